@@ -1,0 +1,14 @@
+"""The one error vocabulary every layer shares.
+
+It imports nothing of ours, so the framework layer can use it without breaking the layering rule.
+Only the faces (``cli.py`` and ``ui/``) turn these into exit codes or dialogs; everything below
+raises them with a message written for a council user, never a traceback.
+"""
+
+
+class SelfevalError(Exception):
+    """A failure the user can understand and act on; ``str(err)`` is the message to show."""
+
+
+class InputError(SelfevalError):
+    """Something the user gave us (a file, an argument, a field) is wrong; nothing was changed."""

@@ -1,0 +1,162 @@
+"""Load and validate framework files, with `file:line: field: problem` messages.
+
+Every way a file can be wrong ends in a FrameworkError listing each problem on its own line; no
+exception from YAML or pydantic ever reaches the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from selfeval.errors import InputError
+from selfeval.framework.model import Framework
+from selfeval.framework.yaml_lines import Path_, YamlProblem, load_with_lines
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_PROBLEMS = 20
+
+
+class FrameworkError(InputError):
+    """A framework file is not valid; ``problems`` holds one `file:line: field: message` each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        shown = problems[:MAX_PROBLEMS]
+        if len(problems) > MAX_PROBLEMS:
+            shown.append(f"... and {len(problems) - MAX_PROBLEMS} more problems")
+        super().__init__("\n".join(shown))
+        self.problems = problems
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _line_for(path: Path_, lines: dict[Path_, int]) -> int:
+    """The line of the deepest part of `path` that exists in the file."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "unknown key",
+    "string_type": "must be text (put it in quotes)",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "model_type": "must be a mapping of keys to values",
+    "dict_type": "must be a mapping of keys to values",
+    "tuple_type": "must be a list",
+    "list_type": "must be a list",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "too_short":
+        n = error.get("ctx", {}).get("min_length", 1)
+        return f"must have at least {n} item{'s' if n != 1 else ''}"
+    if kind == "too_long":
+        n = error.get("ctx", {}).get("max_length")
+        return f"must have at most {n} items"
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def parse_framework(data: bytes | str, source: str = "<framework>") -> Framework:
+    """Validate a framework file's content; `source` names it in messages."""
+    if isinstance(data, bytes):
+        if len(data) > MAX_FILE_BYTES:
+            raise FrameworkError(
+                [f"{source}:1: file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}"]
+            )
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            line = data[: err.start].count(b"\n") + 1
+            raise FrameworkError(
+                [f"{source}:{line}: not UTF-8 text (byte {err.start}); save the file as UTF-8"]
+            ) from None
+    else:
+        text = data
+        if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            raise FrameworkError([f"{source}:1: file is over the {MAX_FILE_BYTES:,} byte limit"])
+    try:
+        content, lines = load_with_lines(text)
+    except YamlProblem as problem:
+        where = f"{format_path(problem.path)}: " if problem.path else ""
+        raise FrameworkError([f"{source}:{problem.line}: {where}{problem.message}"]) from None
+    if not isinstance(content, dict):
+        raise FrameworkError(
+            [f"{source}:1: the file must be a YAML mapping (keys such as id, title, groups)"]
+        )
+    try:
+        framework = Framework.model_validate(content)
+    except ValidationError as err:
+        problems = []
+        for error in err.errors():
+            path = tuple(error["loc"])
+            problems.append(
+                f"{source}:{_line_for(path, lines)}: {format_path(path)}: {_message(error)}"
+            )
+        raise FrameworkError(problems) from None
+    problems = list(_duplicate_ids(framework, lines, source))
+    if problems:
+        raise FrameworkError(problems)
+    return framework
+
+
+def _duplicate_ids(framework: Framework, lines: dict[Path_, int], source: str) -> Iterable[str]:
+    seen: dict[tuple[str, str], Path_] = {}
+
+    def check(kind: str, value: str, path: Path_) -> str | None:
+        first = seen.setdefault((kind, value), path)
+        if first == path:
+            return None
+        return (
+            f"{source}:{_line_for(path, lines)}: {format_path(path)}: duplicate {kind} id "
+            f"'{value}' (first used at line {_line_for(first, lines)})"
+        )
+
+    candidates: list[tuple[str, str, Path_]] = []
+    for gi, group in enumerate(framework.groups):
+        candidates.append(("group", group.id, ("groups", gi, "id")))
+        for ci, criterion in enumerate(group.criteria):
+            cpath: Path_ = ("groups", gi, "criteria", ci)
+            candidates.append(("criterion", criterion.id, (*cpath, "id")))
+            for bi, bullet in enumerate(criterion.bullets):
+                candidates.append(("bullet", bullet.id, (*cpath, "bullets", bi, "id")))
+    for oi, outcome in enumerate(framework.outcomes):
+        candidates.append(("outcome", outcome.id, ("outcomes", oi, "id")))
+    for kind, value, path in candidates:
+        problem = check(kind, value, path)
+        if problem:
+            yield problem
+
+
+def load_framework(path: Path) -> Framework:
+    """Read and validate one framework file from disk."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FrameworkError(
+                [f"{path}:1: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"]
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FrameworkError([f"{path}: no such file"]) from None
+    except IsADirectoryError:
+        raise FrameworkError([f"{path}: is a folder, not a framework file"]) from None
+    except OSError as err:
+        raise FrameworkError([f"{path}: cannot be read ({err.strerror})"]) from None
+    return parse_framework(data, str(path))

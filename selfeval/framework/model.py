@@ -1,0 +1,216 @@
+"""pydantic models of a framework file (format documented in criteria/README.md).
+
+The models are frozen: a framework edition never changes once an assessment is pinned to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
+
+FORMAT_VERSION = 1
+NOT_RATED = "not-rated"
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+def _valid_id(value: str) -> str:
+    if not _ID_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id: use 1-80 lower-case letters, digits, '.', '-' or '_', "
+            "starting with a letter or digit"
+        )
+    return value
+
+
+def _valid_colour(value: str) -> str:
+    if not _COLOUR_RE.match(value):
+        raise ValueError(f"'{value}' is not a colour: write it as #RRGGBB")
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(_non_empty)]
+Id = Annotated[StrictStr, AfterValidator(_valid_id)]
+Colour = Annotated[StrictStr, AfterValidator(_valid_colour)]
+Paragraph = Annotated[StrictInt, Field(ge=1, le=9999)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RatingLevel(_Strict):
+    id: Id
+    label: Text
+    colour: Colour = "#9E9E9E"
+
+
+class RatingScale(_Strict):
+    """Levels ordered from weakest to strongest; "not rated" is always added by us."""
+
+    id: Id
+    label: Text = "Rating"
+    levels: tuple[RatingLevel, ...] = Field(min_length=1, max_length=12)
+
+    @field_validator("levels")
+    @classmethod
+    def _no_reserved_level(cls, levels: tuple[RatingLevel, ...]) -> tuple[RatingLevel, ...]:
+        ids = [level.id for level in levels]
+        if NOT_RATED in ids:
+            raise ValueError(f"'{NOT_RATED}' is added to every scale by selfeval; remove it")
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate level id '{duplicates[0]}'")
+        return levels
+
+    @property
+    def choices(self) -> tuple[RatingLevel, ...]:
+        """Every level a judgement may take, "not rated" first."""
+        return (RatingLevel(id=NOT_RATED, label="Not rated", colour="#757575"), *self.levels)
+
+    def level(self, level_id: str) -> RatingLevel:
+        for level in self.choices:
+            if level.id == level_id:
+                return level
+        known = ", ".join(level.id for level in self.choices)
+        raise KeyError(f"'{level_id}' is not a rating of the {self.label} scale ({known})")
+
+
+BUILT_IN_SCALES: dict[str, RatingScale] = {
+    "rag": RatingScale(
+        id="rag",
+        label="RAG rating",
+        levels=(
+            RatingLevel(id="red", label="Red", colour="#C62828"),
+            RatingLevel(id="amber", label="Amber", colour="#EF8F00"),
+            RatingLevel(id="green", label="Green", colour="#2E7D32"),
+        ),
+    ),
+    "developmental": RatingScale(
+        id="developmental",
+        label="Developmental scale",
+        levels=(
+            RatingLevel(id="emerging", label="Emerging", colour="#C62828"),
+            RatingLevel(id="developing", label="Developing", colour="#EF8F00"),
+            RatingLevel(id="established", label="Established", colour="#2E7D32"),
+            RatingLevel(id="enhanced", label="Enhanced", colour="#1565C0"),
+        ),
+    ),
+}
+
+
+class Bullet(_Strict):
+    id: Id
+    text: Text
+
+
+class Criterion(_Strict):
+    id: Id
+    title: Text
+    paragraph: Paragraph | None = None
+    lead_in: Text | None = None
+    bullets: tuple[Bullet, ...] = ()
+
+
+class Group(_Strict):
+    id: Id
+    title: Text
+    criteria: tuple[Criterion, ...] = Field(min_length=1)
+
+
+class ScopeNote(_Strict):
+    paragraph: Paragraph | None = None
+    text: Text
+
+
+class Outcome(_Strict):
+    id: Id
+    rank: Annotated[StrictInt, Field(ge=1, le=10)]
+    text: Text
+    consequence: Text | None = None
+
+
+class Framework(_Strict):
+    format: StrictInt
+    id: Id
+    edition: Text
+    title: Text
+    short_title: Text | None = None
+    publisher: Text
+    source: Text
+    rating_scale: RatingScale
+    group_titles_are_ours: StrictBool = False
+    scope_notes: tuple[ScopeNote, ...] = ()
+    outcomes: tuple[Outcome, ...] = ()
+    groups: tuple[Group, ...] = Field(min_length=1)
+
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, value: int) -> int:
+        if value != FORMAT_VERSION:
+            raise ValueError(
+                f"format {value} is not supported (this version of selfeval reads format "
+                f"{FORMAT_VERSION})"
+            )
+        return value
+
+    @field_validator("rating_scale", mode="before")
+    @classmethod
+    def _named_scale(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value not in BUILT_IN_SCALES:
+                known = ", ".join(sorted(BUILT_IN_SCALES))
+                raise ValueError(
+                    f"unknown rating scale '{value}' (built in: {known}; or define one "
+                    "with id, label and levels)"
+                )
+            return BUILT_IN_SCALES[value]
+        return value
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for g in self.groups for c in g.criteria)
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(f"'{criterion_id}' is not a criterion of {self.id}")
+
+    def group_of(self, criterion_id: str) -> Group:
+        for group in self.groups:
+            if any(c.id == criterion_id for c in group.criteria):
+                return group
+        raise KeyError(f"'{criterion_id}' is not a criterion of {self.id}")
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+    def canonical_json(self) -> str:
+        """A stable text form: stored in workspaces, and the basis of the content hash."""
+        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()

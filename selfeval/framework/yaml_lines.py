@@ -1,0 +1,86 @@
+"""Read YAML into plain data while remembering the line of every value.
+
+PyYAML's safe loader forgets where things were; a council user editing a framework file needs
+`file:line` in every message, so we compose the node tree ourselves. Anchors, aliases and
+non-standard tags are refused: a framework file has no need of them, and aliases are how a
+small hostile file expands into gigabytes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, message: str, path: Path_ = ()) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.path = path
+
+
+def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
+    """Return the document's data and a map from each value's path to its 1-based line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        raise YamlProblem(line, f"not valid YAML: {err.problem or err.context}") from None
+    except yaml.YAMLError as err:
+        raise YamlProblem(1, f"not valid YAML: {err}") from None
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return None, lines
+    seen: set[int] = set()
+    data = _convert(node, (), lines, seen)
+    return data, lines
+
+
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
+    line = node.start_mark.line + 1
+    if id(node) in seen:
+        raise YamlProblem(line, "anchors and aliases (&, *) are not allowed", path)
+    seen.add(id(node))
+    lines[path] = line
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, "keys must be plain words", path)
+            key = str(key_node.value)
+            if key == "<<":
+                raise YamlProblem(key_node.start_mark.line + 1, "merge keys (<<) are not allowed")
+            if key in result:
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    "duplicate key (already given above)",
+                    (*path, key),
+                )
+            result[key] = _convert(value_node, (*path, key), lines, seen)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), lines, seen) for i, item in enumerate(node.value)]
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return str(node.value)  # a date-like edition stays the text the author wrote
+    if node.tag not in _SCALAR_TAGS:
+        raise YamlProblem(line, f"YAML tag {node.tag} is not allowed", path)
+    value = _CONSTRUCTOR.construct_object(node)
+    _CONSTRUCTOR.constructed_objects.clear()
+    return value
+
+
+_CONSTRUCTOR = yaml.SafeLoader("")

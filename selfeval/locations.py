@@ -1,0 +1,50 @@
+"""Where selfeval keeps things, frozen or not, installed or portable.
+
+``SELFEVAL_HOME`` overrides every per-user folder at once: tests point it at a temporary folder
+and a portable install points it beside the program.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "selfeval"
+WORKSPACE_SUFFIX = ".selfeval"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file shipped with the program (resources/, criteria/), frozen or from a checkout."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
+    return root.joinpath(*parts)
+
+
+def bundled_criteria_dir() -> Path:
+    return resource_path("criteria")
+
+
+def home() -> Path:
+    override = os.environ.get("SELFEVAL_HOME")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_frameworks_dir() -> Path:
+    return home() / "frameworks"
+
+
+def backups_dir() -> Path:
+    return home() / "backups"
+
+
+def settings_file() -> Path:
+    return home() / "settings.json"
+
+
+def default_workspace() -> Path:
+    return home() / f"Anyshire demo{WORKSPACE_SUFFIX}"

@@ -1,0 +1,12 @@
+"""The framework library as the faces see it: bundled files plus the partnership's own."""
+
+from __future__ import annotations
+
+from selfeval.framework.library import FrameworkLibrary
+from selfeval.locations import bundled_criteria_dir, user_frameworks_dir
+
+DEFAULT_FRAMEWORK = "area-send-2023"
+
+
+def framework_library() -> FrameworkLibrary:
+    return FrameworkLibrary([bundled_criteria_dir(), user_frameworks_dir()])

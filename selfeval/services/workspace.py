@@ -1,0 +1,99 @@
+"""Opening, creating and closing a workspace: the handle every other service takes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from selfeval.errors import InputError
+from selfeval.framework.model import Framework
+from selfeval.locations import backups_dir
+from selfeval.services.users import CurrentUser, current_user
+from selfeval.store.models import Assessment, FrameworkEdition, Partnership
+from selfeval.store.engine import make_engine
+from selfeval.store.workspace_file import create_workspace_file, open_workspace_file
+
+
+class Workspace:
+    """An open workspace file, the assessment being worked on, and who is working on it."""
+
+    def __init__(self, path: Path, engine: Engine, user: CurrentUser) -> None:
+        self.path = path
+        self.engine = engine
+        self.user = user
+        with self.transaction() as session:
+            partnership = session.scalars(select(Partnership)).first()
+            assessment = session.scalars(
+                select(Assessment).order_by(Assessment.created_at.desc())
+            ).first()
+            if partnership is None or assessment is None:
+                raise InputError(f"{path}: has no partnership or assessment; it is incomplete")
+            self.area_name = partnership.area_name
+            self.assessment_id = assessment.id
+            self.assessment_title = assessment.title
+            edition = session.get_one(FrameworkEdition, assessment.framework_edition_id)
+            self.framework = Framework.model_validate_json(edition.definition)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on any error."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_workspace(path: Path, user: CurrentUser | None = None) -> Workspace:
+    engine = open_workspace_file(path, backups_dir())
+    try:
+        return Workspace(path, engine, user or current_user())
+    except Exception:
+        engine.dispose()
+        raise
+
+
+def create_workspace(
+    path: Path,
+    area_name: str,
+    framework: Framework,
+    user: CurrentUser | None = None,
+    local_authority: str = "",
+    icb: str = "",
+) -> Workspace:
+    """A new workspace with one partnership and a first assessment against `framework`."""
+    if not area_name.strip():
+        raise InputError("the area name must not be empty")
+    area = area_name.strip()
+
+    def populate(engine: Engine) -> None:
+        with Session(engine) as session, session.begin():
+            partnership = Partnership(area_name=area, local_authority=local_authority, icb=icb)
+            edition = FrameworkEdition(
+                framework_id=framework.id,
+                edition=framework.edition,
+                title=framework.title,
+                content_hash=framework.content_hash,
+                definition=framework.canonical_json(),
+            )
+            session.add_all([partnership, edition])
+            session.flush()
+            title = f"{framework.label} for {area}"
+            session.add(
+                Assessment(
+                    partnership_id=partnership.id, framework_edition_id=edition.id, title=title
+                )
+            )
+
+    create_workspace_file(path, populate)
+    return Workspace(path, make_engine(path), user or current_user())

@@ -1,0 +1,1 @@
+"""The workspace store: one SQLite file per partnership, typed SQLAlchemy models, migrations."""

@@ -1,0 +1,204 @@
+"""The workspace schema: every table of a partnership's self-evaluation.
+
+Criterion and bullet ids are the framework's stable string ids, not foreign keys: the framework
+edition is stored whole (as validated JSON) in ``framework_edition`` and never changes.
+A judgement with ``bullet_id == ""`` is the criterion-level judgement (an empty string rather
+than NULL keeps the unique constraint working the same on every database).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from selfeval.store.types import UtcDateTime, new_id, utc_now
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Partnership(Base):
+    __tablename__ = "partnership"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    area_name: Mapped[str] = mapped_column(String(200))
+    local_authority: Mapped[str] = mapped_column(String(200), default="")
+    icb: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class FrameworkEdition(Base):
+    __tablename__ = "framework_edition"
+    __table_args__ = (UniqueConstraint("framework_id", "content_hash"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    framework_id: Mapped[str] = mapped_column(String(80))
+    edition: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    definition: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Assessment(Base):
+    """One self-evaluation cycle, pinned to one framework edition."""
+
+    __tablename__ = "assessment"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    partnership_id: Mapped[str] = mapped_column(ForeignKey("partnership.id", ondelete="CASCADE"))
+    framework_edition_id: Mapped[str] = mapped_column(ForeignKey("framework_edition.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Judgement(Base):
+    __tablename__ = "judgement"
+    __table_args__ = (UniqueConstraint("assessment_id", "criterion_id", "bullet_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    criterion_id: Mapped[str] = mapped_column(String(80))
+    bullet_id: Mapped[str] = mapped_column(String(80), default="")
+    rating: Mapped[str] = mapped_column(String(80), default="not-rated")
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    strengths: Mapped[str] = mapped_column(Text, default="")
+    areas_for_development: Mapped[str] = mapped_column(Text, default="")
+    impact: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(40), default="other")
+
+
+class Person(Base):
+    __tablename__ = "person"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200), default="")
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+    email: Mapped[str] = mapped_column(String(320), default="")
+
+
+class Ownership(Base):
+    __tablename__ = "ownership"
+    __table_args__ = (UniqueConstraint("assessment_id", "criterion_id", "person_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    criterion_id: Mapped[str] = mapped_column(String(80))
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))  # "lead" or "contributor"
+
+
+class EvidenceItem(Base):
+    __tablename__ = "evidence_item"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(40), default="other")
+    organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+    evidence_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    link: Mapped[str] = mapped_column(Text, default="")
+    personal_data: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class EvidenceLink(Base):
+    """Evidence is workspace-wide; its links to criteria belong to one assessment."""
+
+    __tablename__ = "evidence_link"
+    evidence_id: Mapped[str] = mapped_column(
+        ForeignKey("evidence_item.id", ondelete="CASCADE"), primary_key=True
+    )
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    bullet_id: Mapped[str] = mapped_column(String(80), primary_key=True, default="")
+
+
+class Blob(Base):
+    """Attachment bytes, stored once per SHA-256 however many items share them."""
+
+    __tablename__ = "blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    evidence_id: Mapped[str] = mapped_column(ForeignKey("evidence_item.id", ondelete="CASCADE"))
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blob.sha256"))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class Action(Base):
+    __tablename__ = "action"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    owner_organisation_id: Mapped[str | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
+    )
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(20), default="not-started")
+    priority: Mapped[str] = mapped_column(String(20), default="improvement")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+
+
+class ActionCriterion(Base):
+    __tablename__ = "action_criterion"
+    action_id: Mapped[str] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+
+
+class ChangeRecord(Base):
+    """Who changed what, when, and where the change came from ("local" or a package id)."""
+
+    __tablename__ = "change_record"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    changed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    changed_by: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    origin: Mapped[str] = mapped_column(String(80), default="local")
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(80))
+    field: Mapped[str] = mapped_column(String(80))
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    assessment_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    criterion_id: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)

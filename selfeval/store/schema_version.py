@@ -1,0 +1,8 @@
+"""The schema revisions this version of selfeval knows, oldest first.
+
+Kept as plain data so that opening an up-to-date workspace never imports Alembic (it costs start-up
+time); a test checks this list against the migration scripts.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001", "0002")
+HEAD = REVISIONS[-1]
