@@ -1,0 +1,109 @@
+"""Files attached to evidence, kept inside the workspace and stored once per SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from selfeval.errors import InputError
+from selfeval.services.history import record_change
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Attachment, Blob, EvidenceItem
+
+MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]")
+
+
+def safe_filename(name: str) -> str:
+    """A name that is safe to write on Windows and Linux alike, keeping what it can."""
+    cleaned = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
+    return cleaned[:200] or "attachment"
+
+
+def add_attachment_bytes(
+    workspace: Workspace, evidence_id: str, filename: str, data: bytes
+) -> str:
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise InputError(
+            f"{filename}: is {len(data):,} bytes; attachments are limited to "
+            f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    name = safe_filename(filename)
+    with workspace.transaction() as session:
+        if session.get(EvidenceItem, evidence_id) is None:
+            raise InputError(f"no evidence item with id '{evidence_id}'")
+        if session.get(Blob, digest) is None:
+            session.add(Blob(sha256=digest, size=len(data), data=data))
+            session.flush()  # no ORM relationship orders the insert for us
+        row = Attachment(
+            evidence_id=evidence_id,
+            filename=name,
+            sha256=digest,
+            size=len(data),
+            added_by=workspace.user.name,
+        )
+        session.add(row)
+        session.flush()
+        record_change(session, workspace.user, "evidence", evidence_id, "attachment", None, name)
+        return row.id
+
+
+def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
+    """Copy a file into the workspace; the original may then be moved or deleted."""
+    try:
+        if not path.is_file():
+            raise InputError(f"{path}: not a file")
+        size = path.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            raise InputError(
+                f"{path}: is {size:,} bytes; attachments are limited to "
+                f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    return add_attachment_bytes(workspace, evidence_id, path.name, data)
+
+
+def attachment_data(workspace: Workspace, attachment_id: str) -> tuple[str, bytes]:
+    with workspace.transaction() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise InputError(f"no attachment with id '{attachment_id}'")
+        blob = session.get_one(Blob, row.sha256)
+        return row.filename, blob.data
+
+
+def save_attachment(workspace: Workspace, attachment_id: str, folder: Path) -> Path:
+    """Write an attachment out (to open it); never overwrites a different existing file."""
+    filename, data = attachment_data(workspace, attachment_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / safe_filename(filename)
+    counter = 1
+    while target.exists() and target.read_bytes() != data:
+        target = folder / f"{Path(filename).stem} ({counter}){Path(filename).suffix}"
+        counter += 1
+    target.write_bytes(data)
+    return target
+
+
+def remove_attachment(workspace: Workspace, attachment_id: str) -> None:
+    with workspace.transaction() as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise InputError(f"no attachment with id '{attachment_id}'")
+        record_change(
+            session, workspace.user, "evidence", row.evidence_id, "attachment", row.filename, None
+        )
+        sha = row.sha256
+        session.delete(row)
+        session.flush()
+        still_used = session.scalar(
+            select(func.count()).select_from(Attachment).where(Attachment.sha256 == sha)
+        )
+        if not still_used:
+            session.delete(session.get_one(Blob, sha))

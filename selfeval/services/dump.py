@@ -1,0 +1,79 @@
+"""The whole workspace as stable JSON (format in docs/formats.md).
+
+Stable means: the same content always gives the same text, whatever order rows were written in,
+so two dumps can be compared with a plain diff. Attachment bytes are left out; their names, sizes
+and hashes are in.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import (
+    Action,
+    ActionCriterion,
+    Assessment,
+    Attachment,
+    Base,
+    ChangeRecord,
+    EvidenceItem,
+    EvidenceLink,
+    FrameworkEdition,
+    Judgement,
+    Organisation,
+    Ownership,
+    Partnership,
+    Person,
+)
+
+DUMP_FORMAT = 1
+
+# table name in the dump -> (model, columns to sort by)
+_SECTIONS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
+    "partnerships": (Partnership, ("id",)),
+    "framework_editions": (FrameworkEdition, ("framework_id", "content_hash")),
+    "assessments": (Assessment, ("created_at", "id")),
+    "organisations": (Organisation, ("name",)),
+    "people": (Person, ("name", "id")),
+    "judgements": (Judgement, ("assessment_id", "criterion_id", "bullet_id")),
+    "ownerships": (Ownership, ("assessment_id", "criterion_id", "person_id")),
+    "evidence": (EvidenceItem, ("id",)),
+    "evidence_links": (EvidenceLink, ("evidence_id", "assessment_id", "criterion_id", "bullet_id")),
+    "attachments": (Attachment, ("evidence_id", "filename", "id")),
+    "actions": (Action, ("id",)),
+    "action_criteria": (ActionCriterion, ("action_id", "criterion_id")),
+    "changes": (ChangeRecord, ("changed_at", "id")),
+}
+_LEFT_OUT = {("framework_editions", "definition")}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def dump(workspace: Workspace) -> dict[str, Any]:
+    content: dict[str, Any] = {"format": DUMP_FORMAT}
+    with workspace.transaction() as session:
+        for section, (model, order) in _SECTIONS.items():
+            columns = [c.name for c in model.__table__.columns]
+            query = select(model).order_by(*(getattr(model, name) for name in order))
+            content[section] = [
+                {
+                    name: _plain(getattr(row, name))
+                    for name in columns
+                    if (section, name) not in _LEFT_OUT
+                }
+                for row in session.scalars(query)
+            ]
+    return content
+
+
+def dump_json(workspace: Workspace) -> str:
+    return json.dumps(dump(workspace), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -1,0 +1,274 @@
+"""Evidence items ("how we know"), and their links to criteria and bullets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from selfeval.errors import InputError
+from selfeval.framework.model import Framework
+from selfeval.services.history import record_change
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
+from selfeval.store.types import utc_now
+
+EVIDENCE_KINDS: dict[str, str] = {
+    "data": "Data",
+    "audit": "Audit",
+    "survey": "Survey / feedback",
+    "case-study": "Case study",
+    "strategy": "Strategy / policy",
+    "minutes": "Minutes",
+    "co-production": "Co-production",
+    "other": "Other",
+}
+
+
+class EvidenceInput(BaseModel):
+    """One evidence item as a user or a tracker row gives it, before it is stored."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=100_000)
+    kind: str = "other"
+    organisation: str = Field(default="", max_length=200)
+    evidence_date: date | None = None
+    link: str = Field(default="", max_length=2000)
+    personal_data: bool = False
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        key = value.lower().replace(" ", "-") or "other"
+        if key not in EVIDENCE_KINDS:
+            raise ValueError(f"unknown kind '{value}' (use one of: {', '.join(EVIDENCE_KINDS)})")
+        return key
+
+
+def describe_validation_error(err: ValidationError) -> str:
+    """pydantic's errors as one line a user can act on: 'title: must not be empty; ...'."""
+    parts = []
+    for error in err.errors():
+        where = ".".join(str(p) for p in error["loc"]) or "value"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "string_too_short":
+            message = "must not be empty"
+        parts.append(f"{where}: {message}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class AttachmentView:
+    id: str
+    filename: str
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    id: str
+    title: str
+    description: str
+    kind: str
+    organisation: str
+    evidence_date: date | None
+    link: str
+    personal_data: bool
+    links: tuple[tuple[str, str], ...] = ()
+    attachments: tuple[AttachmentView, ...] = field(default=())
+
+    @property
+    def criteria(self) -> tuple[str, ...]:
+        return tuple(sorted({criterion for criterion, _ in self.links}))
+
+
+def resolve_link_target(framework: Framework, target: str) -> tuple[str, str]:
+    """A criterion id, or a bullet id, as the (criterion, bullet) pair a link stores."""
+    for criterion in framework.criteria:
+        if criterion.id == target:
+            return criterion.id, ""
+        for bullet in criterion.bullets:
+            if bullet.id == target:
+                return criterion.id, bullet.id
+    raise InputError(f"'{target}' is not a criterion or bullet of {framework.id}")
+
+
+def organisation_id_for(session: Session, name: str, cache: dict[str, str] | None = None) -> str | None:
+    """The organisation called `name`, created (type "other") if the workspace lacks it."""
+    if not name:
+        return None
+    if cache is not None and name in cache:
+        return cache[name]
+    found = session.scalars(select(Organisation).where(Organisation.name == name)).first()
+    if found is None:
+        found = Organisation(name=name, kind="other")
+        session.add(found)
+        session.flush()
+    if cache is not None:
+        cache[name] = found.id
+    return found.id
+
+
+def add_evidence(
+    workspace: Workspace, item: EvidenceInput, link_to: list[str] | tuple[str, ...] = ()
+) -> str:
+    targets = [resolve_link_target(workspace.framework, t) for t in link_to]
+    with workspace.transaction() as session:
+        row = EvidenceItem(
+            title=item.title,
+            description=item.description,
+            kind=item.kind,
+            organisation_id=organisation_id_for(session, item.organisation),
+            evidence_date=item.evidence_date,
+            link=item.link,
+            personal_data=item.personal_data,
+            created_by=workspace.user.name,
+        )
+        session.add(row)
+        session.flush()
+        record_change(session, workspace.user, "evidence", row.id, "created", None, item.title)
+        for criterion_id, bullet_id in dict.fromkeys(targets):
+            _link(session, workspace, row.id, criterion_id, bullet_id)
+        return row.id
+
+
+def edit_evidence(workspace: Workspace, evidence_id: str, item: EvidenceInput) -> None:
+    with workspace.transaction() as session:
+        row = _get(session, evidence_id)
+        new_values = {
+            "title": item.title,
+            "description": item.description,
+            "kind": item.kind,
+            "organisation_id": organisation_id_for(session, item.organisation),
+            "evidence_date": item.evidence_date,
+            "link": item.link,
+            "personal_data": item.personal_data,
+        }
+        for name, value in new_values.items():
+            old = getattr(row, name)
+            if old != value:
+                setattr(row, name, value)
+                record_change(session, workspace.user, "evidence", row.id, name, old, value)
+        row.updated_at = utc_now()
+
+
+def delete_evidence(workspace: Workspace, evidence_id: str) -> None:
+    with workspace.transaction() as session:
+        row = _get(session, evidence_id)
+        record_change(session, workspace.user, "evidence", row.id, "deleted", row.title, None)
+        session.delete(row)
+
+
+def link_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
+    criterion_id, bullet_id = resolve_link_target(workspace.framework, target)
+    with workspace.transaction() as session:
+        _get(session, evidence_id)
+        exists = session.get(
+            EvidenceLink, (evidence_id, workspace.assessment_id, criterion_id, bullet_id)
+        )
+        if exists is None:
+            _link(session, workspace, evidence_id, criterion_id, bullet_id)
+
+
+def unlink_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
+    criterion_id, bullet_id = resolve_link_target(workspace.framework, target)
+    with workspace.transaction() as session:
+        result = session.execute(
+            delete(EvidenceLink).where(
+                EvidenceLink.evidence_id == evidence_id,
+                EvidenceLink.assessment_id == workspace.assessment_id,
+                EvidenceLink.criterion_id == criterion_id,
+                EvidenceLink.bullet_id == bullet_id,
+            )
+        )
+        if result.rowcount:  # type: ignore[attr-defined]
+            record_change(
+                session,
+                workspace.user,
+                "evidence_link",
+                evidence_id,
+                "unlinked",
+                bullet_id or criterion_id,
+                None,
+                assessment_id=workspace.assessment_id,
+                criterion_id=criterion_id,
+            )
+
+
+def _link(
+    session: Session, workspace: Workspace, evidence_id: str, criterion_id: str, bullet_id: str
+) -> None:
+    session.add(
+        EvidenceLink(
+            evidence_id=evidence_id,
+            assessment_id=workspace.assessment_id,
+            criterion_id=criterion_id,
+            bullet_id=bullet_id,
+        )
+    )
+    record_change(
+        session,
+        workspace.user,
+        "evidence_link",
+        evidence_id,
+        "linked",
+        None,
+        bullet_id or criterion_id,
+        assessment_id=workspace.assessment_id,
+        criterion_id=criterion_id,
+    )
+
+
+def _get(session: Session, evidence_id: str) -> EvidenceItem:
+    row = session.get(EvidenceItem, evidence_id)
+    if row is None:
+        raise InputError(f"no evidence item with id '{evidence_id}'")
+    return row
+
+
+def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list[EvidenceView]:
+    """All evidence (or that linked to one criterion), newest first, with links and files."""
+    with workspace.transaction() as session:
+        organisations = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        links: dict[str, list[tuple[str, str]]] = {}
+        link_rows = session.execute(
+            select(EvidenceLink.evidence_id, EvidenceLink.criterion_id, EvidenceLink.bullet_id)
+            .where(EvidenceLink.assessment_id == workspace.assessment_id)
+            .order_by(EvidenceLink.criterion_id, EvidenceLink.bullet_id)
+        )
+        for evidence_id, criterion, bullet in link_rows:
+            links.setdefault(evidence_id, []).append((criterion, bullet))
+        files: dict[str, list[AttachmentView]] = {}
+        for a in session.scalars(select(Attachment).order_by(Attachment.filename)):
+            files.setdefault(a.evidence_id, []).append(
+                AttachmentView(a.id, a.filename, a.size, a.sha256)
+            )
+        query = select(EvidenceItem).order_by(
+            EvidenceItem.evidence_date.desc(), EvidenceItem.title
+        )
+        result = []
+        for row in session.scalars(query):
+            item_links = tuple(links.get(row.id, ()))
+            if criterion_id is not None and all(c != criterion_id for c, _ in item_links):
+                continue
+            result.append(
+                EvidenceView(
+                    row.id,
+                    row.title,
+                    row.description,
+                    row.kind,
+                    organisations.get(row.organisation_id or "", ""),
+                    row.evidence_date,
+                    row.link,
+                    row.personal_data,
+                    item_links,
+                    tuple(files.get(row.id, ())),
+                )
+            )
+        return result

@@ -1,0 +1,153 @@
+"""Rating a criterion (or one of its bullets) and writing the narrative behind the rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from selfeval.errors import InputError
+from selfeval.framework.model import NOT_RATED
+from selfeval.services.history import record_change
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Judgement
+from selfeval.store.types import utc_now
+
+NARRATIVE_FIELDS = ("rationale", "strengths", "areas_for_development", "impact", "note")
+MAX_TEXT = 100_000
+
+
+@dataclass(frozen=True)
+class JudgementView:
+    criterion_id: str
+    bullet_id: str
+    rating: str
+    rationale: str
+    strengths: str
+    areas_for_development: str
+    impact: str
+    note: str
+    updated_by: str
+    updated_at: datetime | None
+
+
+def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> JudgementView:
+    if row is None:
+        return JudgementView(criterion_id, bullet_id, NOT_RATED, "", "", "", "", "", "", None)
+    return JudgementView(
+        row.criterion_id,
+        row.bullet_id,
+        row.rating,
+        row.rationale,
+        row.strengths,
+        row.areas_for_development,
+        row.impact,
+        row.note,
+        row.updated_by,
+        row.updated_at,
+    )
+
+
+def check_criterion(workspace: Workspace, criterion_id: str, bullet_id: str = "") -> None:
+    """Raise a clear InputError when an id is not part of the workspace's framework."""
+    try:
+        criterion = workspace.framework.criterion(criterion_id)
+    except KeyError:
+        known = ", ".join(c.id for c in workspace.framework.criteria)
+        raise InputError(f"'{criterion_id}' is not a criterion here (criteria: {known})") from None
+    if bullet_id and bullet_id not in {b.id for b in criterion.bullets}:
+        raise InputError(f"'{bullet_id}' is not a bullet of criterion '{criterion_id}'")
+
+
+def _find(session: Session, assessment_id: str, criterion_id: str, bullet_id: str) -> Judgement | None:
+    return session.scalars(
+        select(Judgement).where(
+            Judgement.assessment_id == assessment_id,
+            Judgement.criterion_id == criterion_id,
+            Judgement.bullet_id == bullet_id,
+        )
+    ).first()
+
+
+def get_judgement(workspace: Workspace, criterion_id: str, bullet_id: str = "") -> JudgementView:
+    check_criterion(workspace, criterion_id, bullet_id)
+    with workspace.transaction() as session:
+        row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
+        return _view(row, criterion_id, bullet_id)
+
+
+def list_judgements(workspace: Workspace) -> dict[tuple[str, str], JudgementView]:
+    """Every recorded judgement of the current assessment, keyed by (criterion, bullet)."""
+    with workspace.transaction() as session:
+        rows = session.scalars(
+            select(Judgement).where(Judgement.assessment_id == workspace.assessment_id)
+        )
+        return {(r.criterion_id, r.bullet_id): _view(r, r.criterion_id, r.bullet_id) for r in rows}
+
+
+def set_judgement(
+    workspace: Workspace,
+    criterion_id: str,
+    bullet_id: str = "",
+    *,
+    rating: str | None = None,
+    origin: str = "local",
+    **narrative: str | None,
+) -> JudgementView:
+    """Change the given fields only; fields passed as None stay as they are."""
+    check_criterion(workspace, criterion_id, bullet_id)
+    unknown = set(narrative) - set(NARRATIVE_FIELDS)
+    if unknown:
+        raise InputError(f"unknown judgement field(s): {', '.join(sorted(unknown))}")
+    if rating is not None:
+        try:
+            workspace.framework.rating_scale.level(rating)
+        except KeyError as err:
+            raise InputError(str(err.args[0])) from None
+    changes: dict[str, str] = {k: v for k, v in narrative.items() if v is not None}
+    for field, value in changes.items():
+        if len(value) > MAX_TEXT:
+            raise InputError(f"{field} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
+    if rating is not None:
+        changes["rating"] = rating
+    with workspace.transaction() as session:
+        row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
+        if row is None:
+            row = Judgement(
+                assessment_id=workspace.assessment_id,
+                criterion_id=criterion_id,
+                bullet_id=bullet_id,
+                rating=NOT_RATED,
+                rationale="",
+                strengths="",
+                areas_for_development="",
+                impact="",
+                note="",
+            )
+            session.add(row)
+            session.flush()
+        changed = False
+        for field, value in changes.items():
+            old = getattr(row, field)
+            if old == value:
+                continue
+            setattr(row, field, value)
+            changed = True
+            record_change(
+                session,
+                workspace.user,
+                "judgement",
+                row.id,
+                field,
+                old,
+                value,
+                assessment_id=workspace.assessment_id,
+                criterion_id=criterion_id,
+                origin=origin,
+            )
+        if changed:
+            row.updated_by = workspace.user.name
+            row.updated_at = utc_now()
+        return _view(row, criterion_id, bullet_id)

@@ -1,0 +1,107 @@
+"""How ready the self-evaluation is: what is rated, and what still needs someone's attention."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from selfeval.framework.model import NOT_RATED
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Ownership
+
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class StaleEvidence:
+    id: str
+    title: str
+    evidence_date: date
+
+
+@dataclass(frozen=True)
+class Readiness:
+    total_criteria: int
+    rated: int
+    counts: dict[str, int]
+    ratings: dict[str, str]
+    unrated: list[str]
+    without_evidence: list[str]
+    without_lead: list[str]
+    stale_evidence: list[StaleEvidence]
+    evidence_total: int
+    personal_data_items: int
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["stale_evidence"] = [
+            {"id": s.id, "title": s.title, "evidence_date": s.evidence_date.isoformat()}
+            for s in self.stale_evidence
+        ]
+        return data
+
+
+def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
+    today = today or date.today()
+    criteria = [c.id for c in workspace.framework.criteria]
+    assessment = workspace.assessment_id
+    with workspace.transaction() as session:
+        ratings = dict(
+            session.execute(
+                select(Judgement.criterion_id, Judgement.rating).where(
+                    Judgement.assessment_id == assessment, Judgement.bullet_id == ""
+                )
+            ).tuples().all()
+        )
+        with_evidence = set(
+            session.scalars(
+                select(EvidenceLink.criterion_id)
+                .where(EvidenceLink.assessment_id == assessment)
+                .distinct()
+            )
+        )
+        with_lead = set(
+            session.scalars(
+                select(Ownership.criterion_id).where(
+                    Ownership.assessment_id == assessment, Ownership.role == "lead"
+                )
+            )
+        )
+        stale = [
+            StaleEvidence(i, t, d)
+            for i, t, d in session.execute(
+                select(EvidenceItem.id, EvidenceItem.title, EvidenceItem.evidence_date)
+                .where(EvidenceItem.evidence_date < today - STALE_AFTER)
+                .order_by(EvidenceItem.evidence_date, EvidenceItem.title)
+            ).tuples().all()
+            if d is not None
+        ]
+        evidence_total = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
+        personal = (
+            session.scalar(
+                select(func.count())
+                .select_from(EvidenceItem)
+                .where(EvidenceItem.personal_data.is_(True))
+            )
+            or 0
+        )
+    by_criterion = {c: ratings.get(c, NOT_RATED) for c in criteria}
+    counts = {level.id: 0 for level in workspace.framework.rating_scale.choices}
+    for rating in by_criterion.values():
+        counts[rating] = counts.get(rating, 0) + 1
+    unrated = [c for c in criteria if by_criterion[c] == NOT_RATED]
+    return Readiness(
+        total_criteria=len(criteria),
+        rated=len(criteria) - len(unrated),
+        counts=counts,
+        ratings=by_criterion,
+        unrated=unrated,
+        without_evidence=[c for c in criteria if c not in with_evidence],
+        without_lead=[c for c in criteria if c not in with_lead],
+        stale_evidence=stale,
+        evidence_total=evidence_total,
+        personal_data_items=personal,
+    )
