@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
@@ -70,11 +71,11 @@ class RatingScale(_Strict):
 
     id: Id
     label: Text = "Rating"
-    levels: tuple[RatingLevel, ...] = Field(min_length=1, max_length=12)
+    levels: list[RatingLevel] = Field(min_length=1, max_length=12)
 
     @field_validator("levels")
     @classmethod
-    def _no_reserved_level(cls, levels: tuple[RatingLevel, ...]) -> tuple[RatingLevel, ...]:
+    def _no_reserved_level(cls, levels: list[RatingLevel]) -> list[RatingLevel]:
         ids = [level.id for level in levels]
         if NOT_RATED in ids:
             raise ValueError(f"'{NOT_RATED}' is added to every scale by selfeval; remove it")
@@ -100,21 +101,21 @@ BUILT_IN_SCALES: dict[str, RatingScale] = {
     "rag": RatingScale(
         id="rag",
         label="RAG rating",
-        levels=(
+        levels=[
             RatingLevel(id="red", label="Red", colour="#C62828"),
             RatingLevel(id="amber", label="Amber", colour="#EF8F00"),
             RatingLevel(id="green", label="Green", colour="#2E7D32"),
-        ),
+        ],
     ),
     "developmental": RatingScale(
         id="developmental",
         label="Developmental scale",
-        levels=(
+        levels=[
             RatingLevel(id="emerging", label="Emerging", colour="#C62828"),
             RatingLevel(id="developing", label="Developing", colour="#EF8F00"),
             RatingLevel(id="established", label="Established", colour="#2E7D32"),
             RatingLevel(id="enhanced", label="Enhanced", colour="#1565C0"),
-        ),
+        ],
     ),
 }
 
@@ -129,13 +130,13 @@ class Criterion(_Strict):
     title: Text
     paragraph: Paragraph | None = None
     lead_in: Text | None = None
-    bullets: tuple[Bullet, ...] = ()
+    bullets: list[Bullet] = []
 
 
 class Group(_Strict):
     id: Id
     title: Text
-    criteria: tuple[Criterion, ...] = Field(min_length=1)
+    criteria: list[Criterion] = Field(min_length=1)
 
 
 class ScopeNote(_Strict):
@@ -160,9 +161,9 @@ class Framework(_Strict):
     source: Text
     rating_scale: RatingScale
     group_titles_are_ours: StrictBool = False
-    scope_notes: tuple[ScopeNote, ...] = ()
-    outcomes: tuple[Outcome, ...] = ()
-    groups: tuple[Group, ...] = Field(min_length=1)
+    scope_notes: list[ScopeNote] = []
+    outcomes: list[Outcome] = []
+    groups: list[Group] = Field(min_length=1)
 
     @field_validator("format")
     @classmethod
@@ -187,9 +188,19 @@ class Framework(_Strict):
             return BUILT_IN_SCALES[value]
         return value
 
-    @property
+    @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for g in self.groups for c in g.criteria)
+
+    @cached_property
+    def link_targets(self) -> dict[str, tuple[str, str]]:
+        """Every criterion id and bullet id, as the (criterion, bullet) pair it stands for."""
+        targets: dict[str, tuple[str, str]] = {}
+        for criterion in self.criteria:
+            targets[criterion.id] = (criterion.id, "")
+            for bullet in criterion.bullets:
+                targets[bullet.id] = (criterion.id, bullet.id)
+        return targets
 
     def criterion(self, criterion_id: str) -> Criterion:
         for criterion in self.criteria:

@@ -69,6 +69,12 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
                     "duplicate key (already given above)",
                     (*path, key),
                 )
+            if id(value_node) in seen:
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    "anchors and aliases (&, *) are not allowed",
+                    (*path, key),
+                )
             result[key] = _convert(value_node, (*path, key), lines, seen)
             lines[(*path, key)] = key_node.start_mark.line + 1
         return result

@@ -90,12 +90,9 @@ class EvidenceView:
 
 def resolve_link_target(framework: Framework, target: str) -> tuple[str, str]:
     """A criterion id, or a bullet id, as the (criterion, bullet) pair a link stores."""
-    for criterion in framework.criteria:
-        if criterion.id == target:
-            return criterion.id, ""
-        for bullet in criterion.bullets:
-            if bullet.id == target:
-                return criterion.id, bullet.id
+    found = framework.link_targets.get(target)
+    if found is not None:
+        return found
     raise InputError(f"'{target}' is not a criterion or bullet of {framework.id}")
 
 

@@ -1,0 +1,5 @@
+import sys
+
+from selfeval.cli import main
+
+sys.exit(main())

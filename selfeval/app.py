@@ -1,0 +1,51 @@
+"""Start the desktop app: the QApplication, the workspace, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from selfeval.errors import SelfevalError
+from selfeval.ui.main_window import MainWindow
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("selfeval")
+    app.setApplicationName("selfeval")
+    app.setApplicationDisplayName("selfeval")
+    return app
+
+
+def build_main_window(workspace_path: Path) -> MainWindow:
+    """The ready main window on a workspace file (used by `selfeval WORKSPACE` and by tests)."""
+    from selfeval.services.workspace import open_workspace
+
+    _application()
+    return MainWindow(open_workspace(workspace_path))
+
+
+def run_app(workspace_path: Path | None = None) -> int:
+    """Open `workspace_path`, or the default workspace (made from the demo if there is none)."""
+    app = _application()
+    try:
+        if workspace_path is None:
+            from selfeval.locations import default_workspace
+
+            workspace_path = default_workspace()
+            if not workspace_path.exists():
+                from selfeval.services.demo import create_demo_workspace
+
+                workspace_path.parent.mkdir(parents=True, exist_ok=True)
+                create_demo_workspace(workspace_path).close()
+        window = build_main_window(workspace_path)
+    except SelfevalError as err:
+        QMessageBox.critical(None, "selfeval: cannot open the workspace", str(err))
+        return 2
+    window.show()
+    return app.exec()

@@ -1,0 +1,283 @@
+"""The command-line face of selfeval: each verb is a thin call into the services.
+
+Exit codes: 0 done, 2 bad input (a message on stderr, nothing changed), 1 an internal fault
+(a one-line message; the details go to the log file, never a traceback on screen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from selfeval import __version__
+from selfeval.errors import InputError, SelfevalError
+
+EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+VERBS = ("new", "demo", "frameworks", "import", "judge", "status", "dump", "user")
+
+
+def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from selfeval.services.users import current_user
+    from selfeval.services.workspace import open_workspace
+
+    return open_workspace(Path(args.workspace), current_user(args.user))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.users import current_user
+    from selfeval.services.workspace import create_workspace
+
+    framework = framework_library().get(args.framework)
+    workspace = create_workspace(
+        Path(args.workspace),
+        args.area,
+        framework,
+        current_user(args.user),
+        local_authority=args.local_authority,
+        icb=args.icb,
+    )
+    workspace.close()
+    print(f"Created {args.workspace} for {args.area} ({framework.label}, {len(framework.criteria)} criteria)")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from selfeval.services.demo import create_demo_workspace
+    from selfeval.services.users import current_user
+
+    workspace = create_demo_workspace(Path(args.workspace), current_user(args.user))
+    workspace.close()
+    print(f"Created the Anyshire demo workspace at {args.workspace}")
+    return EXIT_OK
+
+
+def cmd_frameworks(args: argparse.Namespace) -> int:
+    from selfeval.framework.loader import FrameworkError, load_framework
+    from selfeval.services.frameworks import framework_library
+
+    if args.action == "validate":
+        failed = 0
+        for name in args.files:
+            try:
+                framework = load_framework(Path(name))
+            except FrameworkError as err:
+                failed += 1
+                print(str(err), file=sys.stderr)
+                continue
+            print(f"{name}: ok ({framework.id}, {len(framework.criteria)} criteria)")
+        return EXIT_BAD_INPUT if failed else EXIT_OK
+    library = framework_library()
+    for problem in library.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.action == "list":
+        for entry in library.entries.values():
+            fw = entry.framework
+            print(f"{fw.id}\t{fw.edition}\t{len(fw.criteria)} criteria\t{fw.title}")
+        return EXIT_OK
+    framework = library.get(args.id)
+    if args.json:
+        print(json.dumps(framework.model_dump(mode="json"), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"{framework.title} ({framework.edition})\n{framework.publisher}\n")
+    for group in framework.groups:
+        print(group.title)
+        for criterion in group.criteria:
+            print(f"  {criterion.id}: {criterion.title}")
+            for bullet in criterion.bullets:
+                print(f"    {bullet.id}: {bullet.text}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from selfeval.services.evidence_import import import_evidence
+
+    with _workspace(args) as workspace:
+        result = import_evidence(workspace, Path(args.file))
+    print(
+        f"Imported {result.imported} evidence items with {result.links} links to criteria"
+        + (f"; added {result.organisations_created} organisations" if result.organisations_created else "")
+    )
+    return EXIT_OK
+
+
+def cmd_judge(args: argparse.Namespace) -> int:
+    from selfeval.services.judgements import set_judgement
+
+    with _workspace(args) as workspace:
+        view = set_judgement(
+            workspace,
+            args.criterion,
+            args.bullet or "",
+            rating=args.rating,
+            rationale=args.rationale,
+            strengths=args.strengths,
+            areas_for_development=args.areas_for_development,
+            impact=args.impact,
+            note=args.note,
+        )
+        label = workspace.framework.rating_scale.level(view.rating).label
+    print(f"{args.bullet or args.criterion}: {label}")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from selfeval.services.readiness import readiness
+
+    with _workspace(args) as workspace:
+        summary = readiness(workspace)
+        framework = workspace.framework
+        title = f"{workspace.area_name}: {workspace.assessment_title}"
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2, sort_keys=True))
+        return EXIT_OK
+    scale = framework.rating_scale
+    counts = " | ".join(f"{scale.level(k).label} {v}" for k, v in summary.counts.items())
+    print(title)
+    print(f"{summary.rated} of {summary.total_criteria} criteria rated ({counts})")
+    for label, ids in (
+        ("Not rated", summary.unrated),
+        ("No evidence", summary.without_evidence),
+        ("No lead owner", summary.without_lead),
+    ):
+        print(f"{label}: {', '.join(ids) if ids else 'none'}")
+    print(f"Evidence items: {summary.evidence_total} ({summary.personal_data_items} personal data)")
+    print(f"Evidence older than 12 months: {len(summary.stale_evidence)}")
+    return EXIT_OK
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    from selfeval.services.dump import dump_json
+
+    with _workspace(args) as workspace:
+        sys.stdout.write(dump_json(workspace))
+    return EXIT_OK
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from selfeval.services.users import CurrentUser, current_user, save_user
+
+    if args.set:
+        save_user(CurrentUser.parse(args.set))
+    print(current_user(args.user))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="selfeval",
+        description="Area SEND self-evaluation for local area partnerships. "
+        "Run 'selfeval [WORKSPACE]' to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"selfeval {__version__}")
+    parser.add_argument(
+        "--user", help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)' (default: settings, "
+        "then SELFEVAL_USER, then your account name)"
+    )
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB")
+
+    def verb(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = verb("new", cmd_new, "create an empty workspace for a partnership")
+    p.add_argument("workspace")
+    p.add_argument("--area", required=True, help="the local area's name, e.g. Anyshire")
+    p.add_argument("--framework", default="area-send-2023", help="framework id (see 'frameworks list')")
+    p.add_argument("--local-authority", default="")
+    p.add_argument("--icb", default="", help="the integrated care board")
+
+    p = verb("demo", cmd_demo, "create the fictional Anyshire demo workspace")
+    p.add_argument("workspace")
+
+    p = verb("frameworks", cmd_frameworks, "list, show or validate framework files")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", help="the frameworks selfeval knows")
+    show = actions.add_parser("show", help="one framework's criteria")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    validate = actions.add_parser("validate", help="check framework files, naming file:line of each problem")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+
+    p = verb("import", cmd_import, "import an evidence tracker (.csv or .xlsx)")
+    what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
+    ev = what.add_parser("evidence", help="columns: title, description, kind, organisation, date, "
+                         "criteria, personal_data, link")
+    ev.add_argument("workspace")
+    ev.add_argument("file")
+
+    p = verb("judge", cmd_judge, "set fields of one criterion's judgement; others stay as they are")
+    p.add_argument("workspace")
+    p.add_argument("criterion")
+    p.add_argument("--bullet", help="judge one bullet of the criterion instead")
+    p.add_argument("--rating", help="a rating id of the framework's scale, e.g. red, amber, green, not-rated")
+    p.add_argument("--rationale", help="how we know")
+    p.add_argument("--strengths")
+    p.add_argument("--areas-for-development")
+    p.add_argument("--impact", help="impact on children and young people")
+    p.add_argument("--note", help="a note (used for bullets)")
+
+    p = verb("status", cmd_status, "the readiness summary")
+    p.add_argument("workspace")
+    p.add_argument("--json", action="store_true")
+
+    p = verb("dump", cmd_dump, "the whole workspace as stable JSON (docs/formats.md)")
+    p.add_argument("workspace")
+    p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
+
+    p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
+    p.add_argument("--set", metavar="'NAME (ORGANISATION)'")
+    return parser
+
+
+def _open_app(workspace: str | None) -> int:
+    from selfeval.app import run_app
+
+    return run_app(Path(workspace) if workspace else None)
+
+
+def _log_fault() -> Path:
+    from selfeval.locations import home
+
+    log_path = home() / "selfeval.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=log_path, level=logging.ERROR)
+    logging.exception("selfeval command failed")
+    return log_path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    positional = [a for a in argv if not a.startswith("-")]
+    try:
+        if not positional or positional[0] not in VERBS:
+            if any(a in ("-h", "--help", "--version") for a in argv):
+                build_parser().parse_args(argv)
+            if len(positional) > 1:
+                build_parser().error(f"unknown verb '{positional[0]}'")
+            return _open_app(positional[0] if positional else None)
+        args = build_parser().parse_args(argv)
+        handler: Callable[[argparse.Namespace], int] = args.handler
+        return handler(args)
+    except SelfevalError as err:
+        print(f"selfeval: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("selfeval: interrupted", file=sys.stderr)
+        return EXIT_FAULT
+    except Exception as err:  # the last line of defence: no traceback in the user's face
+        log_path = _log_fault()
+        print(f"selfeval: internal error ({type(err).__name__}: {err}); details in {log_path}", file=sys.stderr)
+        return EXIT_FAULT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

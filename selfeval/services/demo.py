@@ -1,0 +1,100 @@
+"""The fictional Anyshire partnership: a complete demo workspace built through the services.
+
+Dates in the demo file are moved forward so that the newest evidence is always a few weeks old,
+whatever day the demo is made; the same items stay "older than 12 months" relative to the rest.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from selfeval.errors import InputError
+from selfeval.locations import resource_path
+from selfeval.services.attachments import add_attachment_bytes
+from selfeval.services.evidence import EvidenceInput, add_evidence
+from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
+from selfeval.services.judgements import set_judgement
+from selfeval.services.people import add_organisation, add_person, assign_owner
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import Workspace, create_workspace, open_workspace
+
+DEMO_FILE = resource_path("resources", "demo", "anyshire.yaml")
+DEMO_WRITTEN_ON = date(2026, 11, 23)
+BULLET_NOTES = {
+    "needs-identified.2": ("red", "Median wait for autism assessment is 58 weeks."),
+    "right-help.4": ("red", "23% of annual reviews are overdue."),
+    "participation.2": ("green", "SENDIASS satisfaction 88%."),
+}
+
+
+def create_demo_workspace(path: Path, user: CurrentUser | None = None, today: date | None = None) -> Workspace:
+    """Build the demo beside `path` and move it into place only once it is complete."""
+    if path.exists():
+        raise InputError(f"{path}: already exists; choose another name for the demo workspace")
+    content: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
+    shift = (today or date.today()) - DEMO_WRITTEN_ON
+    framework = framework_library().get(DEFAULT_FRAMEWORK)
+    partial = path.with_name(f".{path.name}.demo")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    workspace = create_workspace(
+        partial,
+        content["area_name"],
+        framework,
+        user or CurrentUser("Demo", content["local_authority"]),
+        local_authority=content["local_authority"],
+        icb=content["icb"],
+    )
+    try:
+        _fill(workspace, content, shift)
+    finally:
+        workspace.close()
+    os.replace(partial, path)
+    return open_workspace(path, workspace.user)
+
+
+def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> None:
+    organisations = {}
+    for org in content["organisations"]:
+        organisations[org["key"]] = add_organisation(workspace, org["name"], org["kind"]).name
+    people = {}
+    for person in content["people"]:
+        people[person["key"]] = add_person(
+            workspace, person["name"], person["role"], organisations[person["org"]], person["email"]
+        ).id
+    for criterion_id, judgement in content["judgements"].items():
+        set_judgement(
+            workspace,
+            criterion_id,
+            rating=judgement["rating"],
+            rationale=judgement["rationale"],
+            strengths=judgement["strengths"],
+            areas_for_development=judgement["areas_for_development"],
+            impact=judgement["impact"],
+        )
+        assign_owner(workspace, criterion_id, people[judgement["lead"]], "lead")
+        for key in judgement["contributors"]:
+            assign_owner(workspace, criterion_id, people[key], "contributor")
+    for bullet_id, (rating, note) in BULLET_NOTES.items():
+        set_judgement(workspace, bullet_id.split(".")[0], bullet_id, rating=rating, note=note)
+    evidence_ids = {}
+    for title, kind, org, when, targets, *personal in content["evidence"]:
+        item = EvidenceInput(
+            title=title,
+            kind=kind,
+            organisation=organisations[org],
+            evidence_date=when + shift,
+            description=f"{title}. Provided by {organisations[org]}.",
+            personal_data=bool(personal and personal[0]),
+        )
+        evidence_ids[title] = add_evidence(workspace, item, targets)
+    for title, files in content["attachments"].items():
+        for file in files:
+            add_attachment_bytes(
+                workspace, evidence_ids[title], file["name"], file["text"].encode("utf-8")
+            )

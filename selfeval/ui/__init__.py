@@ -1,0 +1,1 @@
+"""The PySide6 desktop face. Only this package (and app.py) imports Qt."""

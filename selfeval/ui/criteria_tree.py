@@ -1,0 +1,71 @@
+"""The framework tree (groups, criteria, bullets) with each criterion's rating as badge and word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTreeView, QWidget
+
+from selfeval.framework.model import NOT_RATED, Framework
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CriteriaTreeModel(QStandardItemModel):
+    def __init__(self, framework: Framework, ratings: dict[str, str]) -> None:
+        super().__init__()
+        self.framework = framework
+        self.setHorizontalHeaderLabels(["Criterion", "Rating"])
+        self._rating_items: dict[str, QStandardItem] = {}
+        for group in framework.groups:
+            group_item = self._item(group.title, group.id, "group")
+            rating_spacer = QStandardItem("")
+            rating_spacer.setEditable(False)
+            for criterion in group.criteria:
+                number = framework.criteria.index(criterion) + 1
+                criterion_item = self._item(f"{number}. {criterion.title}", criterion.id, "criterion")
+                for bullet in criterion.bullets:
+                    bullet_item = self._item(bullet.text, bullet.id, "bullet")
+                    spacer = QStandardItem("")
+                    spacer.setEditable(False)
+                    criterion_item.appendRow([bullet_item, spacer])
+                rating_item = QStandardItem()
+                rating_item.setEditable(False)
+                self._rating_items[criterion.id] = rating_item
+                group_item.appendRow([criterion_item, rating_item])
+            self.appendRow([group_item, rating_spacer])
+        self.set_ratings(ratings)
+
+    @staticmethod
+    def _item(text: str, item_id: str, kind: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setToolTip(text)
+        item.setData(item_id, ID_ROLE)
+        item.setData(kind, KIND_ROLE)
+        return item
+
+    def set_ratings(self, ratings: dict[str, str]) -> None:
+        from selfeval.ui.rating_badge import badge_icon
+
+        scale = self.framework.rating_scale
+        for criterion_id, item in self._rating_items.items():
+            level = scale.level(ratings.get(criterion_id, NOT_RATED))
+            item.setText(level.label)
+            item.setIcon(badge_icon(level))
+            item.setData(level.id, ID_ROLE)
+            item.setAccessibleText(f"Rating: {level.label}")
+
+    def rated_count(self) -> int:
+        return sum(1 for item in self._rating_items.values() if item.data(ID_ROLE) != NOT_RATED)
+
+
+class CriteriaTreeView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Evaluation criteria")
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setHeaderHidden(False)

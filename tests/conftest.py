@@ -1,0 +1,70 @@
+"""Shared fixtures: a fresh home folder and real workspace files on disk for every test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import Workspace, create_workspace, open_workspace
+
+TEST_USER = CurrentUser("Test Lead", "Testshire Council")
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Qt aborts without a display unless this is set before any QApplication exists.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Settings, backups and logs go to a fresh folder: no test sees another's, or the user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("SELFEVAL_HOME", str(home))
+    monkeypatch.delenv("SELFEVAL_USER", raising=False)
+    return home
+
+
+@pytest.fixture
+def framework():  # type: ignore[no-untyped-def]
+    from selfeval.services.frameworks import framework_library
+
+    return framework_library().get("area-send-2023")
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, framework) -> Iterator[Workspace]:  # type: ignore[no-untyped-def]
+    ws = create_workspace(tmp_path / "test.selfeval", "Testshire", framework, TEST_USER)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from datetime import date
+
+    from selfeval.services.demo import create_demo_workspace
+
+    path = tmp_path_factory.mktemp("demo") / "demo.selfeval"
+    create_demo_workspace(path, CurrentUser("Demo", "Anyshire"), today=date(2026, 11, 23)).close()
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo workspace (built once per run: it takes half a second)."""
+    target = tmp_path / "anyshire.selfeval"
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo(demo_path: Path) -> Iterator[Workspace]:
+    ws = open_workspace(demo_path, TEST_USER)
+    yield ws
+    ws.close()
