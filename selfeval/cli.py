@@ -251,9 +251,22 @@ def _log_fault() -> Path:
     return log_path
 
 
+def _positionals(argv: list[str]) -> list[str]:
+    """The words that are not options (nor the value of --user), to tell a verb from a path."""
+    words, skip = [], False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--user":
+            skip = True
+        elif not arg.startswith("-"):
+            words.append(arg)
+    return words
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    positional = [a for a in argv if not a.startswith("-")]
+    positional = _positionals(argv)
     try:
         if not positional or positional[0] not in VERBS:
             if any(a in ("-h", "--help", "--version") for a in argv):

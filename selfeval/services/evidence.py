@@ -232,7 +232,7 @@ def _get(session: Session, evidence_id: str) -> EvidenceItem:
 def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list[EvidenceView]:
     """All evidence (or that linked to one criterion), newest first, with links and files."""
     with workspace.transaction() as session:
-        organisations = dict(session.execute(select(Organisation.id, Organisation.name)).tuples().all())
+        organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
         links: dict[str, list[tuple[str, str]]] = {}
         link_rows = session.execute(
             select(EvidenceLink.evidence_id, EvidenceLink.criterion_id, EvidenceLink.bullet_id)

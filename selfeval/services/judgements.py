@@ -106,12 +106,13 @@ def set_judgement(
             workspace.framework.rating_scale.level(rating)
         except KeyError as err:
             raise InputError(str(err.args[0])) from None
-    changes: dict[str, str] = {k: v for k, v in narrative.items() if v is not None}
-    for field, value in changes.items():
+    changes: dict[str, str] = {"rating": rating} if rating is not None else {}
+    for field, value in narrative.items():
+        if value is None:
+            continue
         if len(value) > MAX_TEXT:
             raise InputError(f"{field} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
-    if rating is not None:
-        changes["rating"] = rating
+        changes[field] = value
     with workspace.transaction() as session:
         row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
         if row is None:

@@ -54,7 +54,7 @@ def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
                 select(Judgement.criterion_id, Judgement.rating).where(
                     Judgement.assessment_id == assessment, Judgement.bullet_id == ""
                 )
-            ).tuples().all()
+            ).all()
         )
         with_evidence = set(
             session.scalars(
@@ -76,7 +76,7 @@ def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
                 select(EvidenceItem.id, EvidenceItem.title, EvidenceItem.evidence_date)
                 .where(EvidenceItem.evidence_date < today - STALE_AFTER)
                 .order_by(EvidenceItem.evidence_date, EvidenceItem.title)
-            ).tuples().all()
+            ).all()
             if d is not None
         ]
         evidence_total = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0

@@ -50,7 +50,9 @@ def inspect_workspace(path: Path) -> str:
             f"{path}: is truncated ({size:,} bytes of {expected:,}); restore it from a backup"
         )
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # immutable=1: no locks, no -wal or -shm files made; a leftover WAL after a crash is
+        # ignored here (we check the last checkpointed state) and replayed on the real open.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except sqlite3.Error as err:
         raise WorkspaceRefused(f"{path}: cannot be opened ({err})") from None
     try:

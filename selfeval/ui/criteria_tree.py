@@ -69,3 +69,4 @@ class CriteriaTreeView(QTreeView):
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
         self.setHeaderHidden(False)
+        self.header().setAccessibleName("Criteria table columns")

@@ -1,0 +1,188 @@
+"""Workspace files: they survive a round trip, upgrade from older schemas, and bad files are
+refused without a single byte of them changing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from selfeval.services.dump import dump_json
+from selfeval.services.workspace import open_workspace
+from selfeval.store import migrate
+from selfeval.store.engine import APPLICATION_ID, make_engine
+from selfeval.store.schema_version import HEAD, REVISIONS
+from selfeval.store.workspace_file import WorkspaceRefused, inspect_workspace
+from tests.conftest import TEST_USER
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refused(path: Path) -> str:
+    before = digest(path)
+    with pytest.raises(WorkspaceRefused) as caught:
+        open_workspace(path, TEST_USER)
+    assert digest(path) == before, "a refused file must be left exactly as it was"
+    assert not Path(f"{path}-wal").exists()
+    return str(caught.value)
+
+
+def test_demo_survives_close_and_reopen(demo_path: Path) -> None:
+    with open_workspace(demo_path, TEST_USER) as ws:
+        first = dump_json(ws)
+    with open_workspace(demo_path, TEST_USER) as ws:
+        assert dump_json(ws) == first
+    assert '"area_name": "Anyshire"' in first
+
+
+def test_revision_list_matches_the_migration_scripts() -> None:
+    assert list(REVISIONS) == migrate.script_revisions()
+
+
+def test_migrations_build_exactly_the_models(workspace) -> None:  # type: ignore[no-untyped-def]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from selfeval.store.models import Base
+
+    with workspace.engine.connect() as connection:
+        context = MigrationContext.configure(connection)
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def make_old_workspace(path: Path) -> None:
+    """A workspace as selfeval wrote it at schema 0001 (before the action plan tables)."""
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+    migrate.upgrade(engine, "0001")
+    from selfeval.services.frameworks import framework_library
+
+    framework = framework_library().get("area-send-2023")
+    with engine.begin() as c:
+        c.execute(
+            text("INSERT INTO partnership VALUES ('p1', 'Oldshire', 'Oldshire Council', '', '2024-01-01 10:00:00')")
+        )
+        c.execute(
+            text("INSERT INTO framework_edition VALUES ('f1', :fid, :ed, :title, :hash, :definition, '2024-01-01 10:00:00')"),
+            {
+                "fid": framework.id,
+                "ed": framework.edition,
+                "title": framework.title,
+                "hash": framework.content_hash,
+                "definition": framework.canonical_json(),
+            },
+        )
+        c.execute(text("INSERT INTO assessment VALUES ('a1', 'p1', 'f1', 'Old SEF', '2024-01-01 10:00:00')"))
+        c.execute(
+            text(
+                "INSERT INTO judgement VALUES ('j1', 'a1', 'participation', '', 'green', 'Old rationale',"
+                " '', '', '', '', 'Old user', '2024-01-02 10:00:00')"
+            )
+        )
+    engine.dispose()
+
+
+def test_an_old_schema_workspace_upgrades_and_keeps_its_content(
+    tmp_path: Path, isolated_home: Path
+) -> None:
+    path = tmp_path / "old.selfeval"
+    make_old_workspace(path)
+    assert inspect_workspace(path) == "0001"
+    with open_workspace(path, TEST_USER) as ws:
+        from selfeval.services.judgements import get_judgement
+
+        assert ws.area_name == "Oldshire"
+        judgement = get_judgement(ws, "participation")
+        assert (judgement.rating, judgement.rationale) == ("green", "Old rationale")
+        with ws.transaction() as session:
+            assert session.execute(text("SELECT count(*) FROM action")).scalar() == 0
+    assert inspect_workspace(path) == HEAD
+    backups = list((isolated_home / "backups").glob("old-before-upgrade-from-0001-*.selfeval"))
+    assert len(backups) == 1
+    assert inspect_workspace(backups[0]) == "0001"
+
+
+def test_a_workspace_from_a_newer_selfeval_is_refused(demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    assert refused(demo_path) == (
+        f"{demo_path}: was made by a newer version of selfeval (schema 0099; this version reads up "
+        f"to {HEAD}). Install the latest selfeval to open it."
+    )
+
+
+def test_a_truncated_workspace_is_refused(demo_path: Path) -> None:
+    data = demo_path.read_bytes()
+    demo_path.write_bytes(data[: len(data) // 2])
+    message = refused(demo_path)
+    assert message.startswith(f"{demo_path}: is truncated (")
+    assert message.endswith("restore it from a backup")
+
+
+def test_a_file_cut_inside_the_header_is_refused(tmp_path: Path, demo_path: Path) -> None:
+    path = tmp_path / "stub.selfeval"
+    path.write_bytes(demo_path.read_bytes()[:60])
+    assert refused(path) == f"{path}: is truncated (only 60 bytes); restore a backup"
+
+
+def test_random_bytes_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "random.selfeval"
+    path.write_bytes(os.urandom(64 * 1024))
+    assert refused(path) == f"{path}: is not a selfeval workspace (not an SQLite database)"
+
+
+def test_an_empty_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.selfeval"
+    path.write_bytes(b"")
+    assert refused(path) == f"{path}: is not a selfeval workspace (not an SQLite database)"
+
+
+def test_another_programs_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.selfeval"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    connection.close()
+    assert refused(path) == f"{path}: is an SQLite database but not a selfeval workspace"
+
+
+def test_a_damaged_workspace_is_refused(demo_path: Path) -> None:
+    data = bytearray(demo_path.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for page in range(2, len(data) // page_size, 3):  # scribble over every third page
+        start = page * page_size + 8
+        data[start : start + 200] = os.urandom(200)
+    demo_path.write_bytes(bytes(data))
+    message = refused(demo_path)
+    assert message.startswith(f"{demo_path}: is damaged")
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(WorkspaceRefused, match="no such workspace file"):
+        open_workspace(tmp_path / "nope.selfeval", TEST_USER)
+    with pytest.raises(WorkspaceRefused, match="is a folder"):
+        open_workspace(tmp_path, TEST_USER)
+
+
+def test_creating_over_an_existing_file_is_refused(demo_path: Path, framework) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.errors import InputError
+    from selfeval.services.workspace import create_workspace
+
+    before = digest(demo_path)
+    with pytest.raises(InputError, match="already exists"):
+        create_workspace(demo_path, "Elsewhere", framework, TEST_USER)
+    assert digest(demo_path) == before
+
+
+def test_pragmas_are_set_on_every_connection(workspace) -> None:  # type: ignore[no-untyped-def]
+    with workspace.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA application_id")).scalar() == APPLICATION_ID
