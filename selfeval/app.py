@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,8 +31,23 @@ def build_main_window(workspace_path: Path) -> MainWindow:
     return MainWindow(open_workspace(workspace_path))
 
 
-def run_app(workspace_path: Path | None = None) -> int:
+def _no_screen() -> bool:
+    """On Linux, Qt aborts the whole process when there is no display; say so plainly instead."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
     """Open `workspace_path`, or the default workspace (made from the demo if there is none)."""
+    if _no_screen():
+        sys.stderr.write(
+            "selfeval: no screen to show the app on (DISPLAY is not set). Run it on a desktop, "
+            "under xvfb-run, or use the command-line verbs (selfeval --help).\n"
+        )
+        return 2
+    if user:
+        os.environ["SELFEVAL_USER"] = user
     app = _application()
     try:
         if workspace_path is None:

@@ -12,15 +12,19 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfeval import __version__
-from selfeval.errors import InputError, SelfevalError
+from selfeval.errors import SelfevalError
+
+if TYPE_CHECKING:
+    from selfeval.services.workspace import Workspace
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 VERBS = ("new", "demo", "frameworks", "import", "judge", "status", "dump", "user")
 
 
-def _workspace(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _workspace(args: argparse.Namespace) -> Workspace:
     from selfeval.services.users import current_user
     from selfeval.services.workspace import open_workspace
 
@@ -42,7 +46,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         icb=args.icb,
     )
     workspace.close()
-    print(f"Created {args.workspace} for {args.area} ({framework.label}, {len(framework.criteria)} criteria)")
+    count = len(framework.criteria)
+    print(f"Created {args.workspace} for {args.area} ({framework.label}, {count} criteria)")
     return EXIT_OK
 
 
@@ -100,7 +105,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         result = import_evidence(workspace, Path(args.file))
     print(
         f"Imported {result.imported} evidence items with {result.links} links to criteria"
-        + (f"; added {result.organisations_created} organisations" if result.organisations_created else "")
+        + (
+            f"; added {result.organisations_created} organisations"
+            if result.organisations_created
+            else ""
+        )
     )
     return EXIT_OK
 
@@ -175,12 +184,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"selfeval {__version__}")
     parser.add_argument(
-        "--user", help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)' (default: settings, "
-        "then SELFEVAL_USER, then your account name)"
+        "--user",
+        help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)' (default: settings, "
+        "then SELFEVAL_USER, then your account name)",
     )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
-    def verb(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def verb(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
@@ -188,7 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("new", cmd_new, "create an empty workspace for a partnership")
     p.add_argument("workspace")
     p.add_argument("--area", required=True, help="the local area's name, e.g. Anyshire")
-    p.add_argument("--framework", default="area-send-2023", help="framework id (see 'frameworks list')")
+    p.add_argument(
+        "--framework", default="area-send-2023", help="framework id (see 'frameworks list')"
+    )
     p.add_argument("--local-authority", default="")
     p.add_argument("--icb", default="", help="the integrated care board")
 
@@ -201,13 +215,17 @@ def build_parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="one framework's criteria")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
-    validate = actions.add_parser("validate", help="check framework files, naming file:line of each problem")
+    validate = actions.add_parser(
+        "validate", help="check framework files, naming file:line of each problem"
+    )
     validate.add_argument("files", nargs="+", metavar="FILE")
 
     p = verb("import", cmd_import, "import an evidence tracker (.csv or .xlsx)")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    ev = what.add_parser("evidence", help="columns: title, description, kind, organisation, date, "
-                         "criteria, personal_data, link")
+    ev = what.add_parser(
+        "evidence",
+        help="columns: title, description, kind, organisation, date, criteria, personal_data, link",
+    )
     ev.add_argument("workspace")
     ev.add_argument("file")
 
@@ -215,7 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workspace")
     p.add_argument("criterion")
     p.add_argument("--bullet", help="judge one bullet of the criterion instead")
-    p.add_argument("--rating", help="a rating id of the framework's scale, e.g. red, amber, green, not-rated")
+    p.add_argument(
+        "--rating", help="a rating id of the framework's scale, e.g. red, amber, green, not-rated"
+    )
     p.add_argument("--rationale", help="how we know")
     p.add_argument("--strengths")
     p.add_argument("--areas-for-development")
@@ -235,10 +255,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_app(workspace: str | None) -> int:
+def _open_app(workspace: str | None, user: str | None) -> int:
     from selfeval.app import run_app
 
-    return run_app(Path(workspace) if workspace else None)
+    return run_app(Path(workspace) if workspace else None, user)
 
 
 def _log_fault() -> Path:
@@ -273,7 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 build_parser().parse_args(argv)
             if len(positional) > 1:
                 build_parser().error(f"unknown verb '{positional[0]}'")
-            return _open_app(positional[0] if positional else None)
+            user = argv[argv.index("--user") + 1] if "--user" in argv[:-1] else None
+            return _open_app(positional[0] if positional else None, user)
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
         return handler(args)
@@ -288,7 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAULT
     except Exception as err:  # the last line of defence: no traceback in the user's face
         log_path = _log_fault()
-        print(f"selfeval: internal error ({type(err).__name__}: {err}); details in {log_path}", file=sys.stderr)
+        print(
+            f"selfeval: internal error ({type(err).__name__}: {err}); details in {log_path}",
+            file=sys.stderr,
+        )
         return EXIT_FAULT
 
 

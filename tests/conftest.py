@@ -22,7 +22,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Settings, backups and logs go to a fresh folder: no test sees another's, or the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SELFEVAL_HOME", str(home))

@@ -22,7 +22,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_new_judge_status_dump(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ws = str(tmp_path / "t.selfeval")
     assert run(capsys, "new", ws, "--area", "Testshire")[0] == 0
-    code, out, _ = run(capsys, "judge", ws, "participation", "--rating", "green", "--rationale", "SENDIASS 88%")
+    code, out, _ = run(
+        capsys, "judge", ws, "participation", "--rating", "green", "--rationale", "SENDIASS 88%"
+    )
     assert (code, out) == (0, "participation: Green\n")
     code, out, _ = run(capsys, "judge", ws, "participation", "--strengths", "SEND Council")
     assert code == 0
@@ -38,7 +40,9 @@ def test_new_judge_status_dump(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert {c["changed_by"] for c in content["changes"]} == {"Cli User"}
 
 
-def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = str(tmp_path / "t.selfeval")
     run(capsys, "new", ws, "--area", "Testshire")
     code, _, err = run(capsys, "judge", ws, "participation", "--rating", "purple")
@@ -47,10 +51,15 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureF
         "selfeval: 'purple' is not a rating of the RAG rating scale (not-rated, red, amber, green)\n"
     )
     code, _, err = run(capsys, "status", str(tmp_path / "missing.selfeval"))
-    assert (code, err) == (2, f"selfeval: {tmp_path / 'missing.selfeval'}: no such workspace file\n")
+    assert (code, err) == (
+        2,
+        f"selfeval: {tmp_path / 'missing.selfeval'}: no such workspace file\n",
+    )
     code, _, err = run(capsys, "new", ws, "--area", "Again")
     assert code == 2 and "already exists" in err
-    code, _, err = run(capsys, "new", str(tmp_path / "x.selfeval"), "--area", "X", "--framework", "nope")
+    code, _, err = run(
+        capsys, "new", str(tmp_path / "x.selfeval"), "--area", "X", "--framework", "nope"
+    )
     assert code == 2 and "no framework with id 'nope'" in err
 
 

@@ -15,15 +15,44 @@ from selfeval.services.evidence import list_evidence
 from selfeval.services.evidence_import import ImportProblems, import_evidence
 from selfeval.services.workspace import Workspace
 
-HEADER = ["title", "description", "kind", "organisation", "date", "criteria", "personal_data", "link"]
+HEADER = [
+    "title",
+    "description",
+    "kind",
+    "organisation",
+    "date",
+    "criteria",
+    "personal_data",
+    "link",
+]
 GOOD_ROWS = [
-    ["EHCP timeliness", "20-week data", "data", "Anyshire Council", "2026-03-31", "needs-identified;right-help.1", "no", "https://example.org/a"],
+    [
+        "EHCP timeliness",
+        "20-week data",
+        "data",
+        "Anyshire Council",
+        "2026-03-31",
+        "needs-identified;right-help.1",
+        "no",
+        "https://example.org/a",
+    ],
     ["Parent survey", "", "survey", "Anyshire PCF", "12/05/2026", "participation", "", ""],
-    ["Case study: Child A", "About one child", "case-study", "Riverside School", "", "right-help", "yes", ""],
+    [
+        "Case study: Child A",
+        "About one child",
+        "case-study",
+        "Riverside School",
+        "",
+        "right-help",
+        "yes",
+        "",
+    ],
 ]
 
 
-def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER, encoding: str = "utf-8") -> Path:
+def write_csv(
+    path: Path, rows: list[list[str]], header: list[str] = HEADER, encoding: str = "utf-8"
+) -> Path:
     with path.open("w", newline="", encoding=encoding) as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
@@ -46,7 +75,10 @@ def test_a_good_csv_imports_every_row(workspace: Workspace, tmp_path: Path) -> N
     result = import_evidence(workspace, write_csv(tmp_path / "tracker.csv", GOOD_ROWS))
     assert (result.imported, result.links, result.organisations_created) == (3, 4, 3)
     items = {e.title: e for e in list_evidence(workspace)}
-    assert items["EHCP timeliness"].links == (("needs-identified", ""), ("right-help", "right-help.1"))
+    assert items["EHCP timeliness"].links == (
+        ("needs-identified", ""),
+        ("right-help", "right-help.1"),
+    )
     assert items["Parent survey"].evidence_date == date(2026, 5, 12)
     assert items["Case study: Child A"].personal_data is True
     assert items["Case study: Child A"].evidence_date is None
@@ -62,7 +94,9 @@ def test_a_good_xlsx_imports_with_real_dates(workspace: Workspace, tmp_path: Pat
     assert items["EHCP timeliness"].evidence_date == date(2026, 3, 31)
 
 
-def test_one_bad_row_imports_nothing_and_names_the_row(workspace: Workspace, tmp_path: Path) -> None:
+def test_one_bad_row_imports_nothing_and_names_the_row(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     rows = [*GOOD_ROWS, ["Bad date", "", "data", "", "31/02/2026", "participation", "no", ""]]
     path = write_csv(tmp_path / "tracker.csv", rows)
     before = dump_json(workspace)
@@ -99,7 +133,9 @@ def test_bad_xlsx_row_is_named_too(workspace: Workspace, tmp_path: Path) -> None
     rows: list[list[object]] = [list(GOOD_ROWS[0]), ["Bad", "", "data", "", "", "nope", "", ""]]
     with pytest.raises(ImportProblems) as caught:
         import_evidence(workspace, write_xlsx(tmp_path / "t.xlsx", rows))
-    assert caught.value.problems == ["row 3: criteria: 'nope' is not a criterion or bullet of area-send-2023"]
+    assert caught.value.problems == [
+        "row 3: criteria: 'nope' is not a criterion or bullet of area-send-2023"
+    ]
     assert list_evidence(workspace) == []
 
 

@@ -55,7 +55,9 @@ def test_the_good_file_loads(tmp_path: Path) -> None:
 
 def test_empty_text_names_line_and_field(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace('text: "Second bullet"', 'text: "   "'))
-    assert problems(path) == [f"{path}:18: groups[0].criteria[0].bullets[1].text: must not be empty"]
+    assert problems(path) == [
+        f"{path}:18: groups[0].criteria[0].bullets[1].text: must not be empty"
+    ]
 
 
 def test_duplicate_criterion_id(tmp_path: Path) -> None:
@@ -74,7 +76,9 @@ def test_duplicate_bullet_id(tmp_path: Path) -> None:
 
 
 def test_unknown_key(tmp_path: Path) -> None:
-    path = write(tmp_path, GOOD.replace('        title: "Criterion two"', '        titel: "Criterion two"'))
+    path = write(
+        tmp_path, GOOD.replace('        title: "Criterion two"', '        titel: "Criterion two"')
+    )
     assert problems(path) == [
         f"{path}:19: groups[0].criteria[1].title: is required",
         f"{path}:20: groups[0].criteria[1].titel: unknown key",
@@ -117,8 +121,12 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
 
 
 def test_aliases_are_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, GOOD.replace('title: "Test framework"', "title: &t Test").replace(
-        'publisher: "Testers"', "publisher: *t"))
+    path = write(
+        tmp_path,
+        GOOD.replace('title: "Test framework"', "title: &t Test").replace(
+            'publisher: "Testers"', "publisher: *t"
+        ),
+    )
     assert problems(path) == [f"{path}:5: publisher: anchors and aliases (&, *) are not allowed"]
 
 
@@ -128,7 +136,9 @@ def test_duplicate_key(tmp_path: Path) -> None:
 
 
 def test_wrong_type_and_bad_id(tmp_path: Path) -> None:
-    path = write(tmp_path, GOOD.replace("edition: \"1\"", "edition: 1").replace("- id: c2", "- id: C 2"))
+    path = write(
+        tmp_path, GOOD.replace('edition: "1"', "edition: 1").replace("- id: c2", "- id: C 2")
+    )
     assert problems(path) == [
         f"{path}:3: edition: must be text (put it in quotes)",
         f"{path}:19: groups[0].criteria[1].id: 'C 2' is not a valid id: use 1-80 lower-case letters, "

@@ -139,7 +139,9 @@ def test_attachments_are_stored_once_per_content(workspace: Workspace, tmp_path:
         assert session.query(Blob).count() == 1  # still used by the second item
 
 
-def test_oversized_and_missing_attachments_are_refused(workspace: Workspace, tmp_path: Path) -> None:
+def test_oversized_and_missing_attachments_are_refused(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     evidence_id = add_evidence(workspace, EvidenceInput(title="Big"))
     big = tmp_path / "big.bin"
     with big.open("wb") as handle:
@@ -179,7 +181,9 @@ def test_readiness_summary(workspace: Workspace) -> None:
     assert "participation" not in summary.unrated and "right-help" not in summary.unrated
     assert "participation" not in summary.without_evidence
     assert len(summary.without_evidence) == 10
-    assert summary.without_lead == [c.id for c in workspace.framework.criteria if c.id != "participation"]
+    assert summary.without_lead == [
+        c.id for c in workspace.framework.criteria if c.id != "participation"
+    ]
     assert [s.title for s in summary.stale_evidence] == ["Old survey"]
 
 

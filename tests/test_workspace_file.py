@@ -67,10 +67,14 @@ def make_old_workspace(path: Path) -> None:
     framework = framework_library().get("area-send-2023")
     with engine.begin() as c:
         c.execute(
-            text("INSERT INTO partnership VALUES ('p1', 'Oldshire', 'Oldshire Council', '', '2024-01-01 10:00:00')")
+            text(
+                "INSERT INTO partnership VALUES ('p1', 'Oldshire', 'Oldshire Council', '', '2024-01-01 10:00:00')"
+            )
         )
         c.execute(
-            text("INSERT INTO framework_edition VALUES ('f1', :fid, :ed, :title, :hash, :definition, '2024-01-01 10:00:00')"),
+            text(
+                "INSERT INTO framework_edition VALUES ('f1', :fid, :ed, :title, :hash, :definition, '2024-01-01 10:00:00')"
+            ),
             {
                 "fid": framework.id,
                 "ed": framework.edition,
@@ -79,7 +83,11 @@ def make_old_workspace(path: Path) -> None:
                 "definition": framework.canonical_json(),
             },
         )
-        c.execute(text("INSERT INTO assessment VALUES ('a1', 'p1', 'f1', 'Old SEF', '2024-01-01 10:00:00')"))
+        c.execute(
+            text(
+                "INSERT INTO assessment VALUES ('a1', 'p1', 'f1', 'Old SEF', '2024-01-01 10:00:00')"
+            )
+        )
         c.execute(
             text(
                 "INSERT INTO judgement VALUES ('j1', 'a1', 'participation', '', 'green', 'Old rationale',"

@@ -23,9 +23,7 @@ def safe_filename(name: str) -> str:
     return cleaned[:200] or "attachment"
 
 
-def add_attachment_bytes(
-    workspace: Workspace, evidence_id: str, filename: str, data: bytes
-) -> str:
+def add_attachment_bytes(workspace: Workspace, evidence_id: str, filename: str, data: bytes) -> str:
     if len(data) > MAX_ATTACHMENT_BYTES:
         raise InputError(
             f"{filename}: is {len(data):,} bytes; attachments are limited to "

@@ -32,7 +32,9 @@ BULLET_NOTES = {
 }
 
 
-def create_demo_workspace(path: Path, user: CurrentUser | None = None, today: date | None = None) -> Workspace:
+def create_demo_workspace(
+    path: Path, user: CurrentUser | None = None, today: date | None = None
+) -> Workspace:
     """Build the demo beside `path` and move it into place only once it is complete."""
     if path.exists():
         raise InputError(f"{path}: already exists; choose another name for the demo workspace")

@@ -96,7 +96,9 @@ def resolve_link_target(framework: Framework, target: str) -> tuple[str, str]:
     raise InputError(f"'{target}' is not a criterion or bullet of {framework.id}")
 
 
-def organisation_id_for(session: Session, name: str, cache: dict[str, str] | None = None) -> str | None:
+def organisation_id_for(
+    session: Session, name: str, cache: dict[str, str] | None = None
+) -> str | None:
     """The organisation called `name`, created (type "other") if the workspace lacks it."""
     if not name:
         return None
@@ -246,9 +248,7 @@ def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list
             files.setdefault(a.evidence_id, []).append(
                 AttachmentView(a.id, a.filename, a.size, a.sha256)
             )
-        query = select(EvidenceItem).order_by(
-            EvidenceItem.evidence_date.desc(), EvidenceItem.title
-        )
+        query = select(EvidenceItem).order_by(EvidenceItem.evidence_date.desc(), EvidenceItem.title)
         result = []
         for row in session.scalars(query):
             item_links = tuple(links.get(row.id, ()))

@@ -28,7 +28,16 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.models import EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import new_id, utc_now
 
-COLUMNS = ("title", "description", "kind", "organisation", "date", "criteria", "personal_data", "link")
+COLUMNS = (
+    "title",
+    "description",
+    "kind",
+    "organisation",
+    "date",
+    "criteria",
+    "personal_data",
+    "link",
+)
 MAX_REPORTED_ROWS = 50
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _YES = {"yes", "y", "true", "1", "x"}
@@ -149,7 +158,9 @@ def _write(
                     "title": item.title,
                     "description": item.description,
                     "kind": item.kind,
-                    "organisation_id": organisation_id_for(session, item.organisation, organisations),
+                    "organisation_id": organisation_id_for(
+                        session, item.organisation, organisations
+                    ),
                     "evidence_date": item.evidence_date,
                     "link": item.link,
                     "personal_data": item.personal_data,
@@ -171,9 +182,9 @@ def _write(
                 progress(index, len(items))
         connection = session.connection()
         if item_rows:
-            connection.execute(insert(EvidenceItem.__table__), item_rows)
+            connection.execute(insert(EvidenceItem), item_rows)
         if link_rows:
-            connection.execute(insert(EvidenceLink.__table__), link_rows)
+            connection.execute(insert(EvidenceLink), link_rows)
         created = (session.scalar(select(func.count()).select_from(Organisation)) or 0) - before
         # Each item carries its own created_by/created_at; the history gets one line per import.
         record_change(

@@ -67,7 +67,9 @@ class Change:
     new_value: str | None
 
 
-def history(workspace: Workspace, criterion_id: str | None = None, limit: int = 500) -> list[Change]:
+def history(
+    workspace: Workspace, criterion_id: str | None = None, limit: int = 500
+) -> list[Change]:
     """Newest first; for one criterion when `criterion_id` is given."""
     query = select(ChangeRecord).order_by(ChangeRecord.changed_at.desc()).limit(limit)
     if criterion_id is not None:

@@ -61,7 +61,9 @@ def check_criterion(workspace: Workspace, criterion_id: str, bullet_id: str = ""
         raise InputError(f"'{bullet_id}' is not a bullet of criterion '{criterion_id}'")
 
 
-def _find(session: Session, assessment_id: str, criterion_id: str, bullet_id: str) -> Judgement | None:
+def _find(
+    session: Session, assessment_id: str, criterion_id: str, bullet_id: str
+) -> Judgement | None:
     return session.scalars(
         select(Judgement).where(
             Judgement.assessment_id == assessment_id,

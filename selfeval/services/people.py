@@ -130,7 +130,9 @@ def assign_owner(
             for other in current:
                 if other.role == "lead" and other.person_id != person_id:
                     other.role = "contributor"
-                    _record_owner(session, workspace, criterion_id, other.person_id, "lead", "contributor")
+                    _record_owner(
+                        session, workspace, criterion_id, other.person_id, "lead", "contributor"
+                    )
         mine = next((o for o in current if o.person_id == person_id), None)
         if mine is None:
             session.add(

@@ -34,7 +34,9 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _header(path: Path, cells: list[str], allowed: tuple[str, ...], required: tuple[str, ...]) -> list[str]:
+def _header(
+    path: Path, cells: list[str], allowed: tuple[str, ...], required: tuple[str, ...]
+) -> list[str]:
     names = [c.strip().lower().replace(" ", "_") for c in cells]
     while names and not names[-1]:
         names.pop()
@@ -80,8 +82,15 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
                 raise InputError(f"{path}: has more than {MAX_TRACKER_ROWS:,} rows")
             extra = [c for c in cells[len(header) :] if c.strip()]
             if extra:
-                raise InputError(f"{path}: row {number}: has more cells than the header has columns")
-            rows.append((number, {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)}))
+                raise InputError(
+                    f"{path}: row {number}: has more cells than the header has columns"
+                )
+            rows.append(
+                (
+                    number,
+                    {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)},
+                )
+            )
     except csv.Error as err:
         raise InputError(f"{path}: is not valid CSV ({err})") from None
     if header is None:
@@ -111,7 +120,9 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
         raise InputError(f"{path}: is not a readable Excel workbook ({err})") from None
     try:
-        sheet = workbook["Evidence"] if "Evidence" in workbook.sheetnames else workbook.worksheets[0]
+        sheet = (
+            workbook["Evidence"] if "Evidence" in workbook.sheetnames else workbook.worksheets[0]
+        )
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, [_cell_text(v) for v in values]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:

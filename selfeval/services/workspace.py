@@ -13,8 +13,8 @@ from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.locations import backups_dir
 from selfeval.services.users import CurrentUser, current_user
-from selfeval.store.models import Assessment, FrameworkEdition, Partnership
 from selfeval.store.engine import make_engine
+from selfeval.store.models import Assessment, FrameworkEdition, Partnership
 from selfeval.store.workspace_file import create_workspace_file, open_workspace_file
 
 

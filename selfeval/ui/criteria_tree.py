@@ -24,7 +24,9 @@ class CriteriaTreeModel(QStandardItemModel):
             rating_spacer.setEditable(False)
             for criterion in group.criteria:
                 number = framework.criteria.index(criterion) + 1
-                criterion_item = self._item(f"{number}. {criterion.title}", criterion.id, "criterion")
+                criterion_item = self._item(
+                    f"{number}. {criterion.title}", criterion.id, "criterion"
+                )
                 for bullet in criterion.bullets:
                     bullet_item = self._item(bullet.text, bullet.id, "bullet")
                     spacer = QStandardItem("")

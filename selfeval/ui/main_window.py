@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
             html = [f"<h2>{escape(criterion.title)}</h2>"]
             if criterion.lead_in:
                 html.append(f"<p>{escape(criterion.lead_in)}</p>")
-            html.append("<ul>" + "".join(f"<li>{escape(b.text)}</li>" for b in criterion.bullets) + "</ul>")
+            html.append(
+                "<ul>" + "".join(f"<li>{escape(b.text)}</li>" for b in criterion.bullets) + "</ul>"
+            )
             html.append(f"<p><b>Rating:</b> {escape(level.label)}</p>")
             if judgement and judgement.rationale:
                 html.append(f"<p><b>How we know:</b> {escape(judgement.rationale)}</p>")

@@ -1,0 +1,149 @@
+"""Evidence tracker import: selfeval against bare sqlite3 doing the same work, in the same run.
+
+    .venv/bin/python bench/import_bench.py [--rows 10000] [--repeat 5]
+
+Both sides start from a fresh workspace file (same schema, indexes and pragmas: WAL, foreign keys,
+synchronous=FULL), read the same generated CSV with the csv module, and insert the same evidence
+rows and criterion links in one transaction. selfeval also validates every row (dates, kinds,
+criterion ids, lengths), resolves organisations and writes the history line. Reported: the median
+of --repeat runs of each, and their ratio (goal: <= 3x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from selfeval.services.evidence_import import import_evidence  # noqa: E402
+from selfeval.services.frameworks import framework_library  # noqa: E402
+from selfeval.services.users import CurrentUser  # noqa: E402
+from selfeval.services.workspace import create_workspace  # noqa: E402
+from selfeval.store.types import new_id  # noqa: E402
+
+KINDS = ["data", "audit", "survey", "case-study", "strategy", "minutes", "co-production", "other"]
+ORGANISATIONS = ["Anyshire Council", "Anyshire ICB", "Anyshire PCF", "Anyshire College"]
+
+
+def make_csv(path: Path, rows: int, criteria: list[str]) -> None:
+    rng = random.Random(7)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(
+            [
+                "title",
+                "description",
+                "kind",
+                "organisation",
+                "date",
+                "criteria",
+                "personal_data",
+                "link",
+            ]
+        )
+        for i in range(rows):
+            writer.writerow(
+                [
+                    f"Evidence item {i}",
+                    "Audit of EHC plans issued in the quarter, with findings and actions. " * 2,
+                    rng.choice(KINDS),
+                    rng.choice(ORGANISATIONS),
+                    f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                    ";".join(rng.sample(criteria, 2)),
+                    rng.choice(["yes", "no"]),
+                    "https://example.org/evidence",
+                ]
+            )
+
+
+def fresh_workspace(folder: Path, name: str) -> Path:
+    path = folder / f"{name}.selfeval"
+    framework = framework_library().get("area-send-2023")
+    create_workspace(path, "Benchshire", framework, CurrentUser("Bench")).close()
+    return path
+
+
+def run_selfeval(folder: Path, tracker: Path, index: int) -> float:
+    from selfeval.services.workspace import open_workspace
+
+    path = fresh_workspace(folder, f"ours-{index}")
+    with open_workspace(path, CurrentUser("Bench")) as workspace:
+        start = time.perf_counter()
+        import_evidence(workspace, tracker)
+        return time.perf_counter() - start
+
+
+def run_bare_sqlite(folder: Path, tracker: Path, index: int) -> float:
+    path = fresh_workspace(folder, f"bare-{index}")
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=FULL")
+    assessment = connection.execute("SELECT id FROM assessment").fetchone()[0]
+    start = time.perf_counter()
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    items, links = [], []
+    with tracker.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            evidence_id = new_id()
+            items.append(
+                (
+                    evidence_id,
+                    row["title"],
+                    row["description"],
+                    row["kind"],
+                    None,
+                    row["date"],
+                    row["link"],
+                    row["personal_data"] == "yes",
+                    "Bench",
+                    now,
+                    now,
+                )
+            )
+            links.extend((evidence_id, assessment, c, "") for c in row["criteria"].split(";"))
+    with connection:
+        connection.executemany(
+            "INSERT INTO evidence_item (id, title, description, kind, organisation_id, "
+            "evidence_date, link, personal_data, created_by, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            items,
+        )
+        connection.executemany("INSERT INTO evidence_link VALUES (?,?,?,?)", links)
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--rows", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    criteria = [c.id for c in framework_library().get("area-send-2023").criteria]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        tracker = folder / "tracker.csv"
+        make_csv(tracker, args.rows, criteria)
+        ours, bare = [], []
+        for i in range(args.repeat):  # interleaved, so drift in machine load hits both alike
+            bare.append(run_bare_sqlite(folder, tracker, i))
+            ours.append(run_selfeval(folder, tracker, i))
+    ours_median, bare_median = statistics.median(ours), statistics.median(bare)
+    print(f"rows: {args.rows:,}  runs: {args.repeat}")
+    print(f"bare sqlite3 (csv + executemany): {bare_median * 1000:8.1f} ms")
+    print(f"selfeval import_evidence:         {ours_median * 1000:8.1f} ms")
+    print(f"ratio: {ours_median / bare_median:.2f}x (goal <= 3x)")
+
+
+if __name__ == "__main__":
+    main()
