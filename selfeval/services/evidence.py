@@ -269,3 +269,53 @@ def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list
                 )
             )
         return result
+
+
+def evidence_item(workspace: Workspace, evidence_id: str) -> EvidenceView:
+    for view in list_evidence(workspace):
+        if view.id == evidence_id:
+            return view
+    raise InputError(f"no evidence item with id '{evidence_id}'")
+
+
+def replace_evidence_links(
+    workspace: Workspace,
+    evidence_id: str,
+    links: list[tuple[str, str]] | tuple[tuple[str, str], ...],
+) -> None:
+    """Make an item's links in this assessment exactly `links` ((criterion, bullet) pairs)."""
+    wanted = set(links)
+    for criterion_id, bullet_id in wanted:
+        resolve_link_target(workspace.framework, bullet_id or criterion_id)
+    with workspace.transaction() as session:
+        _get(session, evidence_id)
+        current = set(
+            session.execute(
+                select(EvidenceLink.criterion_id, EvidenceLink.bullet_id).where(
+                    EvidenceLink.evidence_id == evidence_id,
+                    EvidenceLink.assessment_id == workspace.assessment_id,
+                )
+            ).all()
+        )
+        for criterion_id, bullet_id in sorted(current - wanted):
+            session.execute(
+                delete(EvidenceLink).where(
+                    EvidenceLink.evidence_id == evidence_id,
+                    EvidenceLink.assessment_id == workspace.assessment_id,
+                    EvidenceLink.criterion_id == criterion_id,
+                    EvidenceLink.bullet_id == bullet_id,
+                )
+            )
+            record_change(
+                session,
+                workspace.user,
+                "evidence_link",
+                evidence_id,
+                "unlinked",
+                bullet_id or criterion_id,
+                None,
+                assessment_id=workspace.assessment_id,
+                criterion_id=criterion_id,
+            )
+        for criterion_id, bullet_id in sorted(wanted - current):
+            _link(session, workspace, evidence_id, criterion_id, bullet_id)

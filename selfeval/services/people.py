@@ -200,3 +200,83 @@ def list_owners(workspace: Workspace, criterion_id: str | None = None) -> list[O
             OwnerView(o.criterion_id, p.id, p.name, org or "", o.role)
             for o, p, org in session.execute(query)
         ]
+
+
+def owner_state(workspace: Workspace, criterion_id: str) -> dict[str, str]:
+    """{person id: role} for one criterion: what an undo puts back."""
+    return {o.person_id: o.role for o in list_owners(workspace, criterion_id)}
+
+
+def replace_owners(workspace: Workspace, criterion_id: str, owners: dict[str, str]) -> None:
+    """Make a criterion's owners exactly `owners` ({person id: role}), recording each change."""
+    check_criterion(workspace, criterion_id)
+    if list(owners.values()).count("lead") > 1:
+        raise InputError("a criterion has at most one lead owner")
+    with workspace.transaction() as session:
+        current = {
+            o.person_id: o
+            for o in session.scalars(
+                select(Ownership).where(
+                    Ownership.assessment_id == workspace.assessment_id,
+                    Ownership.criterion_id == criterion_id,
+                )
+            )
+        }
+        for person_id, row in current.items():
+            if person_id not in owners:
+                _record_owner(session, workspace, criterion_id, person_id, row.role, None)
+                session.delete(row)
+            elif row.role != owners[person_id]:
+                _record_owner(
+                    session, workspace, criterion_id, person_id, row.role, owners[person_id]
+                )
+                row.role = owners[person_id]
+        session.flush()
+        for person_id, role in owners.items():
+            if person_id not in current:
+                if session.get(Person, person_id) is None:
+                    raise InputError(f"no person with id '{person_id}'")
+                session.add(
+                    Ownership(
+                        assessment_id=workspace.assessment_id,
+                        criterion_id=criterion_id,
+                        person_id=person_id,
+                        role=role,
+                    )
+                )
+                _record_owner(session, workspace, criterion_id, person_id, None, role)
+
+
+def update_person(
+    workspace: Workspace,
+    person_id: str,
+    name: str,
+    role: str = "",
+    organisation: str = "",
+    email: str = "",
+) -> None:
+    name = name.strip()
+    if not name:
+        raise InputError("the person's name must not be empty")
+    if email and "@" not in email:
+        raise InputError(f"'{email}' is not an email address")
+    with workspace.transaction() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise InputError(f"no person with id '{person_id}'")
+        organisation_id = None
+        if organisation.strip():
+            found = find_organisation(session, organisation)
+            if found is None:
+                raise InputError(f"no organisation called '{organisation}'; add it first")
+            organisation_id = found.id
+        for field, value in (
+            ("name", name),
+            ("role", role.strip()),
+            ("organisation_id", organisation_id),
+            ("email", email.strip()),
+        ):
+            old = getattr(person, field)
+            if old != value:
+                record_change(session, workspace.user, "person", person_id, field, old, value)
+                setattr(person, field, value)

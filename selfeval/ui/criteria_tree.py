@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView, QWidget
 
@@ -18,6 +18,7 @@ class CriteriaTreeModel(QStandardItemModel):
         self.framework = framework
         self.setHorizontalHeaderLabels(["Criterion", "Rating"])
         self._rating_items: dict[str, QStandardItem] = {}
+        self._add_page("Readiness dashboard", "dashboard")
         for group in framework.groups:
             group_item = self._item(group.title, group.id, "group")
             rating_spacer = QStandardItem("")
@@ -37,7 +38,28 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._rating_items[criterion.id] = rating_item
                 group_item.appendRow([criterion_item, rating_item])
             self.appendRow([group_item, rating_spacer])
+        self._add_page("Evidence library", "evidence")
+        self._add_page("People and organisations", "people")
         self.set_ratings(ratings)
+
+    def _add_page(self, title: str, page_id: str) -> None:
+        spacer = QStandardItem("")
+        spacer.setEditable(False)
+        self.appendRow([self._item(title, page_id, "page"), spacer])
+
+    def index_of(self, kind: str, item_id: str) -> QModelIndex:
+        """The tree row of a page, group, criterion or bullet (invalid if there is none)."""
+        matches = self.match(
+            self.index(0, 0),
+            ID_ROLE,
+            item_id,
+            -1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        for index in matches:
+            if index.data(KIND_ROLE) == kind:
+                return index
+        return QModelIndex()
 
     @staticmethod
     def _item(text: str, item_id: str, kind: str) -> QStandardItem:

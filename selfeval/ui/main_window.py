@@ -1,17 +1,19 @@
-"""The main window: the criteria tree on the left, the selected item's page on the right."""
+"""The main window: the navigator (pages and the criteria tree) beside the selected page."""
 
 from __future__ import annotations
 
-from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSplitter,
-    QTextBrowser,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,97 +21,210 @@ from PySide6.QtWidgets import (
 from selfeval.services.judgements import list_judgements
 from selfeval.services.workspace import Workspace
 from selfeval.ui.criteria_tree import ID_ROLE, KIND_ROLE, CriteriaTreeModel, CriteriaTreeView
+from selfeval.ui.criterion_page import CriterionPage
+from selfeval.ui.dashboard_page import DashboardPage
+from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.people_page import PeoplePage
+from selfeval.ui.recent_files import recent_workspaces, remember_workspace
 
 
 class MainWindow(QMainWindow):
+    undo_action: QAction  # made by menus.build_menus
+    redo_action: QAction
+
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
         self.setWindowTitle(f"{workspace.path.name} - {workspace.area_name} - selfeval")
         self.setAccessibleName("selfeval main window")
-        judgements = list_judgements(workspace)
-        ratings = {c: j.rating for (c, b), j in judgements.items() if b == ""}
-        self.judgements = judgements
+        self.undo_stack = QUndoStack(self)
+        self.context = PageContext(
+            workspace, self.undo_stack, self.changed, self.show_error, self.navigate
+        )
 
-        self.tree_model = CriteriaTreeModel(workspace.framework, ratings)
+        self.tree_model = CriteriaTreeModel(workspace.framework, self._ratings())
         self.tree = CriteriaTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.expandToDepth(0)
+        for row in range(self.tree_model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-
-        total = len(workspace.framework.criteria)
-        self.progress = QLabel(f"{self.tree_model.rated_count()} of {total} criteria rated")
+        self.progress = QLabel()
         self.progress.setAccessibleName("Rating progress")
-
         left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.tree)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.tree)
 
-        self.page = QTextBrowser()
-        self.page.setAccessibleName("Selected criterion")
-        self.page.setOpenExternalLinks(False)
+        self.dashboard = DashboardPage(self.context)
+        self.criterion_page = CriterionPage(self.context)
+        self.evidence_page = EvidenceLibraryPage(self.context)
+        self.people_page = PeoplePage(self.context)
+        self.pages = QStackedWidget()
+        for page in (self.dashboard, self.criterion_page, self.evidence_page, self.people_page):
+            self.pages.addWidget(page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.page)
+        splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([460, 740])
         self.setCentralWidget(splitter)
-        self.tree.selectionModel().currentChanged.connect(self._show)
-        self._build_menus()
-        self._show_overview()
-        self.resize(1200, 760)
-        settings = QSettings()
-        geometry = settings.value("main_window/geometry")
+        self.tree.selectionModel().currentChanged.connect(self._tree_moved)
+
+        from selfeval.ui.menus import build_menus
+
+        build_menus(self)
+        self._update_progress()
+        self.navigate("dashboard", "dashboard")
+        self.resize(1280, 820)
+        geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        remember_workspace(workspace.path)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+    # --- what the pages call -------------------------------------------------------------
+    def _ratings(self) -> dict[str, str]:
+        return {c: j.rating for (c, b), j in list_judgements(self.workspace).items() if b == ""}
 
-    def _show_overview(self) -> None:
-        framework = self.workspace.framework
-        parts = [f"<h2>{escape(self.workspace.assessment_title)}</h2>"]
-        parts.append(f"<p>{escape(framework.title)} ({escape(framework.edition)})</p>")
-        parts.append("<p>Choose a criterion on the left to read it.</p>")
-        self.page.setHtml("".join(parts))
+    def _update_progress(self) -> None:
+        total = len(self.workspace.framework.criteria)
+        self.progress.setText(f"{self.tree_model.rated_count()} of {total} criteria rated")
 
-    def _show(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        index = current.siblingAtColumn(0)
-        kind = index.data(KIND_ROLE)
-        item_id = index.data(ID_ROLE)
-        framework = self.workspace.framework
-        if kind == "criterion":
-            criterion = framework.criterion(item_id)
-            judgement = self.judgements.get((criterion.id, ""))
-            level = framework.rating_scale.level(judgement.rating if judgement else "not-rated")
-            html = [f"<h2>{escape(criterion.title)}</h2>"]
-            if criterion.lead_in:
-                html.append(f"<p>{escape(criterion.lead_in)}</p>")
-            html.append(
-                "<ul>" + "".join(f"<li>{escape(b.text)}</li>" for b in criterion.bullets) + "</ul>"
-            )
-            html.append(f"<p><b>Rating:</b> {escape(level.label)}</p>")
-            if judgement and judgement.rationale:
-                html.append(f"<p><b>How we know:</b> {escape(judgement.rationale)}</p>")
-            self.page.setHtml("".join(html))
-        elif kind == "bullet":
-            criterion_id = index.parent().data(ID_ROLE)
-            bullet = next(b for b in framework.criterion(criterion_id).bullets if b.id == item_id)
-            self.page.setHtml(f"<p>{escape(bullet.text)}</p>")
+    def changed(self, criterion_id: str | None) -> None:
+        """Refresh everything that shows stored data, after any change (including undo)."""
+        self.tree_model.set_ratings(self._ratings())
+        self._update_progress()
+        self.dashboard.refresh()
+        if self.evidence_page.loaded:
+            self.evidence_page.refresh()
+        if self.pages.currentWidget() is self.people_page:
+            self.people_page.refresh()
+        if criterion_id and criterion_id != self.criterion_page.criterion_id:
+            self.navigate("criterion", criterion_id)
+        elif self.criterion_page.criterion_id:
+            self.criterion_page.load(self.criterion_page.criterion_id)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "selfeval", message)
+
+    def navigate(self, kind: str, item_id: str) -> None:
+        """Show a page: kind is "dashboard", "evidence", "people" or "criterion" (or "page")."""
+        if kind in ("dashboard", "evidence_page", "people"):
+            kind, item_id = "page", kind.removesuffix("_page")
+        if kind == "evidence":  # a single evidence item: the library, with it selected
+            self.navigate("page", "evidence")
+            self.evidence_page.select(item_id)
+            return
+        index = self.tree_model.index_of(kind, item_id)
+        if index.isValid() and self.tree.currentIndex().siblingAtColumn(0) != index:
+            self.tree.setCurrentIndex(index)  # _tree_moved shows the page
         else:
-            self._show_overview()
+            self._show(kind, item_id)
+
+    def _tree_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        index = current.siblingAtColumn(0)
+        kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        if kind == "bullet":
+            kind, item_id = "criterion", index.parent().data(ID_ROLE)
+        if kind == "group":
+            kind, item_id = "page", "dashboard"
+        if kind:
+            self._show(kind, item_id)
+
+    def _show(self, kind: str, item_id: str) -> None:
+        self.criterion_page.commit_pending()
+        if kind == "criterion":
+            self.criterion_page.load(item_id)
+            self.pages.setCurrentWidget(self.criterion_page)
+        elif item_id == "evidence":
+            if not self.evidence_page.loaded:
+                self.evidence_page.refresh()
+            self.pages.setCurrentWidget(self.evidence_page)
+        elif item_id == "people":
+            self.people_page.refresh()
+            self.pages.setCurrentWidget(self.people_page)
+        else:
+            self.dashboard.refresh()
+            self.pages.setCurrentWidget(self.dashboard)
+
+    def step_criterion(self, step: int) -> None:
+        ids = [c.id for c in self.workspace.framework.criteria]
+        current = self.criterion_page.criterion_id
+        position = ids.index(current) + step if current in ids else 0
+        self.navigate("criterion", ids[position % len(ids)])
+
+    def undo(self) -> None:
+        self.criterion_page.commit_pending()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.criterion_page.commit_pending()
+        self.undo_stack.redo()
+
+    # --- files -----------------------------------------------------------------------------
+    def open_workspace_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
+        )
+        if name:
+            self.open_other(Path(name))
+
+    def open_other(self, path: Path) -> None:
+        """Open another workspace in a new window, checked and upgraded off the GUI thread."""
+        from selfeval.services.workspace import open_workspace
+        from selfeval.ui.worker import run_with_progress
+
+        def opened(workspace: Workspace) -> None:
+            window = MainWindow(workspace)
+            window.show()
+            self.close()
+
+        def job(_progress: object, _cancelled: object) -> Workspace:
+            workspace = open_workspace(path)
+            workspace.engine.dispose()  # new connections are made on the GUI thread
+            return workspace
+
+        self._open_task = run_with_progress(
+            self, f"Opening {path.name}", job, opened, self.show_error
+        )
+
+    def new_workspace_dialog(self) -> None:
+        from selfeval.services.frameworks import framework_library
+        from selfeval.services.workspace import create_workspace
+        from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
+
+        dialog = NewWorkspaceDialog(self)
+        if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
+            return
+        try:
+            framework = framework_library().get(str(dialog.framework.currentData()))
+            workspace = create_workspace(
+                Path(dialog.path.text()),
+                dialog.area.text(),
+                framework,
+                self.workspace.user,
+                local_authority=dialog.local_authority.text(),
+                icb=dialog.icb.text(),
+            )
+        except Exception as err:  # shown, never raised into Qt
+            self.show_error(str(err))
+            return
+        window = MainWindow(workspace)
+        window.show()
+        self.close()
+
+    def recent_paths(self) -> list[Path]:
+        return [p for p in recent_workspaces() if p.resolve() != self.workspace.path.resolve()]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.criterion_page.commit_pending()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.workspace.close()
         super().closeEvent(event)

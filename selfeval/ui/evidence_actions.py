@@ -1,0 +1,157 @@
+"""Evidence changes made from any page, each one undoable, and opening an attachment."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from selfeval.errors import InputError
+from selfeval.services.attachments import (
+    add_attachment_bytes,
+    attachment_data,
+    save_attachment,
+)
+from selfeval.services.evidence import (
+    EvidenceInput,
+    EvidenceView,
+    add_evidence,
+    delete_evidence,
+    edit_evidence,
+    evidence_item,
+    replace_evidence_links,
+)
+from selfeval.services.workspace import Workspace
+from selfeval.ui.evidence_dialog import EvidenceForm
+from selfeval.ui.page_context import PageContext
+
+
+def _read_files(paths: list[Path]) -> list[tuple[str, bytes]]:
+    files = []
+    for path in paths:
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as err:
+            raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+    return files
+
+
+def add_evidence_undoable(
+    context: PageContext, form: EvidenceForm, criterion_id: str | None = None
+) -> None:
+    """Add an item with its links and files; Undo deletes it again, Redo re-adds it."""
+    try:
+        files = _read_files(form.new_files)
+    except InputError as err:
+        context.show_error(str(err))
+        return
+    workspace = context.workspace
+    made: list[str] = []
+
+    def do() -> None:
+        evidence_id = add_evidence(workspace, form.item, form.criteria)
+        made[:] = [evidence_id]
+        for name, data in files:
+            add_attachment_bytes(workspace, evidence_id, name, data)
+
+    def undo() -> None:
+        if made:
+            delete_evidence(workspace, made[0])
+
+    context.push(f"add evidence '{form.item.title}'", do, undo, criterion_id)
+
+
+def _input_of(view: EvidenceView) -> EvidenceInput:
+    return EvidenceInput(
+        title=view.title,
+        description=view.description,
+        kind=view.kind,
+        organisation=view.organisation,
+        evidence_date=view.evidence_date,
+        link=view.link,
+        personal_data=view.personal_data,
+    )
+
+
+def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: EvidenceForm) -> None:
+    """Apply the dialog's fields and criteria; links to bullets of still-chosen criteria stay."""
+    try:
+        files = _read_files(form.new_files)
+    except InputError as err:
+        context.show_error(str(err))
+        return
+    workspace = context.workspace
+    chosen = set(form.criteria)
+    links_after = [link for link in before.links if link[0] in chosen]
+    links_after += [(c, "") for c in form.criteria if c not in {link[0] for link in links_after}]
+    added_files: list[str] = []
+
+    def do() -> None:
+        edit_evidence(workspace, before.id, form.item)
+        replace_evidence_links(workspace, before.id, links_after)
+        if not added_files:
+            for name, data in files:
+                added_files.append(add_attachment_bytes(workspace, before.id, name, data))
+
+    def undo() -> None:
+        edit_evidence(workspace, before.id, _input_of(before))
+        replace_evidence_links(workspace, before.id, before.links)
+
+    context.push(f"edit evidence '{form.item.title}'", do, undo, None)
+
+
+def delete_evidence_undoable(context: PageContext, evidence_id: str) -> None:
+    """Undo re-creates the item (a new id) with its links and its files, kept in memory."""
+    workspace = context.workspace
+    view = evidence_item(workspace, evidence_id)
+    files = [attachment_data(workspace, a.id) for a in view.attachments]
+    current = [evidence_id]
+
+    def do() -> None:
+        delete_evidence(workspace, current[0])
+
+    def undo() -> None:
+        current[0] = add_evidence(workspace, _input_of(view))
+        replace_evidence_links(workspace, current[0], view.links)
+        for name, data in files:
+            add_attachment_bytes(workspace, current[0], name, data)
+
+    context.push(f"delete evidence '{view.title}'", do, undo, None)
+
+
+def link_undoable(context: PageContext, evidence_ids: list[str], criterion_id: str) -> None:
+    workspace = context.workspace
+    before = {e: evidence_item(workspace, e).links for e in evidence_ids}
+
+    def do() -> None:
+        for evidence_id, links in before.items():
+            if all(c != criterion_id for c, _ in links):
+                replace_evidence_links(workspace, evidence_id, [*links, (criterion_id, "")])
+
+    def undo() -> None:
+        for evidence_id, links in before.items():
+            replace_evidence_links(workspace, evidence_id, links)
+
+    context.push("link evidence", do, undo, criterion_id)
+
+
+def unlink_undoable(context: PageContext, evidence_id: str, criterion_id: str) -> None:
+    workspace = context.workspace
+    before = evidence_item(workspace, evidence_id).links
+    after = [link for link in before if link[0] != criterion_id]
+    context.push(
+        "unlink evidence",
+        lambda: replace_evidence_links(workspace, evidence_id, after),
+        lambda: replace_evidence_links(workspace, evidence_id, before),
+        criterion_id,
+    )
+
+
+def open_attachment(workspace: Workspace, attachment_id: str) -> Path:
+    """Write the file to a private temporary folder and ask the desktop to open it."""
+    folder = Path(tempfile.mkdtemp(prefix="selfeval-"))
+    path = save_attachment(workspace, attachment_id, folder)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return path

@@ -1,0 +1,130 @@
+"""The evidence library as a table model, and the filters over it (testable without a window)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView
+from selfeval.services.readiness import STALE_AFTER
+
+COLUMNS = ("Title", "Kind", "Organisation", "Date", "Criteria", "Personal data", "Files")
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+class EvidenceTableModel(QAbstractTableModel):
+    def __init__(self, numbers: dict[str, int]) -> None:
+        super().__init__()
+        self.rows: list[EvidenceView] = []
+        self.search_text: list[str] = []
+        self.numbers = numbers  # criterion id -> its number in the framework
+
+    def set_rows(self, rows: list[EvidenceView]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.search_text = [
+            " ".join(
+                (r.title, r.description, r.organisation, EVIDENCE_KINDS.get(r.kind, ""))
+            ).casefold()
+            for r in rows
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            if column == 3:
+                return row.evidence_date.isoformat() if row.evidence_date else ""
+            if column == 4:
+                return min((self.numbers.get(c, 99) for c in row.criteria), default=99)
+            if column == 6:
+                return len(row.attachments)
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.title
+            if column == 1:
+                return EVIDENCE_KINDS.get(row.kind, row.kind)
+            if column == 2:
+                return row.organisation
+            if column == 3:
+                return row.evidence_date.strftime("%d/%m/%Y") if row.evidence_date else ""
+            if column == 4:
+                return ", ".join(str(self.numbers.get(c, c)) for c in row.criteria)
+            if column == 5:
+                return "Yes" if row.personal_data else "No"
+            return str(len(row.attachments)) if row.attachments else ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.description or row.title
+        return None
+
+
+class EvidenceFilter(QSortFilterProxyModel):
+    """Search text and filters (kind, organisation, criterion, stale, personal data) together."""
+
+    def __init__(self, today: date | None = None) -> None:
+        super().__init__()
+        self.text = ""
+        self.kind = ""
+        self.organisation = ""
+        self.criterion = ""
+        self.stale_only = False
+        self.personal_only = False
+        self.today = today or date.today()
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def set_filters(self, **values: Any) -> None:
+        for name, value in values.items():
+            if not hasattr(self, name):
+                raise AttributeError(name)
+            setattr(self, name, value.casefold() if name == "text" else value)
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, EvidenceTableModel)
+        row = model.rows[source_row]
+        if self.text and self.text not in model.search_text[source_row]:
+            return False
+        if self.kind and row.kind != self.kind:
+            return False
+        if self.organisation and row.organisation != self.organisation:
+            return False
+        if self.criterion and self.criterion not in row.criteria:
+            return False
+        if self.personal_only and not row.personal_data:
+            return False
+        if self.stale_only:
+            cutoff: date = self.today - STALE_AFTER
+            if row.evidence_date is None or row.evidence_date >= cutoff:
+                return False
+        return True

@@ -1,0 +1,114 @@
+"""The main window's menus and shortcuts (listed for users in help_dialog.SHORTCUTS)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from selfeval import __version__
+
+if TYPE_CHECKING:
+    from selfeval.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object], *keys: str
+) -> QAction:
+    action = QAction(text, window)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def _fill_recent(window: MainWindow, menu: QMenu) -> None:
+    menu.clear()
+    paths = window.recent_paths()
+    for number, path in enumerate(paths, start=1):
+        action = menu.addAction(f"&{number} {path.name}")
+        action.setToolTip(str(path))
+        action.triggered.connect(lambda _c=False, p=path: window.open_other(p))
+    if not paths:
+        menu.addAction("(no other recent workspaces)").setEnabled(False)
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    _action(window, file_menu, "&New workspace...", window.new_workspace_dialog, "Ctrl+N")
+    _action(window, file_menu, "&Open...", window.open_workspace_dialog, "Ctrl+O")
+    recent = file_menu.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    file_menu.addSeparator()
+    _action(
+        window,
+        file_menu,
+        "&Import evidence tracker...",
+        lambda: window.evidence_page.import_tracker(),
+        "Ctrl+I",
+    )
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Close", window.close, "Ctrl+W")
+
+    edit_menu = bar.addMenu("&Edit")
+    window.undo_action = _action(window, edit_menu, "&Undo", window.undo, "Ctrl+Z")
+    window.redo_action = _action(window, edit_menu, "&Redo", window.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+
+    def label_undo() -> None:
+        undo_text, redo_text = window.undo_stack.undoText(), window.undo_stack.redoText()
+        window.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        window.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        window.undo_action.setEnabled(window.undo_stack.canUndo())
+        window.redo_action.setEnabled(window.undo_stack.canRedo())
+
+    window.undo_stack.indexChanged.connect(lambda _i: label_undo())
+    label_undo()
+
+    go_menu = bar.addMenu("&Go")
+    _action(
+        window, go_menu, "Readiness &dashboard", lambda: window.navigate("dashboard", ""), "Ctrl+1"
+    )
+    _action(
+        window, go_menu, "&Evidence library", lambda: window.navigate("evidence_page", ""), "Ctrl+2"
+    )
+    _action(
+        window,
+        go_menu,
+        "&People and organisations",
+        lambda: window.navigate("people", ""),
+        "Ctrl+3",
+    )
+    go_menu.addSeparator()
+    _action(window, go_menu, "&Next criterion", lambda: window.step_criterion(1), "Ctrl+PgDown")
+    _action(window, go_menu, "Pre&vious criterion", lambda: window.step_criterion(-1), "Ctrl+PgUp")
+    _action(window, go_menu, "Criteria &tree", window.tree.setFocus, "Ctrl+L")
+
+    def search() -> None:
+        window.navigate("evidence_page", "")
+        window.evidence_page.search.setFocus()
+        window.evidence_page.search.selectAll()
+
+    _action(window, go_menu, "&Search evidence", search, "Ctrl+F")
+
+    help_menu = bar.addMenu("&Help")
+
+    def shortcuts() -> None:
+        from selfeval.ui.help_dialog import ShortcutsDialog
+
+        ShortcutsDialog(window).exec()
+
+    _action(window, help_menu, "&Keyboard shortcuts", shortcuts, "F1")
+    _action(
+        window,
+        help_menu,
+        "&About selfeval",
+        lambda: QMessageBox.about(
+            window,
+            "About selfeval",
+            f"selfeval {__version__}\nArea SEND self-evaluation for local area partnerships.",
+        ),
+    )

@@ -1,0 +1,34 @@
+"""What every page needs: the workspace, the window's undo stack, and how to report back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtGui import QUndoStack
+
+from selfeval.services.workspace import Workspace
+from selfeval.ui.undo import ServiceCommand
+
+
+@dataclass
+class PageContext:
+    workspace: Workspace
+    undo_stack: QUndoStack
+    changed: Callable[[str | None], None]
+    """Called after any change, with the criterion it touched (None: not one criterion)."""
+    show_error: Callable[[str], None]
+    navigate: Callable[[str, str], None]
+    """navigate(kind, id): kind is "criterion", "evidence", "dashboard", "people"."""
+
+    def push(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        criterion_id: str | None = None,
+    ) -> None:
+        """Do a change now, as one entry on the undo stack."""
+        self.undo_stack.push(
+            ServiceCommand(text, do, undo, lambda: self.changed(criterion_id), self.show_error)
+        )
