@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +60,7 @@ class DashboardPage(QScrollArea):
             widget = QListWidget()
             widget.setAccessibleName(title)
             widget.setMinimumHeight(110)
+            widget.setMaximumHeight(220)
             widget.itemActivated.connect(self._go)
             QVBoxLayout(box).addWidget(widget)
             lists.addWidget(box, index // 2, index % 2)
@@ -126,12 +128,14 @@ class DashboardPage(QScrollArea):
                 if summary.ratings[criterion.id] != level.id:
                     continue
                 short = (
-                    criterion.title if len(criterion.title) < 48 else criterion.title[:45] + "..."
+                    criterion.title if len(criterion.title) < 32 else criterion.title[:29] + "..."
                 )
                 button = QPushButton(badge_icon(level), f"{number}. {short}")
                 button.setToolTip(f"{criterion.title}: {level.label}")
                 button.setAccessibleName(f"Criterion {number}, {level.label}: {criterion.title}")
                 button.setStyleSheet("text-align: left; padding: 4px;")
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.setMinimumWidth(0)
                 button.clicked.connect(
                     lambda _c=False, cid=criterion.id: self.context.navigate("criterion", cid)
                 )

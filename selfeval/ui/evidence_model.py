@@ -103,11 +103,12 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
     def set_filters(self, **values: Any) -> None:
+        self.beginFilterChange()
         for name, value in values.items():
             if not hasattr(self, name):
                 raise AttributeError(name)
             setattr(self, name, value.casefold() if name == "text" else value)
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
         model = self.sourceModel()

@@ -160,6 +160,14 @@ class MainWindow(QMainWindow):
         position = ids.index(current) + step if current in ids else 0
         self.navigate("criterion", ids[position % len(ids)])
 
+    def label_undo_actions(self, _index: int = 0) -> None:
+        """Edit menu says what Undo and Redo would do ("Undo rate Amber")."""
+        undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+
     def undo(self) -> None:
         self.criterion_page.commit_pending()
         self.undo_stack.undo()

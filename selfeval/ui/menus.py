@@ -57,16 +57,8 @@ def build_menus(window: MainWindow) -> None:
     edit_menu = bar.addMenu("&Edit")
     window.undo_action = _action(window, edit_menu, "&Undo", window.undo, "Ctrl+Z")
     window.redo_action = _action(window, edit_menu, "&Redo", window.redo, "Ctrl+Shift+Z", "Ctrl+Y")
-
-    def label_undo() -> None:
-        undo_text, redo_text = window.undo_stack.undoText(), window.undo_stack.redoText()
-        window.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        window.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        window.undo_action.setEnabled(window.undo_stack.canUndo())
-        window.redo_action.setEnabled(window.undo_stack.canRedo())
-
-    window.undo_stack.indexChanged.connect(lambda _i: label_undo())
-    label_undo()
+    window.undo_stack.indexChanged.connect(window.label_undo_actions)
+    window.label_undo_actions()
 
     go_menu = bar.addMenu("&Go")
     _action(

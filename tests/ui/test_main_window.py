@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from selfeval.app import build_main_window
@@ -16,9 +25,16 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
     qtbot.addWidget(window)
     window.show()
     model = window.tree_model
-    assert model.rowCount() == 2
+    tops = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert tops == [
+        "Readiness dashboard",
+        "Impact on the experiences and outcomes of children and young people",
+        "Leadership and strategic arrangements of the partnership",
+        "Evidence library",
+        "People and organisations",
+    ]
     rows = []
-    for g in range(model.rowCount()):
+    for g in (1, 2):
         group = model.index(g, 0)
         for c in range(model.rowCount(group)):
             title = model.index(c, 0, group).data()
@@ -32,24 +48,87 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
     assert "Anyshire" in window.windowTitle()
 
 
-def test_selecting_a_criterion_shows_its_bullets(qtbot: QtBot, demo_path: Path) -> None:
+def test_selecting_a_criterion_shows_its_page(qtbot: QtBot, demo_path: Path) -> None:
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
-    group = window.tree_model.index(0, 0)
+    group = window.tree_model.index(1, 0)
     window.tree.setCurrentIndex(window.tree_model.index(1, 0, group))
-    text = window.page.toPlainText()
-    assert "participate in decision-making" in text
-    assert "impartial information, advice and support" in text
-    assert "Rating: Green" in text
+    page = window.criterion_page
+    assert window.pages.currentWidget() is page
+    assert "participate in decision-making" in page.title.text()
+    bullets = page.bullets.grid.itemAtPosition(0, 0).widget().text()
+    assert "impartial information, advice and support" in bullets
+    assert page.rating.rating() == "green"
+    assert page.rating.buttons["green"].text() == "Green"
 
 
-def test_every_interactive_widget_has_an_accessible_name(qtbot: QtBot, demo_path: Path) -> None:
+INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Interactive widgets a screen reader would announce without a name (Qt's own parts aside).
+
+    The name is what Qt's accessibility layer reports: an accessible name, else a button's text
+    or a field's label buddy.
+    """
+    found = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if widget.objectName().startswith("qt_") or isinstance(widget.parent(), QComboBox):
+            continue
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+        if not name.strip():
+            text = getattr(widget, "text", lambda: "")()
+            found.append(f"{type(widget).__name__} {text!r} in {type(widget.parent()).__name__}")
+    return found
+
+
+def test_every_interactive_widget_on_every_page_has_an_accessible_name(
+    qtbot: QtBot, demo_path: Path
+) -> None:
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
-    interactive = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit)
-    unnamed = [
-        w.metaObject().className()
-        for w in window.findChildren(QWidget)
-        if isinstance(w, interactive) and w.isVisibleTo(window) and not w.accessibleName()
+    window.show()
+    problems = []
+    for kind, item_id in (
+        ("dashboard", ""),
+        ("criterion", "right-help"),
+        ("evidence_page", ""),
+        ("people", ""),
+    ):
+        window.navigate(kind, item_id)
+        problems += [f"{kind}: {p}" for p in unnamed_controls(window)]
+    assert problems == []
+
+
+def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
+    from selfeval.ui.evidence_dialog import EvidenceDialog
+    from selfeval.ui.help_dialog import ShortcutsDialog
+    from selfeval.ui.history_dialog import HistoryDialog
+    from selfeval.ui.linked_evidence_panel import EvidencePicker
+    from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.owners_panel import AddOwnerDialog
+    from selfeval.ui.people_page import OrganisationDialog, PersonDialog
+
+    window = build_main_window(demo_path)
+    qtbot.addWidget(window)
+    workspace = window.workspace
+    dialogs = [
+        EvidenceDialog(workspace.framework, ["Anyshire College"], preselect=["right-help"]),
+        AddOwnerDialog(window.context),
+        HistoryDialog(workspace, "right-help", "Right help"),
+        EvidencePicker([]),
+        NewWorkspaceDialog(),
+        OrganisationDialog(),
+        PersonDialog(["Anyshire College"]),
+        ShortcutsDialog(),
     ]
-    assert unnamed == []
+    problems = []
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        problems += [f"{type(dialog).__name__}: {p}" for p in unnamed_controls(dialog)]
+        dialog.close()
+    assert problems == []

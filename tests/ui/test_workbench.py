@@ -1,0 +1,249 @@
+"""The whole self-evaluation recorded through the real widgets, then read back in a new window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from selfeval.ui.evidence_dialog import EvidenceDialog
+from selfeval.ui.main_window import MainWindow
+from selfeval.ui.owners_panel import AddOwnerDialog
+from tests.ui.conftest import when_dialog_opens
+
+OpenWindow = Callable[[Path], MainWindow]
+
+
+def rating_word(window: MainWindow, criterion_id: str) -> str:
+    index = window.tree_model.index_of("criterion", criterion_id)
+    return str(index.siblingAtColumn(1).data())
+
+
+def back_to(qtbot: QtBot, window: MainWindow) -> None:
+    """After a dialog closes the main window is active again, as on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def press_undo(qtbot: QtBot, window: MainWindow) -> None:
+    back_to(qtbot, window)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+    )
+
+
+def press_redo(qtbot: QtBot, window: MainWindow) -> None:
+    back_to(qtbot, window)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Z, modifiers)
+
+
+def test_rate_by_keyboard_write_rationale_undo_redo(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    page = window.criterion_page
+    assert rating_word(window, "participation") == "Green"
+
+    page.rating.buttons["green"].setFocus()
+    qtbot.keyClick(page.rating.buttons["green"], Qt.Key.Key_Left)
+    assert page.rating.rating() == "amber"
+    assert rating_word(window, "participation") == "Amber"
+
+    editor = page.texts["rationale"]
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "SENDIASS survey 2026: 88% felt listened to")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaving the box saves it
+    assert window.undo_stack.count() == 2
+
+    press_undo(qtbot, window)
+    assert not page.texts["rationale"].toPlainText().startswith("SENDIASS survey 2026")
+    press_undo(qtbot, window)
+    assert rating_word(window, "participation") == "Green"
+    assert page.rating.rating() == "green"
+    press_redo(qtbot, window)
+    press_redo(qtbot, window)
+    assert rating_word(window, "participation") == "Amber"
+    assert page.texts["rationale"].toPlainText() == "SENDIASS survey 2026: 88% felt listened to"
+    window.close()
+
+    again = open_window(demo_path)
+    again.navigate("criterion", "participation")
+    assert again.criterion_page.rating.rating() == "amber"
+    assert again.criterion_page.texts["rationale"].toPlainText().startswith("SENDIASS survey 2026")
+
+
+def test_undo_while_typing_saves_then_undoes(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "next-steps")
+    editor = window.criterion_page.texts["impact"]
+    before = editor.toPlainText()
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, " More young people in paid work.")
+    press_undo(qtbot, window)  # the pending text is saved first, then undone
+    assert editor.toPlainText() == before
+    press_redo(qtbot, window)
+    assert editor.toPlainText().endswith("More young people in paid work.")
+
+
+def test_add_evidence_with_attachment_linked_to_two_criteria(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    attachment = tmp_path / "tribunal-appeals-2026.csv"
+    attachment.write_text("year,appeals\n2025,41\n2026,35\n", encoding="utf-8")
+    window = open_window(demo_path)
+    window.navigate("criterion", "right-help")
+    panel = window.criterion_page.evidence
+    before = panel.list.count()
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, EvidenceDialog)
+        qtbot.keyClicks(dialog.title, "Tribunal appeals 2026")
+        qtbot.keyClicks(dialog.date, "30/09/2026")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("data"))
+        for i in range(dialog.criteria.count()):  # right-help is ticked already; add criterion 10
+            item = dialog.criteria.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == "leaders-evaluate":
+                item.setCheckState(Qt.CheckState.Checked)
+        dialog.add_files([attachment])
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(qtbot, fill)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.list.count() == before + 1
+    added = [v for v in panel.items.values() if v.title == "Tribunal appeals 2026"][0]
+    assert added.criteria == ("leaders-evaluate", "right-help")
+    assert [a.filename for a in added.attachments] == ["tribunal-appeals-2026.csv"]
+
+    press_undo(qtbot, window)
+    assert panel.list.count() == before
+    press_redo(qtbot, window)
+    assert panel.list.count() == before + 1
+    window.close()
+
+    again = open_window(demo_path)
+    again.navigate("criterion", "leaders-evaluate")
+    titles = [v.title for v in again.criterion_page.evidence.items.values()]
+    assert "Tribunal appeals 2026" in titles
+
+
+def test_invalid_evidence_shows_messages_next_to_fields(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "right-help")
+    seen: dict[str, str] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, EvidenceDialog)
+        qtbot.keyClicks(dialog.date, "31/02/2026")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        seen["title"] = dialog.title_error.text() if dialog.title_error.isVisibleTo(dialog) else ""
+        seen["date"] = dialog.date_error.text() if dialog.date_error.isVisibleTo(dialog) else ""
+        seen["open"] = str(dialog.isVisible())
+        dialog.reject()
+
+    when_dialog_opens(qtbot, fill)
+    count = window.criterion_page.evidence.list.count()
+    qtbot.mouseClick(window.criterion_page.evidence.add_button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "title": "Enter a title (up to 500 characters).",
+        "date": "'31/02/2026' is not a date (write 2024-03-31 or 31/03/2024)",
+        "open": "True",
+    }
+    assert window.criterion_page.evidence.list.count() == count
+
+
+def test_assign_lead_owner_then_undo(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "valued-included")
+    owners = window.criterion_page.owners
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, AddOwnerDialog)
+        dialog.person.setCurrentIndex(dialog.person.findText("Farah Ahmed (Anyshire College)"))
+        dialog.role.setCurrentIndex(dialog.role.findData("lead"))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(qtbot, choose)
+    qtbot.mouseClick(owners.add_button, Qt.MouseButton.LeftButton)
+    texts = [owners.list.item(i).text() for i in range(owners.list.count())]
+    assert texts[0] == "Lead: Farah Ahmed, Anyshire College"
+    assert "Contributor: Mark Sutton, Anyshire Parent Carer Forum" in texts
+    press_undo(qtbot, window)
+    texts = [owners.list.item(i).text() for i in range(owners.list.count())]
+    assert texts[0] == "Lead: Mark Sutton, Anyshire Parent Carer Forum"
+    assert not any("Farah" in t for t in texts)
+    press_redo(qtbot, window)
+    window.close()
+    again = open_window(demo_path)
+    again.navigate("criterion", "valued-included")
+    first = again.criterion_page.owners.list.item(0).text()
+    assert first == "Lead: Farah Ahmed, Anyshire College"
+
+
+def test_dashboard_lists_follow_the_edits(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    unrated = window.dashboard.lists["unrated"]
+    assert [unrated.item(i).text() for i in range(unrated.count())] == ["None"]
+    window.navigate("criterion", "leaders-engage")
+    page = window.criterion_page
+    page.rating.buttons["not-rated"].click()
+    texts = [unrated.item(i).text() for i in range(unrated.count())]
+    assert texts == ["7. Leaders actively engage and work with children, young people and families"]
+    assert window.progress.text() == "10 of 11 criteria rated"
+
+    window.navigate("dashboard", "")
+    item = unrated.item(0)
+    unrated.setCurrentItem(item)
+    unrated.setFocus()
+    qtbot.keyClick(unrated, Qt.Key.Key_Return)  # the entry is a link to the place to fix it
+    assert window.pages.currentWidget() is page
+    assert page.criterion_id == "leaders-engage"
+
+
+def test_search_the_evidence_library(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    library = window.evidence_page
+    assert library.proxy.rowCount() == 66
+    library.search.setFocus()
+    qtbot.keyClicks(library.search, "audit")
+    titles = sorted(library.proxy.index(r, 0).data() for r in range(library.proxy.rowCount()))
+    assert titles and all(
+        "audit" in (t + v.description + v.kind).casefold()
+        for t, v in ((t, next(x for x in library.model.rows if x.title == t)) for t in titles)
+    )
+    assert "Multi-agency EHC plan audit, quarter 2" in titles
+    library.search.clear()
+    library.personal.setChecked(True)
+    assert library.proxy.rowCount() == 4
+    assert library.count.text() == "4 of 66 items"
+
+
+def test_keyboard_shortcuts_move_between_pages(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.evidence_page
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.people_page
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.criterion_page.criterion_id == "needs-identified"
+    assert QApplication.activeModalWidget() is None
