@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from selfeval.framework import load_framework
+from selfeval.framework.loader import load_framework
 from selfeval.framework.model import NOT_RATED
 from selfeval.locations import bundled_criteria_dir
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from selfeval.framework import FrameworkError, load_framework
-from selfeval.framework.loader import MAX_FILE_BYTES
+from selfeval.framework.loader import MAX_FILE_BYTES, FrameworkError, load_framework
 
 GOOD = """\
 format: 1

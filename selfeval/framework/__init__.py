@@ -1,10 +1,10 @@
 """Framework files: the evaluation criteria as validated data.
 
 This package imports nothing else of selfeval's (bar the shared error base) so that every other
-layer can depend on it.
+layer can depend on it. The loader (and with it PyYAML) is imported only when a file is read:
+opening a workspace needs only the models.
 """
 
-from selfeval.framework.loader import FrameworkError, load_framework, parse_framework
 from selfeval.framework.model import (
     Bullet,
     Criterion,
@@ -15,15 +15,4 @@ from selfeval.framework.model import (
     RatingScale,
 )
 
-__all__ = [
-    "Bullet",
-    "Criterion",
-    "Framework",
-    "FrameworkError",
-    "Group",
-    "Outcome",
-    "RatingLevel",
-    "RatingScale",
-    "load_framework",
-    "parse_framework",
-]
+__all__ = ["Bullet", "Criterion", "Framework", "Group", "Outcome", "RatingLevel", "RatingScale"]

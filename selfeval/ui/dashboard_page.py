@@ -24,6 +24,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.rating_badge import badge_icon
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
+MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
 
 
 class DashboardPage(QScrollArea):
@@ -88,7 +89,7 @@ class DashboardPage(QScrollArea):
             for criterion_id in ids:
                 title = framework.criterion(criterion_id).title
                 item = QListWidgetItem(f"{numbers[criterion_id]}. {title}")
-                item.setData(TARGET_ROLE, ("criterion", criterion_id))
+                item.setData(TARGET_ROLE, f"criterion:{criterion_id}")
                 widget.addItem(item)
             if not ids:
                 widget.addItem(QListWidgetItem("None"))
@@ -98,10 +99,17 @@ class DashboardPage(QScrollArea):
         criterion_items("without_lead", summary.without_lead)
         stale = self.lists["stale"]
         stale.clear()
-        for item in summary.stale_evidence:
+        for item in summary.stale_evidence[:MAX_LISTED]:
             entry = QListWidgetItem(f"{item.title} ({item.evidence_date.strftime('%d %b %Y')})")
-            entry.setData(TARGET_ROLE, ("evidence", item.id))
+            entry.setData(TARGET_ROLE, f"evidence:{item.id}")
             stale.addItem(entry)
+        if len(summary.stale_evidence) > MAX_LISTED:
+            more = QListWidgetItem(
+                f"... and {len(summary.stale_evidence) - MAX_LISTED} more: show them all in the "
+                "evidence library"
+            )
+            more.setData(TARGET_ROLE, "stale_evidence:")
+            stale.addItem(more)
         if not summary.stale_evidence:
             stale.addItem(QListWidgetItem("None"))
 
@@ -147,6 +155,6 @@ class DashboardPage(QScrollArea):
 
     def _go(self, item: QListWidgetItem) -> None:
         target = item.data(TARGET_ROLE)
-        if target:
-            kind, target_id = target
+        if target:  # "kind:id" (plain text: PySide mishandles tuples stored in items)
+            kind, target_id = str(target).split(":", 1)
             self.context.navigate(kind, target_id)

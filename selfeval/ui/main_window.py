@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
@@ -21,12 +22,14 @@ from PySide6.QtWidgets import (
 from selfeval.services.judgements import list_judgements
 from selfeval.services.workspace import Workspace
 from selfeval.ui.criteria_tree import ID_ROLE, KIND_ROLE, CriteriaTreeModel, CriteriaTreeView
-from selfeval.ui.criterion_page import CriterionPage
 from selfeval.ui.dashboard_page import DashboardPage
-from selfeval.ui.evidence_library_page import EvidenceLibraryPage
 from selfeval.ui.page_context import PageContext
-from selfeval.ui.people_page import PeoplePage
 from selfeval.ui.recent_files import recent_workspaces, remember_workspace
+
+if TYPE_CHECKING:
+    from selfeval.ui.criterion_page import CriterionPage
+    from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+    from selfeval.ui.people_page import PeoplePage
 
 
 class MainWindow(QMainWindow):
@@ -62,12 +65,11 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.tree)
 
         self.dashboard = DashboardPage(self.context)
-        self.criterion_page = CriterionPage(self.context)
-        self.evidence_page = EvidenceLibraryPage(self.context)
-        self.people_page = PeoplePage(self.context)
         self.pages = QStackedWidget()
-        for page in (self.dashboard, self.criterion_page, self.evidence_page, self.people_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.dashboard)
+        self._criterion_page: CriterionPage | None = None
+        self._evidence_page: EvidenceLibraryPage | None = None
+        self._people_page: PeoplePage | None = None
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -89,6 +91,38 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         remember_workspace(workspace.path)
 
+    # --- pages are built when first shown: the first screen is the tree and the dashboard ---
+    @property
+    def criterion_page(self) -> CriterionPage:
+        if self._criterion_page is None:
+            from selfeval.ui.criterion_page import CriterionPage
+
+            self._criterion_page = CriterionPage(self.context)
+            self.pages.addWidget(self._criterion_page)
+        return self._criterion_page
+
+    @property
+    def evidence_page(self) -> EvidenceLibraryPage:
+        if self._evidence_page is None:
+            from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+
+            self._evidence_page = EvidenceLibraryPage(self.context)
+            self.pages.addWidget(self._evidence_page)
+        return self._evidence_page
+
+    @property
+    def people_page(self) -> PeoplePage:
+        if self._people_page is None:
+            from selfeval.ui.people_page import PeoplePage
+
+            self._people_page = PeoplePage(self.context)
+            self.pages.addWidget(self._people_page)
+        return self._people_page
+
+    def _commit_pending(self) -> None:
+        if self._criterion_page is not None:
+            self._criterion_page.commit_pending()
+
     # --- what the pages call -------------------------------------------------------------
     def _ratings(self) -> dict[str, str]:
         return {c: j.rating for (c, b), j in list_judgements(self.workspace).items() if b == ""}
@@ -102,14 +136,15 @@ class MainWindow(QMainWindow):
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
         self.dashboard.refresh()
-        if self.evidence_page.loaded:
-            self.evidence_page.refresh()
-        if self.pages.currentWidget() is self.people_page:
-            self.people_page.refresh()
-        if criterion_id and criterion_id != self.criterion_page.criterion_id:
+        if self._evidence_page is not None and self._evidence_page.loaded:
+            self._evidence_page.refresh()
+        if self._people_page is not None and self.pages.currentWidget() is self._people_page:
+            self._people_page.refresh()
+        shown = self._criterion_page.criterion_id if self._criterion_page else ""
+        if criterion_id and criterion_id != shown:
             self.navigate("criterion", criterion_id)
-        elif self.criterion_page.criterion_id:
-            self.criterion_page.load(self.criterion_page.criterion_id)
+        elif shown:
+            self.criterion_page.load(shown)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "selfeval", message)
@@ -118,6 +153,10 @@ class MainWindow(QMainWindow):
         """Show a page: kind is "dashboard", "evidence", "people" or "criterion" (or "page")."""
         if kind in ("dashboard", "evidence_page", "people"):
             kind, item_id = "page", kind.removesuffix("_page")
+        if kind == "stale_evidence":  # the library, filtered to evidence older than 12 months
+            self.navigate("page", "evidence")
+            self.evidence_page.stale.setChecked(True)
+            return
         if kind == "evidence":  # a single evidence item: the library, with it selected
             self.navigate("page", "evidence")
             self.evidence_page.select(item_id)
@@ -139,7 +178,7 @@ class MainWindow(QMainWindow):
             self._show(kind, item_id)
 
     def _show(self, kind: str, item_id: str) -> None:
-        self.criterion_page.commit_pending()
+        self._commit_pending()
         if kind == "criterion":
             self.criterion_page.load(item_id)
             self.pages.setCurrentWidget(self.criterion_page)
@@ -156,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def step_criterion(self, step: int) -> None:
         ids = [c.id for c in self.workspace.framework.criteria]
-        current = self.criterion_page.criterion_id
+        current = self._criterion_page.criterion_id if self._criterion_page else ""
         position = ids.index(current) + step if current in ids else 0
         self.navigate("criterion", ids[position % len(ids)])
 
@@ -169,11 +208,11 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
     def undo(self) -> None:
-        self.criterion_page.commit_pending()
+        self._commit_pending()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.criterion_page.commit_pending()
+        self._commit_pending()
         self.undo_stack.redo()
 
     # --- files -----------------------------------------------------------------------------
@@ -232,7 +271,7 @@ class MainWindow(QMainWindow):
         return [p for p in recent_workspaces() if p.resolve() != self.workspace.path.resolve()]
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.criterion_page.commit_pending()
+        self._commit_pending()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         self.workspace.close()
         super().closeEvent(event)
