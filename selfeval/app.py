@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from selfeval.errors import SelfevalError
 from selfeval.ui.main_window import MainWindow
+from selfeval.ui.window_opening import open_window_in_background, open_window_now
 
 
 def _application() -> QApplication:
@@ -24,11 +25,9 @@ def _application() -> QApplication:
 
 
 def build_main_window(workspace_path: Path) -> MainWindow:
-    """The ready main window on a workspace file (used by `selfeval WORKSPACE` and by tests)."""
-    from selfeval.services.workspace import open_workspace
-
+    """The ready main window on a workspace file, fully open (used by tests and benchmarks)."""
     _application()
-    return MainWindow(open_workspace(workspace_path))
+    return open_window_now(workspace_path)
 
 
 def _no_screen() -> bool:
@@ -59,9 +58,10 @@ def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
 
                 workspace_path.parent.mkdir(parents=True, exist_ok=True)
                 create_demo_workspace(workspace_path).close()
-        window = build_main_window(workspace_path)
     except SelfevalError as err:
-        QMessageBox.critical(None, "selfeval: cannot open the workspace", str(err))
+        QMessageBox.critical(None, "selfeval: cannot create the demo workspace", str(err))
         return 2
-    window.show()
+    window = open_window_in_background(workspace_path)
+    if window is None:
+        return 2
     return app.exec()

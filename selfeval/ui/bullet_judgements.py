@@ -41,7 +41,7 @@ class BulletJudgements(QWidget):
             combo = QComboBox()
             combo.setAccessibleName(f"Rating of bullet {row + 1}")
             for level in scale.choices:
-                combo.addItem(badge_icon(level), level.label, level.id)
+                combo.addItem(badge_icon(level.colour), level.label, level.id)
             note = QLineEdit()
             note.setAccessibleName(f"Note on bullet {row + 1}")
             note.setPlaceholderText("Note (optional)")

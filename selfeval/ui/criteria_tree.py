@@ -6,25 +6,26 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView, QWidget
 
-from selfeval.framework.model import NOT_RATED, Framework
+from selfeval.framework.outline import NOT_RATED_ID, FrameworkOutline
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class CriteriaTreeModel(QStandardItemModel):
-    def __init__(self, framework: Framework, ratings: dict[str, str]) -> None:
+    def __init__(self, outline: FrameworkOutline, ratings: dict[str, str]) -> None:
         super().__init__()
-        self.framework = framework
+        self.outline = outline
         self.setHorizontalHeaderLabels(["Criterion", "Rating"])
         self._rating_items: dict[str, QStandardItem] = {}
         self._add_page("Readiness dashboard", "dashboard")
-        for group in framework.groups:
+        numbers = {c.id: n for n, c in enumerate(outline.criteria, start=1)}
+        for group in outline.groups:
             group_item = self._item(group.title, group.id, "group")
             rating_spacer = QStandardItem("")
             rating_spacer.setEditable(False)
             for criterion in group.criteria:
-                number = framework.criteria.index(criterion) + 1
+                number = numbers[criterion.id]
                 criterion_item = self._item(
                     f"{number}. {criterion.title}", criterion.id, "criterion"
                 )
@@ -73,16 +74,15 @@ class CriteriaTreeModel(QStandardItemModel):
     def set_ratings(self, ratings: dict[str, str]) -> None:
         from selfeval.ui.rating_badge import badge_icon
 
-        scale = self.framework.rating_scale
         for criterion_id, item in self._rating_items.items():
-            level = scale.level(ratings.get(criterion_id, NOT_RATED))
+            level = self.outline.level(ratings.get(criterion_id, NOT_RATED_ID))
             item.setText(level.label)
-            item.setIcon(badge_icon(level))
+            item.setIcon(badge_icon(level.colour))
             item.setData(level.id, ID_ROLE)
             item.setAccessibleText(f"Rating: {level.label}")
 
     def rated_count(self) -> int:
-        return sum(1 for item in self._rating_items.values() if item.data(ID_ROLE) != NOT_RATED)
+        return sum(1 for item in self._rating_items.values() if item.data(ID_ROLE) != NOT_RATED_ID)
 
 
 class CriteriaTreeView(QTreeView):

@@ -138,7 +138,7 @@ class DashboardPage(QScrollArea):
                 short = (
                     criterion.title if len(criterion.title) < 32 else criterion.title[:29] + "..."
                 )
-                button = QPushButton(badge_icon(level), f"{number}. {short}")
+                button = QPushButton(badge_icon(level.colour), f"{number}. {short}")
                 button.setToolTip(f"{criterion.title}: {level.label}")
                 button.setAccessibleName(f"Criterion {number}, {level.label}: {criterion.title}")
                 button.setStyleSheet("text-align: left; padding: 4px;")

@@ -1,4 +1,10 @@
-"""The main window: the navigator (pages and the criteria tree) beside the selected page."""
+"""The main window: the navigator (pages and the criteria tree) beside the selected page.
+
+It opens in two steps. The tree with every criterion's rating is painted at once from a quick
+read-only look at the file; the full open (integrity check, any upgrade, SQLAlchemy) runs on a
+worker thread meanwhile, and ``attach()`` then builds the pages. Nothing here imports the
+services at module level, so the first screen does not wait for them.
+"""
 
 from __future__ import annotations
 
@@ -8,45 +14,48 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from selfeval.services.judgements import list_judgements
-from selfeval.services.workspace import Workspace
 from selfeval.ui.criteria_tree import ID_ROLE, KIND_ROLE, CriteriaTreeModel, CriteriaTreeView
-from selfeval.ui.dashboard_page import DashboardPage
-from selfeval.ui.page_context import PageContext
-from selfeval.ui.recent_files import recent_workspaces, remember_workspace
 
 if TYPE_CHECKING:
+    from selfeval.services.overview import Overview
+    from selfeval.services.workspace import Workspace
     from selfeval.ui.criterion_page import CriterionPage
+    from selfeval.ui.dashboard_page import DashboardPage
     from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+    from selfeval.ui.page_context import PageContext
     from selfeval.ui.people_page import PeoplePage
+    from selfeval.ui.worker import Task
 
 
 class MainWindow(QMainWindow):
+    workspace: Workspace  # set by attach()
+    context: PageContext
+    dashboard: DashboardPage
     undo_action: QAction  # made by menus.build_menus
     redo_action: QAction
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, path: Path, overview: Overview) -> None:
         super().__init__()
-        self.workspace = workspace
-        self.setWindowTitle(f"{workspace.path.name} - {workspace.area_name} - selfeval")
+        self.path = path
+        self.attached = False
+        self.open_task: Task | None = None
+        self.setWindowTitle(f"{path.name} - {overview.area_name} - selfeval")
         self.setAccessibleName("selfeval main window")
         self.undo_stack = QUndoStack(self)
-        self.context = PageContext(
-            workspace, self.undo_stack, self.changed, self.show_error, self.navigate
-        )
 
-        self.tree_model = CriteriaTreeModel(workspace.framework, self._ratings())
+        self.tree_model = CriteriaTreeModel(overview.outline, overview.ratings)
         self.tree = CriteriaTreeView()
         self.tree.setModel(self.tree_model)
         self.tree.expandToDepth(0)
@@ -64,12 +73,13 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.progress)
         left_layout.addWidget(self.tree)
 
-        self.dashboard = DashboardPage(self.context)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.dashboard)
+        self.loading = self._loading_page()
+        self.pages.addWidget(self.loading)
         self._criterion_page: CriterionPage | None = None
         self._evidence_page: EvidenceLibraryPage | None = None
         self._people_page: PeoplePage | None = None
+        self._wanted: tuple[str, str] = ("page", "dashboard")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -79,19 +89,56 @@ class MainWindow(QMainWindow):
         splitter.setSizes([460, 740])
         self.setCentralWidget(splitter)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
-
-        from selfeval.ui.menus import build_menus
-
-        build_menus(self)
         self._update_progress()
-        self.navigate("dashboard", "dashboard")
         self.resize(1280, 820)
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        remember_workspace(workspace.path)
 
-    # --- pages are built when first shown: the first screen is the tree and the dashboard ---
+    def _loading_page(self) -> QWidget:
+        page = QWidget()
+        page.setAccessibleName("Opening the workspace")
+        layout = QVBoxLayout(page)
+        label = QLabel(f"Opening {self.path.name}: checking the file...")
+        label.setWordWrap(True)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy: the check has no steps to count
+        bar.setAccessibleName("Opening progress")
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel opening and close the window")
+        cancel.clicked.connect(self.close)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(bar)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        return page
+
+    def attach(self, workspace: Workspace) -> None:
+        """The workspace is open: build the pages and menus, and show what was asked for."""
+        from selfeval.services.judgements import list_judgements
+        from selfeval.ui.dashboard_page import DashboardPage
+        from selfeval.ui.menus import build_menus
+        from selfeval.ui.page_context import PageContext
+        from selfeval.ui.recent_files import remember_workspace
+
+        self._list_judgements = list_judgements
+        self.workspace = workspace
+        self.context = PageContext(
+            workspace, self.undo_stack, self.changed, self.show_error, self.navigate
+        )
+        self.dashboard = DashboardPage(self.context)
+        self.pages.addWidget(self.dashboard)
+        build_menus(self)
+        self.attached = True
+        self.tree_model.set_ratings(self._ratings())
+        self._update_progress()
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+        remember_workspace(workspace.path)
+        self.navigate(*self._wanted)
+
+    # --- pages are built when first shown --------------------------------------------------
     @property
     def criterion_page(self) -> CriterionPage:
         if self._criterion_page is None:
@@ -125,10 +172,11 @@ class MainWindow(QMainWindow):
 
     # --- what the pages call -------------------------------------------------------------
     def _ratings(self) -> dict[str, str]:
-        return {c: j.rating for (c, b), j in list_judgements(self.workspace).items() if b == ""}
+        judgements = self._list_judgements(self.workspace)
+        return {c: j.rating for (c, b), j in judgements.items() if b == ""}
 
     def _update_progress(self) -> None:
-        total = len(self.workspace.framework.criteria)
+        total = len(self.tree_model.outline.criteria)
         self.progress.setText(f"{self.tree_model.rated_count()} of {total} criteria rated")
 
     def changed(self, criterion_id: str | None) -> None:
@@ -150,14 +198,15 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "selfeval", message)
 
     def navigate(self, kind: str, item_id: str) -> None:
-        """Show a page: kind is "dashboard", "evidence", "people" or "criterion" (or "page")."""
+        """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
+        "evidence" (one item, in the library) or "stale_evidence"."""
         if kind in ("dashboard", "evidence_page", "people"):
             kind, item_id = "page", kind.removesuffix("_page")
-        if kind == "stale_evidence":  # the library, filtered to evidence older than 12 months
+        if kind == "stale_evidence":
             self.navigate("page", "evidence")
             self.evidence_page.stale.setChecked(True)
             return
-        if kind == "evidence":  # a single evidence item: the library, with it selected
+        if kind == "evidence":
             self.navigate("page", "evidence")
             self.evidence_page.select(item_id)
             return
@@ -178,6 +227,9 @@ class MainWindow(QMainWindow):
             self._show(kind, item_id)
 
     def _show(self, kind: str, item_id: str) -> None:
+        if not self.attached:  # still opening: show it once the workspace is ready
+            self._wanted = (kind, item_id)
+            return
         self._commit_pending()
         if kind == "criterion":
             self.criterion_page.load(item_id)
@@ -194,7 +246,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.dashboard)
 
     def step_criterion(self, step: int) -> None:
-        ids = [c.id for c in self.workspace.framework.criteria]
+        ids = [c.id for c in self.tree_model.outline.criteria]
         current = self._criterion_page.criterion_id if self._criterion_page else ""
         position = ids.index(current) + step if current in ids else 0
         self.navigate("criterion", ids[position % len(ids)])
@@ -215,63 +267,11 @@ class MainWindow(QMainWindow):
         self._commit_pending()
         self.undo_stack.redo()
 
-    # --- files -----------------------------------------------------------------------------
-    def open_workspace_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
-        )
-        if name:
-            self.open_other(Path(name))
-
-    def open_other(self, path: Path) -> None:
-        """Open another workspace in a new window, checked and upgraded off the GUI thread."""
-        from selfeval.services.workspace import open_workspace
-        from selfeval.ui.worker import run_with_progress
-
-        def opened(workspace: Workspace) -> None:
-            window = MainWindow(workspace)
-            window.show()
-            self.close()
-
-        def job(_progress: object, _cancelled: object) -> Workspace:
-            workspace = open_workspace(path)
-            workspace.engine.dispose()  # new connections are made on the GUI thread
-            return workspace
-
-        self._open_task = run_with_progress(
-            self, f"Opening {path.name}", job, opened, self.show_error
-        )
-
-    def new_workspace_dialog(self) -> None:
-        from selfeval.services.frameworks import framework_library
-        from selfeval.services.workspace import create_workspace
-        from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
-
-        dialog = NewWorkspaceDialog(self)
-        if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
-            return
-        try:
-            framework = framework_library().get(str(dialog.framework.currentData()))
-            workspace = create_workspace(
-                Path(dialog.path.text()),
-                dialog.area.text(),
-                framework,
-                self.workspace.user,
-                local_authority=dialog.local_authority.text(),
-                icb=dialog.icb.text(),
-            )
-        except Exception as err:  # shown, never raised into Qt
-            self.show_error(str(err))
-            return
-        window = MainWindow(workspace)
-        window.show()
-        self.close()
-
-    def recent_paths(self) -> list[Path]:
-        return [p for p in recent_workspaces() if p.resolve() != self.workspace.path.resolve()]
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self._commit_pending()
+        if self.open_task is not None:
+            self.open_task.cancel()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
-        self.workspace.close()
+        if self.attached:
+            self._commit_pending()
+            self.workspace.close()
         super().closeEvent(event)

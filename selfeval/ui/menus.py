@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from selfeval import __version__
+from selfeval.ui import file_actions
 
 if TYPE_CHECKING:
     from selfeval.ui.main_window import MainWindow
@@ -27,11 +28,11 @@ def _action(
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    paths = window.recent_paths()
+    paths = file_actions.recent_paths(window)
     for number, path in enumerate(paths, start=1):
         action = menu.addAction(f"&{number} {path.name}")
         action.setToolTip(str(path))
-        action.triggered.connect(lambda _c=False, p=path: window.open_other(p))
+        action.triggered.connect(lambda _c=False, p=path: file_actions.open_other(window, p))
     if not paths:
         menu.addAction("(no other recent workspaces)").setEnabled(False)
 
@@ -39,8 +40,16 @@ def _fill_recent(window: MainWindow, menu: QMenu) -> None:
 def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    _action(window, file_menu, "&New workspace...", window.new_workspace_dialog, "Ctrl+N")
-    _action(window, file_menu, "&Open...", window.open_workspace_dialog, "Ctrl+O")
+    _action(
+        window,
+        file_menu,
+        "&New workspace...",
+        lambda: file_actions.new_workspace_dialog(window),
+        "Ctrl+N",
+    )
+    _action(
+        window, file_menu, "&Open...", lambda: file_actions.open_workspace_dialog(window), "Ctrl+O"
+    )
     recent = file_menu.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
     file_menu.addSeparator()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
-from selfeval.services.workspace import Workspace
 from selfeval.ui.undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from selfeval.services.workspace import Workspace
 
 
 @dataclass

@@ -27,7 +27,7 @@ class RatingControl(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for level in scale.choices:
             button = QRadioButton(level.label)
-            button.setIcon(badge_icon(level, 16))
+            button.setIcon(badge_icon(level.colour, 16))
             button.setAccessibleName(f"{label}: {level.label}")
             button.setProperty("rating_id", level.id)
             self.group.addButton(button)

@@ -1,0 +1,84 @@
+"""A framework's shape as plain data, read straight from its stored JSON.
+
+The first screen (the criteria tree with ratings) needs only ids, titles and the rating scale;
+reading them this way spares start-up the cost of importing pydantic and SQLAlchemy, which load
+in the background while the user is already looking at the tree.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+NOT_RATED_ID = "not-rated"
+
+
+@dataclass(frozen=True)
+class OutlineLevel:
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class OutlineBullet:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OutlineCriterion:
+    id: str
+    title: str
+    bullets: tuple[OutlineBullet, ...]
+
+
+@dataclass(frozen=True)
+class OutlineGroup:
+    id: str
+    title: str
+    criteria: tuple[OutlineCriterion, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkOutline:
+    groups: tuple[OutlineGroup, ...]
+    levels: tuple[OutlineLevel, ...]
+    """Every rating a judgement may take, "not rated" first (as RatingScale.choices)."""
+
+    @property
+    def criteria(self) -> tuple[OutlineCriterion, ...]:
+        return tuple(c for g in self.groups for c in g.criteria)
+
+    def level(self, level_id: str) -> OutlineLevel:
+        for level in self.levels:
+            if level.id == level_id:
+                return level
+        return self.levels[0]
+
+    @classmethod
+    def from_definition(cls, definition: str | dict[str, Any]) -> FrameworkOutline:
+        """From a framework's canonical JSON (as stored in a workspace) or its dict."""
+        data = json.loads(definition) if isinstance(definition, str) else definition
+        levels = [OutlineLevel(NOT_RATED_ID, "Not rated", "#757575")]
+        levels += [
+            OutlineLevel(lv["id"], lv["label"], lv["colour"])
+            for lv in data["rating_scale"]["levels"]
+        ]
+        groups = tuple(
+            OutlineGroup(
+                g["id"],
+                g["title"],
+                tuple(
+                    OutlineCriterion(
+                        c["id"],
+                        c["title"],
+                        tuple(OutlineBullet(b["id"], b["text"]) for b in c.get("bullets", [])),
+                    )
+                    for c in g["criteria"]
+                ),
+            )
+            for g in data["groups"]
+        )
+        return cls(groups, tuple(levels))

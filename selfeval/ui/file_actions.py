@@ -1,0 +1,62 @@
+"""File menu actions: new workspace, open, open recent. Each new workspace gets its own window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from selfeval.ui.recent_files import recent_workspaces
+
+if TYPE_CHECKING:
+    from selfeval.ui.main_window import MainWindow
+
+
+def recent_paths(window: MainWindow) -> list[Path]:
+    return [p for p in recent_workspaces() if p.resolve() != window.path.resolve()]
+
+
+def open_other(window: MainWindow, path: Path) -> None:
+    """Open `path` in a new window (checked in the background), then close this one."""
+    from selfeval.ui.window_opening import open_window_in_background
+
+    if open_window_in_background(path, window) is not None:
+        window.close()
+
+
+def open_workspace_dialog(window: MainWindow) -> None:
+    name, _ = QFileDialog.getOpenFileName(
+        window, "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
+    )
+    if name:
+        open_other(window, Path(name))
+
+
+def new_workspace_dialog(window: MainWindow) -> None:
+    from selfeval.errors import SelfevalError
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.workspace import create_workspace
+    from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.window_opening import open_window_now
+
+    dialog = NewWorkspaceDialog(window)
+    if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
+        return
+    path = Path(dialog.path.text())
+    try:
+        framework = framework_library().get(str(dialog.framework.currentData()))
+        create_workspace(
+            path,
+            dialog.area.text(),
+            framework,
+            window.workspace.user,
+            local_authority=dialog.local_authority.text(),
+            icb=dialog.icb.text(),
+        ).close()
+        new_window = open_window_now(path)
+    except SelfevalError as err:
+        window.show_error(str(err))
+        return
+    new_window.show()
+    window.close()
