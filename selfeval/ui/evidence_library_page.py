@@ -104,7 +104,9 @@ class EvidenceLibraryPage(QWidget):
         header.setMinimumSectionSize(48)
         for column, width in ((1, 110), (2, 230), (3, 95), (4, 80), (5, 100), (6, 50)):
             self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.count = QLabel()
         self.count.setAccessibleName("Number of evidence items shown")

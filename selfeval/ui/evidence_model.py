@@ -18,7 +18,6 @@ from selfeval.services.readiness import STALE_AFTER
 
 COLUMNS = ("Title", "Kind", "Organisation", "Date", "Criteria", "Personal data", "Files")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -28,6 +27,8 @@ class EvidenceTableModel(QAbstractTableModel):
         self.rows: list[EvidenceView] = []
         self.search_text: list[str] = []
         self.numbers = numbers  # criterion id -> its number in the framework
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_rows(self, rows: list[EvidenceView]) -> None:
         self.beginResetModel()
@@ -60,14 +61,6 @@ class EvidenceTableModel(QAbstractTableModel):
         column = index.column()
         if role == ID_ROLE:
             return row.id
-        if role == SORT_ROLE:
-            if column == 3:
-                return row.evidence_date.isoformat() if row.evidence_date else ""
-            if column == 4:
-                return min((self.numbers.get(c, 99) for c in row.criteria), default=99)
-            if column == 6:
-                return len(row.attachments)
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.title
@@ -99,8 +92,12 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.stale_only = False
         self.personal_only = False
         self.today = today or date.today()
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model sorts; this proxy keeps its order and only filters."""
+        source = self.sourceModel()
+        if isinstance(source, EvidenceTableModel):
+            source.sort(column, order)
 
     def set_filters(self, **values: Any) -> None:
         self.beginFilterChange()
