@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/selfeval
 
 lint: $(STAMP)
-	$(BIN)/ruff check selfeval tests bench
+	$(BIN)/ruff check selfeval tests bench docs
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -31,6 +31,10 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/ui_bench.py
+
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis *.egg-info

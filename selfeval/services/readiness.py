@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Ownership
+from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Ownership, Person
 
 STALE_AFTER = timedelta(days=365)
 
@@ -34,6 +34,8 @@ class Readiness:
     stale_evidence: list[StaleEvidence]
     evidence_total: int
     personal_data_items: int
+    evidence_counts: dict[str, int]
+    leads: dict[str, str]
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -56,19 +58,19 @@ def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
                 )
             ).all()
         )
-        with_evidence = set(
-            session.scalars(
-                select(EvidenceLink.criterion_id)
+        evidence_counts = dict(
+            session.execute(
+                select(EvidenceLink.criterion_id, func.count(EvidenceLink.evidence_id.distinct()))
                 .where(EvidenceLink.assessment_id == assessment)
-                .distinct()
-            )
+                .group_by(EvidenceLink.criterion_id)
+            ).all()
         )
-        with_lead = set(
-            session.scalars(
-                select(Ownership.criterion_id).where(
-                    Ownership.assessment_id == assessment, Ownership.role == "lead"
-                )
-            )
+        leads = dict(
+            session.execute(
+                select(Ownership.criterion_id, Person.name)
+                .join(Person, Person.id == Ownership.person_id)
+                .where(Ownership.assessment_id == assessment, Ownership.role == "lead")
+            ).all()
         )
         stale = [
             StaleEvidence(i, t, d)
@@ -99,9 +101,11 @@ def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
         counts=counts,
         ratings=by_criterion,
         unrated=unrated,
-        without_evidence=[c for c in criteria if c not in with_evidence],
-        without_lead=[c for c in criteria if c not in with_lead],
+        without_evidence=[c for c in criteria if not evidence_counts.get(c)],
+        without_lead=[c for c in criteria if c not in leads],
         stale_evidence=stale,
         evidence_total=evidence_total,
         personal_data_items=personal,
+        evidence_counts={c: evidence_counts.get(c, 0) for c in criteria},
+        leads={c: leads[c] for c in criteria if c in leads},
     )

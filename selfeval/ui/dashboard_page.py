@@ -5,15 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,9 +46,22 @@ class DashboardPage(QScrollArea):
         self.layout_.addWidget(self.title)
         self.layout_.addWidget(self.summary)
 
-        self.grid_box = QGroupBox("Criteria by rating")
-        self.grid = QGridLayout(self.grid_box)
-        self.layout_.addWidget(self.grid_box)
+        self.grid_table = QTableWidget(0, 4)
+        self.grid_table.setAccessibleName("All criteria with their rating, evidence and lead")
+        self.grid_table.setHorizontalHeaderLabels(["Criterion", "Rating", "Evidence", "Lead owner"])
+        self.grid_table.horizontalHeader().setAccessibleName("Criteria table columns")
+        self.grid_table.verticalHeader().setVisible(False)
+        self.grid_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.grid_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.grid_table.setWordWrap(True)
+        self.grid_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.grid_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.grid_table.cellActivated.connect(self._open_row)
+        self.grid_table.cellDoubleClicked.connect(self._open_row)
+        self.layout_.addWidget(self.grid_table)
 
         lists = QGridLayout()
         self.lists: dict[str, QListWidget] = {}
@@ -61,14 +76,13 @@ class DashboardPage(QScrollArea):
             widget = QListWidget()
             widget.setAccessibleName(title)
             widget.setMinimumHeight(110)
-            widget.setMaximumHeight(220)
+            widget.setMaximumHeight(160)
             widget.itemActivated.connect(self._go)
             QVBoxLayout(box).addWidget(widget)
             lists.addWidget(box, index // 2, index % 2)
             self.lists[key] = widget
         self.layout_.addLayout(lists)
         self.layout_.addStretch(1)
-        self.grid_buttons: list[QPushButton] = []
 
     def refresh(self) -> None:
         summary = readiness(self.context.workspace, self.today)
@@ -114,44 +128,43 @@ class DashboardPage(QScrollArea):
             stale.addItem(QListWidgetItem("None"))
 
     def _fill_grid(self, summary: Readiness) -> None:
-        while self.grid.count():
-            taken = self.grid.takeAt(0)
-            widget = taken.widget() if taken is not None else None
-            if widget is not None:
-                widget.hide()  # deleteLater waits for the event loop; do not paint meanwhile
-                widget.deleteLater()
-        self.grid_buttons = []
+        """All criteria in one compact table: rating (badge and word), evidence, lead owner."""
         framework = self.context.workspace.framework
         scale = framework.rating_scale
-        levels = list(reversed(scale.levels)) + [scale.choices[0]]  # strongest first, unrated last
-        for column, level in enumerate(levels):
-            header = QLabel(f"{level.label} ({summary.counts.get(level.id, 0)})")
-            header.setAlignment(Qt.AlignmentFlag.AlignLeft)
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            self.grid.addWidget(header, 0, column)
-            row = 1
-            for number, criterion in enumerate(framework.criteria, start=1):
-                if summary.ratings[criterion.id] != level.id:
-                    continue
-                short = (
-                    criterion.title if len(criterion.title) < 32 else criterion.title[:29] + "..."
-                )
-                button = QPushButton(badge_icon(level.colour), f"{number}. {short}")
-                button.setToolTip(f"{criterion.title}: {level.label}")
-                button.setAccessibleName(f"Criterion {number}, {level.label}: {criterion.title}")
-                button.setStyleSheet("text-align: left; padding: 4px;")
-                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                button.setMinimumWidth(0)
-                button.clicked.connect(
-                    lambda _c=False, cid=criterion.id: self.context.navigate("criterion", cid)
-                )
-                self.grid.addWidget(button, row, column)
-                self.grid_buttons.append(button)
-                row += 1
-        for column in range(len(levels)):
-            self.grid.setColumnStretch(column, 1)
+        table = self.grid_table
+        table.setRowCount(len(framework.criteria))
+        for row, criterion in enumerate(framework.criteria):
+            level = scale.level(summary.ratings[criterion.id])
+            cells = [
+                QTableWidgetItem(f"{row + 1}. {criterion.title}"),
+                QTableWidgetItem(badge_icon(level.colour), level.label),
+                QTableWidgetItem(str(summary.evidence_counts[criterion.id])),
+                QTableWidgetItem(summary.leads.get(criterion.id, "No lead owner")),
+            ]
+            cells[0].setToolTip(criterion.title)
+            cells[2].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for column, cell in enumerate(cells):
+                cell.setData(TARGET_ROLE, f"criterion:{criterion.id}")
+                table.setItem(row, column, cell)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their wrapped titles, the table as tall as its rows (no scrollbar)."""
+        table = self.grid_table
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_table()
+
+    def _open_row(self, row: int, _column: int) -> None:
+        item = self.grid_table.item(row, 0)
+        if item is not None:
+            kind, target_id = str(item.data(TARGET_ROLE)).split(":", 1)
+            self.context.navigate(kind, target_id)
 
     def _go(self, item: QListWidgetItem) -> None:
         target = item.data(TARGET_ROLE)

@@ -65,7 +65,6 @@ class EvidenceLibraryPage(QWidget):
         )
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Filter by organisation")
-        self.organisation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.organisation.setMaximumWidth(320)
         self.organisation.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filters(organisation=self.organisation.currentData() or "")
@@ -74,6 +73,12 @@ class EvidenceLibraryPage(QWidget):
         self.criterion.setAccessibleName("Filter by criterion")
         self.criterion.addItem("All criteria", "")
         self.criterion.setMaximumWidth(320)
+        for combo in (self.kind, self.organisation, self.criterion):
+            # size to a short text, not the longest entry, so the page never squeezes the tree
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
         for number, criterion in enumerate(framework.criteria, start=1):
             short = criterion.title if len(criterion.title) < 50 else criterion.title[:47] + "..."
             self.criterion.addItem(f"{number}. {short}", criterion.id)
@@ -102,7 +107,7 @@ class EvidenceLibraryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(48)
-        for column, width in ((1, 110), (2, 230), (3, 95), (4, 80), (5, 100), (6, 50)):
+        for column, width in ((1, 105), (2, 160), (3, 90), (4, 70), (5, 100), (6, 45)):
             self.table.setColumnWidth(column, width)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row size hints
@@ -132,16 +137,18 @@ class EvidenceLibraryPage(QWidget):
         buttons.addWidget(self.count)
 
         filters = QHBoxLayout()
-        for widget in (self.kind, self.organisation, self.criterion, self.stale, self.personal):
-            filters.addWidget(widget)
-        filters.addStretch(1)
+        for widget in (self.kind, self.organisation, self.criterion):
+            filters.addWidget(widget, 1)
+        filters.addStretch(0)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Evidence library"))
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
         search_row = QHBoxLayout()
         search_row.addWidget(search_label)
-        search_row.addWidget(self.search)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.stale)
+        search_row.addWidget(self.personal)
         layout.addLayout(search_row)
         layout.addLayout(filters)
         layout.addWidget(self.table)

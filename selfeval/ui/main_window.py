@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.progress = QLabel()
         self.progress.setAccessibleName("Rating progress")
         left = QWidget()
+        left.setMinimumWidth(300)  # the pages never squeeze the navigator unreadable
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 6, 6)
         left_layout.addWidget(self.progress)
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([460, 740])
+        splitter.setSizes([420, 860])
+        splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self._update_progress()

@@ -19,7 +19,7 @@ def badge_icon(colour: str, size: int = 14) -> QIcon:
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QColor("#202020"))
+        painter.setPen(QColor("#808080"))  # visible on light and dark palettes
         painter.setBrush(QColor(colour))
         painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
         painter.end()

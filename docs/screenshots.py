@@ -1,0 +1,59 @@
+"""Write PNG screenshots of the demo workspace into docs/screenshots/ (`make screenshots`).
+
+Runs offscreen; every screenshot is of the real window on a fresh Anyshire demo workspace.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["SELFEVAL_HOME"] = home
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from selfeval.app import _application, build_main_window
+        from selfeval.services.demo import create_demo_workspace
+
+        app = _application()
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, home)
+        path = Path(home) / "Anyshire demo.selfeval"
+        create_demo_workspace(path, today=date(2026, 11, 23)).close()
+        window = build_main_window(path)
+        window.resize(1280, 820)
+        window.show()
+        OUT.mkdir(parents=True, exist_ok=True)
+
+        def shot(name: str) -> None:
+            for _ in range(3):
+                app.processEvents()
+            window.grab().save(str(OUT / f"{name}.png"))
+            print(f"wrote docs/screenshots/{name}.png")
+
+        window.navigate("dashboard", "")
+        shot("dashboard")
+        window.navigate("criterion", "right-help")
+        shot("criterion")
+        window.navigate("evidence_page", "")
+        window.evidence_page.table.selectRow(0)
+        shot("evidence-library")
+        window.navigate("people", "")
+        shot("people")
+        window.close()
+        QApplication.processEvents()
+
+
+if __name__ == "__main__":
+    main()

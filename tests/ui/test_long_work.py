@@ -1,0 +1,116 @@
+"""Long work runs on a worker thread: opening a workspace, importing a tracker; both can fail or
+be cancelled without freezing the window or changing anything."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from selfeval.ui.window_opening import open_window_in_background
+from tests.ui.conftest import when_dialog_opens
+
+HEADER = "title,kind,organisation,date,criteria,personal_data\n"
+
+
+def write_tracker(path: Path, rows: int) -> Path:
+    lines = [f"Imported item {i},data,Anyshire ICB,2026-06-01,right-help;participation,no\n" for i in range(rows)]
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
+def close_message(seen: list[str]):  # type: ignore[no-untyped-def]
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        dialog.accept()
+
+    return act
+
+
+def test_the_window_shows_ratings_before_the_workspace_is_fully_open(
+    qtbot: QtBot, demo_path: Path
+) -> None:
+    window = open_window_in_background(demo_path)
+    assert window is not None
+    qtbot.addWidget(window)
+    index = window.tree_model.index_of("criterion", "right-help")
+    assert index.siblingAtColumn(1).data() == "Red"  # painted from the quick look
+    qtbot.waitUntil(lambda: window.attached, timeout=10_000)
+    assert window.pages.currentWidget() is window.dashboard
+    assert window.progress.text() == "11 of 11 criteria rated"
+
+
+def test_a_file_that_is_not_a_workspace_gives_a_message(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "random.selfeval"
+    path.write_bytes(os.urandom(4096))
+    seen: list[str] = []
+    when_dialog_opens(qtbot, close_message(seen))
+    assert open_window_in_background(path) is None
+    assert seen == [f"{path}: is not a selfeval workspace (not an SQLite database)"]
+
+
+def test_a_newer_workspace_is_refused_after_the_first_look(qtbot: QtBot, demo_path: Path) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+    connection.close()
+    seen: list[str] = []
+    when_dialog_opens(qtbot, close_message(seen))
+    window = open_window_in_background(demo_path)
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert "was made by a newer version of selfeval" in seen[0]
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert not window.attached
+
+
+def test_import_tracker_in_the_background(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    library = window.evidence_page
+    tracker = write_tracker(tmp_path / "tracker.csv", 400)
+    seen: list[str] = []
+    when_dialog_opens(qtbot, close_message(seen))
+    library.import_tracker(tracker)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen == ["Imported 400 evidence items with 800 links to criteria."]
+    assert library.model.rowCount() == 466
+    assert window.dashboard.lists["without_evidence"].item(0).text() == "None"
+
+
+def test_a_cancelled_import_changes_nothing(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    library = window.evidence_page
+    tracker = write_tracker(tmp_path / "tracker.csv", 5000)
+    seen: list[str] = []
+    when_dialog_opens(qtbot, close_message(seen))
+    library.import_tracker(tracker)
+    library.import_task.cancel()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert seen == ["import cancelled; nothing was imported"]
+    library.refresh()
+    assert library.model.rowCount() == 66
+
+
+def test_a_bad_tracker_reports_rows_and_imports_nothing(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    tracker = tmp_path / "bad.csv"
+    tracker.write_text(HEADER + "Fine,data,,,,no\nBad,data,,2026-13-45,,no\n", encoding="utf-8")
+    seen: list[str] = []
+    when_dialog_opens(qtbot, close_message(seen))
+    window.evidence_page.import_tracker(tracker)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert "row 3: date: '2026-13-45' is not a date" in seen[0]
+    assert window.evidence_page.model.rowCount() == 66
