@@ -32,14 +32,51 @@ class EvidenceTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[EvidenceView]) -> None:
         self.beginResetModel()
-        self.rows = rows
+        self.rows = list(rows)
+        if self.sort_column >= 0:
+            self._sort_rows()
+        self._index_text()
+        self.endResetModel()
+
+    def _index_text(self) -> None:
         self.search_text = [
             " ".join(
                 (r.title, r.description, r.organisation, EVIDENCE_KINDS.get(r.kind, ""))
             ).casefold()
-            for r in rows
+            for r in self.rows
         ]
-        self.endResetModel()
+
+    def sort_key(self, row: EvidenceView, column: int) -> Any:
+        if column == 3:
+            return row.evidence_date.isoformat() if row.evidence_date else ""
+        if column == 4:
+            return min((self.numbers.get(c, 99) for c in row.criteria), default=99)
+        if column == 5:
+            return row.personal_data
+        if column == 6:
+            return len(row.attachments)
+        text = (row.title, EVIDENCE_KINDS.get(row.kind, row.kind), row.organisation)[column]
+        return text.casefold()
+
+    def _sort_rows(self) -> None:
+        reverse = self.sort_order == Qt.SortOrder.DescendingOrder
+        self.rows.sort(key=lambda r: self.sort_key(r, self.sort_column), reverse=reverse)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorted here with Python's sort and one key per row: letting the proxy sort calls
+        data() from C++ for every comparison, hundreds of milliseconds on 5,000 rows."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [r.id for r in self.rows]
+        persistent = self.persistentIndexList()
+        self._sort_rows()
+        self._index_text()
+        new_row = {r.id: i for i, r in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(new_row[old_ids[i.row()]], i.column()) for i in persistent],
+        )
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
         return 0 if parent.isValid() else len(self.rows)

@@ -15,6 +15,12 @@ from selfeval.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
+def test_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows record changes as the same user the service tests use."""
+    monkeypatch.setenv("SELFEVAL_USER", "Test Lead (Testshire Council)")
+
+
+@pytest.fixture(autouse=True)
 def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Window geometry and recent files go to a fresh folder for every test."""
     folder = tmp_path_factory.mktemp("qsettings")

@@ -17,7 +17,10 @@ HEADER = "title,kind,organisation,date,criteria,personal_data\n"
 
 
 def write_tracker(path: Path, rows: int) -> Path:
-    lines = [f"Imported item {i},data,Anyshire ICB,2026-06-01,right-help;participation,no\n" for i in range(rows)]
+    lines = [
+        f"Imported item {i},data,Anyshire ICB,2026-06-01,right-help;participation,no\n"
+        for i in range(rows)
+    ]
     path.write_text(HEADER + "".join(lines), encoding="utf-8")
     return path
 
@@ -69,7 +72,10 @@ def test_a_newer_workspace_is_refused_after_the_first_look(qtbot: QtBot, demo_pa
 
 
 def test_import_tracker_in_the_background(
-    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    open_window,  # type: ignore[no-untyped-def]
 ) -> None:
     window = open_window(demo_path)
     window.navigate("evidence_page", "")
@@ -85,7 +91,10 @@ def test_import_tracker_in_the_background(
 
 
 def test_a_cancelled_import_changes_nothing(
-    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    open_window,  # type: ignore[no-untyped-def]
 ) -> None:
     window = open_window(demo_path)
     window.navigate("evidence_page", "")
@@ -102,7 +111,10 @@ def test_a_cancelled_import_changes_nothing(
 
 
 def test_a_bad_tracker_reports_rows_and_imports_nothing(
-    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    demo_path: Path,
+    tmp_path: Path,
+    open_window,  # type: ignore[no-untyped-def]
 ) -> None:
     window = open_window(demo_path)
     window.navigate("evidence_page", "")

@@ -247,3 +247,23 @@ def test_keyboard_shortcuts_move_between_pages(
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.criterion_page.criterion_id == "needs-identified"
     assert QApplication.activeModalWidget() is None
+
+
+def test_history_shows_who_changed_what(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from selfeval.ui.history_dialog import HistoryDialog
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "next-steps")
+    window.criterion_page.rating.buttons["green"].click()
+    seen: list[list[str]] = []
+
+    def read(dialog: QDialog) -> None:
+        assert isinstance(dialog, HistoryDialog)
+        seen.append([dialog.table.item(0, c).text() for c in range(1, 5)])
+        dialog.reject()
+
+    when_dialog_opens(qtbot, read)
+    qtbot.mouseClick(window.criterion_page.history_button, Qt.MouseButton.LeftButton)
+    assert seen == [["Test Lead (Testshire Council)", "Rating", "amber", "green"]]
