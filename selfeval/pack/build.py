@@ -1,0 +1,174 @@
+"""Build the pack model for the workspace's assessment from the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from selfeval.errors import InputError
+from selfeval.framework.model import NOT_RATED
+from selfeval.pack.model import (
+    BulletLine,
+    CriterionSection,
+    EvidenceEntry,
+    GroupSummary,
+    LikelyOutcome,
+    OwnerLine,
+    Pack,
+    PackOptions,
+    Rating,
+)
+from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
+from selfeval.services.judgements import list_judgements
+from selfeval.services.likely_outcome import likely_outcome
+from selfeval.services.people import list_owners
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Partnership
+
+MAX_MARKING = 60
+
+
+def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
+    framework = workspace.framework
+    all_ids = [c.id for c in framework.criteria]
+    chosen = list(options.criteria) if options.criteria else all_ids
+    unknown = [c for c in chosen if c not in all_ids]
+    if unknown:
+        raise InputError(f"'{unknown[0]}' is not a criterion of {framework.id}")
+    if len(options.marking) > MAX_MARKING:
+        raise InputError(f"the protective marking is limited to {MAX_MARKING} characters")
+    chosen_set = set(chosen)
+    scale = framework.rating_scale
+
+    def rating(level_id: str) -> Rating:
+        level = scale.level(level_id)
+        return Rating(level.id, level.label, level.colour)
+
+    judgements = list_judgements(workspace)
+    owners: dict[str, list[OwnerLine]] = {}
+    for owner in list_owners(workspace):
+        owners.setdefault(owner.criterion_id, []).append(
+            OwnerLine(owner.name, owner.organisation, owner.role)
+        )
+    evidence = list_evidence(workspace)
+    left_out = {e.id for e in evidence if e.personal_data and not options.include_personal_data}
+    numbers = {c.id: n for n, c in enumerate(framework.criteria, start=1)}
+    by_criterion: dict[str, list[EvidenceView]] = {}
+    for item in sorted(evidence, key=lambda e: (e.evidence_date is None, e.evidence_date, e.title)):
+        for criterion_id in item.criteria:
+            by_criterion.setdefault(criterion_id, []).append(item)
+
+    refs: dict[str, str] = {}
+    cited_by: dict[str, list[int]] = {}
+    sections: list[CriterionSection] = []
+    excluded_cited: set[str] = set()
+    for criterion in framework.criteria:
+        if criterion.id not in chosen_set:
+            continue
+        number = numbers[criterion.id]
+        section_refs = []
+        for item in by_criterion.get(criterion.id, []):
+            if item.id in left_out:
+                excluded_cited.add(item.id)
+                continue
+            refs.setdefault(item.id, f"E{len(refs) + 1}")
+            cited_by.setdefault(item.id, []).append(number)
+            section_refs.append(refs[item.id])
+        judgement = judgements.get((criterion.id, ""))
+        bullets = []
+        for index, bullet in enumerate(criterion.bullets, start=1):
+            note = judgements.get((criterion.id, bullet.id))
+            bullet_rating = note.rating if note else NOT_RATED
+            bullets.append(
+                BulletLine(
+                    index,
+                    bullet.text,
+                    rating(bullet_rating) if bullet_rating != NOT_RATED else None,
+                    note.note if note else "",
+                )
+            )
+        sections.append(
+            CriterionSection(
+                number=number,
+                id=criterion.id,
+                title=criterion.title,
+                group_title=framework.group_of(criterion.id).title,
+                paragraph=criterion.paragraph,
+                lead_in=criterion.lead_in or "",
+                bullets=tuple(bullets),
+                rating=rating(judgement.rating if judgement else NOT_RATED),
+                rationale=judgement.rationale if judgement else "",
+                strengths=judgement.strengths if judgement else "",
+                areas_for_development=judgement.areas_for_development if judgement else "",
+                impact=judgement.impact if judgement else "",
+                owners=tuple(owners.get(criterion.id, [])),
+                evidence_refs=tuple(sorted(set(section_refs), key=lambda r: int(r[1:]))),
+                updated_by=judgement.updated_by if judgement else "",
+                updated_at=judgement.updated_at if judgement else None,
+            )
+        )
+
+    items = {e.id: e for e in evidence}
+    entries = tuple(
+        EvidenceEntry(
+            ref=ref,
+            title=items[evidence_id].title,
+            kind=EVIDENCE_KINDS.get(items[evidence_id].kind, items[evidence_id].kind),
+            organisation=items[evidence_id].organisation,
+            evidence_date=items[evidence_id].evidence_date,
+            link=items[evidence_id].link,
+            description=items[evidence_id].description,
+            attachments=tuple(a.filename for a in items[evidence_id].attachments),
+            personal_data=items[evidence_id].personal_data,
+            cited_by=tuple(sorted(set(cited_by[evidence_id]))),
+        )
+        for evidence_id, ref in refs.items()
+    )
+    groups = []
+    for group in framework.groups:
+        counts = {level.id: 0 for level in scale.choices}
+        for section in sections:
+            if section.group_title == group.title:
+                counts[section.rating.id] += 1
+        if any(counts.values()):
+            groups.append(GroupSummary(group.title, counts))
+
+    ratings = {s.id: s.rating.id for s in sections}
+    outcome = None
+    view = likely_outcome(framework, ratings) if chosen_set == set(all_ids) else None
+    if view is not None:
+        chosen_outcome = next(o for o in framework.outcomes if o.rank == view.rank)
+        outcome = LikelyOutcome(
+            view.rank,
+            chosen_outcome.text,
+            chosen_outcome.consequence or "",
+            view.reasons,
+            view.provisional,
+        )
+    with workspace.transaction() as session:
+        partnership = session.query(Partnership).first()
+        local_authority = partnership.local_authority if partnership else ""
+        icb = partnership.icb if partnership else ""
+    return Pack(
+        title=f"{workspace.area_name} local area partnership: SEND self-evaluation",
+        area_name=workspace.area_name,
+        local_authority=local_authority,
+        icb=icb,
+        framework_title=framework.title,
+        framework_edition=framework.edition,
+        framework_publisher=framework.publisher,
+        framework_source=framework.source,
+        group_titles_are_ours=framework.group_titles_are_ours,
+        issued=options.issued or date.today(),
+        version=options.version,
+        status=options.status,
+        marking=options.marking.strip(),
+        prepared_by=str(workspace.user),
+        personal_data_included=options.include_personal_data,
+        personal_data_left_out=len(excluded_cited),
+        scale=tuple(rating(level.id) for level in scale.choices),
+        groups=tuple(groups),
+        sections=tuple(sections),
+        evidence=entries,
+        likely_outcome=outcome,
+        whole_framework=chosen_set == set(all_ids),
+    )

@@ -1,0 +1,294 @@
+"""The Word pack (python-docx): the PDF's content with real heading styles and tables, for
+partners who edit the narrative before it goes to the board.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from selfeval.pack.model import Pack, Rating
+from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
+from selfeval.pack.text import clean
+
+NARRATIVE = (
+    ("rationale", "How we know"),
+    ("strengths", "Strengths"),
+    ("areas_for_development", "Areas for development"),
+    ("impact", "Impact on children and young people"),
+)
+
+
+def _field(paragraph: DocxParagraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the file opens."""
+    run = paragraph.add_run()
+    begin, instr, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
+    begin.set(qn("w:fldCharType"), "begin")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instr)
+    run._r.append(end)
+
+
+def _shade(cell: object, colour: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    properties.append(shading)
+
+
+def _rating_run(paragraph: DocxParagraph, rating: Rating | None) -> None:
+    if rating is None:
+        paragraph.add_run("Not rated")
+        return
+    square = paragraph.add_run("\u25a0 ")
+    square.font.color.rgb = RGBColor.from_string(rating.colour.lstrip("#").upper())
+    paragraph.add_run(rating.label)
+
+
+def _table(
+    document: DocxDocument, header: list[str], widths: list[float] | None = None
+) -> DocxTable:
+    table: DocxTable = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        _shade(cell, "#E8EDF5")
+    # Repeat the header row on every page.
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row_properties.append(repeat)
+    return table
+
+
+def set_widths(table: DocxTable, centimetres: list[float]) -> None:
+    """Word reads each cell's width, LibreOffice the table grid's: set both."""
+    table.autofit = False
+    for column, width in zip(table.columns, centimetres, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, centimetres, strict=True):
+            cell.width = Cm(width)
+
+
+def _header_footer(document: DocxDocument, pack: Pack) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    marking = clean(pack.marking)
+    header.add_run(
+        " - ".join(x for x in (marking, "DRAFT" if pack.status == "draft" else "") if x)
+    ).bold = True
+    footer = section.footer.paragraphs[0]
+    footer.add_run(f"{clean(pack.title)}    page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+    if marking:
+        line = section.footer.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.add_run(marking).bold = True
+
+
+def render_docx(
+    pack: Pack,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Path:
+    document = Document()
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+    properties = document.core_properties
+    properties.title = clean(pack.title)
+    properties.author = clean(pack.prepared_by)
+    properties.subject = clean(f"Self-evaluation against {pack.framework_title}")
+    _header_footer(document, pack)
+    total = len(pack.sections) + 3
+
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(path)
+        if progress is not None:
+            progress(done, total)
+
+    # Cover
+    document.add_paragraph(clean(pack.area_name)).runs[0].font.size = Pt(16)
+    document.add_heading("SEND self-evaluation", level=0)
+    details = [
+        ("Partnership", pack.area_name),
+        ("Local authority", pack.local_authority or "-"),
+        ("Integrated care board", pack.icb or "-"),
+        ("Framework", f"{pack.framework_title} ({pack.framework_edition})"),
+        ("Date", pack.issued.strftime("%d %B %Y").lstrip("0")),
+        ("Version", pack.version),
+        ("Status", pack.status_label),
+        ("Protective marking", pack.marking or "None"),
+        (
+            "Personal data",
+            "Included: evidence marked as personal data is in this pack."
+            if pack.personal_data_included
+            else f"Left out: {pack.personal_data_left_out} evidence item(s) marked as personal "
+            "data are not in this pack.",
+        ),
+        ("Prepared by", pack.prepared_by),
+    ]
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for key, value in details:
+        cells = table.add_row().cells
+        cells[0].text = ""
+        cells[0].paragraphs[0].add_run(key).bold = True
+        cells[1].text = clean(value)
+    set_widths(table, [4.2, 13.0])
+    document.add_paragraph(
+        "This is the partnership's own evaluation. Ratings and the likely-outcome note are the "
+        "partnership's view, not an inspection judgement."
+    )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    step(1)
+
+    # Contents (the navigation pane is built from the headings too)
+    document.add_heading("Contents", level=1)
+    document.add_paragraph("Executive summary", style="List Bullet")
+    for group in dict.fromkeys(s.group_title for s in pack.sections):
+        document.add_paragraph(clean(group), style="List Bullet")
+        for section in pack.sections:
+            if section.group_title == group:
+                document.add_paragraph(
+                    clean(f"{section.number}. {section.title}"), style="List Bullet 2"
+                )
+    document.add_paragraph("Appendix: evidence index", style="List Bullet")
+
+    # Executive summary
+    document.add_heading("Executive summary", level=1)
+    counts = ", ".join(
+        f"{r.label} {pack.counts.get(r.id, 0)}" for r in pack.scale if pack.counts.get(r.id)
+    )
+    document.add_paragraph(f"{len(pack.sections)} criteria: {counts}.")
+    grid = _table(document, ["No.", "Criterion", "Rating", "Evidence", "Lead"])
+    for section in pack.sections:
+        cells = grid.add_row().cells  # type: ignore[no-untyped-call]
+        cells[0].text = str(section.number)
+        cells[1].text = clean(section.title)
+        cells[2].text = ""
+        _rating_run(cells[2].paragraphs[0], section.rating)
+        cells[3].text = str(len(section.evidence_refs))
+        cells[4].text = clean(next((o.name for o in section.owners if o.role == "lead"), "-"))
+    set_widths(grid, [1.0, 8.3, 2.4, 2.1, 3.4])
+    for summary in pack.groups:
+        group_counts = ", ".join(f"{r.label} {summary.counts.get(r.id, 0)}" for r in pack.scale)
+        document.add_paragraph(f"{clean(summary.title)}: {group_counts}.")
+    if pack.likely_outcome is not None:
+        outcome = pack.likely_outcome
+        document.add_heading("Likely outcome: the partnership's own view", level=2)
+        document.add_paragraph(f"Outcome {outcome.rank} of 3: {clean(outcome.text)}")
+        for reason in outcome.reasons:
+            document.add_paragraph(clean(reason), style="List Bullet")
+        document.add_paragraph(clean(outcome.consequence))
+        document.add_paragraph(
+            "This is how our own ratings read against the three possible outcomes of an Area "
+            "SEND inspection. It is not a prediction of the inspectors' findings."
+        )
+    step(2)
+
+    # One section per criterion
+    current_group = None
+    for index, section in enumerate(pack.sections, start=3):
+        if section.group_title != current_group:
+            current_group = section.group_title
+            document.add_heading(clean(current_group), level=1)
+        document.add_heading(clean(f"{section.number}. {section.title}"), level=2)
+        meta = clean(section.group_title)
+        if section.paragraph:
+            meta += f" - framework paragraph {section.paragraph}"
+        document.add_paragraph(meta).runs[0].italic = True
+        rating = document.add_paragraph()
+        rating.add_run("Rating: ").bold = True
+        _rating_run(rating, section.rating)
+        if section.lead_in:
+            document.add_paragraph(clean(section.lead_in))
+        for bullet in section.bullets:
+            line = document.add_paragraph(clean(bullet.text), style="List Bullet")
+            if bullet.rating or bullet.note:
+                line.add_run(" (")
+                if bullet.rating:
+                    _rating_run(line, bullet.rating)
+                if bullet.note:
+                    line.add_run((" - " if bullet.rating else "") + clean(bullet.note))
+                line.add_run(")")
+        for field, label in NARRATIVE:
+            document.add_heading(label, level=3)
+            value = clean(getattr(section, field))
+            paragraph = document.add_paragraph(value if value.strip() else "Not recorded.")
+            if not value.strip():
+                paragraph.runs[0].italic = True
+        document.add_heading("Owners", level=3)
+        for owner in section.owners or ():
+            role = "Lead" if owner.role == "lead" else "Contributor"
+            where = f", {owner.organisation}" if owner.organisation else ""
+            document.add_paragraph(clean(f"{role}: {owner.name}{where}"), style="List Bullet")
+        if not section.owners:
+            document.add_paragraph("No owner recorded.")
+        document.add_heading("Evidence", level=3)
+        document.add_paragraph(
+            ", ".join(section.evidence_refs) + " (see the evidence index)"
+            if section.evidence_refs
+            else "No evidence linked."
+        )
+        step(index)
+
+    # Appendix
+    document.add_heading("Appendix: evidence index", level=1)
+    if not pack.personal_data_included and pack.personal_data_left_out:
+        document.add_paragraph(
+            f"{pack.personal_data_left_out} item(s) marked as personal data are left out of "
+            "this pack."
+        )
+    index_table = _table(document, ["Ref", "Evidence", "Kind", "From", "Date"])
+    for entry in pack.evidence:
+        cells = index_table.add_row().cells  # type: ignore[no-untyped-call]
+        cells[0].text = entry.ref
+        cells[1].text = ""
+        paragraph = cells[1].paragraphs[0]
+        paragraph.add_run(clean(entry.title)).bold = True
+        extra = []
+        if entry.link:
+            extra.append(f"Link: {entry.link}")
+        if entry.attachments:
+            extra.append("Files: " + ", ".join(entry.attachments))
+        extra.append("Criteria: " + ", ".join(str(n) for n in entry.cited_by))
+        if entry.personal_data:
+            extra.append("Personal data")
+        for extra_line in extra:
+            cells[1].add_paragraph(clean(extra_line))
+        cells[2].text = clean(entry.kind)
+        cells[3].text = clean(entry.organisation)
+        cells[4].text = entry.evidence_date.strftime("%d/%m/%Y") if entry.evidence_date else "-"
+    set_widths(index_table, [1.2, 8.0, 2.6, 3.2, 2.6])
+    step(total)
+    with atomic_output(path) as partial:
+        document.save(str(partial))
+    return path

@@ -1,0 +1,135 @@
+"""Everything a pack renderer needs, as plain immutable data: no database, no Qt.
+
+Renderers (PDF, Word, Excel) read this and nothing else, so what the board reads in each format
+is the same content, and a renderer can be tested from a hand-made pack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+Status = Literal["draft", "final"]
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    criteria: tuple[str, ...] | None = None
+    """Criterion ids to include, in framework order; None for the whole framework."""
+    status: Status = "draft"
+    marking: str = DEFAULT_MARKING
+    include_personal_data: bool = False
+    version: str = "1.0"
+    issued: date | None = None
+    """The date on the cover; None for today."""
+
+
+@dataclass(frozen=True)
+class Rating:
+    id: str
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class BulletLine:
+    number: int
+    text: str
+    rating: Rating | None
+    note: str
+
+
+@dataclass(frozen=True)
+class OwnerLine:
+    name: str
+    organisation: str
+    role: str  # "lead" or "contributor"
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    ref: str  # "E1", "E2" ... in order of first citation
+    title: str
+    kind: str
+    organisation: str
+    evidence_date: date | None
+    link: str
+    description: str
+    attachments: tuple[str, ...]
+    personal_data: bool
+    cited_by: tuple[int, ...]  # criterion numbers
+
+
+@dataclass(frozen=True)
+class CriterionSection:
+    number: int
+    id: str
+    title: str
+    group_title: str
+    paragraph: int | None
+    lead_in: str
+    bullets: tuple[BulletLine, ...]
+    rating: Rating
+    rationale: str
+    strengths: str
+    areas_for_development: str
+    impact: str
+    owners: tuple[OwnerLine, ...]
+    evidence_refs: tuple[str, ...]
+    updated_by: str
+    updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    title: str
+    counts: dict[str, int]  # rating id -> number of criteria
+
+
+@dataclass(frozen=True)
+class LikelyOutcome:
+    rank: int
+    text: str
+    consequence: str
+    reasons: tuple[str, ...]
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class Pack:
+    title: str
+    area_name: str
+    local_authority: str
+    icb: str
+    framework_title: str
+    framework_edition: str
+    framework_publisher: str
+    framework_source: str
+    group_titles_are_ours: bool
+    issued: date
+    version: str
+    status: Status
+    marking: str
+    prepared_by: str
+    personal_data_included: bool
+    personal_data_left_out: int
+    scale: tuple[Rating, ...]  # "not rated" first, then weakest to strongest
+    groups: tuple[GroupSummary, ...]
+    sections: tuple[CriterionSection, ...]
+    evidence: tuple[EvidenceEntry, ...]
+    likely_outcome: LikelyOutcome | None
+    whole_framework: bool = True
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def counts(self) -> dict[str, int]:
+        totals = {r.id: 0 for r in self.scale}
+        for section in self.sections:
+            totals[section.rating.id] = totals.get(section.rating.id, 0) + 1
+        return totals
+
+    @property
+    def status_label(self) -> str:
+        return "Final" if self.status == "final" else "Draft"

@@ -1,0 +1,207 @@
+"""The Excel pack (openpyxl): the tracker partnerships already keep, filled in from the workspace.
+
+Sheets "Summary", "Judgements", "Evidence log" and "Owners"; each table's header row is frozen
+and filtered, dates are real dates, ratings carry their word and colour. Every text cell is
+written as text, so a title starting with "=" can never become a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from selfeval.pack.model import Pack, Rating
+from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
+from selfeval.pack.text import clean
+
+HEADER_FILL = PatternFill("solid", fgColor="E8EDF5")
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
+
+
+def text_cell(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
+    cell = sheet.cell(row=row, column=column)
+    cell.value = clean(value)[:MAX_CELL]
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    return cell
+
+
+def _table(sheet: Worksheet, first_row: int, header: Sequence[str], widths: Sequence[int]) -> None:
+    for column, (title, width) in enumerate(zip(header, widths, strict=True), start=1):
+        cell = text_cell(sheet, first_row, column, title)
+        cell.font = BOLD
+        cell.fill = HEADER_FILL
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = sheet.cell(row=first_row + 1, column=1)
+
+
+def _finish(sheet: Worksheet, first_row: int, columns: int) -> None:
+    """Filters on the header, wrapped text, and printing landscape at one page wide."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = f"{first_row}:{first_row}"
+    last = max(sheet.max_row, first_row)
+    sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(columns)}{last}"
+    widths = {
+        index: sheet.column_dimensions[get_column_letter(index)].width or 10
+        for index in range(1, columns + 1)
+    }
+    for row in sheet.iter_rows(min_row=first_row + 1, max_row=last):
+        lines = 1
+        for cell in row:
+            cell.alignment = WRAP
+            if isinstance(cell.value, str) and cell.column <= columns:
+                per_line = max(int(widths[cell.column] * 1.15), 1)
+                lines = max(lines, *(len(part) // per_line + 1 for part in cell.value.split("\n")))
+        # Spreadsheet programs do not grow rows for wrapped text written by a library.
+        sheet.row_dimensions[row[0].row].height = min(15 * lines, 400)
+
+
+def _rating(sheet: Worksheet, row: int, column: int, rating: Rating) -> None:
+    cell = text_cell(sheet, row, column, rating.label)
+    cell.fill = PatternFill("solid", fgColor=rating.colour.lstrip("#").upper())
+    cell.font = Font(bold=True, color="FFFFFF" if rating.id in ("red", "green") else "000000")
+
+
+def render_xlsx(
+    pack: Pack,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Path:
+    def step(done: int) -> None:
+        if cancelled is not None and cancelled():
+            raise ExportCancelled(path)
+        if progress is not None:
+            progress(done, 4)
+
+    workbook = Workbook()
+    summary = workbook.active
+    assert summary is not None
+    summary.title = "Summary"
+    details = [
+        ("Partnership", pack.area_name),
+        ("Framework", f"{pack.framework_title} ({pack.framework_edition})"),
+        ("Status", pack.status_label),
+        ("Version", pack.version),
+        ("Protective marking", pack.marking or "None"),
+        (
+            "Personal data",
+            "Included"
+            if pack.personal_data_included
+            else f"Left out ({pack.personal_data_left_out} items)",
+        ),
+        ("Prepared by", pack.prepared_by),
+    ]
+    text_cell(summary, 1, 1, pack.title).font = Font(bold=True, size=14)
+    date_label = text_cell(summary, 2, 1, "Date")
+    date_label.font = BOLD
+    summary.cell(row=2, column=2, value=pack.issued).number_format = "dd/mm/yyyy"
+    for offset, (key, value) in enumerate(details, start=3):
+        text_cell(summary, offset, 1, key).font = BOLD
+        text_cell(summary, offset, 2, value)
+    first = len(details) + 4
+    _table(
+        summary,
+        first,
+        ["No.", "Criterion", "Rating", "Evidence items", "Lead owner"],
+        [22, 70, 14, 14, 28],
+    )
+    for row, section in enumerate(pack.sections, start=first + 1):
+        summary.cell(row=row, column=1, value=section.number)
+        text_cell(summary, row, 2, section.title)
+        _rating(summary, row, 3, section.rating)
+        summary.cell(row=row, column=4, value=len(section.evidence_refs))
+        text_cell(summary, row, 5, next((o.name for o in section.owners if o.role == "lead"), ""))
+    _finish(summary, first, 5)
+    step(1)
+
+    judgements = workbook.create_sheet("Judgements")
+    header = [
+        "No.",
+        "Criterion",
+        "Group",
+        "Rating",
+        "How we know",
+        "Strengths",
+        "Areas for development",
+        "Impact",
+        "Evidence",
+        "Last changed by",
+        "Last changed",
+    ]
+    _table(judgements, 1, header, [6, 40, 26, 12, 50, 40, 40, 40, 24, 20, 18])
+    for row, section in enumerate(pack.sections, start=2):
+        judgements.cell(row=row, column=1, value=section.number)
+        text_cell(judgements, row, 2, section.title)
+        text_cell(judgements, row, 3, section.group_title)
+        _rating(judgements, row, 4, section.rating)
+        for column, value in enumerate(
+            (section.rationale, section.strengths, section.areas_for_development, section.impact),
+            start=5,
+        ):
+            text_cell(judgements, row, column, value)
+        text_cell(judgements, row, 9, ", ".join(section.evidence_refs))
+        text_cell(judgements, row, 10, section.updated_by)
+        if section.updated_at is not None:
+            cell = judgements.cell(
+                row=row, column=11, value=section.updated_at.replace(tzinfo=None)
+            )
+            cell.number_format = "dd/mm/yyyy hh:mm"
+    _finish(judgements, 1, len(header))
+    step(2)
+
+    log = workbook.create_sheet("Evidence log")
+    header = [
+        "Ref",
+        "Title",
+        "Kind",
+        "Organisation",
+        "Date",
+        "Criteria",
+        "Link",
+        "Files",
+        "Personal data",
+        "Description",
+    ]
+    _table(log, 1, header, [7, 50, 16, 30, 12, 12, 36, 30, 12, 60])
+    for row, entry in enumerate(pack.evidence, start=2):
+        text_cell(log, row, 1, entry.ref)
+        text_cell(log, row, 2, entry.title)
+        text_cell(log, row, 3, entry.kind)
+        text_cell(log, row, 4, entry.organisation)
+        if entry.evidence_date is not None:
+            log.cell(row=row, column=5, value=entry.evidence_date).number_format = "dd/mm/yyyy"
+        text_cell(log, row, 6, ", ".join(str(n) for n in entry.cited_by))
+        text_cell(log, row, 7, entry.link)
+        text_cell(log, row, 8, ", ".join(entry.attachments))
+        text_cell(log, row, 9, "Yes" if entry.personal_data else "No")
+        text_cell(log, row, 10, entry.description)
+    _finish(log, 1, len(header))
+    step(3)
+
+    owners = workbook.create_sheet("Owners")
+    _table(owners, 1, ["No.", "Criterion", "Name", "Organisation", "Role"], [6, 60, 26, 40, 14])
+    row = 2
+    for section in pack.sections:
+        for owner in section.owners:
+            owners.cell(row=row, column=1, value=section.number)
+            text_cell(owners, row, 2, section.title)
+            text_cell(owners, row, 3, owner.name)
+            text_cell(owners, row, 4, owner.organisation)
+            text_cell(owners, row, 5, "Lead" if owner.role == "lead" else "Contributor")
+            row += 1
+    _finish(owners, 1, 5)
+    step(4)
+    with atomic_output(path) as partial:
+        workbook.save(str(partial))
+    return path
