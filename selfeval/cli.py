@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
-VERBS = ("new", "demo", "frameworks", "import", "judge", "status", "dump", "user")
+VERBS = ("new", "demo", "frameworks", "import", "judge", "status", "dump", "user", "export")
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
@@ -167,6 +167,27 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from selfeval.pack.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    criteria = None
+    if args.criteria:
+        criteria = tuple(c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip())
+    options = PackOptions(
+        criteria=criteria,
+        status=args.status,
+        marking=args.marking,
+        include_personal_data=args.include_personal_data,
+        version=args.version_label,
+    )
+    with _workspace(args) as workspace:
+        path = export_pack(workspace, args.format, Path(args.output), options)
+    note = "including" if args.include_personal_data else "without"
+    print(f"Wrote {path} ({args.status}, {note} personal data)")
+    return EXIT_OK
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from selfeval.services.users import CurrentUser, current_user, save_user
 
@@ -249,6 +270,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("dump", cmd_dump, "the whole workspace as stable JSON (docs/formats.md)")
     p.add_argument("workspace")
     p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
+
+    p = verb("export", cmd_export, "export the self-evaluation pack as PDF, Word or Excel")
+    p.add_argument("format", choices=("pdf", "docx", "xlsx"))
+    p.add_argument("workspace")
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.add_argument("--criteria", help="only these criterion ids, separated by commas")
+    p.add_argument("--status", choices=("draft", "final"), default="draft")
+    p.add_argument(
+        "--marking", default="OFFICIAL-SENSITIVE", help="protective marking ('' for none)"
+    )
+    p.add_argument("--version-label", default="1.0", help="the version printed on the cover")
+    p.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="include evidence marked as personal data (left out by default)",
+    )
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

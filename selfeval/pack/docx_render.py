@@ -135,7 +135,7 @@ def render_docx(
             progress(done, total)
 
     # Cover
-    document.add_paragraph(clean(pack.area_name)).runs[0].font.size = Pt(16)
+    document.add_paragraph().add_run(clean(pack.area_name)).font.size = Pt(16)
     document.add_heading("SEND self-evaluation", level=0)
     details = [
         ("Partnership", pack.area_name),
@@ -224,7 +224,7 @@ def render_docx(
         meta = clean(section.group_title)
         if section.paragraph:
             meta += f" - framework paragraph {section.paragraph}"
-        document.add_paragraph(meta).runs[0].italic = True
+        document.add_paragraph().add_run(meta).italic = True
         rating = document.add_paragraph()
         rating.add_run("Rating: ").bold = True
         _rating_run(rating, section.rating)
@@ -242,9 +242,8 @@ def render_docx(
         for field, label in NARRATIVE:
             document.add_heading(label, level=3)
             value = clean(getattr(section, field))
-            paragraph = document.add_paragraph(value if value.strip() else "Not recorded.")
-            if not value.strip():
-                paragraph.runs[0].italic = True
+            run = document.add_paragraph().add_run(value if value.strip() else "Not recorded.")
+            run.italic = not value.strip()
         document.add_heading("Owners", level=3)
         for owner in section.owners or ():
             role = "Lead" if owner.role == "lead" else "Contributor"

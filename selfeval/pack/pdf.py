@@ -144,19 +144,26 @@ class PackStory:
             ),
         )
         # Seeded with the entries it will hold, so the layout-only pass sizes it right.
-        toc._lastEntries = [(level, title, 888, key) for level, title, key in self.entries()]
+        toc._lastEntries = [(level, safe(title), 888, key) for level, title, key in self.entries()]
         toc._entries = list(toc._lastEntries)
         return [self.p("Contents", "h1"), toc, PageBreak()]
 
     def entries(self) -> list[tuple[int, str, str]]:
         result = [(0, "Executive summary", "summary")]
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
-            result.append((0, group_title, f"group-{group_title}"))
+            result.append((0, group_title, self.group_key(group_title)))
             for section in self.pack.sections:
                 if section.group_title == group_title:
-                    result.append((1, f"{section.number}. {section.title}", section.id))
+                    result.append(
+                        (1, f"{section.number}. {section.title}", f"criterion-{section.number}")
+                    )
         result.append((0, "Appendix: evidence index", "evidence-index"))
         return result
+
+    def group_key(self, group_title: str) -> str:
+        """Bookmark keys are made of safe characters, whatever the titles hold."""
+        titles = list(dict.fromkeys(s.group_title for s in self.pack.sections))
+        return f"group-{titles.index(group_title) + 1}"
 
     def summary(self) -> list[Flowable]:
         pack = self.pack
@@ -229,7 +236,7 @@ class PackStory:
         return flow
 
     def group(self, group_title: str) -> list[Flowable]:
-        flow: list[Flowable] = [PageBreak(), Bookmark(f"group-{group_title}", group_title, 0)]
+        flow: list[Flowable] = [PageBreak(), Bookmark(self.group_key(group_title), group_title, 0)]
         flow.append(self.p(safe(group_title), "h1"))
         first = True
         for section in self.pack.sections:
@@ -246,7 +253,7 @@ class PackStory:
         if section.paragraph:
             meta += f" - framework paragraph {section.paragraph}"
         flow: list[Flowable] = [
-            Bookmark(section.id, title, 1),
+            Bookmark(f"criterion-{section.number}", title, 1),
             self.p(safe(title), "h2"),
             self.p(meta, "muted"),
             self.p(f"<b>Rating:</b> {chip(section.rating)}"),

@@ -17,7 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import IndexingFlowable
 
-from selfeval.pack.pdf_style import FONT, FONT_BOLD, MUTED, RULE
+from selfeval.pack.pdf_style import FONT, FONT_BOLD, MUTED, RULE, safe
+from selfeval.pack.text import clean
 
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
@@ -42,7 +43,9 @@ class Bookmark(Flowable):
 
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+        self.canv.addOutlineEntry(
+            clean(self.title), self.key, level=self.level, closed=self.level > 0
+        )
 
 
 class PageCount(IndexingFlowable):
@@ -145,7 +148,8 @@ class PackDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         if isinstance(flowable, Bookmark) and flowable.in_contents:
-            self.notify("TOCEntry", (flowable.level, flowable.title, self.page, flowable.key))
+            # The contents table parses its entries as markup: give it escaped text.
+            self.notify("TOCEntry", (flowable.level, safe(flowable.title), self.page, flowable.key))
         if self.on_flowable is not None:
             self.on_flowable(type(flowable).__name__)
 

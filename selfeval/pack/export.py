@@ -1,0 +1,46 @@
+"""Export the pack in one format: the single entry point for the CLI and the GUI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from selfeval.errors import InputError
+from selfeval.pack.build import build_pack
+from selfeval.pack.model import Pack, PackOptions
+from selfeval.pack.output import CancelCheck, Progress
+from selfeval.services.workspace import Workspace
+
+FORMATS = ("pdf", "docx", "xlsx")
+
+
+def _renderer(fmt: str) -> Callable[[Pack, Path, Progress | None, CancelCheck | None], Path]:
+    # Each renderer's library loads only when that format is asked for.
+    if fmt == "pdf":
+        from selfeval.pack.pdf import render_pdf
+
+        return render_pdf
+    if fmt == "docx":
+        from selfeval.pack.docx_render import render_docx
+
+        return render_docx
+    if fmt == "xlsx":
+        from selfeval.pack.xlsx_render import render_xlsx
+
+        return render_xlsx
+    raise InputError(f"unknown export format '{fmt}' (use {', '.join(FORMATS)})")
+
+
+def export_pack(
+    workspace: Workspace,
+    fmt: str,
+    path: Path,
+    options: PackOptions,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Path:
+    render = _renderer(fmt)
+    if path.suffix.lower() != f".{fmt}":
+        path = path.with_suffix(f".{fmt}") if not path.suffix else path
+    pack = build_pack(workspace, options)
+    return render(pack, path, progress, cancelled)

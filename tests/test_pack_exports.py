@@ -1,0 +1,269 @@
+"""The pack in all three formats, read back as a board member's software would read it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from selfeval.pack.build import build_pack
+from selfeval.pack.export import export_pack
+from selfeval.pack.model import PackOptions
+from selfeval.services.workspace import Workspace
+
+ISSUED = date(2026, 11, 23)
+PERSONAL_TITLE = "Case study: young person leading her own annual review"
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> dict[str, Path]:
+    """The demo exported once in every format (default options: draft, no personal data)."""
+    from selfeval.services.workspace import open_workspace
+    from tests.conftest import TEST_USER
+
+    folder = tmp_path_factory.mktemp("exports")
+    paths = {}
+    with open_workspace(demo_template, TEST_USER) as workspace:
+        for fmt in ("pdf", "docx", "xlsx"):
+            paths[fmt] = export_pack(
+                workspace, fmt, folder / f"pack.{fmt}", PackOptions(issued=ISSUED)
+            )
+        paths["pdf-personal"] = export_pack(
+            workspace,
+            "pdf",
+            folder / "personal.pdf",
+            PackOptions(issued=ISSUED, include_personal_data=True, status="final"),
+        )
+    return paths
+
+
+@pytest.fixture(scope="module")
+def pack(demo_template: Path):  # type: ignore[no-untyped-def]
+    from selfeval.services.workspace import open_workspace
+    from tests.conftest import TEST_USER
+
+    with open_workspace(demo_template, TEST_USER) as workspace:
+        return build_pack(workspace, PackOptions(issued=ISSUED))
+
+
+def test_pdf_has_every_criterion_rating_and_evidence_reference(exported, pack) -> None:  # type: ignore[no-untyped-def]
+    reader = PdfReader(exported["pdf"])
+    pages = [page.extract_text() for page in reader.pages]
+    text = flat(" ".join(pages))
+    for section in pack.sections:
+        assert flat(section.title) in text
+        assert (
+            f"Rating: ■ {section.rating.label}" in text or f"Rating: {section.rating.label}" in text
+        )
+    for entry in pack.evidence:
+        assert re.search(rf"\b{entry.ref}\b", text)
+    appendix = flat(" ".join(pages[-4:]))
+    for entry in pack.evidence:
+        assert flat(entry.title[:40]) in text
+    assert "E1 " in appendix
+    assert "■" not in text.replace("■ Red", "").replace("■ Amber", "").replace("■ Green", "")
+
+
+def test_pdf_pages_marking_numbering_bookmarks_fonts_metadata(exported, pack) -> None:  # type: ignore[no-untyped-def]
+    reader = PdfReader(exported["pdf"])
+    total = len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        text = page.extract_text()
+        assert text.count("OFFICIAL-SENSITIVE") >= 2, number
+        assert f"page {number} of {total}" in text
+    titles = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    assert "Executive summary" in titles
+    assert "Appendix: evidence index" in titles
+    assert "Impact on the experiences and outcomes of children and young people" in titles
+    for section in pack.sections:
+        assert f"{section.number}. {section.title}" in titles
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (
+                font.get("/FontDescriptor")
+                or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            )
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts <= {
+        "DejaVuSans",
+        "DejaVuSans-Bold",
+        "DejaVuSans-Oblique",
+        "DejaVuSans-BoldOblique",
+    }
+    meta = reader.metadata
+    assert meta.title == "Anyshire local area partnership: SEND self-evaluation"
+    assert meta.author == "Test Lead (Testshire Council)"
+    assert "Area SEND" in (meta.subject or "")
+
+
+def test_pdf_draft_watermark_and_cover(exported) -> None:  # type: ignore[no-untyped-def]
+    draft = flat(PdfReader(exported["pdf"]).pages[0].extract_text())
+    final = flat(PdfReader(exported["pdf-personal"]).pages[0].extract_text())
+    assert "DRAFT" in draft and "Status Draft" in draft
+    assert "DRAFT" not in final and "Status Final" in final
+    assert "Left out: 4 evidence item(s) marked as personal data" in draft
+    assert "Included: evidence marked as personal data is in this pack" in final
+
+
+def test_personal_data_only_with_the_flag_in_every_format(
+    exported, demo_template: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.workspace import open_workspace
+    from tests.conftest import TEST_USER
+
+    def pdf_text(path: Path) -> str:
+        return flat(" ".join(p.extract_text() for p in PdfReader(path).pages))
+
+    def docx_text(path: Path) -> str:
+        document = Document(str(path))
+        parts = [p.text for p in document.paragraphs]
+        parts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+        return flat(" ".join(parts))
+
+    def xlsx_text(path: Path) -> str:
+        book = load_workbook(path)
+        return " ".join(
+            str(c.value) for s in book.worksheets for r in s.iter_rows() for c in r if c.value
+        )
+
+    assert PERSONAL_TITLE not in pdf_text(exported["pdf"])
+    assert PERSONAL_TITLE in pdf_text(exported["pdf-personal"])
+    assert PERSONAL_TITLE not in docx_text(exported["docx"])
+    assert PERSONAL_TITLE not in xlsx_text(exported["xlsx"])
+    with open_workspace(demo_template, TEST_USER) as workspace:
+        options = PackOptions(issued=ISSUED, include_personal_data=True)
+        docx_path = export_pack(workspace, "docx", tmp_path / "p.docx", options)
+        xlsx_path = export_pack(workspace, "xlsx", tmp_path / "p.xlsx", options)
+    assert PERSONAL_TITLE in docx_text(docx_path)
+    assert PERSONAL_TITLE in xlsx_text(xlsx_path)
+
+
+def test_word_pack_has_headings_tables_and_every_reference(exported, pack) -> None:  # type: ignore[no-untyped-def]
+    document = Document(str(exported["docx"]))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    for section in pack.sections:
+        assert ("Heading 2", f"{section.number}. {section.title}") in headings
+    assert ("Heading 1", "Executive summary") in headings
+    summary, index = document.tables[1], document.tables[-1]
+    ratings = [row.cells[2].text for row in summary.rows[1:]]
+    assert ratings == [f"■ {s.rating.label}" for s in pack.sections]
+    assert [row.cells[0].text for row in index.rows[1:]] == [e.ref for e in pack.evidence]
+    assert document.core_properties.title == pack.title
+    footer = document.sections[0].footer._element.xml
+    assert "NUMPAGES" in footer and "PAGE" in footer
+    assert "OFFICIAL-SENSITIVE" in document.sections[0].header.paragraphs[0].text
+
+
+def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignore[no-untyped-def]
+    book = load_workbook(exported["xlsx"])
+    assert book.sheetnames == ["Summary", "Judgements", "Evidence log", "Owners"]
+    judgements = book["Judgements"]
+    assert judgements.freeze_panes == "A2"
+    assert judgements.auto_filter.ref.startswith("A1:")
+    rows = list(judgements.iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in rows] == [s.title for s in pack.sections]
+    assert [r[3] for r in rows] == [s.rating.label for s in pack.sections]
+    log = book["Evidence log"]
+    entries = list(log.iter_rows(min_row=2, values_only=True))
+    assert [e[0] for e in entries] == [e.ref for e in pack.evidence]
+    assert all(isinstance(e[4], datetime) for e in entries if e[4] is not None)
+    owners = list(book["Owners"].iter_rows(min_row=2, values_only=True))
+    assert ("Lead", "Rajesh Patel") in {(o[4], o[2]) for o in owners}
+    assert isinstance(book["Summary"]["B2"].value, datetime)
+
+
+def test_excel_never_turns_text_into_formulas(workspace: Workspace, tmp_path: Path) -> None:
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+
+    add_evidence(
+        workspace, EvidenceInput(title='=HYPERLINK("http://x","click")'), ["participation"]
+    )
+    path = export_pack(workspace, "xlsx", tmp_path / "p.xlsx", PackOptions())
+    cell = load_workbook(path)["Evidence log"]["B2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x","click")'
+
+
+def test_chosen_criteria_only(demo: Workspace, tmp_path: Path) -> None:
+    options = PackOptions(criteria=("right-help", "leaders-evaluate"), issued=ISSUED)
+    pack = build_pack(demo, options)
+    assert [s.number for s in pack.sections] == [3, 10]
+    assert pack.likely_outcome is None  # a view of all criteria only
+    path = export_pack(demo, "pdf", tmp_path / "extract.pdf", options)
+    text = flat(" ".join(p.extract_text() for p in PdfReader(path).pages))
+    assert "Extract: selected criteria" in text
+    assert "1. Children and young people's needs are identified" not in text
+
+
+def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.pack.output import ExportCancelled
+
+    tmp_path = tmp_path / "exports"
+    tmp_path.mkdir()
+    target = tmp_path / "pack.pdf"
+    target.write_bytes(b"the earlier export")
+    for fmt in ("pdf", "docx", "xlsx"):
+        path = tmp_path / f"pack.{fmt}"
+        if fmt != "pdf":
+            path.unlink(missing_ok=True)
+        with pytest.raises(ExportCancelled):
+            export_pack(demo, fmt, path, PackOptions(), cancelled=lambda: True)
+    assert target.read_bytes() == b"the earlier export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack.pdf"]
+
+
+def test_export_to_a_missing_folder_is_a_clear_error(demo: Workspace, tmp_path: Path) -> None:
+    from selfeval.errors import InputError
+
+    with pytest.raises(InputError, match="no such folder"):
+        export_pack(demo, "pdf", tmp_path / "nope" / "pack.pdf", PackOptions())
+
+
+def test_cli_export(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from selfeval.cli import main
+
+    out = tmp_path / "board.pdf"
+    code = main(
+        [
+            "export",
+            "pdf",
+            str(demo_path),
+            "-o",
+            str(out),
+            "--status",
+            "final",
+            "--marking",
+            "OFFICIAL",
+            "--criteria",
+            "participation,right-help",
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out == f"Wrote {out} (final, without personal data)\n"
+    first = PdfReader(out).pages[1].extract_text()
+    assert "OFFICIAL" in first and "OFFICIAL-SENSITIVE" not in first
