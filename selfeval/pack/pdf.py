@@ -11,9 +11,7 @@ from reportlab.platypus import (
     Flowable,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -22,7 +20,10 @@ from selfeval.pack.model import CriterionSection, Pack, Rating
 from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
 from selfeval.pack.pdf_chart import ratings_by_group_chart
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
+from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
+from selfeval.pack.pdf_doc import CachedTable as Table
 from selfeval.pack.pdf_style import ACCENT, FONT, FONT_BOLD, RULE, safe, styles
+from selfeval.pack.text import clean
 
 NARRATIVE = (
     ("rationale", "How we know"),
@@ -364,11 +365,11 @@ def render_pdf(
     with atomic_output(path) as partial:
         doc = PackDocument(
             str(partial),
-            title=pack.title,
-            marking=pack.marking,
+            title=clean(pack.title),
+            marking=clean(pack.marking),
             draft=pack.status == "draft",
-            author=pack.prepared_by,
-            subject=f"Self-evaluation against {pack.framework_title}",
+            author=clean(pack.prepared_by),
+            subject=clean(f"Self-evaluation against {pack.framework_title}"),
             progress=on_flowable,
         )
         story = story_maker.build(doc)

@@ -14,7 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus.doctemplate import IndexingFlowable
 
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, MUTED, RULE, safe
@@ -22,6 +22,46 @@ from selfeval.pack.text import clean
 
 PAGE_W, PAGE_H = A4
 MARGIN = 20 * mm
+
+
+class CachedParagraph(Paragraph):
+    """A paragraph that remembers its line breaks for a width.
+
+    The document is laid out twice (see the module's note) and tables wrap their cells more than
+    once; breaking the same text at the same width again is most of reportlab's work.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        cache: dict[float, tuple[Any, list[float], float]] = self.__dict__.setdefault("_wraps", {})
+        hit = cache.get(availWidth)
+        if hit is not None:
+            self.blPara, self._wrapWidths, self.height = hit
+            self.width = availWidth
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        cache[availWidth] = (self.blPara, self._wrapWidths, self.height)
+        return width, height
+
+
+class CachedTable(Table):
+    """A table that remembers its sizes and its page splits, for the same reason.
+
+    The second pass meets each table at the same place with the same room, so the pieces it was
+    split into in the first pass (not yet drawn) are the pieces to draw.
+    """
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
+        key = (availWidth, availHeight)
+        if self.__dict__.get("_calculated_for") != key:
+            super()._calc(availWidth, availHeight)
+            self._calculated_for = key
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        cache: dict[tuple[float, float], list[Flowable]] = self.__dict__.setdefault("_splits", {})
+        key = (availWidth, availHeight)
+        if key not in cache:
+            cache[key] = super().split(availWidth, availHeight)
+        return list(cache[key])
 
 
 class Cancelled(Exception):
@@ -155,8 +195,10 @@ class PackDocument(BaseDocTemplate):
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         """Marking at top and bottom, title, "page N of M", and a DRAFT watermark."""
+        if self.state.layout_only:
+            return
         canvas.saveState()
-        if self.draft and not self.state.layout_only:
+        if self.draft:
             canvas.setFont(FONT_BOLD, 96)
             canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.28))
             canvas.translate(PAGE_W / 2, PAGE_H / 2)
