@@ -53,6 +53,43 @@ def main() -> None:
         shot("people")
         window.close()
         QApplication.processEvents()
+        pack_pages(path)
+
+
+def pack_pages(workspace_path: Path) -> None:
+    """The PDF pack's cover and a criterion page, via pdftoppm (Debian poppler-utils)."""
+    import shutil
+    import subprocess
+
+    from selfeval.pack.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from selfeval.services.workspace import open_workspace
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): pack pages skipped")
+        return
+    pdf = workspace_path.with_suffix(".pdf")
+    with open_workspace(workspace_path) as workspace:
+        export_pack(workspace, "pdf", pdf, PackOptions(issued=date(2026, 11, 23)))
+    for name, page in (("pack-cover", 1), ("pack-criterion", 7)):
+        target = OUT / name
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-singlefile",
+                str(pdf),
+                str(target),
+            ],
+            check=True,
+        )
+        print(f"wrote docs/screenshots/{name}.png")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     NextPageTemplate,
     PageBreak,
@@ -182,6 +181,32 @@ class PackStory:
             if pack.evidence
             else self.p(f"{len(pack.sections)} criteria: {safe(counts)}."),
         ]
+        outcome = pack.likely_outcome
+        if outcome is not None:
+            box = [
+                self.p("Likely outcome: the partnership's own view", "h3"),
+                self.p(f"Outcome {outcome.rank} of 3: {safe(outcome.text)}"),
+                *[
+                    Paragraph(safe(r), self.s["bullet"], bulletText="\u2022")
+                    for r in outcome.reasons
+                ],
+                self.p(safe(outcome.consequence), "muted"),
+                self.p(
+                    "This is how our own ratings read against the three possible outcomes of an "
+                    "Area SEND inspection. It is not a prediction of the inspectors' findings.",
+                    "muted",
+                ),
+            ]
+            table = Table([[box]], colWidths=[170 * mm])
+            table.setStyle(
+                table_style(
+                    ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F6FB")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                )
+            )
+            flow += [Spacer(1, 2 * mm), table, Spacer(1, 3 * mm)]
         header = [
             self.p(t, "cell_bold") for t in ("No.", "Criterion", "Rating", "Evidence", "Lead")
         ]
@@ -202,29 +227,6 @@ class PackStory:
         flow += [Spacer(1, 2 * mm), grid, Spacer(1, 5 * mm)]
         if pack.groups:
             flow += [ratings_by_group_chart(pack), Spacer(1, 4 * mm)]
-        outcome = pack.likely_outcome
-        if outcome is not None:
-            box = [
-                self.p("Likely outcome: the partnership's own view", "h3"),
-                self.p(f"Outcome {outcome.rank} of 3: {safe(outcome.text)}"),
-                *[self.p(safe(r), "bullet") for r in outcome.reasons],
-                self.p(safe(outcome.consequence), "muted"),
-                self.p(
-                    "This is how our own ratings read against the three possible outcomes of an "
-                    "Area SEND inspection. It is not a prediction of the inspectors' findings.",
-                    "muted",
-                ),
-            ]
-            table = Table([[box]], colWidths=[170 * mm])
-            table.setStyle(
-                table_style(
-                    ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
-                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F6FB")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                )
-            )
-            flow += [CondPageBreak(50 * mm), table]
         if pack.group_titles_are_ours:
             flow.append(Spacer(1, 4 * mm))
             flow.append(
@@ -338,7 +340,7 @@ class PackStory:
                     ),
                 ]
             )
-        table = Table(rows, colWidths=[12 * mm, 86 * mm, 22 * mm, 30 * mm, 20 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[12 * mm, 78 * mm, 26 * mm, 30 * mm, 22 * mm], repeatRows=1)
         table.setStyle(GRID)
         flow.append(table)
         return flow

@@ -9,6 +9,7 @@ SHORTCUTS = [
     ("Ctrl+O", "Open a workspace"),
     ("Ctrl+W", "Close the workspace"),
     ("Ctrl+I", "Import an evidence tracker"),
+    ("Ctrl+E", "Export the pack (PDF, Word, Excel)"),
     ("Ctrl+Z", "Undo the last change"),
     ("Ctrl+Shift+Z or Ctrl+Y", "Redo"),
     ("Ctrl+1", "Readiness dashboard"),

@@ -261,6 +261,12 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.undo_stack.canUndo())
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
+    def export_pack(self) -> None:
+        from selfeval.ui.export_dialog import ExportDialog
+
+        self._commit_pending()
+        ExportDialog(self.context, self).exec()
+
     def undo(self) -> None:
         self._commit_pending()
         self.undo_stack.undo()

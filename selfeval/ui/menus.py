@@ -60,6 +60,7 @@ def build_menus(window: MainWindow) -> None:
         lambda: window.evidence_page.import_tracker(),
         "Ctrl+I",
     )
+    _action(window, file_menu, "&Export pack...", window.export_pack, "Ctrl+E")
     file_menu.addSeparator()
     _action(window, file_menu, "&Close", window.close, "Ctrl+W")
 

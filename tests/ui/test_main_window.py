@@ -105,6 +105,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
     from selfeval.ui.evidence_dialog import EvidenceDialog
+    from selfeval.ui.export_dialog import ExportDialog
     from selfeval.ui.help_dialog import ShortcutsDialog
     from selfeval.ui.history_dialog import HistoryDialog
     from selfeval.ui.linked_evidence_panel import EvidencePicker
@@ -124,6 +125,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         OrganisationDialog(),
         PersonDialog(["Anyshire College"]),
         ShortcutsDialog(),
+        ExportDialog(window.context),
     ]
     problems = []
     for dialog in dialogs:
