@@ -8,9 +8,17 @@ from selfeval.framework.model import Framework
 from selfeval.services.likely_outcome import likely_outcome
 
 IDS = [
-    "needs-identified", "participation", "right-help", "next-steps", "valued-included",
-    "leaders-ambitious", "leaders-engage", "leaders-understand", "leaders-commission",
-    "leaders-evaluate", "leaders-environment",
+    "needs-identified",
+    "participation",
+    "right-help",
+    "next-steps",
+    "valued-included",
+    "leaders-ambitious",
+    "leaders-engage",
+    "leaders-understand",
+    "leaders-commission",
+    "leaders-evaluate",
+    "leaders-environment",
 ]
 
 
@@ -47,7 +55,7 @@ def test_reasons_name_the_criteria_and_unrated_makes_it_provisional(framework: F
         "than local gaps."
     )
     assert view.provisional
-    assert view.reasons[-1] == "1 criteria are not yet rated (2): this view is provisional."
+    assert view.reasons[-1] == "1 criterion is not yet rated (2): this view is provisional."
 
 
 def test_frameworks_without_the_three_outcomes_get_no_view() -> None:

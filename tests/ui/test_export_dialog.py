@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QMessageBox
 from pypdf import PdfReader
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from selfeval.ui.export_dialog import ExportDialog
@@ -20,7 +20,9 @@ def make_dialog(qtbot: QtBot, window, path: Path) -> ExportDialog:  # type: igno
     return dialog
 
 
-def test_export_final_pdf_from_the_dialog(qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_export_final_pdf_from_the_dialog(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     out = tmp_path / "out" / "board.pdf"
     out.parent.mkdir()
@@ -34,14 +36,18 @@ def test_export_final_pdf_from_the_dialog(qtbot: QtBot, demo_path: Path, tmp_pat
     assert sorted(p.name for p in out.parent.iterdir()) == ["board.pdf"]
 
 
-def test_switching_format_changes_the_file_name(qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_switching_format_changes_the_file_name(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     dialog = make_dialog(qtbot, window, tmp_path / "pack.pdf")
     dialog.format.setCurrentIndex(dialog.format.findData("xlsx"))
     assert dialog.path.text().endswith("pack.xlsx")
 
 
-def test_no_criteria_ticked_is_explained(qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_no_criteria_ticked_is_explained(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     dialog = make_dialog(qtbot, window, tmp_path / "pack.pdf")
     dialog.some_criteria.setChecked(True)
@@ -52,7 +58,9 @@ def test_no_criteria_ticked_is_explained(qtbot: QtBot, demo_path: Path, tmp_path
     assert dialog.task is None
 
 
-def test_cancel_leaves_no_partial_file(qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_no_partial_file(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     folder = tmp_path / "out"
     folder.mkdir()
