@@ -21,10 +21,12 @@ from selfeval.store.models import (
     Attachment,
     Base,
     ChangeRecord,
+    Comment,
     EvidenceItem,
     EvidenceLink,
     FrameworkEdition,
     Judgement,
+    MergedPackage,
     Organisation,
     Ownership,
     Partnership,
@@ -47,6 +49,8 @@ _SECTIONS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "attachments": (Attachment, ("evidence_id", "filename", "id")),
     "actions": (Action, ("id",)),
     "action_criteria": (ActionCriterion, ("action_id", "criterion_id")),
+    "comments": (Comment, ("created_at", "id")),
+    "merged_packages": (MergedPackage, ("package_id",)),
     "changes": (ChangeRecord, ("changed_at", "id")),
 }
 _LEFT_OUT = {("framework_editions", "definition")}

@@ -39,7 +39,7 @@ def likely_outcome(framework: Framework, ratings: dict[str, str]) -> OutcomeView
     def listed(ids: list[str]) -> str:
         return ", ".join(str(numbers[c]) for c in ids)
 
-    def criteria(ids: list[str], verb: str = "") -> str:
+    def count_of(ids: list[str], verb: str = "") -> str:
         noun = "criterion" if len(ids) == 1 else "criteria"
         verb = {"": "", "are": " is" if len(ids) == 1 else " are"}[verb]
         return f"{len(ids)} {noun}{verb}"
@@ -48,7 +48,7 @@ def likely_outcome(framework: Framework, ratings: dict[str, str]) -> OutcomeView
     if len(red) >= 3 or len(red_leadership) >= 2:
         rank = 3
         if len(red) >= 3:
-            reasons.append(f"{criteria(red, 'are')} rated red ({listed(red)}).")
+            reasons.append(f"{count_of(red, 'are')} rated red ({listed(red)}).")
         if len(red_leadership) >= 2:
             reasons.append(
                 f"{len(red_leadership)} of the leadership criteria are rated red "
@@ -57,9 +57,9 @@ def likely_outcome(framework: Framework, ratings: dict[str, str]) -> OutcomeView
     elif red or len(amber) >= 3:
         rank = 2
         if red:
-            reasons.append(f"{criteria(red)} rated red ({listed(red)}).")
+            reasons.append(f"{count_of(red)} rated red ({listed(red)}).")
         if amber:
-            reasons.append(f"{criteria(amber)} rated amber ({listed(amber)}).")
+            reasons.append(f"{count_of(amber)} rated amber ({listed(amber)}).")
         reasons.append("Experiences and outcomes are likely to be inconsistent across the area.")
     else:
         rank = 1
@@ -69,7 +69,7 @@ def likely_outcome(framework: Framework, ratings: dict[str, str]) -> OutcomeView
         )
     if unrated:
         reasons.append(
-            f"{criteria(unrated, 'are')} not yet rated ({listed(unrated)}): "
+            f"{count_of(unrated, 'are')} not yet rated ({listed(unrated)}): "
             "this view is provisional."
         )
     return OutcomeView(rank, tuple(reasons), bool(unrated))

@@ -33,6 +33,7 @@ class Workspace:
             if partnership is None or assessment is None:
                 raise InputError(f"{path}: has no partnership or assessment; it is incomplete")
             self.area_name = partnership.area_name
+            self.partnership_id = partnership.id
             self.assessment_id = assessment.id
             self.assessment_title = assessment.title
             edition = session.get_one(FrameworkEdition, assessment.framework_edition_id)

@@ -202,3 +202,35 @@ class ChangeRecord(Base):
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     assessment_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     criterion_id: Mapped[str | None] = mapped_column(String(80), nullable=True, index=True)
+
+
+class Comment(Base):
+    """A review comment on a criterion; comments only accumulate, so they merge without conflict."""
+
+    __tablename__ = "comment"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    criterion_id: Mapped[str] = mapped_column(String(80), index=True)
+    author: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    text: Mapped[str] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(80), default="local")
+
+
+class WorkspaceSetting(Base):
+    """Small facts about this workspace file, such as "this is a partner copy of request X"."""
+
+    __tablename__ = "workspace_setting"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class MergedPackage(Base):
+    """Contribution packages already merged here: merging one twice changes nothing."""
+
+    __tablename__ = "merged_package"
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    merged_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    merged_by: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text, default="")

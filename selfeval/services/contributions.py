@@ -1,0 +1,171 @@
+"""Working offline across agencies: the lead's request, the partner's copy, the partner's return.
+
+Merging a return is in services/merge.py.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from selfeval.errors import InputError
+from selfeval.framework.model import Framework
+from selfeval.services.contribution_state import extract_state, install_state
+from selfeval.services.package_format import (
+    FORMAT,
+    VERSION,
+    Content,
+    LeadWorkspace,
+    Manifest,
+    Package,
+    PackageError,
+    ScopedState,
+    read_package,
+    write_package,
+)
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import Workspace, create_workspace
+from selfeval.store.models import WorkspaceSetting
+from selfeval.store.types import new_id, utc_now
+
+REQUEST_SETTING = "contribution_request"
+
+
+def _criteria(workspace: Workspace, criteria: list[str]) -> list[str]:
+    known = [c.id for c in workspace.framework.criteria]
+    unknown = [c for c in criteria if c not in known]
+    if unknown:
+        raise InputError(f"'{unknown[0]}' is not a criterion of {workspace.framework.id}")
+    if not criteria:
+        raise InputError("choose at least one criterion for the contribution")
+    return [c for c in known if c in criteria]
+
+
+def create_request(
+    workspace: Workspace,
+    to: str,
+    criteria: list[str],
+    path: Path,
+    *,
+    due_date: date | None = None,
+    message: str = "",
+    include_personal_data: bool = False,
+    passphrase: str | None = None,
+) -> Package:
+    """A request package: the chosen criteria's current state (the base) and nothing else."""
+    if not to.strip():
+        raise InputError("say who the request is for")
+    scope = _criteria(workspace, criteria)
+    state, blobs = extract_state(workspace, scope, include_personal_data)
+    framework = workspace.framework
+    manifest = Manifest(
+        format=FORMAT,
+        version=VERSION,
+        kind="request",
+        package_id=new_id(),
+        created_at=utc_now(),
+        created_by=workspace.user.name,
+        organisation=workspace.user.organisation,
+        to=to.strip(),
+        message=message,
+        due_date=due_date,
+        criteria=scope,
+        lead=LeadWorkspace(
+            partnership_id=workspace.partnership_id,
+            assessment_id=workspace.assessment_id,
+            area_name=workspace.area_name,
+        ),
+        framework_id=framework.id,
+        framework_hash=framework.content_hash,
+        includes_personal_data=include_personal_data,
+        members={},
+    )
+    content = Content(framework=framework.model_dump(mode="json"), base=state)
+    write_package(path, manifest, content, blobs, passphrase)
+    return Package(manifest=manifest, content=content, blobs=blobs)
+
+
+def open_request(
+    package_path: Path,
+    partner_path: Path,
+    user: CurrentUser | None = None,
+    passphrase: str | None = None,
+) -> Workspace:
+    """Make a partner workspace holding only the requested criteria, as the lead sent them."""
+    package = read_package(package_path, passphrase)
+    manifest = package.manifest
+    if manifest.kind != "request":
+        raise PackageError(f"{package_path.name}: is a return, not a request; the lead merges it")
+    try:
+        framework = Framework.model_validate(package.content.framework)
+    except ValueError:
+        raise PackageError(f"{package_path.name}: carries a framework that is not valid") from None
+    if framework.content_hash != manifest.framework_hash:
+        raise PackageError(f"{package_path.name}: its framework does not match its manifest")
+    workspace = create_workspace(
+        partner_path, manifest.lead.area_name, framework, user, local_authority="", icb=""
+    )
+    try:
+        with workspace.transaction() as session:
+            install_state(
+                session,
+                workspace.assessment_id,
+                package.content.base,
+                package.blobs,
+                f"{manifest.created_by} (request)",
+            )
+            record = {
+                "manifest": json.loads(manifest.model_dump_json()),
+                "base": json.loads(package.content.base.model_dump_json()),
+            }
+            session.add(WorkspaceSetting(key=REQUEST_SETTING, value=json.dumps(record)))
+    except Exception:
+        workspace.close()
+        for leftover in (partner_path, Path(f"{partner_path}-wal"), Path(f"{partner_path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return workspace
+
+
+def request_of(workspace: Workspace) -> tuple[Manifest, ScopedState] | None:
+    """The request a partner workspace was made from (None for an ordinary workspace)."""
+    with workspace.transaction() as session:
+        row = session.get(WorkspaceSetting, REQUEST_SETTING)
+        if row is None:
+            return None
+        record = json.loads(row.value)
+    return Manifest.model_validate(record["manifest"]), ScopedState.model_validate(record["base"])
+
+
+def create_return(
+    workspace: Workspace,
+    path: Path,
+    *,
+    include_personal_data: bool = False,
+    passphrase: str | None = None,
+) -> Package:
+    """The partner's return: the request's base and the partner's current state of its criteria."""
+    found = request_of(workspace)
+    if found is None:
+        raise InputError(
+            f"{workspace.path.name}: is not a partner workspace (open a request package first)"
+        )
+    request, base = found
+    current, blobs = extract_state(workspace, request.criteria, include_personal_data)
+    manifest = request.model_copy(
+        update={
+            "kind": "return",
+            "package_id": new_id(),
+            "request_id": request.package_id,
+            "created_at": utc_now(),
+            "created_by": workspace.user.name,
+            "organisation": workspace.user.organisation,
+            "includes_personal_data": include_personal_data,
+        }
+    )
+    content = Content(
+        framework=workspace.framework.model_dump(mode="json"), base=base, current=current
+    )
+    write_package(path, manifest, content, blobs, passphrase)
+    return Package(manifest=manifest, content=content, blobs=blobs)

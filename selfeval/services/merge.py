@@ -1,0 +1,444 @@
+"""Merging a partner's return: a three-way merge of base (the request), ours and theirs.
+
+For every field of the criteria in the request: a change only the partner made applies cleanly;
+a field both sides changed since the base, differently, is a conflict the lead resolves (ours,
+theirs, or their own text); new evidence is accepted or rejected item by item; comments only
+accumulate. Applying is one transaction, recorded in the history with the package as origin,
+and a package already merged changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from selfeval.errors import InputError
+from selfeval.services.contribution_state import (
+    add_attachment_row,
+    add_evidence_item,
+    ensure_organisation,
+    ensure_person,
+    extract_state,
+)
+from selfeval.services.history import record_change
+from selfeval.services.package_format import Package, PackageError, PEvidence, ScopedState
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import (
+    Comment,
+    EvidenceItem,
+    EvidenceLink,
+    Judgement,
+    MergedPackage,
+    Organisation,
+    Ownership,
+)
+
+JUDGEMENT_FIELDS = ("rating", "rationale", "strengths", "areas_for_development", "impact", "note")
+EVIDENCE_FIELDS = (
+    "title",
+    "description",
+    "kind",
+    "organisation_id",
+    "evidence_date",
+    "link",
+    "personal_data",
+)
+JUDGEMENT_DEFAULTS = {"rating": "not-rated"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    key: str
+    criterion_id: str
+    label: str
+    base: Any
+    ours: Any
+    theirs: Any
+
+
+@dataclass
+class MergePlan:
+    package_id: str
+    from_who: str
+    clean: list[FieldChange] = field(default_factory=list)
+    conflicts: list[FieldChange] = field(default_factory=list)
+    new_evidence: list[PEvidence] = field(default_factory=list)
+    new_comments: int = 0
+    already_merged: bool = False
+
+    def report(self) -> dict[str, Any]:
+        def row(change: FieldChange) -> dict[str, Any]:
+            return {
+                "key": change.key,
+                "criterion": change.criterion_id,
+                "what": change.label,
+                "base": _plain(change.base),
+                "ours": _plain(change.ours),
+                "theirs": _plain(change.theirs),
+            }
+
+        return {
+            "package": self.package_id,
+            "from": self.from_who,
+            "already_merged": self.already_merged,
+            "clean": [row(c) for c in self.clean],
+            "conflicts": [row(c) for c in self.conflicts],
+            "new_evidence": [{"id": e.id, "title": e.title} for e in self.new_evidence],
+            "new_comments": self.new_comments,
+        }
+
+
+@dataclass
+class MergeResult:
+    applied: list[FieldChange]
+    conflicts_left: list[FieldChange]
+    evidence_added: list[str]
+    comments_added: int
+    already_merged: bool = False
+
+    def report(self, plan: MergePlan) -> dict[str, Any]:
+        data = plan.report()
+        data["applied"] = [c.key for c in self.applied]
+        data["conflicts_left"] = [c.key for c in self.conflicts_left]
+        data["evidence_added"] = self.evidence_added
+        data["comments_added"] = self.comments_added
+        return data
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _values(state: ScopedState, scope: set[str]) -> dict[str, tuple[str, str, Any]]:
+    """Every mergeable field as key -> (criterion, label, value)."""
+    values: dict[str, tuple[str, str, Any]] = {}
+    for j in state.judgements:
+        if j.criterion_id not in scope:
+            continue
+        where = f"{j.criterion_id}" + (f" bullet {j.bullet_id}" if j.bullet_id else "")
+        for name in JUDGEMENT_FIELDS:
+            values[f"judgement|{j.criterion_id}|{j.bullet_id}|{name}"] = (
+                j.criterion_id,
+                f"{where}: {name.replace('_', ' ')}",
+                getattr(j, name),
+            )
+    for o in state.owners:
+        if o.criterion_id in scope:
+            name = next((p.name for p in state.people if p.id == o.person_id), o.person_id)
+            values[f"owner|{o.criterion_id}|{o.person_id}"] = (
+                o.criterion_id,
+                f"owner {name}",
+                o.role,
+            )
+    for e in state.evidence:
+        first = next((c for c, _ in e.links if c in scope), "")
+        for name in EVIDENCE_FIELDS:
+            values[f"evidence|{e.id}|{name}"] = (
+                first,
+                f"evidence '{e.title}': {name}",
+                getattr(e, name),
+            )
+        for criterion_id, bullet_id in e.links:
+            if criterion_id in scope:
+                values[f"link|{e.id}|{criterion_id}|{bullet_id}"] = (
+                    criterion_id,
+                    f"evidence '{e.title}' linked to {bullet_id or criterion_id}",
+                    "linked",
+                )
+    return values
+
+
+def _default(key: str) -> Any:
+    kind, *rest = key.split("|")
+    if kind == "judgement":
+        return JUDGEMENT_DEFAULTS.get(rest[-1], "")
+    return None
+
+
+def plan_merge(workspace: Workspace, package: Package) -> MergePlan:
+    manifest = package.manifest
+    if manifest.kind != "return" or package.content.current is None:
+        raise PackageError("this package is a request, not a partner's return")
+    if manifest.lead.partnership_id != workspace.partnership_id or (
+        manifest.lead.assessment_id != workspace.assessment_id
+    ):
+        raise PackageError(
+            f"this return belongs to another workspace ({manifest.lead.area_name}); "
+            "it was not merged"
+        )
+    if manifest.framework_hash != workspace.framework.content_hash:
+        raise PackageError("this return was made against another edition of the framework")
+    plan = MergePlan(manifest.package_id, f"{manifest.created_by} ({manifest.organisation})")
+    with workspace.transaction() as session:
+        if session.get(MergedPackage, manifest.package_id) is not None:
+            plan.already_merged = True
+            return plan
+    scope = set(manifest.criteria)
+    ours_state, _ = extract_state(workspace, manifest.criteria, include_personal_data=True)
+    base = _values(package.content.base, scope)
+    theirs_state = package.content.current
+    theirs = _values(theirs_state, scope)
+    ours = _values(ours_state, scope)
+    ours_evidence = {e.id for e in ours_state.evidence}
+    base_evidence = {e.id for e in package.content.base.evidence}
+    with workspace.transaction() as session:
+        existing = set(session.scalars(select(EvidenceItem.id)))
+    new_ids = {e.id for e in theirs_state.evidence} - base_evidence - existing
+    plan.new_evidence = [e for e in theirs_state.evidence if e.id in new_ids]
+    for key in sorted(set(base) | set(theirs)):
+        kind, subject, *_ = key.split("|")
+        if kind in ("evidence", "link") and subject in new_ids:
+            continue  # comes with accepting the new item
+        if kind == "evidence" and subject not in ours_evidence and subject not in existing:
+            continue
+        b = base[key][2] if key in base else _default(key)
+        t = theirs[key][2] if key in theirs else _default(key)
+        o = ours[key][2] if key in ours else _default(key)
+        if t == b or o == t:
+            continue
+        criterion_id, label = (theirs.get(key) or base[key])[:2]
+        change = FieldChange(key, criterion_id, label, b, o, t)
+        (plan.clean if o == b else plan.conflicts).append(change)
+    with workspace.transaction() as session:
+        have = set(session.scalars(select(Comment.id)))
+    plan.new_comments = sum(1 for c in theirs_state.comments if c.id not in have)
+    return plan
+
+
+def apply_merge(
+    workspace: Workspace,
+    package: Package,
+    plan: MergePlan,
+    *,
+    resolutions: dict[str, Any] | None = None,
+    accept_evidence: set[str] | None = None,
+) -> MergeResult:
+    """Apply the clean changes, the resolved conflicts and the accepted new evidence.
+
+    `resolutions` maps a conflict's key to "ours", "theirs" or a value of the lead's own;
+    unresolved conflicts keep ours. `accept_evidence` None accepts every new item.
+    """
+    if plan.already_merged:
+        return MergeResult([], [], [], 0, already_merged=True)
+    resolutions = resolutions or {}
+    unknown = set(resolutions) - {c.key for c in plan.conflicts}
+    if unknown:
+        raise InputError(f"no conflict called '{sorted(unknown)[0]}' in this merge")
+    theirs_state = package.content.current
+    assert theirs_state is not None
+    origin = f"package:{plan.package_id}"
+    user = workspace.user
+    to_apply: list[tuple[FieldChange, Any]] = [(c, c.theirs) for c in plan.clean]
+    left = []
+    for conflict in plan.conflicts:
+        choice = resolutions.get(conflict.key, "ours")
+        if choice == "ours":
+            left.append(conflict) if conflict.key not in resolutions else None
+            continue
+        to_apply.append((conflict, conflict.theirs if choice == "theirs" else choice))
+    accepted = [e for e in plan.new_evidence if accept_evidence is None or e.id in accept_evidence]
+    with workspace.transaction() as session:
+        if session.get(MergedPackage, plan.package_id) is not None:
+            return MergeResult([], [], [], 0, already_merged=True)
+        for change, value in to_apply:
+            _apply(session, workspace, theirs_state, package, change, value, origin)
+        for item in accepted:
+            scoped = item.model_copy(
+                update={"links": [ln for ln in item.links if ln[0] in package.manifest.criteria]}
+            )
+            add_evidence_item(
+                session, theirs_state, scoped, workspace.assessment_id, package.blobs, plan.from_who
+            )
+            record_change(
+                session,
+                user,
+                "evidence",
+                item.id,
+                "created",
+                None,
+                item.title,
+                origin=origin,
+                criterion_id=scoped.links[0][0] if scoped.links else None,
+                assessment_id=workspace.assessment_id,
+            )
+        # new files on items both sides have
+        for item in theirs_state.evidence:
+            if session.get(EvidenceItem, item.id) is None:
+                continue
+            for attachment in item.attachments:
+                add_attachment_row(session, item.id, attachment, package.blobs, plan.from_who)
+        have = set(session.scalars(select(Comment.id)))
+        comments = [c for c in theirs_state.comments if c.id not in have]
+        for comment in comments:
+            session.add(
+                Comment(
+                    assessment_id=workspace.assessment_id, origin=origin, **comment.model_dump()
+                )
+            )
+        session.add(
+            MergedPackage(
+                package_id=plan.package_id,
+                merged_by=user.name,
+                summary=json.dumps(
+                    {"applied": len(to_apply), "evidence": len(accepted), "comments": len(comments)}
+                ),
+            )
+        )
+    return MergeResult([c for c, _ in to_apply], left, [e.id for e in accepted], len(comments))
+
+
+def _apply(
+    session: Any,
+    workspace: Workspace,
+    theirs: ScopedState,
+    package: Package,
+    change: FieldChange,
+    value: Any,
+    origin: str,
+) -> None:
+    kind, *parts = change.key.split("|")
+    assessment = workspace.assessment_id
+    if kind == "judgement":
+        criterion_id, bullet_id, name = parts
+        row = session.scalars(
+            select(Judgement).where(
+                Judgement.assessment_id == assessment,
+                Judgement.criterion_id == criterion_id,
+                Judgement.bullet_id == bullet_id,
+            )
+        ).first()
+        if row is None:
+            row = Judgement(
+                assessment_id=assessment,
+                criterion_id=criterion_id,
+                bullet_id=bullet_id,
+                rating="not-rated",
+                rationale="",
+                strengths="",
+                areas_for_development="",
+                impact="",
+                note="",
+            )
+            session.add(row)
+            session.flush()
+        old = getattr(row, name)
+        setattr(row, name, value)
+        row.updated_by = package.manifest.created_by
+        record_change(
+            session,
+            workspace.user,
+            "judgement",
+            row.id,
+            name,
+            old,
+            value,
+            origin=origin,
+            assessment_id=assessment,
+            criterion_id=criterion_id,
+        )
+    elif kind == "owner":
+        criterion_id, person_id = parts
+        ensure_person(session, theirs, person_id)
+        row = session.scalars(
+            select(Ownership).where(
+                Ownership.assessment_id == assessment,
+                Ownership.criterion_id == criterion_id,
+                Ownership.person_id == person_id,
+            )
+        ).first()
+        old = row.role if row else None
+        if value is None:
+            if row is not None:
+                session.delete(row)
+        else:
+            if value == "lead":  # one lead: the incoming lead demotes any other
+                for other in session.scalars(
+                    select(Ownership).where(
+                        Ownership.assessment_id == assessment,
+                        Ownership.criterion_id == criterion_id,
+                        Ownership.role == "lead",
+                        Ownership.person_id != person_id,
+                    )
+                ):
+                    other.role = "contributor"
+            if row is None:
+                session.add(
+                    Ownership(
+                        assessment_id=assessment,
+                        criterion_id=criterion_id,
+                        person_id=person_id,
+                        role=value,
+                    )
+                )
+            else:
+                row.role = value
+        record_change(
+            session,
+            workspace.user,
+            "ownership",
+            person_id,
+            "role",
+            old,
+            value,
+            origin=origin,
+            assessment_id=assessment,
+            criterion_id=criterion_id,
+        )
+    elif kind == "evidence":
+        evidence_id, name = parts
+        item = session.get(EvidenceItem, evidence_id)
+        if item is None:
+            return
+        if name == "organisation_id":
+            ensure_organisation(session, theirs, value)
+            if value and session.get(Organisation, value) is None:
+                return
+        old = getattr(item, name)
+        setattr(item, name, value)
+        record_change(
+            session,
+            workspace.user,
+            "evidence",
+            evidence_id,
+            name,
+            old,
+            value,
+            origin=origin,
+            criterion_id=change.criterion_id or None,
+        )
+    elif kind == "link":
+        evidence_id, criterion_id, bullet_id = parts
+        if session.get(EvidenceItem, evidence_id) is None:
+            return
+        session.execute(
+            delete(EvidenceLink).where(
+                EvidenceLink.evidence_id == evidence_id,
+                EvidenceLink.assessment_id == assessment,
+                EvidenceLink.criterion_id == criterion_id,
+                EvidenceLink.bullet_id == bullet_id,
+            )
+        )
+        if value == "linked":
+            session.add(
+                EvidenceLink(
+                    evidence_id=evidence_id,
+                    assessment_id=assessment,
+                    criterion_id=criterion_id,
+                    bullet_id=bullet_id,
+                )
+            )
+        record_change(
+            session,
+            workspace.user,
+            "evidence_link",
+            evidence_id,
+            "linked" if value else "unlinked",
+            None,
+            bullet_id or criterion_id,
+            origin=origin,
+            assessment_id=assessment,
+            criterion_id=criterion_id,
+        )

@@ -1,0 +1,332 @@
+"""The contribution package file (.sefpack): format, writing, and reading it defensively.
+
+A package is a zip holding `manifest.json` (format version, who, what, and the SHA-256 of every
+other member), `content.json` (the framework and the state of the criteria concerned) and
+`attachments/<sha256>` files. With a passphrase the whole zip is sealed with AES-GCM under a
+scrypt-derived key. Everything read from a package is checked before anything is written:
+names, sizes (against zip bombs), hashes, JSON shape. See docs/formats.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from selfeval.errors import InputError
+from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
+
+FORMAT = "selfeval-contribution"
+VERSION = 1
+SUFFIX = ".sefpack"
+MAX_PACKAGE_BYTES = 512 * 1024 * 1024
+MAX_MEMBERS = 20_000
+MAX_CONTENT_BYTES = 64 * 1024 * 1024
+MAX_RATIO = 200  # a member that inflates more than this is a zip bomb, not a self-evaluation
+SEALED_MAGIC = b"SEFPACK-SEALED-1\n"
+_MEMBER = re.compile(r"^(manifest\.json|content\.json|attachments/[0-9a-f]{64})$")
+
+
+class PackageError(InputError):
+    """The package cannot be used; nothing was changed."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PJudgement(_Model):
+    criterion_id: str
+    bullet_id: str = ""
+    rating: str
+    rationale: str = ""
+    strengths: str = ""
+    areas_for_development: str = ""
+    impact: str = ""
+    note: str = ""
+
+
+class POrganisation(_Model):
+    id: str
+    name: str
+    kind: str = "other"
+
+
+class PPerson(_Model):
+    id: str
+    name: str
+    role: str = ""
+    organisation_id: str | None = None
+    email: str = ""
+
+
+class POwner(_Model):
+    criterion_id: str
+    person_id: str
+    role: Literal["lead", "contributor"]
+
+
+class PAttachment(_Model):
+    id: str
+    filename: str
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
+
+
+class PEvidence(_Model):
+    id: str
+    title: str = Field(min_length=1, max_length=500)
+    description: str = ""
+    kind: str = "other"
+    organisation_id: str | None = None
+    evidence_date: date | None = None
+    link: str = ""
+    personal_data: bool = False
+    links: list[tuple[str, str]] = []
+    attachments: list[PAttachment] = []
+
+
+class PComment(_Model):
+    id: str
+    criterion_id: str
+    author: str
+    organisation: str = ""
+    created_at: datetime
+    text: str
+
+
+class ScopedState(_Model):
+    """The state of some criteria: what a package carries as base or as a partner's work."""
+
+    judgements: list[PJudgement] = []
+    organisations: list[POrganisation] = []
+    people: list[PPerson] = []
+    owners: list[POwner] = []
+    evidence: list[PEvidence] = []
+    comments: list[PComment] = []
+
+
+class Content(_Model):
+    framework: dict[str, Any]
+    base: ScopedState
+    current: ScopedState | None = None
+
+
+class LeadWorkspace(_Model):
+    partnership_id: str
+    assessment_id: str
+    area_name: str
+
+
+class Manifest(_Model):
+    format: Literal["selfeval-contribution"]
+    version: int
+    kind: Literal["request", "return"]
+    package_id: str
+    request_id: str | None = None
+    created_at: datetime
+    created_by: str
+    organisation: str = ""
+    to: str
+    message: str = ""
+    due_date: date | None = None
+    criteria: list[str]
+    lead: LeadWorkspace
+    framework_id: str
+    framework_hash: str
+    includes_personal_data: bool
+    members: dict[str, str]
+
+
+class Package(BaseModel):
+    manifest: Manifest
+    content: Content
+    blobs: dict[str, bytes]
+
+
+def write_package(
+    path: Path,
+    manifest: Manifest,
+    content: Content,
+    blobs: dict[str, bytes],
+    passphrase: str | None,
+) -> Path:
+    """Write a package; with a passphrase, sealed. Appears at `path` only when complete."""
+    from selfeval.pack.output import atomic_output
+
+    content_bytes = content.model_dump_json().encode("utf-8")
+    members = {"content.json": hashlib.sha256(content_bytes).hexdigest()}
+    for sha in sorted(blobs):
+        members[f"attachments/{sha}"] = sha
+    manifest = manifest.model_copy(update={"members": members})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
+        archive.writestr("content.json", content_bytes)
+        for sha in sorted(blobs):
+            archive.writestr(f"attachments/{sha}", blobs[sha])
+    data = buffer.getvalue()
+    if passphrase:
+        data = seal(data, passphrase)
+    with atomic_output(path) as partial:
+        partial.write_bytes(data)
+    return path
+
+
+def _key(passphrase: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(passphrase.encode("utf-8"))
+
+
+def seal(data: bytes, passphrase: str) -> bytes:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    salt, nonce = os.urandom(16), os.urandom(12)
+    return SEALED_MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, None)
+
+
+def unseal(data: bytes, passphrase: str | None, name: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    if not passphrase:
+        raise PackageError(f"{name}: is protected by a passphrase; give it with --passphrase-file")
+    body = data[len(SEALED_MAGIC) :]
+    if len(body) < 16 + 12 + 16:
+        raise PackageError(f"{name}: is truncated")
+    salt, nonce, sealed = body[:16], body[16:28], body[28:]
+    try:
+        return AESGCM(_key(passphrase, salt)).decrypt(nonce, sealed, None)
+    except InvalidTag:
+        raise PackageError(
+            f"{name}: the passphrase is wrong, or the file was changed after it was sealed"
+        ) from None
+
+
+def read_package(path: Path, passphrase: str | None = None) -> Package:
+    """Read and check a package completely; raises PackageError with the reason."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise PackageError(f"{name}: is {size:,} bytes; packages are limited to 512 MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PackageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PackageError(f"{path}: is a folder, not a package") from None
+    except OSError as err:
+        raise PackageError(f"{path}: cannot be read ({err.strerror})") from None
+    if data.startswith(SEALED_MAGIC):
+        data = unseal(data, passphrase, name)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise PackageError(f"{name}: is not a selfeval contribution package") from None
+    with archive:
+        members = _checked_members(archive, name)
+        raw = {info.filename: _read_member(archive, info, name) for info in members}
+    if "manifest.json" not in raw:
+        raise PackageError(f"{name}: has no manifest.json; it is not a contribution package")
+    manifest = _parse(Manifest, raw["manifest.json"], name, "manifest.json")
+    if manifest.version != VERSION:
+        raise PackageError(
+            f"{name}: is package format version {manifest.version}; this selfeval reads "
+            f"version {VERSION}. Install the version of selfeval that made it."
+        )
+    expected = set(manifest.members) | {"manifest.json"}
+    present = set(raw)
+    if present != expected:
+        odd = sorted(present ^ expected)[0]
+        raise PackageError(f"{name}: member '{odd}' does not match the manifest")
+    for member, digest in manifest.members.items():
+        if hashlib.sha256(raw[member]).hexdigest() != digest:
+            raise PackageError(
+                f"{name}: member '{member}' does not match its SHA-256 in the manifest"
+            )
+    content = _parse(Content, raw["content.json"], name, "content.json")
+    blobs = {
+        m.removeprefix("attachments/"): b for m, b in raw.items() if m.startswith("attachments/")
+    }
+    for state in (content.base, content.current):
+        for item in state.evidence if state else []:
+            for attachment in item.attachments:
+                if attachment.sha256 not in blobs:
+                    raise PackageError(
+                        f"{name}: attachment '{attachment.filename}' is listed but not included"
+                    )
+    return Package(manifest=manifest, content=content, blobs=blobs)
+
+
+def _checked_members(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise PackageError(f"{name}: has {len(infos):,} members; the limit is {MAX_MEMBERS:,}")
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        member = info.filename
+        if (
+            member.startswith(("/", "\\"))
+            or "\\" in member
+            or ".." in member.split("/")
+            or re.match(r"^[A-Za-z]:", member)
+        ):
+            raise PackageError(f"{name}: member '{member}' points outside the package; refused")
+        if not _MEMBER.match(member):
+            raise PackageError(f"{name}: unexpected member '{member}'")
+        if member in seen:
+            raise PackageError(f"{name}: member '{member}' appears twice")
+        seen.add(member)
+        limit = MAX_CONTENT_BYTES if not member.startswith("attachments/") else MAX_ATTACHMENT_BYTES
+        if info.file_size > limit:
+            raise PackageError(f"{name}: member '{member}' is over the size limit")
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_RATIO
+            and info.file_size > 1_000_000
+        ):
+            ratio = info.file_size // info.compress_size
+            raise PackageError(f"{name}: member '{member}' expands {ratio}x: refused as a zip bomb")
+        total += info.file_size
+        if total > MAX_PACKAGE_BYTES:
+            raise PackageError(f"{name}: unpacks to more than 512 MB; refused")
+    return infos
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """Read at most the declared size (+1 byte to catch a lying header)."""
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(info.file_size + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib_error()) as err:
+        raise PackageError(f"{name}: member '{info.filename}' is damaged ({err})") from None
+    if len(data) > info.file_size:
+        raise PackageError(f"{name}: member '{info.filename}' is larger than it says; refused")
+    return data
+
+
+def zlib_error() -> type[Exception]:
+    import zlib
+
+    return zlib.error
+
+
+def _parse(model: type[Any], data: bytes, name: str, member: str) -> Any:
+    try:
+        return model.model_validate(json.loads(data.decode("utf-8")))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise PackageError(f"{name}: {member} is not valid JSON") from None
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PackageError(f"{name}: {member}: {where}: {first['msg']}") from None
