@@ -215,11 +215,13 @@ def apply_merge(
     *,
     resolutions: dict[str, Any] | None = None,
     accept_evidence: set[str] | None = None,
+    skip: set[str] | None = None,
 ) -> MergeResult:
     """Apply the clean changes, the resolved conflicts and the accepted new evidence.
 
     `resolutions` maps a conflict's key to "ours", "theirs" or a value of the lead's own;
-    unresolved conflicts keep ours. `accept_evidence` None accepts every new item.
+    unresolved conflicts keep ours. `accept_evidence` None accepts every new item. `skip` names
+    clean changes the lead chose not to take.
     """
     if plan.already_merged:
         return MergeResult([], [], [], 0, already_merged=True)
@@ -231,7 +233,9 @@ def apply_merge(
     assert theirs_state is not None
     origin = f"package:{plan.package_id}"
     user = workspace.user
-    to_apply: list[tuple[FieldChange, Any]] = [(c, c.theirs) for c in plan.clean]
+    to_apply: list[tuple[FieldChange, Any]] = [
+        (c, c.theirs) for c in plan.clean if c.key not in (skip or set())
+    ]
     left = []
     for conflict in plan.conflicts:
         choice = resolutions.get(conflict.key, "ours")
