@@ -25,6 +25,7 @@ from selfeval.services.judgements import (
 )
 from selfeval.ui.autosave_text import AutosaveText
 from selfeval.ui.bullet_judgements import BulletJudgements
+from selfeval.ui.comments_panel import CommentsPanel
 from selfeval.ui.headings import heading
 from selfeval.ui.history_dialog import HistoryDialog
 from selfeval.ui.linked_evidence_panel import LinkedEvidencePanel
@@ -102,6 +103,11 @@ class CriterionPage(QScrollArea):
         self.evidence = evidence
         layout.addWidget(evidence_box)
 
+        comments_box = QGroupBox("Comments")
+        QVBoxLayout(comments_box).addWidget(comments := CommentsPanel(context))
+        self.comments = comments
+        layout.addWidget(comments_box)
+
         history_row = QHBoxLayout()
         self.history_button = QPushButton("Show &history...")
         self.history_button.setAccessibleName("Show the change history of this criterion")
@@ -143,6 +149,7 @@ class CriterionPage(QScrollArea):
             self.updated.setText("Not yet judged")
         self.owners.load(criterion_id)
         self.evidence.load(criterion_id)
+        self.comments.load(criterion_id)
 
     def commit_pending(self) -> None:
         """Save any text still waiting for its pause (before Undo, navigation or closing)."""

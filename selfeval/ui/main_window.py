@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.undo_stack.canUndo())
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
+    def current_criterion(self) -> str:
+        return self._criterion_page.criterion_id if self._criterion_page else ""
+
     def export_pack(self) -> None:
         from selfeval.ui.export_dialog import ExportDialog
 

@@ -61,6 +61,23 @@ def build_menus(window: MainWindow) -> None:
         "Ctrl+I",
     )
     _action(window, file_menu, "&Export pack...", window.export_pack, "Ctrl+E")
+    from selfeval.ui import contribution_actions as contrib
+
+    contributions = file_menu.addMenu("Con&tributions")
+    _action(
+        window,
+        contributions,
+        "&Ask a partner to contribute...",
+        lambda: contrib.request_contribution(window),
+    )
+    _action(window, contributions, "&Open a request...", lambda: contrib.open_request(window))
+    _action(
+        window,
+        contributions,
+        "&Return my contribution...",
+        lambda: contrib.return_contribution(window),
+    )
+    _action(window, contributions, "&Merge a return...", lambda: contrib.merge_return(window))
     file_menu.addSeparator()
     _action(window, file_menu, "&Close", window.close, "Ctrl+W")
 

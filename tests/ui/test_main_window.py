@@ -105,7 +105,11 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
     from selfeval.ui.evidence_dialog import EvidenceDialog
+    from selfeval.services.merge import FieldChange, MergePlan
+    from selfeval.services.package_format import PEvidence
+    from selfeval.ui.contribution_actions import RequestDialog
     from selfeval.ui.export_dialog import ExportDialog
+    from selfeval.ui.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.help_dialog import ShortcutsDialog
     from selfeval.ui.history_dialog import HistoryDialog
     from selfeval.ui.linked_evidence_panel import EvidencePicker
@@ -116,6 +120,16 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
     workspace = window.workspace
+    change = FieldChange(
+        "judgement|right-help||rationale", "right-help", "rationale", "a", "b", "c"
+    )
+    plan = MergePlan(
+        "p",
+        "Partner",
+        clean=[change],
+        conflicts=[change],
+        new_evidence=[PEvidence(id="e", title="New item")],
+    )
     dialogs = [
         EvidenceDialog(workspace.framework, ["Anyshire College"], preselect=["right-help"]),
         AddOwnerDialog(window.context),
@@ -126,6 +140,8 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         PersonDialog(["Anyshire College"]),
         ShortcutsDialog(),
         ExportDialog(window.context),
+        RequestDialog(window),
+        MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []
     for dialog in dialogs:

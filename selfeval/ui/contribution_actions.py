@@ -1,0 +1,186 @@
+"""File > Contributions: ask a partner to contribute, open a request, return it, merge a return."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QWidget,
+)
+
+from selfeval.errors import SelfevalError
+from selfeval.services.package_format import SEALED_MAGIC, SUFFIX
+
+if TYPE_CHECKING:
+    from selfeval.ui.main_window import MainWindow
+
+FILTER = f"Contribution packages (*{SUFFIX});;All files (*)"
+
+
+class RequestDialog(QDialog):
+    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ask a partner to contribute")
+        self.setAccessibleName(self.windowTitle())
+        self.to = QLineEdit()
+        self.to.setAccessibleName("Partner organisation or person")
+        self.criteria = QListWidget()
+        self.criteria.setAccessibleName("Criteria to contribute to")
+        for number, criterion in enumerate(window.workspace.framework.criteria, start=1):
+            item = QListWidgetItem(f"{number}. {criterion.title}")
+            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = criterion.id == window.current_criterion()
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.criteria.addItem(item)
+        self.message = QLineEdit()
+        self.message.setAccessibleName("Message")
+        self.personal = QCheckBox("Include evidence marked as &personal data")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase (optional)")
+        self.passphrase.setPlaceholderText("optional: seal the package for email")
+        form = QFormLayout(self)
+        form.addRow("&To:", self.to)
+        form.addRow("&Criteria:", self.criteria)
+        form.addRow("&Message:", self.message)
+        form.addRow("", self.personal)
+        form.addRow("P&assphrase:", self.passphrase)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            str(self.criteria.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.criteria.count())
+            if self.criteria.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+def _passphrase_for(window: QWidget, path: Path) -> str | None:
+    """Ask for the passphrase only when the package is sealed."""
+    with path.open("rb") as handle:
+        sealed = handle.read(len(SEALED_MAGIC)) == SEALED_MAGIC
+    if not sealed:
+        return None
+    text, ok = QInputDialog.getText(
+        window, "Passphrase", f"{path.name} is sealed. Passphrase:", QLineEdit.EchoMode.Password
+    )
+    return text if ok else None
+
+
+def request_contribution(window: MainWindow) -> None:
+    from selfeval.services.contributions import create_request
+
+    dialog = RequestDialog(window, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    name, _ = QFileDialog.getSaveFileName(
+        window, "Save the request as", f"{dialog.to.text() or 'request'}{SUFFIX}", FILTER
+    )
+    if not name:
+        return
+    try:
+        create_request(
+            window.workspace,
+            dialog.to.text(),
+            dialog.chosen(),
+            Path(name),
+            message=dialog.message.text(),
+            include_personal_data=dialog.personal.isChecked(),
+            passphrase=dialog.passphrase.text() or None,
+        )
+    except SelfevalError as err:
+        window.show_error(str(err))
+        return
+    QMessageBox.information(window, "Request written", f"Send {Path(name).name} to the partner.")
+
+
+def open_request(window: MainWindow) -> None:
+    from selfeval.services.contributions import open_request as open_package
+    from selfeval.ui.window_opening import open_window_now
+
+    name, _ = QFileDialog.getOpenFileName(window, "Open a contribution request", "", FILTER)
+    if not name:
+        return
+    target, _ = QFileDialog.getSaveFileName(
+        window, "Save your partner workspace as", "", "selfeval workspaces (*.selfeval)"
+    )
+    if not target:
+        return
+    try:
+        passphrase = _passphrase_for(window, Path(name))
+        open_package(Path(name), Path(target), window.workspace.user, passphrase).close()
+        new_window = open_window_now(Path(target))
+    except (SelfevalError, OSError) as err:
+        window.show_error(str(err))
+        return
+    new_window.show()
+    window.close()
+
+
+def return_contribution(window: MainWindow) -> None:
+    from selfeval.services.contributions import create_return
+
+    name, _ = QFileDialog.getSaveFileName(window, "Save your return as", f"return{SUFFIX}", FILTER)
+    if not name:
+        return
+    passphrase, _ok = QInputDialog.getText(
+        window,
+        "Passphrase",
+        "Passphrase to seal the return (leave empty for none):",
+        QLineEdit.EchoMode.Password,
+    )
+    try:
+        create_return(window.workspace, Path(name), passphrase=passphrase or None)
+    except SelfevalError as err:
+        window.show_error(str(err))
+        return
+    QMessageBox.information(window, "Return written", f"Send {Path(name).name} to the lead.")
+
+
+def merge_return(window: MainWindow, path: Path | None = None) -> None:
+    from selfeval.services.merge import plan_merge
+    from selfeval.services.package_format import read_package
+    from selfeval.ui.merge_review_dialog import MergeReviewDialog
+
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(window, "Merge a partner's return", "", FILTER)
+        if not name:
+            return
+        path = Path(name)
+    try:
+        package = read_package(path, _passphrase_for(window, path))
+        plan = plan_merge(window.workspace, package)
+    except (SelfevalError, OSError) as err:
+        window.show_error(str(err))
+        return
+    if plan.already_merged:
+        QMessageBox.information(window, "Already merged", "This return was merged already.")
+        return
+    dialog = MergeReviewDialog(window.workspace, package, plan, window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ is not None:
+        window.changed(None)
+        result = dialog.result_
+        QMessageBox.information(
+            window,
+            "Merged",
+            f"Applied {len(result.applied)} changes, added {len(result.evidence_added)} evidence "
+            f"items and {result.comments_added} comments from {plan.from_who}.",
+        )
