@@ -13,12 +13,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 
 from selfeval.errors import InputError
 from selfeval.services.contribution_state import (
     add_attachment_row,
-    add_evidence_item,
+    add_evidence_items,
     ensure_organisation,
     ensure_person,
     extract_state,
@@ -27,6 +27,8 @@ from selfeval.services.history import record_change
 from selfeval.services.package_format import Package, PackageError, PEvidence, ScopedState
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import (
+    Attachment,
+    ChangeRecord,
     Comment,
     EvidenceItem,
     EvidenceLink,
@@ -35,6 +37,7 @@ from selfeval.store.models import (
     Organisation,
     Ownership,
 )
+from selfeval.store.types import new_id, utc_now
 
 JUDGEMENT_FIELDS = ("rating", "rationale", "strengths", "areas_for_development", "impact", "note")
 EVIDENCE_FIELDS = (
@@ -177,7 +180,9 @@ def plan_merge(workspace: Workspace, package: Package) -> MergePlan:
             plan.already_merged = True
             return plan
     scope = set(manifest.criteria)
-    ours_state, _ = extract_state(workspace, manifest.criteria, include_personal_data=True)
+    ours_state, _ = extract_state(
+        workspace, manifest.criteria, include_personal_data=True, with_files=False
+    )
     base = _values(package.content.base, scope)
     theirs_state = package.content.current
     theirs = _values(theirs_state, scope)
@@ -249,31 +254,46 @@ def apply_merge(
             return MergeResult([], [], [], 0, already_merged=True)
         for change, value in to_apply:
             _apply(session, workspace, theirs_state, package, change, value, origin)
-        for item in accepted:
-            scoped = item.model_copy(
-                update={"links": [ln for ln in item.links if ln[0] in package.manifest.criteria]}
+        scope = set(package.manifest.criteria)
+        scoped = [
+            item.model_copy(update={"links": [ln for ln in item.links if ln[0] in scope]})
+            for item in accepted
+        ]
+        add_evidence_items(
+            session, theirs_state, scoped, workspace.assessment_id, package.blobs, plan.from_who
+        )
+        if scoped:
+            now = utc_now()
+            session.connection().execute(
+                insert(ChangeRecord),
+                [
+                    {
+                        "id": new_id(),
+                        "changed_at": now,
+                        "changed_by": user.name,
+                        "organisation": user.organisation,
+                        "origin": origin,
+                        "entity": "evidence",
+                        "entity_id": item.id,
+                        "field": "created",
+                        "old_value": None,
+                        "new_value": item.title,
+                        "assessment_id": workspace.assessment_id,
+                        "criterion_id": item.links[0][0] if item.links else None,
+                    }
+                    for item in scoped
+                ],
             )
-            add_evidence_item(
-                session, theirs_state, scoped, workspace.assessment_id, package.blobs, plan.from_who
-            )
-            record_change(
-                session,
-                user,
-                "evidence",
-                item.id,
-                "created",
-                None,
-                item.title,
-                origin=origin,
-                criterion_id=scoped.links[0][0] if scoped.links else None,
-                assessment_id=workspace.assessment_id,
-            )
-        # new files on items both sides have
+        # new files on items both sides had before
+        accepted_ids = {item.id for item in scoped}
+        existing = set(session.scalars(select(EvidenceItem.id)))
+        have_files = set(session.scalars(select(Attachment.id)))
         for item in theirs_state.evidence:
-            if session.get(EvidenceItem, item.id) is None:
+            if item.id in accepted_ids or item.id not in existing:
                 continue
             for attachment in item.attachments:
-                add_attachment_row(session, item.id, attachment, package.blobs, plan.from_who)
+                if attachment.id not in have_files:
+                    add_attachment_row(session, item.id, attachment, package.blobs, plan.from_who)
         have = set(session.scalars(select(Comment.id)))
         comments = [c for c in theirs_state.comments if c.id not in have]
         for comment in comments:
