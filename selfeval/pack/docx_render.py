@@ -137,27 +137,9 @@ def render_docx(
     # Cover
     document.add_paragraph().add_run(clean(pack.area_name)).font.size = Pt(16)
     document.add_heading("SEND self-evaluation", level=0)
-    details = [
-        ("Partnership", pack.area_name),
-        ("Local authority", pack.local_authority or "-"),
-        ("Integrated care board", pack.icb or "-"),
-        ("Framework", f"{pack.framework_title} ({pack.framework_edition})"),
-        ("Date", pack.issued.strftime("%d %B %Y").lstrip("0")),
-        ("Version", pack.version),
-        ("Status", pack.status_label),
-        ("Protective marking", pack.marking or "None"),
-        (
-            "Personal data",
-            "Included: evidence marked as personal data is in this pack."
-            if pack.personal_data_included
-            else f"Left out: {pack.personal_data_left_out} evidence item(s) marked as personal "
-            "data are not in this pack.",
-        ),
-        ("Prepared by", pack.prepared_by),
-    ]
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
-    for key, value in details:
+    for key, value in pack.cover_details:
         cells = table.add_row().cells
         cells[0].text = ""
         cells[0].paragraphs[0].add_run(key).bold = True

@@ -133,3 +133,28 @@ class Pack:
     @property
     def status_label(self) -> str:
         return "Final" if self.status == "final" else "Draft"
+
+    @property
+    def personal_data_statement(self) -> str:
+        if self.personal_data_included:
+            return "Included: evidence marked as personal data is in this pack."
+        return (
+            f"Left out: {self.personal_data_left_out} evidence item(s) marked as personal data "
+            "are not in this pack."
+        )
+
+    @property
+    def cover_details(self) -> list[tuple[str, str]]:
+        """The cover's table, the same in every format."""
+        return [
+            ("Partnership", self.area_name),
+            ("Local authority", self.local_authority or "-"),
+            ("Integrated care board", self.icb or "-"),
+            ("Framework", f"{self.framework_title} ({self.framework_edition})"),
+            ("Date", self.issued.strftime("%d %B %Y").lstrip("0")),
+            ("Version", self.version),
+            ("Status", self.status_label),
+            ("Protective marking", self.marking or "None"),
+            ("Personal data", self.personal_data_statement),
+            ("Prepared by", self.prepared_by),
+        ]

@@ -78,27 +78,11 @@ class PackStory:
 
     def cover(self) -> list[Flowable]:
         pack = self.pack
-        personal = (
-            "Included: evidence marked as personal data is in this pack. Handle it as "
-            "OFFICIAL-SENSITIVE."
-            if pack.personal_data_included
-            else f"Left out: {pack.personal_data_left_out} evidence item(s) marked as personal "
-            "data are not in this pack."
-        )
-        rows = [
-            ("Partnership", pack.area_name),
-            ("Local authority", pack.local_authority or "-"),
-            ("Integrated care board", pack.icb or "-"),
-            ("Framework", f"{pack.framework_title} ({pack.framework_edition})"),
-            ("Date", pack.issued.strftime("%d %B %Y").lstrip("0")),
-            ("Version", pack.version),
-            ("Status", pack.status_label),
-            ("Protective marking", pack.marking or "None"),
-            ("Personal data", personal),
-            ("Prepared by", pack.prepared_by),
-        ]
         table = Table(
-            [[self.p(safe(k), "cell_bold"), self.p(safe(v), "cell")] for k, v in rows],
+            [
+                [self.p(safe(k), "cell_bold"), self.p(safe(v), "cell")]
+                for k, v in pack.cover_details
+            ],
             colWidths=[45 * mm, 120 * mm],
         )
         table.setStyle(

@@ -73,6 +73,26 @@ def _find(
     ).first()
 
 
+def new_judgement_row(
+    session: Session, assessment_id: str, criterion_id: str, bullet_id: str
+) -> Judgement:
+    """An empty ("not rated") judgement, added to the session."""
+    row = Judgement(
+        assessment_id=assessment_id,
+        criterion_id=criterion_id,
+        bullet_id=bullet_id,
+        rating=NOT_RATED,
+        rationale="",
+        strengths="",
+        areas_for_development="",
+        impact="",
+        note="",
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
 def get_judgement(workspace: Workspace, criterion_id: str, bullet_id: str = "") -> JudgementView:
     check_criterion(workspace, criterion_id, bullet_id)
     with workspace.transaction() as session:
@@ -118,19 +138,7 @@ def set_judgement(
     with workspace.transaction() as session:
         row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
         if row is None:
-            row = Judgement(
-                assessment_id=workspace.assessment_id,
-                criterion_id=criterion_id,
-                bullet_id=bullet_id,
-                rating=NOT_RATED,
-                rationale="",
-                strengths="",
-                areas_for_development="",
-                impact="",
-                note="",
-            )
-            session.add(row)
-            session.flush()
+            row = new_judgement_row(session, workspace.assessment_id, criterion_id, bullet_id)
         changed = False
         for field, value in changes.items():
             old = getattr(row, field)

@@ -13,17 +13,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import insert, select
 
 from selfeval.errors import InputError
 from selfeval.services.contribution_state import (
     add_attachment_row,
     add_evidence_items,
-    ensure_organisation,
-    ensure_person,
     extract_state,
 )
-from selfeval.services.history import record_change
+from selfeval.services.merge_writes import write_change
 from selfeval.services.package_format import Package, PackageError, PEvidence, ScopedState
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import (
@@ -31,11 +29,7 @@ from selfeval.store.models import (
     ChangeRecord,
     Comment,
     EvidenceItem,
-    EvidenceLink,
-    Judgement,
     MergedPackage,
-    Organisation,
-    Ownership,
 )
 from selfeval.store.types import new_id, utc_now
 
@@ -253,7 +247,7 @@ def apply_merge(
         if session.get(MergedPackage, plan.package_id) is not None:
             return MergeResult([], [], [], 0, already_merged=True)
         for change, value in to_apply:
-            _apply(session, workspace, theirs_state, package, change, value, origin)
+            write_change(session, workspace, theirs_state, package, change, value, origin)
         scope = set(package.manifest.criteria)
         scoped = [
             item.model_copy(update={"links": [ln for ln in item.links if ln[0] in scope]})
@@ -312,157 +306,3 @@ def apply_merge(
             )
         )
     return MergeResult([c for c, _ in to_apply], left, [e.id for e in accepted], len(comments))
-
-
-def _apply(
-    session: Any,
-    workspace: Workspace,
-    theirs: ScopedState,
-    package: Package,
-    change: FieldChange,
-    value: Any,
-    origin: str,
-) -> None:
-    kind, *parts = change.key.split("|")
-    assessment = workspace.assessment_id
-    if kind == "judgement":
-        criterion_id, bullet_id, name = parts
-        row = session.scalars(
-            select(Judgement).where(
-                Judgement.assessment_id == assessment,
-                Judgement.criterion_id == criterion_id,
-                Judgement.bullet_id == bullet_id,
-            )
-        ).first()
-        if row is None:
-            row = Judgement(
-                assessment_id=assessment,
-                criterion_id=criterion_id,
-                bullet_id=bullet_id,
-                rating="not-rated",
-                rationale="",
-                strengths="",
-                areas_for_development="",
-                impact="",
-                note="",
-            )
-            session.add(row)
-            session.flush()
-        old = getattr(row, name)
-        setattr(row, name, value)
-        row.updated_by = package.manifest.created_by
-        record_change(
-            session,
-            workspace.user,
-            "judgement",
-            row.id,
-            name,
-            old,
-            value,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
-        )
-    elif kind == "owner":
-        criterion_id, person_id = parts
-        ensure_person(session, theirs, person_id)
-        row = session.scalars(
-            select(Ownership).where(
-                Ownership.assessment_id == assessment,
-                Ownership.criterion_id == criterion_id,
-                Ownership.person_id == person_id,
-            )
-        ).first()
-        old = row.role if row else None
-        if value is None:
-            if row is not None:
-                session.delete(row)
-        else:
-            if value == "lead":  # one lead: the incoming lead demotes any other
-                for other in session.scalars(
-                    select(Ownership).where(
-                        Ownership.assessment_id == assessment,
-                        Ownership.criterion_id == criterion_id,
-                        Ownership.role == "lead",
-                        Ownership.person_id != person_id,
-                    )
-                ):
-                    other.role = "contributor"
-            if row is None:
-                session.add(
-                    Ownership(
-                        assessment_id=assessment,
-                        criterion_id=criterion_id,
-                        person_id=person_id,
-                        role=value,
-                    )
-                )
-            else:
-                row.role = value
-        record_change(
-            session,
-            workspace.user,
-            "ownership",
-            person_id,
-            "role",
-            old,
-            value,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
-        )
-    elif kind == "evidence":
-        evidence_id, name = parts
-        item = session.get(EvidenceItem, evidence_id)
-        if item is None:
-            return
-        if name == "organisation_id":
-            ensure_organisation(session, theirs, value)
-            if value and session.get(Organisation, value) is None:
-                return
-        old = getattr(item, name)
-        setattr(item, name, value)
-        record_change(
-            session,
-            workspace.user,
-            "evidence",
-            evidence_id,
-            name,
-            old,
-            value,
-            origin=origin,
-            criterion_id=change.criterion_id or None,
-        )
-    elif kind == "link":
-        evidence_id, criterion_id, bullet_id = parts
-        if session.get(EvidenceItem, evidence_id) is None:
-            return
-        session.execute(
-            delete(EvidenceLink).where(
-                EvidenceLink.evidence_id == evidence_id,
-                EvidenceLink.assessment_id == assessment,
-                EvidenceLink.criterion_id == criterion_id,
-                EvidenceLink.bullet_id == bullet_id,
-            )
-        )
-        if value == "linked":
-            session.add(
-                EvidenceLink(
-                    evidence_id=evidence_id,
-                    assessment_id=assessment,
-                    criterion_id=criterion_id,
-                    bullet_id=bullet_id,
-                )
-            )
-        record_change(
-            session,
-            workspace.user,
-            "evidence_link",
-            evidence_id,
-            "linked" if value else "unlinked",
-            None,
-            bullet_id or criterion_id,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
-        )

@@ -12,15 +12,12 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from selfeval import __version__
+from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
+from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.errors import SelfevalError
 
-if TYPE_CHECKING:
-    from selfeval.services.workspace import Workspace
-
-EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 VERBS = (
     "new",
     "demo",
@@ -33,13 +30,6 @@ VERBS = (
     "export",
     "contribution",
 )
-
-
-def _workspace(args: argparse.Namespace) -> Workspace:
-    from selfeval.services.users import current_user
-    from selfeval.services.workspace import open_workspace
-
-    return open_workspace(Path(args.workspace), current_user(args.user))
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -112,7 +102,7 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from selfeval.services.evidence_import import import_evidence
 
-    with _workspace(args) as workspace:
+    with open_from_args(args) as workspace:
         result = import_evidence(workspace, Path(args.file))
     print(
         f"Imported {result.imported} evidence items with {result.links} links to criteria"
@@ -128,7 +118,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_judge(args: argparse.Namespace) -> int:
     from selfeval.services.judgements import set_judgement
 
-    with _workspace(args) as workspace:
+    with open_from_args(args) as workspace:
         view = set_judgement(
             workspace,
             args.criterion,
@@ -148,7 +138,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from selfeval.services.readiness import readiness
 
-    with _workspace(args) as workspace:
+    with open_from_args(args) as workspace:
         summary = readiness(workspace)
         framework = workspace.framework
         title = f"{workspace.area_name}: {workspace.assessment_title}"
@@ -173,7 +163,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_dump(args: argparse.Namespace) -> int:
     from selfeval.services.dump import dump_json
 
-    with _workspace(args) as workspace:
+    with open_from_args(args) as workspace:
         sys.stdout.write(dump_json(workspace))
     return EXIT_OK
 
@@ -192,84 +182,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         include_personal_data=args.include_personal_data,
         version=args.version_label,
     )
-    with _workspace(args) as workspace:
+    with open_from_args(args) as workspace:
         path = export_pack(workspace, args.format, Path(args.output), options)
     note = "including" if args.include_personal_data else "without"
     print(f"Wrote {path} ({args.status}, {note} personal data)")
-    return EXIT_OK
-
-
-def _passphrase(args: argparse.Namespace) -> str | None:
-    from selfeval.errors import InputError
-
-    if not getattr(args, "passphrase_file", None):
-        return None
-    try:
-        lines = Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise InputError(f"{args.passphrase_file}: cannot be read ({err.strerror})") from None
-    if not lines or not lines[0].strip():
-        raise InputError(f"{args.passphrase_file}: the first line should hold the passphrase")
-    return lines[0].strip()
-
-
-def cmd_contribution(args: argparse.Namespace) -> int:
-    from selfeval.services import contributions, merge
-    from selfeval.services.package_format import read_package
-    from selfeval.services.users import current_user
-
-    passphrase = _passphrase(args)
-    if args.action == "request":
-        criteria = [c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip()]
-        with _workspace(args) as workspace:
-            contributions.create_request(
-                workspace,
-                args.to,
-                criteria,
-                Path(args.output),
-                message=args.message,
-                include_personal_data=args.include_personal_data,
-                passphrase=passphrase,
-            )
-        print(f"Wrote request {args.output} for {args.to}: {', '.join(criteria)}")
-        return EXIT_OK
-    if args.action == "open":
-        workspace = contributions.open_request(
-            Path(args.file), Path(args.partner_workspace), current_user(args.user), passphrase
-        )
-        workspace.close()
-        print(f"Created partner workspace {args.partner_workspace}")
-        return EXIT_OK
-    if args.action == "return":
-        args.workspace = args.partner_workspace
-        with _workspace(args) as workspace:
-            contributions.create_return(
-                workspace,
-                Path(args.output),
-                include_personal_data=args.include_personal_data,
-                passphrase=passphrase,
-            )
-        print(f"Wrote return {args.output}")
-        return EXIT_OK
-    package = read_package(Path(args.file), passphrase)
-    with _workspace(args) as workspace:
-        plan = merge.plan_merge(workspace, package)
-        report = plan.report()
-        if args.accept_non_conflicting:
-            result = merge.apply_merge(workspace, package, plan)
-            report = result.report(plan)
-    if args.report:
-        Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
-    if plan.already_merged:
-        print("This return was merged already; nothing changed.")
-        return EXIT_OK
-    verb = "Applied" if args.accept_non_conflicting else "Would apply"
-    print(
-        f"{verb} {len(plan.clean)} changes and {len(plan.new_evidence)} new evidence items "
-        f"from {plan.from_who}; {plan.new_comments} new comments."
-    )
-    for conflict in plan.conflicts:
-        print(f"Conflict: {conflict.label} (ours kept; resolve in the app)")
     return EXIT_OK
 
 
@@ -372,35 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="include evidence marked as personal data (left out by default)",
     )
 
-    p = verb("contribution", cmd_contribution, "offline contributions between partners")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    sub = actions.add_parser("request", help="ask a partner to contribute to some criteria")
-    sub.add_argument("workspace")
-    sub.add_argument("--to", required=True, help="the partner organisation or person")
-    sub.add_argument("--criteria", required=True, help="criterion ids, separated by commas")
-    sub.add_argument("-o", "--output", required=True, help="the .sefpack file to write")
-    sub.add_argument("--message", default="")
-    sub.add_argument("--include-personal-data", action="store_true")
-    sub.add_argument("--passphrase-file", help="seal the package with the passphrase in this file")
-    sub = actions.add_parser("open", help="make a partner workspace from a request")
-    sub.add_argument("file")
-    sub.add_argument("partner_workspace")
-    sub.add_argument("--passphrase-file")
-    sub = actions.add_parser("return", help="write the partner's return package")
-    sub.add_argument("partner_workspace")
-    sub.add_argument("-o", "--output", required=True)
-    sub.add_argument("--include-personal-data", action="store_true")
-    sub.add_argument("--passphrase-file")
-    sub = actions.add_parser("merge", help="merge a partner's return (a dry run without --accept)")
-    sub.add_argument("workspace")
-    sub.add_argument("file")
-    sub.add_argument(
-        "--accept-non-conflicting",
-        action="store_true",
-        help="apply every change without a conflict and accept the new evidence",
+    add_contribution_verbs(
+        verb("contribution", cmd_contribution, "offline contributions between partners")
     )
-    sub.add_argument("--report", help="write the merge report as JSON to this file")
-    sub.add_argument("--passphrase-file")
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

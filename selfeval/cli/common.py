@@ -1,0 +1,19 @@
+"""What every command-line verb shares: exit codes and opening the workspace named on the line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selfeval.services.workspace import Workspace
+
+EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def open_from_args(args: argparse.Namespace) -> Workspace:
+    from selfeval.services.users import current_user
+    from selfeval.services.workspace import open_workspace
+
+    return open_workspace(Path(args.workspace), current_user(args.user))

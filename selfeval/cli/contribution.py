@@ -1,0 +1,115 @@
+"""The `selfeval contribution` verbs: request, open, return, merge (services/contributions.py,
+services/merge.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from selfeval.cli.common import EXIT_OK, open_from_args
+
+
+def _passphrase(args: argparse.Namespace) -> str | None:
+    from selfeval.errors import InputError
+
+    if not getattr(args, "passphrase_file", None):
+        return None
+    try:
+        lines = Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise InputError(f"{args.passphrase_file}: cannot be read ({err.strerror})") from None
+    if not lines or not lines[0].strip():
+        raise InputError(f"{args.passphrase_file}: the first line should hold the passphrase")
+    return lines[0].strip()
+
+
+def cmd_contribution(args: argparse.Namespace) -> int:
+    from selfeval.services import contributions, merge
+    from selfeval.services.package_format import read_package
+    from selfeval.services.users import current_user
+
+    passphrase = _passphrase(args)
+    if args.action == "request":
+        criteria = [c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip()]
+        with open_from_args(args) as workspace:
+            contributions.create_request(
+                workspace,
+                args.to,
+                criteria,
+                Path(args.output),
+                message=args.message,
+                include_personal_data=args.include_personal_data,
+                passphrase=passphrase,
+            )
+        print(f"Wrote request {args.output} for {args.to}: {', '.join(criteria)}")
+        return EXIT_OK
+    if args.action == "open":
+        workspace = contributions.open_request(
+            Path(args.file), Path(args.partner_workspace), current_user(args.user), passphrase
+        )
+        workspace.close()
+        print(f"Created partner workspace {args.partner_workspace}")
+        return EXIT_OK
+    if args.action == "return":
+        args.workspace = args.partner_workspace
+        with open_from_args(args) as workspace:
+            contributions.create_return(
+                workspace,
+                Path(args.output),
+                include_personal_data=args.include_personal_data,
+                passphrase=passphrase,
+            )
+        print(f"Wrote return {args.output}")
+        return EXIT_OK
+    package = read_package(Path(args.file), passphrase)
+    with open_from_args(args) as workspace:
+        plan = merge.plan_merge(workspace, package)
+        report = plan.report()
+        if args.accept_non_conflicting:
+            result = merge.apply_merge(workspace, package, plan)
+            report = result.report(plan)
+    if args.report:
+        Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
+    if plan.already_merged:
+        print("This return was merged already; nothing changed.")
+        return EXIT_OK
+    verb = "Applied" if args.accept_non_conflicting else "Would apply"
+    print(
+        f"{verb} {len(plan.clean)} changes and {len(plan.new_evidence)} new evidence items "
+        f"from {plan.from_who}; {plan.new_comments} new comments."
+    )
+    for conflict in plan.conflicts:
+        print(f"Conflict: {conflict.label} (ours kept; resolve in the app)")
+    return EXIT_OK
+
+
+def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = actions.add_parser("request", help="ask a partner to contribute to some criteria")
+    sub.add_argument("workspace")
+    sub.add_argument("--to", required=True, help="the partner organisation or person")
+    sub.add_argument("--criteria", required=True, help="criterion ids, separated by commas")
+    sub.add_argument("-o", "--output", required=True, help="the .sefpack file to write")
+    sub.add_argument("--message", default="")
+    sub.add_argument("--include-personal-data", action="store_true")
+    sub.add_argument("--passphrase-file", help="seal the package with the passphrase in this file")
+    sub = actions.add_parser("open", help="make a partner workspace from a request")
+    sub.add_argument("file")
+    sub.add_argument("partner_workspace")
+    sub.add_argument("--passphrase-file")
+    sub = actions.add_parser("return", help="write the partner's return package")
+    sub.add_argument("partner_workspace")
+    sub.add_argument("-o", "--output", required=True)
+    sub.add_argument("--include-personal-data", action="store_true")
+    sub.add_argument("--passphrase-file")
+    sub = actions.add_parser("merge", help="merge a partner's return (a dry run without --accept)")
+    sub.add_argument("workspace")
+    sub.add_argument("file")
+    sub.add_argument(
+        "--accept-non-conflicting",
+        action="store_true",
+        help="apply every change without a conflict and accept the new evidence",
+    )
+    sub.add_argument("--report", help="write the merge report as JSON to this file")
+    sub.add_argument("--passphrase-file")
