@@ -21,22 +21,36 @@ from selfeval.store.workspace_file import create_workspace_file, open_workspace_
 class Workspace:
     """An open workspace file, the assessment being worked on, and who is working on it."""
 
-    def __init__(self, path: Path, engine: Engine, user: CurrentUser) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, user: CurrentUser, assessment: str | None = None
+    ) -> None:
         self.path = path
         self.engine = engine
         self.user = user
         with self.transaction() as session:
             partnership = session.scalars(select(Partnership)).first()
-            assessment = session.scalars(
-                select(Assessment).order_by(Assessment.created_at.desc())
-            ).first()
-            if partnership is None or assessment is None:
-                raise InputError(f"{path}: has no partnership or assessment; it is incomplete")
+            if partnership is None:
+                raise InputError(f"{path}: has no partnership; it is incomplete")
             self.area_name = partnership.area_name
             self.partnership_id = partnership.id
-            self.assessment_id = assessment.id
-            self.assessment_title = assessment.title
-            edition = session.get_one(FrameworkEdition, assessment.framework_edition_id)
+        self.use_assessment(assessment)
+
+    def use_assessment(self, wanted: str | None = None) -> None:
+        """Work on one assessment (by id or title); the most recent one when not said."""
+        with self.transaction() as session:
+            rows = session.scalars(select(Assessment).order_by(Assessment.created_at.desc())).all()
+            if not rows:
+                raise InputError(f"{self.path}: has no assessment; it is incomplete")
+            chosen = rows[0]
+            if wanted:
+                matches = [a for a in rows if wanted in (a.id, a.title)]
+                if not matches:
+                    titles = "; ".join(a.title for a in rows)
+                    raise InputError(f"no assessment '{wanted}' here (assessments: {titles})")
+                chosen = matches[0]
+            self.assessment_id = chosen.id
+            self.assessment_title = chosen.title
+            edition = session.get_one(FrameworkEdition, chosen.framework_edition_id)
             self.framework = Framework.model_validate_json(edition.definition)
 
     @contextmanager
@@ -55,10 +69,12 @@ class Workspace:
         self.close()
 
 
-def open_workspace(path: Path, user: CurrentUser | None = None) -> Workspace:
+def open_workspace(
+    path: Path, user: CurrentUser | None = None, assessment: str | None = None
+) -> Workspace:
     engine = open_workspace_file(path, backups_dir())
     try:
-        return Workspace(path, engine, user or current_user())
+        return Workspace(path, engine, user or current_user(), assessment)
     except Exception:
         engine.dispose()
         raise

@@ -76,6 +76,7 @@ class Judgement(Base):
     areas_for_development: Mapped[str] = mapped_column(Text, default="")
     impact: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    previous_rating: Mapped[str] = mapped_column(String(80), default="")
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
@@ -234,3 +235,61 @@ class MergedPackage(Base):
     merged_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     merged_by: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActionNote(Base):
+    """A dated progress note on an action ("progress since the last board")."""
+
+    __tablename__ = "action_note"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    action_id: Mapped[str] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
+    noted_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(200), default="")
+
+
+class IndicatorValue(Base):
+    """One period's figures for an indicator: the area and its comparators (any may be blank)."""
+
+    __tablename__ = "indicator_value"
+    __table_args__ = (UniqueConstraint("indicator_id", "period"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    indicator_id: Mapped[str] = mapped_column(String(80), index=True)
+    period: Mapped[str] = mapped_column(String(40))
+    area: Mapped[float | None] = mapped_column(nullable=True)
+    statistical_neighbours: Mapped[float | None] = mapped_column(nullable=True)
+    region: Mapped[float | None] = mapped_column(nullable=True)
+    england: Mapped[float | None] = mapped_column(nullable=True)
+
+
+class IndicatorTarget(Base):
+    __tablename__ = "indicator_target"
+    indicator_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    target: Mapped[float] = mapped_column()
+
+
+class Risk(Base):
+    __tablename__ = "risk"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    mitigation: Mapped[str] = mapped_column(Text, default="")
+    owner_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    impact: Mapped[int] = mapped_column(Integer)
+    likelihood: Mapped[int] = mapped_column(Integer)
+    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    criteria: Mapped[str] = mapped_column(Text, default="")  # criterion ids, comma-separated
+
+
+class Snapshot(Base):
+    """An assessment frozen at a moment ("Board, 14 March"), to compare with later."""
+
+    __tablename__ = "snapshot"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    taken_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    content: Mapped[str] = mapped_column(Text)

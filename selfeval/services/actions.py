@@ -1,0 +1,258 @@
+"""The action plan: what the partnership will do, who owns it, by when, and how it is going.
+
+"Overdue" is computed from the due date and the status against a given day, never typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import delete, select
+
+from selfeval.errors import InputError
+from selfeval.services.evidence import describe_validation_error
+from selfeval.services.history import record_change
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Action, ActionCriterion, ActionNote, Organisation, Person
+from selfeval.store.types import utc_now
+
+STATUSES = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "complete": "Complete",
+    "blocked": "Blocked",
+}
+PRIORITIES = {"priority": "Area for priority action", "improvement": "Area for improvement"}
+
+
+class ActionInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=100_000)
+    criteria: list[str] = []
+    owner_person_id: str | None = None
+    owner_organisation_id: str | None = None
+    due_date: date | None = None
+    status: str = "not-started"
+    priority: str = "improvement"
+
+    @field_validator("status")
+    @classmethod
+    def _status(cls, value: str) -> str:
+        if value not in STATUSES:
+            raise ValueError(f"unknown status '{value}' ({', '.join(STATUSES)})")
+        return value
+
+    @field_validator("priority")
+    @classmethod
+    def _priority(cls, value: str) -> str:
+        if value not in PRIORITIES:
+            raise ValueError(f"unknown priority '{value}' ({', '.join(PRIORITIES)})")
+        return value
+
+
+@dataclass(frozen=True)
+class ActionNoteView:
+    noted_on: date
+    text: str
+    author: str
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: str
+    title: str
+    description: str
+    criteria: tuple[str, ...]
+    owner: str
+    owner_person_id: str | None
+    owner_organisation_id: str | None
+    due_date: date | None
+    status: str
+    priority: str
+    overdue: bool
+    notes: tuple[ActionNoteView, ...]
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES[self.status]
+
+
+def is_overdue(due_date: date | None, status: str, today: date) -> bool:
+    return due_date is not None and due_date < today and status != "complete"
+
+
+def _check(workspace: Workspace, item: ActionInput) -> None:
+    known = {c.id for c in workspace.framework.criteria}
+    for criterion_id in item.criteria:
+        if criterion_id not in known:
+            raise InputError(f"'{criterion_id}' is not a criterion of {workspace.framework.id}")
+
+
+def parse_action(**fields: object) -> ActionInput:
+    try:
+        return ActionInput.model_validate(fields)
+    except ValidationError as err:
+        raise InputError(describe_validation_error(err)) from None
+
+
+def add_action(workspace: Workspace, item: ActionInput) -> str:
+    _check(workspace, item)
+    with workspace.transaction() as session:
+        row = Action(
+            assessment_id=workspace.assessment_id,
+            **item.model_dump(exclude={"criteria"}),
+        )
+        session.add(row)
+        session.flush()
+        for criterion_id in dict.fromkeys(item.criteria):
+            session.add(ActionCriterion(action_id=row.id, criterion_id=criterion_id))
+        record_change(
+            session,
+            workspace.user,
+            "action",
+            row.id,
+            "created",
+            None,
+            item.title,
+            assessment_id=workspace.assessment_id,
+            criterion_id=item.criteria[0] if item.criteria else None,
+        )
+        return row.id
+
+
+def update_action(workspace: Workspace, action_id: str, item: ActionInput) -> None:
+    _check(workspace, item)
+    with workspace.transaction() as session:
+        row = session.get(Action, action_id)
+        if row is None:
+            raise InputError(f"no action with id '{action_id}'")
+        for name, value in item.model_dump(exclude={"criteria"}).items():
+            old = getattr(row, name)
+            if old != value:
+                setattr(row, name, value)
+                record_change(
+                    session,
+                    workspace.user,
+                    "action",
+                    action_id,
+                    name,
+                    old,
+                    value,
+                    assessment_id=workspace.assessment_id,
+                    criterion_id=item.criteria[0] if item.criteria else None,
+                )
+        session.execute(delete(ActionCriterion).where(ActionCriterion.action_id == action_id))
+        for criterion_id in dict.fromkeys(item.criteria):
+            session.add(ActionCriterion(action_id=action_id, criterion_id=criterion_id))
+        row.updated_at = utc_now()
+
+
+def set_status(workspace: Workspace, action_id: str, status: str) -> None:
+    current = action_by_id(workspace, action_id)
+    fields = {
+        "title": current.title,
+        "description": current.description,
+        "criteria": list(current.criteria),
+        "owner_person_id": current.owner_person_id,
+        "owner_organisation_id": current.owner_organisation_id,
+        "due_date": current.due_date,
+        "status": status,
+        "priority": current.priority,
+    }
+    update_action(workspace, action_id, parse_action(**fields))
+
+
+def add_progress_note(
+    workspace: Workspace, action_id: str, text: str, on: date | None = None
+) -> None:
+    if not text.strip():
+        raise InputError("the progress note is empty")
+    with workspace.transaction() as session:
+        if session.get(Action, action_id) is None:
+            raise InputError(f"no action with id '{action_id}'")
+        session.add(
+            ActionNote(
+                action_id=action_id,
+                noted_on=on or date.today(),
+                text=text.strip(),
+                author=workspace.user.name,
+            )
+        )
+        record_change(
+            session,
+            workspace.user,
+            "action",
+            action_id,
+            "progress note",
+            None,
+            text.strip(),
+            assessment_id=workspace.assessment_id,
+        )
+
+
+def list_actions(
+    workspace: Workspace,
+    *,
+    criterion_id: str | None = None,
+    owner_person_id: str | None = None,
+    overdue_only: bool = False,
+    today: date | None = None,
+) -> list[ActionView]:
+    today = today or date.today()
+    with workspace.transaction() as session:
+        people = dict(session.execute(select(Person.id, Person.name)).all())
+        organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+        links: dict[str, list[str]] = {}
+        for action_id, linked in session.execute(
+            select(ActionCriterion.action_id, ActionCriterion.criterion_id)
+        ):
+            links.setdefault(action_id, []).append(linked)
+        notes: dict[str, list[ActionNoteView]] = {}
+        for note in session.scalars(select(ActionNote).order_by(ActionNote.noted_on)):
+            notes.setdefault(note.action_id, []).append(
+                ActionNoteView(note.noted_on, note.text, note.author)
+            )
+        rows = session.scalars(
+            select(Action)
+            .where(Action.assessment_id == workspace.assessment_id)
+            .order_by(Action.due_date.is_(None), Action.due_date, Action.title)
+        ).all()
+        views = []
+        for row in rows:
+            owner = people.get(row.owner_person_id or "") or organisations.get(
+                row.owner_organisation_id or "", ""
+            )
+            views.append(
+                ActionView(
+                    row.id,
+                    row.title,
+                    row.description,
+                    tuple(sorted(links.get(row.id, []))),
+                    owner,
+                    row.owner_person_id,
+                    row.owner_organisation_id,
+                    row.due_date,
+                    row.status,
+                    row.priority,
+                    is_overdue(row.due_date, row.status, today),
+                    tuple(notes.get(row.id, [])),
+                )
+            )
+    if criterion_id is not None:
+        views = [v for v in views if criterion_id in v.criteria]
+    if owner_person_id is not None:
+        views = [v for v in views if v.owner_person_id == owner_person_id]
+    if overdue_only:
+        views = [v for v in views if v.overdue]
+    return views
+
+
+def action_by_id(workspace: Workspace, action_id: str) -> ActionView:
+    for view in list_actions(workspace):
+        if view.id == action_id:
+            return view
+    raise InputError(f"no action with id '{action_id}'")
