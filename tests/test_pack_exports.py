@@ -70,7 +70,8 @@ def test_pdf_has_every_criterion_rating_and_evidence_reference(exported, pack) -
     for entry in pack.evidence:
         assert flat(entry.title[:40]) in text
     assert "E1 " in appendix
-    assert "■" not in text.replace("■ Red", "").replace("■ Amber", "").replace("■ Green", "")
+    # every coloured square is followed by its word; no character fell back to a missing glyph
+    assert not re.findall(r"■(?! (Red|Amber|Green|Low|Medium|High|Very high))", text)
 
 
 def test_pdf_pages_marking_numbering_bookmarks_fonts_metadata(exported, pack) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +180,15 @@ def test_word_pack_has_headings_tables_and_every_reference(exported, pack) -> No
 
 def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignore[no-untyped-def]
     book = load_workbook(exported["xlsx"])
-    assert book.sheetnames == ["Summary", "Judgements", "Evidence log", "Owners"]
+    assert book.sheetnames == [
+        "Summary",
+        "Judgements",
+        "Evidence log",
+        "Owners",
+        "Actions",
+        "Indicators",
+        "Risks",
+    ]
     judgements = book["Judgements"]
     assert judgements.freeze_panes == "A2"
     assert judgements.auto_filter.ref.startswith("A1:")

@@ -16,4 +16,6 @@ def open_from_args(args: argparse.Namespace) -> Workspace:
     from selfeval.services.users import current_user
     from selfeval.services.workspace import open_workspace
 
-    return open_workspace(Path(args.workspace), current_user(args.user))
+    return open_workspace(
+        Path(args.workspace), current_user(args.user), getattr(args, "assessment", None)
+    )

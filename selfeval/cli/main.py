@@ -16,6 +16,7 @@ from pathlib import Path
 from selfeval import __version__
 from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
+from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
 from selfeval.errors import SelfevalError
 
 VERBS = (
@@ -29,6 +30,10 @@ VERBS = (
     "user",
     "export",
     "contribution",
+    "indicators",
+    "snapshot",
+    "cycle",
+    "assessment",
 )
 
 
@@ -102,6 +107,14 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from selfeval.services.evidence_import import import_evidence
 
+    if args.what == "indicators":
+        from selfeval.services.indicators import import_indicator_values
+
+        with open_from_args(args) as workspace:
+            count = import_indicator_values(workspace, Path(args.file))
+        print(f"Imported {count} indicator values")
+        return EXIT_OK
+
     with open_from_args(args) as workspace:
         result = import_evidence(workspace, Path(args.file))
     print(
@@ -169,6 +182,8 @@ def cmd_dump(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "progress":
+        return export_progress_file(args)
     from selfeval.pack.export import export_pack
     from selfeval.pack.model import PackOptions
 
@@ -210,6 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)' (default: settings, "
         "then SELFEVAL_USER, then your account name)",
     )
+    parser.add_argument(
+        "--assessment", help="work on this assessment (title or id; default: the latest)"
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
     def verb(
@@ -250,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("workspace")
     ev.add_argument("file")
+    ind = what.add_parser(
+        "indicators",
+        help="columns: indicator, period, area, statistical_neighbours, region, england",
+    )
+    ind.add_argument("workspace")
+    ind.add_argument("file")
 
     p = verb("judge", cmd_judge, "set fields of one criterion's judgement; others stay as they are")
     p.add_argument("workspace")
@@ -273,7 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
 
     p = verb("export", cmd_export, "export the self-evaluation pack as PDF, Word or Excel")
-    p.add_argument("format", choices=("pdf", "docx", "xlsx"))
+    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress"))
     p.add_argument("workspace")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.add_argument("--criteria", help="only these criterion ids, separated by commas")
@@ -287,10 +311,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="include evidence marked as personal data (left out by default)",
     )
+    p.add_argument("--since", help="progress: the snapshot to compare with")
+    p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")
 
     add_contribution_verbs(
         verb("contribution", cmd_contribution, "offline contributions between partners")
     )
+
+    add_improvement_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")
@@ -319,7 +347,7 @@ def _positionals(argv: list[str]) -> list[str]:
     for arg in argv:
         if skip:
             skip = False
-        elif arg == "--user":
+        elif arg in ("--user", "--assessment"):
             skip = True
         elif not arg.startswith("-"):
             words.append(arg)

@@ -7,20 +7,33 @@ from datetime import date
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
 from selfeval.pack.model import (
+    ActionLine,
     BulletLine,
     CriterionSection,
     EvidenceEntry,
     GroupSummary,
+    IndicatorLine,
     LikelyOutcome,
     OwnerLine,
     Pack,
     PackOptions,
     Rating,
+    RiskLine,
 )
+from selfeval.services.actions import PRIORITIES, list_actions
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
+from selfeval.services.indicators import (
+    COMPARATORS,
+    ValueRow,
+    how_we_compare,
+    indicator_library,
+    indicator_values,
+    targets,
+)
 from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.people import list_owners
+from selfeval.services.risks import list_risks
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 
@@ -144,6 +157,7 @@ def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             view.reasons,
             view.provisional,
         )
+    actions, indicators, risks = improvement_lines(workspace, chosen_set, numbers)
     with workspace.transaction() as session:
         partnership = session.query(Partnership).first()
         local_authority = partnership.local_authority if partnership else ""
@@ -171,4 +185,73 @@ def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         evidence=entries,
         likely_outcome=outcome,
         whole_framework=chosen_set == set(all_ids),
+        actions=actions,
+        indicators=indicators,
+        risks=risks,
     )
+
+
+def improvement_lines(
+    workspace: Workspace, chosen: set[str], numbers: dict[str, int]
+) -> tuple[tuple[ActionLine, ...], tuple[IndicatorLine, ...], tuple[RiskLine, ...]]:
+    """The action plan, indicators and risks that concern the chosen criteria (all of them when
+    the whole framework is exported; unlinked ones only then)."""
+    whole = chosen == set(numbers)
+    actions = tuple(
+        ActionLine(
+            a.title,
+            tuple(numbers[c] for c in a.criteria if c in numbers),
+            a.owner,
+            a.due_date,
+            a.status_label,
+            PRIORITIES[a.priority],
+            a.overdue,
+            a.notes[-1].text if a.notes else "",
+        )
+        for a in list_actions(workspace)
+        if (set(a.criteria) & chosen) or (whole and not a.criteria)
+    )
+    library = indicator_library()
+    goals = targets(workspace)
+    by_indicator: dict[str, list[ValueRow]] = {}
+    for row in indicator_values(workspace):
+        by_indicator.setdefault(row.indicator_id, []).append(row)
+    indicators = []
+    for indicator_id, rows in by_indicator.items():
+        indicator = library.get(indicator_id)
+        if indicator is None or not (whole or set(indicator.criteria) & chosen):
+            continue
+        latest = rows[-1]
+        indicators.append(
+            IndicatorLine(
+                indicator.name,
+                indicator.unit,
+                indicator.better,
+                latest.period,
+                latest.area,
+                tuple((c.comparator, c.value, c.verdict) for c in how_we_compare(latest)),
+                goals.get(indicator_id),
+                tuple((r.period, r.area) for r in rows),
+                tuple(
+                    (label, tuple(getattr(r, key) for r in rows))
+                    for key, label in COMPARATORS.items()
+                ),
+            )
+        )
+    risks = tuple(
+        RiskLine(
+            r.title,
+            r.description,
+            r.mitigation,
+            r.owner,
+            r.impact,
+            r.likelihood,
+            r.score,
+            r.rating,
+            r.colour,
+            r.review_date,
+        )
+        for r in list_risks(workspace)
+        if (set(r.criteria) & chosen) or (whole and not r.criteria)
+    )
+    return actions, tuple(indicators), risks

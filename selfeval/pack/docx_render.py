@@ -162,6 +162,13 @@ def render_docx(
                 document.add_paragraph(
                     clean(f"{section.number}. {section.title}"), style="List Bullet 2"
                 )
+    for present, title in (
+        (pack.actions, "Action plan"),
+        (pack.indicators, "Indicators and how we compare"),
+        (pack.risks, "Risk register"),
+    ):
+        if present:
+            document.add_paragraph(title, style="List Bullet")
     document.add_paragraph("Appendix: evidence index", style="List Bullet")
 
     # Executive summary
@@ -240,6 +247,10 @@ def render_docx(
             else "No evidence linked."
         )
         step(index)
+
+    from selfeval.pack.docx_improvement import add_improvement
+
+    add_improvement(document, pack, _table, set_widths)
 
     # Appendix
     document.add_heading("Appendix: evidence index", level=1)

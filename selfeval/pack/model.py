@@ -98,6 +98,45 @@ class LikelyOutcome:
 
 
 @dataclass(frozen=True)
+class ActionLine:
+    title: str
+    criteria: tuple[int, ...]
+    owner: str
+    due_date: date | None
+    status: str
+    priority: str
+    overdue: bool
+    latest_note: str
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    name: str
+    unit: str
+    better: str  # "higher is better" / "lower is better"
+    period: str
+    area: float | None
+    comparators: tuple[tuple[str, float | None, str], ...]  # (name, value, better/worse/...)
+    target: float | None
+    trend: tuple[tuple[str, float | None], ...]  # (period, area value), oldest first
+    comparator_trends: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    title: str
+    description: str
+    mitigation: str
+    owner: str
+    impact: int
+    likelihood: int
+    score: int
+    rating: str
+    colour: str
+    review_date: date | None
+
+
+@dataclass(frozen=True)
 class Pack:
     title: str
     area_name: str
@@ -122,6 +161,9 @@ class Pack:
     likely_outcome: LikelyOutcome | None
     whole_framework: bool = True
     notes: tuple[str, ...] = field(default=())
+    actions: tuple[ActionLine, ...] = ()
+    indicators: tuple[IndicatorLine, ...] = ()
+    risks: tuple[RiskLine, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:

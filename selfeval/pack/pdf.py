@@ -73,8 +73,25 @@ class PackStory:
         story += self.summary()
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
             story += self.group(group_title)
+        story += self.improvement()
         story += self.appendix()
         return story
+
+    IMPROVEMENT = (
+        ("actions", "Action plan", "actions_section"),
+        ("indicators", "Indicators and how we compare", "indicators_section"),
+        ("risks", "Risk register", "risks_section"),
+    )
+
+    def improvement(self) -> list[Flowable]:
+        from selfeval.pack import pdf_improvement
+
+        flow: list[Flowable] = []
+        for attribute, title, builder in self.IMPROVEMENT:
+            if getattr(self.pack, attribute):
+                flow += [PageBreak(), Bookmark(attribute, title, 0), self.p(title, "h1")]
+                flow += getattr(pdf_improvement, builder)(self.pack, self.p, GRID)
+        return flow
 
     def cover(self) -> list[Flowable]:
         pack = self.pack
@@ -141,6 +158,9 @@ class PackStory:
                     result.append(
                         (1, f"{section.number}. {section.title}", f"criterion-{section.number}")
                     )
+        for attribute, title, _builder in self.IMPROVEMENT:
+            if getattr(self.pack, attribute):
+                result.append((0, title, attribute))
         result.append((0, "Appendix: evidence index", "evidence-index"))
         return result
 

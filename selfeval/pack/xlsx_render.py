@@ -72,6 +72,81 @@ def _rating(sheet: Worksheet, row: int, column: int, rating: Rating) -> None:
     cell.font = Font(bold=True, color="FFFFFF" if rating.id in ("red", "green") else "000000")
 
 
+def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
+    """Sheets "Actions", "Indicators" and "Risks"."""
+    actions = workbook.create_sheet("Actions")
+    header = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue", "Priority", "Latest note"]
+    _table(actions, 1, header, [50, 12, 24, 12, 14, 10, 26, 50])
+    for row, action in enumerate(pack.actions, start=2):
+        text_cell(actions, row, 1, action.title)
+        text_cell(actions, row, 2, ", ".join(str(n) for n in action.criteria))
+        text_cell(actions, row, 3, action.owner)
+        if action.due_date is not None:
+            actions.cell(row=row, column=4, value=action.due_date).number_format = "dd/mm/yyyy"
+        text_cell(actions, row, 5, action.status)
+        text_cell(actions, row, 6, "Yes" if action.overdue else "No")
+        text_cell(actions, row, 7, action.priority)
+        text_cell(actions, row, 8, action.latest_note)
+    _finish(actions, 1, len(header))
+
+    indicators = workbook.create_sheet("Indicators")
+    header = [
+        "Indicator",
+        "Better",
+        "Period",
+        "Area",
+        "Statistical neighbours",
+        "Region",
+        "England",
+        "Target",
+    ]
+    _table(indicators, 1, header, [50, 18, 10, 10, 14, 10, 10, 10])
+    row = 2
+    for line in pack.indicators:
+        for period, _area in line.trend:
+            values = {"Area": dict(line.trend).get(period)}
+            for name, series in line.comparator_trends:
+                values[name] = series[[p for p, _ in line.trend].index(period)]
+            text_cell(indicators, row, 1, line.name)
+            text_cell(indicators, row, 2, line.better)
+            text_cell(indicators, row, 3, period)
+            for column, key in enumerate(
+                ("Area", "Statistical neighbours", "Region", "England"), start=4
+            ):
+                indicators.cell(row=row, column=column, value=values.get(key))
+            indicators.cell(row=row, column=8, value=line.target)
+            row += 1
+    _finish(indicators, 1, len(header))
+
+    risks = workbook.create_sheet("Risks")
+    header = [
+        "Risk",
+        "Description",
+        "Mitigation",
+        "Owner",
+        "Impact",
+        "Likelihood",
+        "Score",
+        "Rating",
+        "Review",
+    ]
+    _table(risks, 1, header, [36, 40, 40, 22, 9, 11, 8, 12, 12])
+    for row, risk in enumerate(pack.risks, start=2):
+        text_cell(risks, row, 1, risk.title)
+        text_cell(risks, row, 2, risk.description)
+        text_cell(risks, row, 3, risk.mitigation)
+        text_cell(risks, row, 4, risk.owner)
+        risks.cell(row=row, column=5, value=risk.impact)
+        risks.cell(row=row, column=6, value=risk.likelihood)
+        risks.cell(row=row, column=7, value=risk.score)
+        cell = text_cell(risks, row, 8, risk.rating)
+        cell.fill = PatternFill("solid", fgColor=risk.colour.lstrip("#").upper())
+        cell.font = Font(bold=True, color="FFFFFF")
+        if risk.review_date is not None:
+            risks.cell(row=row, column=9, value=risk.review_date).number_format = "dd/mm/yyyy"
+    _finish(risks, 1, len(header))
+
+
 def render_xlsx(
     pack: Pack,
     path: Path,
@@ -201,6 +276,7 @@ def render_xlsx(
             text_cell(owners, row, 5, "Lead" if owner.role == "lead" else "Contributor")
             row += 1
     _finish(owners, 1, 5)
+    improvement_sheets(workbook, pack)
     step(4)
     with atomic_output(path) as partial:
         workbook.save(str(partial))

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED, Framework
 from selfeval.services.history import record_change
-from selfeval.services.workspace import Workspace
+from selfeval.services.workspace import CURRENT_ASSESSMENT, Workspace
 from selfeval.store.models import (
     Action,
     ActionCriterion,
@@ -20,6 +20,7 @@ from selfeval.store.models import (
     FrameworkEdition,
     Judgement,
     Ownership,
+    WorkspaceSetting,
 )
 
 
@@ -73,6 +74,9 @@ def add_assessment(workspace: Workspace, framework: Framework, title: str) -> st
     if any(a.title == title for a in list_assessments(workspace)):
         raise InputError(f"there is already an assessment called '{title}'")
     with workspace.transaction() as session:
+        if session.get(WorkspaceSetting, CURRENT_ASSESSMENT) is None:
+            # the new assessment sits beside the current one, which stays the default
+            session.add(WorkspaceSetting(key=CURRENT_ASSESSMENT, value=workspace.assessment_id))
         row = Assessment(
             partnership_id=workspace.partnership_id,
             framework_edition_id=_edition_id(session, framework),
@@ -162,5 +166,10 @@ def start_new_cycle(workspace: Workspace, title: str) -> str:
             session, workspace.user, "assessment", new.id, "created", previous.title, title
         )
         new_id = new.id
+        setting = session.get(WorkspaceSetting, CURRENT_ASSESSMENT)
+        if setting is None:
+            session.add(WorkspaceSetting(key=CURRENT_ASSESSMENT, value=new_id))
+        else:
+            setting.value = new_id
     workspace.use_assessment(new_id)
     return new_id

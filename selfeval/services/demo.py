@@ -60,6 +60,48 @@ def create_demo_workspace(
     return open_workspace(path, workspace.user)
 
 
+def _improvement(
+    workspace: Workspace, content: dict[str, Any], people: dict[str, str], shift: timedelta
+) -> None:
+    """Actions with progress notes, the risk register and the sample indicator figures."""
+    from selfeval.services.actions import add_action, add_progress_note, parse_action
+    from selfeval.services.indicators import import_indicator_values, set_target
+    from selfeval.services.risks import add_risk, parse_risk
+
+    for title, criteria, owner, due, status, priority, note in content["actions"]:
+        action_id = add_action(
+            workspace,
+            parse_action(
+                title=title,
+                criteria=criteria,
+                owner_person_id=people[owner],
+                due_date=due + shift,
+                status=status,
+                priority=priority,
+            ),
+        )
+        if note:
+            add_progress_note(workspace, action_id, note, DEMO_WRITTEN_ON + shift)
+    for title, description, mitigation, owner, impact, likelihood, review, criteria in content[
+        "risks"
+    ]:
+        add_risk(
+            workspace,
+            parse_risk(
+                title=title,
+                description=description,
+                mitigation=mitigation,
+                owner_person_id=people[owner],
+                impact=impact,
+                likelihood=likelihood,
+                review_date=review + shift,
+                criteria=criteria,
+            ),
+        )
+    import_indicator_values(workspace, resource_path("resources", "samples", "indicators.csv"))
+    set_target(workspace, "ehcp-20-weeks", 60.0)
+
+
 def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> None:
     organisations = {}
     for org in content["organisations"]:
@@ -95,6 +137,7 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
             personal_data=bool(personal and personal[0]),
         )
         evidence_ids[title] = add_evidence(workspace, item, targets)
+    _improvement(workspace, content, people, shift)
     for title, files in content["attachments"].items():
         for file in files:
             add_attachment_bytes(

@@ -14,8 +14,10 @@ from selfeval.framework.model import Framework
 from selfeval.locations import backups_dir
 from selfeval.services.users import CurrentUser, current_user
 from selfeval.store.engine import make_engine
-from selfeval.store.models import Assessment, FrameworkEdition, Partnership
+from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
 from selfeval.store.workspace_file import create_workspace_file, open_workspace_file
+
+CURRENT_ASSESSMENT = "current_assessment"
 
 
 class Workspace:
@@ -36,12 +38,16 @@ class Workspace:
         self.use_assessment(assessment)
 
     def use_assessment(self, wanted: str | None = None) -> None:
-        """Work on one assessment (by id or title); the most recent one when not said."""
+        """Work on one assessment (by id or title); when not said, the workspace's current one
+        (set by starting a new cycle), else the most recent."""
         with self.transaction() as session:
             rows = session.scalars(select(Assessment).order_by(Assessment.created_at.desc())).all()
             if not rows:
                 raise InputError(f"{self.path}: has no assessment; it is incomplete")
             chosen = rows[0]
+            current = session.get(WorkspaceSetting, CURRENT_ASSESSMENT)
+            if current is not None:
+                chosen = next((a for a in rows if a.id == current.value), chosen)
             if wanted:
                 matches = [a for a in rows if wanted in (a.id, a.title)]
                 if not matches:

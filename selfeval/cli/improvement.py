@@ -1,0 +1,88 @@
+"""Command-line verbs of the improvement plan: indicators, snapshots, cycles, assessments."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from selfeval.cli.common import EXIT_OK, open_from_args
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from selfeval.services.indicators import indicator_library
+
+    library = indicator_library()
+    if args.json:
+        print(json.dumps([i.model_dump(mode="json") for i in library.values()], indent=2))
+        return EXIT_OK
+    for indicator in library.values():
+        print(f"{indicator.id}\t{indicator.unit}\t{indicator.better}\t{indicator.name}")
+    return EXIT_OK
+
+
+def cmd_snapshot(args: argparse.Namespace) -> int:
+    from selfeval.services.snapshots import take_snapshot
+
+    with open_from_args(args) as workspace:
+        take_snapshot(workspace, args.name)
+    print(f"Snapshot '{args.name}' taken")
+    return EXIT_OK
+
+
+def cmd_cycle(args: argparse.Namespace) -> int:
+    from selfeval.services.assessments import start_new_cycle
+
+    with open_from_args(args) as workspace:
+        start_new_cycle(workspace, args.title)
+    print(f"Started '{args.title}': ratings reset to not rated, narrative and evidence carried")
+    return EXIT_OK
+
+
+def cmd_assessment(args: argparse.Namespace) -> int:
+    from selfeval.services.assessments import add_assessment, list_assessments
+    from selfeval.services.frameworks import framework_library
+
+    with open_from_args(args) as workspace:
+        if args.action == "add":
+            add_assessment(workspace, framework_library().get(args.framework), args.title)
+        for info in list_assessments(workspace):
+            print(f"{info.title}\t{info.framework}\t{info.created_at:%d %b %Y}")
+    return EXIT_OK
+
+
+def export_progress_file(args: argparse.Namespace) -> int:
+    from selfeval.errors import InputError
+    from selfeval.pack.progress_report import export_progress
+
+    if not args.since:
+        raise InputError("say which snapshot to compare with: --since NAME")
+    with open_from_args(args) as workspace:
+        path = export_progress(workspace, args.since, Path(args.output), args.until)
+    print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def add_improvement_verbs(verb) -> None:  # type: ignore[no-untyped-def]
+    p = verb("indicators", cmd_indicators, "the SEND indicators selfeval knows")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="id, unit, polarity and name of each indicator")
+    listing.add_argument("--json", action="store_true")
+
+    p = verb("snapshot", cmd_snapshot, "freeze the assessment as it is now, e.g. before a board")
+    p.add_argument("workspace")
+    p.add_argument("--name", required=True, help="e.g. 'Board, 14 March'")
+
+    p = verb("cycle", cmd_cycle, "start a new self-evaluation cycle from the current one")
+    cycle = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    new = cycle.add_parser("new", help="narrative and evidence carried, ratings reset")
+    new.add_argument("workspace")
+    new.add_argument("--title", required=True)
+
+    p = verb("assessment", cmd_assessment, "list assessments, or add one against another framework")
+    kinds = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    kinds.add_parser("list").add_argument("workspace")
+    add = kinds.add_parser("add", help="e.g. a written statement of action judged alongside")
+    add.add_argument("workspace")
+    add.add_argument("--framework", required=True)
+    add.add_argument("--title", required=True)
