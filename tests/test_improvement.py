@@ -1,0 +1,193 @@
+"""Actions, indicators, risks, snapshots, cycles: the improvement plan's services."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from selfeval.errors import InputError
+from selfeval.locations import resource_path
+from selfeval.pack.export import export_pack
+from selfeval.pack.model import PackOptions
+from selfeval.services.actions import add_action, list_actions, parse_action, set_status
+from selfeval.services.assessments import add_assessment, list_assessments, start_new_cycle
+from selfeval.services.evidence import EvidenceInput, add_evidence
+from selfeval.services.evidence_import import ImportProblems
+from selfeval.services.indicators import (
+    how_we_compare,
+    import_indicator_values,
+    indicator_library,
+    indicator_values,
+    latest_values,
+)
+from selfeval.services.judgements import get_judgement, set_judgement
+from selfeval.services.risks import add_risk, heat_map, list_risks, parse_risk, rating_for
+from selfeval.services.snapshots import compare_snapshots, take_snapshot
+from selfeval.services.workspace import Workspace, open_workspace
+
+SAMPLE = resource_path("resources", "samples", "indicators.csv")
+
+
+def test_overdue_is_computed_against_a_given_day(workspace: Workspace) -> None:
+    late = add_action(workspace, parse_action(title="Late", due_date=date(2026, 10, 1),
+                                              criteria=["right-help"]))
+    add_action(workspace, parse_action(title="Done late", due_date=date(2026, 10, 1),
+                                       status="complete"))
+    add_action(workspace, parse_action(title="Not due", due_date=date(2026, 12, 1)))
+    add_action(workspace, parse_action(title="No date"))
+    today = date(2026, 11, 23)
+    assert [a.title for a in list_actions(workspace, overdue_only=True, today=today)] == ["Late"]
+    assert [a.title for a in list_actions(workspace, overdue_only=True, today=date(2026, 9, 1))] == []
+    assert [a.title for a in list_actions(workspace, criterion_id="right-help")] == ["Late"]
+    set_status(workspace, late, "complete")
+    assert list_actions(workspace, overdue_only=True, today=today) == []
+    with pytest.raises(InputError, match="unknown status 'done'"):
+        parse_action(title="x", status="done")
+
+
+def test_polarity_decides_better_or_worse(workspace: Workspace) -> None:
+    import_indicator_values(workspace, SAMPLE)
+    rows = {r.indicator_id: r for r in latest_values(workspace)}
+    # % of population with an EHC plan: lower is better; Devon 3.99% is above all three.
+    assert [(c.comparator, c.value, c.verdict) for c in how_we_compare(rows["ehcp-population"])] == [
+        ("Statistical neighbours", 3.10, "worse"), ("Region", 3.24, "worse"),
+        ("England", 3.08, "worse"),
+    ]
+    # 20-week timeliness: higher is better; 65% (2020) against England's blank that year.
+    timeliness = how_we_compare(rows["ehcp-20-weeks"])
+    assert rows["ehcp-20-weeks"].period == "2022"
+    assert [c.verdict for c in timeliness] == ["worse", "worse", "worse"]
+    assert indicator_library()["ehcp-20-weeks"].polarity == "higher"
+    from selfeval.services.indicators import compare
+
+    assert compare(indicator_library()["ehcp-20-weeks"], 70.0, 60.0) == "better"
+    assert compare(indicator_library()["autism-wait"], 70.0, 60.0) == "worse"
+    assert compare(indicator_library()["autism-wait"], 60.0, 60.0) == "same"
+
+
+def test_indicator_import_is_all_or_nothing_with_row_numbers(workspace: Workspace, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "indicator,period,area,statistical_neighbours,region,england\n"
+        "ehcp-20-weeks,2023,55,,,\n"
+        "made-up,2023,1,,,\n"
+        "ehcp-20-weeks,2024,fifty,,,\n"
+        "ehcp-20-weeks,,50,,,\n"
+        "ehcp-20-weeks,2023,56,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportProblems) as caught:
+        import_indicator_values(workspace, bad)
+    assert caught.value.problems == [
+        "row 3: indicator: unknown indicator 'made-up'",
+        "row 4: area: 'fifty' is not a number",
+        "row 5: period: must be given (up to 40 characters)",
+        "row 6: ehcp-20-weeks 2023 is given twice",
+    ]
+    assert indicator_values(workspace) == []
+    assert import_indicator_values(workspace, SAMPLE) == 8
+    assert import_indicator_values(workspace, SAMPLE) == 8  # re-importing replaces, not doubles
+    assert len(indicator_values(workspace)) == 8
+
+
+def test_risk_score_rating_and_heat_map(workspace: Workspace) -> None:
+    assert [rating_for(s)[0] for s in (1, 4, 5, 9, 10, 12, 15, 25)] == [
+        "Low", "Low", "Medium", "Medium", "High", "High", "Very high", "Very high"
+    ]
+    add_risk(workspace, parse_risk(title="Demand", impact=4, likelihood=5))
+    add_risk(workspace, parse_risk(title="Workforce", impact=4, likelihood=5))
+    add_risk(workspace, parse_risk(title="Forum", impact=2, likelihood=3))
+    risks = list_risks(workspace)
+    assert [(r.title, r.score, r.rating) for r in risks] == [
+        ("Demand", 20, "Very high"), ("Workforce", 20, "Very high"), ("Forum", 6, "Medium")
+    ]
+    cells = heat_map(risks)
+    assert {k: len(v) for k, v in cells.items()} == {(4, 5): 2, (2, 3): 1}
+    with pytest.raises(InputError, match="impact: Input should be less than or equal to 5"):
+        parse_risk(title="x", impact=6, likelihood=1)
+
+
+def test_snapshot_comparison_lists_exactly_the_changes(workspace: Workspace) -> None:
+    set_judgement(workspace, "participation", rating="amber")
+    set_judgement(workspace, "right-help", rating="green")
+    done = add_action(workspace, parse_action(title="Publish local offer", due_date=date(2027, 1, 1)))
+    add_action(workspace, parse_action(title="Already late", due_date=date(2026, 1, 1)))
+    take_snapshot(workspace, "Board, 14 March")
+    set_judgement(workspace, "participation", rating="green")
+    set_judgement(workspace, "right-help", rating="red")
+    add_evidence(workspace, EvidenceInput(title="New audit"), ["right-help"])
+    set_status(workspace, done, "complete")
+    add_action(workspace, parse_action(title="New action"))
+    import_indicator_values(workspace, SAMPLE)
+    take_snapshot(workspace, "Board, 20 June")
+    progress = compare_snapshots(workspace, "Board, 14 March", "Board, 20 June", today=date(2026, 11, 23))
+    assert [m[1:] for m in progress.ratings_up] == [("Amber", "Green")]
+    assert [m[1:] for m in progress.ratings_down] == [("Green", "Red")]
+    assert progress.new_evidence == ["New audit"]
+    assert progress.actions_completed == ["Publish local offer"]
+    assert progress.new_actions == ["New action"]
+    assert progress.actions_overdue == ["Already late"]
+    assert len(progress.indicator_changes) == 4
+    with pytest.raises(InputError, match="no snapshot called 'Board, 1 May'"):
+        compare_snapshots(workspace, "Board, 1 May")
+    with pytest.raises(InputError, match="already a snapshot called"):
+        take_snapshot(workspace, "Board, 14 March")
+
+
+def test_new_cycle_carries_narrative_and_open_actions(demo: Workspace) -> None:
+    old_rating = get_judgement(demo, "right-help").rating
+    open_actions = [a.title for a in list_actions(demo) if a.status != "complete"]
+    start_new_cycle(demo, "Self-evaluation 2027")
+    judgement = get_judgement(demo, "right-help")
+    assert judgement.rating == "not-rated"
+    assert judgement.rationale.startswith("Speech and language therapy waits")
+    assert [a.title for a in list_actions(demo)] == open_actions
+    with demo.transaction() as session:
+        from selfeval.store.models import Judgement
+
+        row = session.query(Judgement).filter_by(assessment_id=demo.assessment_id,
+                                                 criterion_id="right-help", bullet_id="").one()
+        assert row.previous_rating == old_rating
+    assert [a.title for a in list_assessments(demo)][-1] == "Self-evaluation 2027"
+    with open_workspace(demo.path) as again:
+        assert again.assessment_title == "Self-evaluation 2027"
+
+
+def test_a_wsoa_framework_beside_the_area_send_one(demo: Workspace) -> None:
+    from selfeval.services.frameworks import framework_library
+
+    add_assessment(demo, framework_library().get("medway-wsoa-2018"), "WSOA revisit")
+    with open_workspace(demo.path) as again:
+        assert again.framework.id == "area-send-2023"  # the default stays the SEF
+    with open_workspace(demo.path, assessment="WSOA revisit") as wsoa:
+        set_judgement(wsoa, "area-7-ehc-plans", rating="not-sufficient-progress")
+        assert get_judgement(wsoa, "area-7-ehc-plans").rating == "not-sufficient-progress"
+        with pytest.raises(InputError, match="is not a rating"):
+            set_judgement(wsoa, "area-7-ehc-plans", rating="green")
+
+
+def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Path) -> None:
+    with open_workspace(demo_path) as workspace:
+        pdf = export_pack(workspace, "pdf", tmp_path / "p.pdf", PackOptions())
+        docx = export_pack(workspace, "docx", tmp_path / "p.docx", PackOptions())
+        xlsx = export_pack(workspace, "xlsx", tmp_path / "p.xlsx", PackOptions())
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
+    assert re.search(r"% of the population with an EHC plan.*?2022 3\.99% 3\.1% we are worse "
+                     r"3\.24% we are worse 3\.08% we are worse", text)
+    assert "Action plan" in text and "Clear the backlog of overdue annual reviews" in text
+    assert "Risk register" in text and "Demand for EHC needs assessments keeps rising" in text
+    assert "4 x 5 = 20" in text and "Very high" in text
+    words = " ".join(c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells)
+    assert "3.99%" in words and "3.08%" in words and "Therapy workforce shortages" in words
+    book = load_workbook(xlsx)
+    rows = list(book["Indicators"].iter_rows(min_row=2, values_only=True))
+    assert ("% of the population with an EHC plan", "lower is better", "2022", 3.99, 3.1, 3.24,
+            3.08, None) in rows
+    assert book["Risks"]["G2"].value == 20
+    assert book["Actions"].max_row == 9
