@@ -256,3 +256,21 @@ def action_by_id(workspace: Workspace, action_id: str) -> ActionView:
         if view.id == action_id:
             return view
     raise InputError(f"no action with id '{action_id}'")
+
+
+def delete_action(workspace: Workspace, action_id: str) -> None:
+    with workspace.transaction() as session:
+        row = session.get(Action, action_id)
+        if row is None:
+            raise InputError(f"no action with id '{action_id}'")
+        record_change(
+            session,
+            workspace.user,
+            "action",
+            action_id,
+            "deleted",
+            row.title,
+            None,
+            assessment_id=workspace.assessment_id,
+        )
+        session.delete(row)

@@ -40,6 +40,9 @@ class CriteriaTreeModel(QStandardItemModel):
                 group_item.appendRow([criterion_item, rating_item])
             self.appendRow([group_item, rating_spacer])
         self._add_page("Evidence library", "evidence")
+        self._add_page("Action plan", "actions")
+        self._add_page("Indicators", "indicators")
+        self._add_page("Risk register", "risks")
         self._add_page("People and organisations", "people")
         self.set_ratings(ratings)
 

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.framework.model import NOT_RATED
+from selfeval.services.actions import list_actions
 from selfeval.services.judgements import (
     NARRATIVE_FIELDS,
     get_judgement,
     list_judgements,
     set_judgement,
 )
+from selfeval.ui.action_widgets import ActionTable
 from selfeval.ui.autosave_text import AutosaveText
 from selfeval.ui.bullet_judgements import BulletJudgements
 from selfeval.ui.comments_panel import CommentsPanel
@@ -103,6 +105,14 @@ class CriterionPage(QScrollArea):
         self.evidence = evidence
         layout.addWidget(evidence_box)
 
+        actions_box = QGroupBox("Actions")
+        QVBoxLayout(actions_box).addWidget(
+            actions := ActionTable(context, "Actions for this criterion")
+        )
+        self.actions_panel = actions
+        actions.table.setMaximumHeight(150)
+        layout.addWidget(actions_box)
+
         comments_box = QGroupBox("Comments")
         QVBoxLayout(comments_box).addWidget(comments := CommentsPanel(context))
         self.comments = comments
@@ -150,6 +160,10 @@ class CriterionPage(QScrollArea):
         self.owners.load(criterion_id)
         self.evidence.load(criterion_id)
         self.comments.load(criterion_id)
+        self.actions_panel.criterion_id = criterion_id
+        self.actions_panel.show_actions(
+            list_actions(self.context.workspace, criterion_id=criterion_id)
+        )
 
     def commit_pending(self) -> None:
         """Save any text still waiting for its pause (before Undo, navigation or closing)."""

@@ -70,6 +70,7 @@ class DashboardPage(QScrollArea):
             "without_evidence": "Criteria with no evidence",
             "without_lead": "Criteria with no lead owner",
             "stale": "Evidence older than 12 months",
+            "overdue": "Overdue actions",
         }
         for index, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title)
@@ -79,7 +80,7 @@ class DashboardPage(QScrollArea):
             widget.setMaximumHeight(160)
             widget.itemActivated.connect(self._go)
             QVBoxLayout(box).addWidget(widget)
-            lists.addWidget(box, index // 2, index % 2)
+            lists.addWidget(box, index // 3, index % 3)
             self.lists[key] = widget
         self.layout_.addLayout(lists)
         self.layout_.addStretch(1)
@@ -126,6 +127,20 @@ class DashboardPage(QScrollArea):
             stale.addItem(more)
         if not summary.stale_evidence:
             stale.addItem(QListWidgetItem("None"))
+        from selfeval.services.actions import list_actions
+
+        overdue = list_actions(self.context.workspace, overdue_only=True, today=self.today)
+        self.overdue_count = len(overdue)
+        self.summary.setText(self.summary.text() + f" {len(overdue)} actions overdue.")
+        widget = self.lists["overdue"]
+        widget.clear()
+        for action in overdue:
+            due = action.due_date.strftime("%d %b %Y") if action.due_date else ""
+            entry = QListWidgetItem(f"{action.title} (due {due}; {action.owner or 'no owner'})")
+            entry.setData(TARGET_ROLE, "overdue_actions:")
+            widget.addItem(entry)
+        if not overdue:
+            widget.addItem(QListWidgetItem("None"))
 
     def _fill_grid(self, summary: Readiness) -> None:
         """All criteria in one compact table: rating (badge and word), evidence, lead owner."""

@@ -15,6 +15,7 @@ SHORTCUTS = [
     ("Ctrl+1", "Readiness dashboard"),
     ("Ctrl+2", "Evidence library"),
     ("Ctrl+3", "People and organisations"),
+    ("Ctrl+4 / Ctrl+5 / Ctrl+6", "Action plan / Indicators / Risk register"),
     ("Ctrl+L", "Go to the criteria tree"),
     ("Ctrl+F", "Search the evidence library"),
     ("Ctrl+Page Down / Ctrl+Page Up", "Next / previous criterion"),

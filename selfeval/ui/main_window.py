@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._criterion_page: CriterionPage | None = None
         self._evidence_page: EvidenceLibraryPage | None = None
         self._people_page: PeoplePage | None = None
+        self._extra: dict[str, QWidget] = {}
         self._wanted: tuple[str, str] = ("page", "dashboard")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -168,6 +169,23 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._people_page)
         return self._people_page
 
+    EXTRA_PAGES = {
+        "actions": ("selfeval.ui.action_widgets", "ActionPlanPage"),
+        "indicators": ("selfeval.ui.indicators_page", "IndicatorsPage"),
+        "risks": ("selfeval.ui.risk_page", "RiskPage"),
+    }
+
+    def extra_page(self, page_id: str) -> QWidget:
+        """The action plan, indicators and risk pages, built when first shown."""
+        if page_id not in self._extra:
+            import importlib
+
+            module, name = self.EXTRA_PAGES[page_id]
+            page = getattr(importlib.import_module(module), name)(self.context)
+            self.pages.addWidget(page)
+            self._extra[page_id] = page
+        return self._extra[page_id]
+
     def _commit_pending(self) -> None:
         if self._criterion_page is not None:
             self._criterion_page.commit_pending()
@@ -190,6 +208,9 @@ class MainWindow(QMainWindow):
             self._evidence_page.refresh()
         if self._people_page is not None and self.pages.currentWidget() is self._people_page:
             self._people_page.refresh()
+        for page in self._extra.values():
+            if self.pages.currentWidget() is page:
+                page.refresh()  # type: ignore[attr-defined]
         shown = self._criterion_page.criterion_id if self._criterion_page else ""
         if criterion_id and criterion_id != shown:
             self.navigate("criterion", criterion_id)
@@ -202,8 +223,13 @@ class MainWindow(QMainWindow):
     def navigate(self, kind: str, item_id: str) -> None:
         """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
         "evidence" (one item, in the library) or "stale_evidence"."""
-        if kind in ("dashboard", "evidence_page", "people"):
+        if kind in ("dashboard", "evidence_page", "people", "actions", "indicators", "risks"):
             kind, item_id = "page", kind.removesuffix("_page")
+        if kind == "overdue_actions":
+            self.navigate("page", "actions")
+            page = self.extra_page("actions")
+            page.show_view("overdue")  # type: ignore[attr-defined]
+            return
         if kind == "stale_evidence":
             self.navigate("page", "evidence")
             self.evidence_page.stale.setChecked(True)
@@ -243,6 +269,10 @@ class MainWindow(QMainWindow):
         elif item_id == "people":
             self.people_page.refresh()
             self.pages.setCurrentWidget(self.people_page)
+        elif item_id in self.EXTRA_PAGES:
+            page = self.extra_page(item_id)
+            page.refresh()  # type: ignore[attr-defined]
+            self.pages.setCurrentWidget(page)
         else:
             self.dashboard.refresh()
             self.pages.setCurrentWidget(self.dashboard)

@@ -62,6 +62,15 @@ def build_menus(window: MainWindow) -> None:
     )
     _action(window, file_menu, "&Export pack...", window.export_pack, "Ctrl+E")
     from selfeval.ui import contribution_actions as contrib
+    from selfeval.ui import progress_actions
+
+    _action(window, file_menu, "Take a &snapshot...", lambda: progress_actions.snapshot(window))
+    _action(
+        window,
+        file_menu,
+        "Progress &report since a snapshot...",
+        lambda: progress_actions.progress_report(window),
+    )
 
     contributions = file_menu.addMenu("Con&tributions")
     _action(
@@ -101,6 +110,9 @@ def build_menus(window: MainWindow) -> None:
         lambda: window.navigate("people", ""),
         "Ctrl+3",
     )
+    _action(window, go_menu, "&Action plan", lambda: window.navigate("actions", ""), "Ctrl+4")
+    _action(window, go_menu, "&Indicators", lambda: window.navigate("indicators", ""), "Ctrl+5")
+    _action(window, go_menu, "&Risk register", lambda: window.navigate("risks", ""), "Ctrl+6")
     go_menu.addSeparator()
     _action(window, go_menu, "&Next criterion", lambda: window.step_criterion(1), "Ctrl+PgDown")
     _action(window, go_menu, "Pre&vious criterion", lambda: window.step_criterion(-1), "Ctrl+PgUp")

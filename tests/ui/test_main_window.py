@@ -31,6 +31,9 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "Impact on the experiences and outcomes of children and young people",
         "Leadership and strategic arrangements of the partnership",
         "Evidence library",
+        "Action plan",
+        "Indicators",
+        "Risk register",
         "People and organisations",
     ]
     rows = []
@@ -97,6 +100,9 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
         ("criterion", "right-help"),
         ("evidence_page", ""),
         ("people", ""),
+        ("actions", ""),
+        ("indicators", ""),
+        ("risks", ""),
     ):
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]
@@ -108,7 +114,9 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.services.merge import FieldChange, MergePlan
     from selfeval.services.package_format import PEvidence
     from selfeval.ui.contribution_actions import RequestDialog
+    from selfeval.ui.action_dialog import ActionDialog
     from selfeval.ui.export_dialog import ExportDialog
+    from selfeval.ui.risk_page import RiskDialog
     from selfeval.ui.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.help_dialog import ShortcutsDialog
     from selfeval.ui.history_dialog import HistoryDialog
@@ -140,6 +148,8 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         PersonDialog(["Anyshire College"]),
         ShortcutsDialog(),
         ExportDialog(window.context),
+        ActionDialog(workspace),
+        RiskDialog(window.context),
         RequestDialog(window),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]

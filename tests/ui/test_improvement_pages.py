@@ -1,0 +1,82 @@
+"""The action plan, indicators and risk register in the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from selfeval.ui.action_dialog import ActionDialog
+from tests.ui.conftest import when_dialog_opens
+
+
+def test_add_an_action_from_a_criterion_page_then_complete_it(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    dashboard = window.dashboard
+    window.navigate("dashboard", "")
+    before = dashboard.overdue_count
+    window.navigate("criterion", "participation")
+    panel = window.criterion_page.actions_panel
+    assert panel.table.rowCount() == 0
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        qtbot.keyClicks(dialog.title, "Refresh the SENDIASS leaflet")
+        qtbot.keyClicks(dialog.due, "01/01/2020")  # already overdue
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(qtbot, fill)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == 1
+    assert panel.table.item(0, 5).text() == "Overdue"
+    assert dashboard.overdue_count == before + 1
+    panel.table.selectRow(0)
+    qtbot.mouseClick(panel.complete_button, Qt.MouseButton.LeftButton)
+    assert panel.table.item(0, 4).text() == "Complete"
+    assert panel.table.item(0, 5).text() == ""
+    assert dashboard.overdue_count == before
+    window.undo()  # undo the completion: overdue again
+    assert dashboard.overdue_count == before + 1
+
+
+def test_overdue_link_opens_the_filtered_action_plan(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    overdue = window.dashboard.lists["overdue"]
+    assert overdue.count() >= 1 and overdue.item(0).text() != "None"
+    overdue.setCurrentRow(0)
+    overdue.setFocus()
+    qtbot.keyClick(overdue, Qt.Key.Key_Return)
+    page = window.extra_page("actions")
+    assert window.pages.currentWidget() is page
+    assert page.view.currentData() == "overdue"
+    assert page.action_table.table.rowCount() == window.dashboard.overdue_count
+
+
+def test_chart_shows_the_area_and_each_comparator_with_figures(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("indicators", "")
+    page = window.extra_page("indicators")
+    names = [page.table.item(r, 0).text().split("\n")[0] for r in range(page.table.rowCount())]
+    row = names.index("% of EHC plans issued within 20 weeks (excluding exceptions)")
+    page.table.selectRow(row)
+    chart = page.chart
+    assert chart.periods == ["2017", "2018", "2019", "2020", "2022"]
+    assert [name for name, _ in chart.series] == ["Area", "Statistical neighbours", "Region", "England"]
+    population = names.index("% of the population with an EHC plan")
+    page.table.selectRow(population)
+    assert len(chart.series) == 4 and chart.periods == ["2022"]
+    cell = page.table.item(population, 3).text()
+    assert cell == "3.1%\nwe are worse"
+
+
+def test_heat_map_counts_risks_by_impact_and_likelihood(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("risks", "")
+    page = window.extra_page("risks")
+    assert {k: len(v) for k, v in page.map.cells.items()} == {
+        (4, 5): 1, (4, 4): 1, (5, 3): 1, (3, 2): 1, (4, 2): 1
+    }
+    assert page.table.item(0, 5).text() == "Very high"
+    assert "impact 4, likelihood 5: 1 (Very high)" in page.map.accessibleDescription()
