@@ -51,6 +51,16 @@ def main() -> None:
         shot("evidence-library")
         window.navigate("people", "")
         shot("people")
+        window.navigate("actions", "")
+        shot("action-plan")
+        window.navigate("indicators", "")
+        page = window.extra_page("indicators")
+        for row in range(page.table.rowCount()):
+            if page.table.item(row, 0).text().startswith("% of EHC plans issued within 20"):
+                page.table.selectRow(row)
+        shot("indicators")
+        window.navigate("risks", "")
+        shot("risk-register")
         window.close()
         QApplication.processEvents()
         pack_pages(path)

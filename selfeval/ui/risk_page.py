@@ -44,8 +44,8 @@ class HeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Risk heat map")
-        self.setMinimumSize(360, 300)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setMinimumSize(360, 320)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.cells: dict[tuple[int, int], list[RiskView]] = {}
 
     def set_risks(self, risks: list[RiskView]) -> None:
@@ -206,6 +206,7 @@ class RiskPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.map)
         left.addWidget(legend)
+        left.addStretch(1)
         top.addLayout(left)
         top.addWidget(self.table, 1)
         row = QHBoxLayout()
