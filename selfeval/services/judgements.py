@@ -31,6 +31,8 @@ class JudgementView:
     note: str
     updated_by: str
     updated_at: datetime | None
+    previous_rating: str = ""
+    """The rating in the cycle this one was started from ("" when there was none)."""
 
 
 def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> JudgementView:
@@ -47,6 +49,7 @@ def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> Judgement
         row.note,
         row.updated_by,
         row.updated_at,
+        row.previous_rating,
     )
 
 

@@ -154,9 +154,15 @@ class CriterionPage(QScrollArea):
             editor.set_saved_text(getattr(judgement, field))
         if judgement.updated_at:
             when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
-            self.updated.setText(f"Last changed by {judgement.updated_by}, {when}")
+            status = f"Last changed by {judgement.updated_by}, {when}"
         else:
-            self.updated.setText("Not yet judged")
+            status = "Not yet judged"
+        if judgement.previous_rating:
+            previous = self.context.workspace.framework.rating_scale.level(
+                judgement.previous_rating
+            )
+            status += f". Previous cycle: {previous.label}"
+        self.updated.setText(status)
         self.owners.load(criterion_id)
         self.evidence.load(criterion_id)
         self.comments.load(criterion_id)

@@ -65,6 +65,9 @@ def build_menus(window: MainWindow) -> None:
     from selfeval.ui import progress_actions
 
     _action(window, file_menu, "Take a &snapshot...", lambda: progress_actions.snapshot(window))
+    _action(window, file_menu, "Start a new &cycle...", lambda: progress_actions.new_cycle(window))
+    assessments = file_menu.addMenu("Assess&ment")
+    assessments.aboutToShow.connect(lambda: progress_actions.fill_assessments(window, assessments))
     _action(
         window,
         file_menu,

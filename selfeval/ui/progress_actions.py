@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from selfeval.errors import SelfevalError
 
@@ -59,3 +59,79 @@ def progress_report(window: MainWindow) -> None:
         window.show_error(str(err))
         return
     QMessageBox.information(window, "Progress report", f"Wrote {path.name}.")
+
+
+def new_cycle(window: MainWindow) -> None:
+    """Start the next self-evaluation cycle from this one, then show it."""
+    from selfeval.services.assessments import start_new_cycle
+
+    title, ok = QInputDialog.getText(
+        window,
+        "Start a new cycle",
+        "Title of the new self-evaluation (narrative, owners, evidence links and open actions "
+        "are carried over; ratings start again as not rated):",
+    )
+    if not ok or not title.strip():
+        return
+    try:
+        start_new_cycle(window.workspace, title)
+    except SelfevalError as err:
+        window.show_error(str(err))
+        return
+    switch_to(window, title.strip())
+
+
+def fill_assessments(window: MainWindow, menu: QMenu) -> None:
+    """File > Assessment: every assessment in the workspace; choosing one shows it."""
+    from selfeval.services.assessments import add_assessment, list_assessments
+
+    menu.clear()
+    for info in list_assessments(window.workspace):
+        action = menu.addAction(f"{info.title} ({info.framework})")
+        action.setCheckable(True)
+        action.setChecked(info.id == window.workspace.assessment_id)
+        action.triggered.connect(lambda _c=False, i=info.id: switch_to(window, i))
+    menu.addSeparator()
+
+    def add() -> None:
+        from selfeval.services.frameworks import framework_library
+
+        library = framework_library()
+        labels = [f"{e.framework.title} ({e.framework.id})" for e in library.entries.values()]
+        choice, ok = QInputDialog.getItem(
+            window, "Add an assessment", "Framework:", labels, 0, False
+        )
+        if not ok:
+            return
+        framework = list(library.entries.values())[labels.index(choice)].framework
+        title, ok = QInputDialog.getText(
+            window, "Add an assessment", "Title:", text=framework.label
+        )
+        if not ok:
+            return
+        try:
+            new = add_assessment(window.workspace, framework, title)
+        except SelfevalError as err:
+            window.show_error(str(err))
+            return
+        switch_to(window, new)
+
+    menu.addAction("Add an assessment against another framework...").triggered.connect(add)
+
+
+def switch_to(window: MainWindow, assessment: str) -> None:
+    """Reopen the workspace in a new window on another assessment."""
+    from selfeval.services.overview import overview_of
+    from selfeval.services.workspace import open_workspace
+    from selfeval.ui.main_window import MainWindow as Window
+
+    try:
+        workspace = open_workspace(window.path, window.workspace.user, assessment)
+    except SelfevalError as err:
+        window.show_error(str(err))
+        return
+    new_window = Window(window.path, overview_of(workspace))
+    new_window.attach(workspace)
+    new_window.setWindowTitle(f"{new_window.windowTitle()} - {workspace.assessment_title}")
+    new_window.show()
+    window.close()

@@ -80,3 +80,40 @@ def test_heat_map_counts_risks_by_impact_and_likelihood(qtbot: QtBot, demo_path:
     }
     assert page.table.item(0, 5).text() == "Very high"
     assert "impact 4, likelihood 5: 1 (Very high)" in page.map.accessibleDescription()
+
+
+def test_switch_to_a_wsoa_assessment_and_back(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from selfeval.services.assessments import add_assessment
+    from selfeval.services.frameworks import framework_library
+    from selfeval.ui.main_window import MainWindow
+    from selfeval.ui.progress_actions import switch_to
+
+    window = open_window(demo_path)
+    add_assessment(window.workspace, framework_library().get("medway-wsoa-2018"), "WSOA revisit")
+    switch_to(window, "WSOA revisit")
+    wsoa = next(w for w in QApplication.topLevelWidgets()
+                if isinstance(w, MainWindow) and w.isVisible() and w is not window)
+    qtbot.addWidget(wsoa)
+    assert wsoa.workspace.assessment_title == "WSOA revisit"
+    assert len(wsoa.tree_model.outline.criteria) == 8
+    assert wsoa.progress.text() == "0 of 8 criteria rated"
+    wsoa.navigate("criterion", "area-7-ehc-plans")
+    labels = [b.text() for b in wsoa.criterion_page.rating.buttons.values()]
+    assert labels == ["Not rated", "Not sufficient progress", "Sufficient progress"]
+    wsoa.criterion_page.rating.buttons["sufficient-progress"].click()
+    assert wsoa.progress.text() == "1 of 8 criteria rated"
+
+
+def test_a_new_cycle_shows_the_previous_rating(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.assessments import start_new_cycle
+
+    window = open_window(demo_path)
+    start_new_cycle(window.workspace, "Self-evaluation 2027")
+    window.close()
+    again = open_window(demo_path)
+    assert again.progress.text() == "0 of 11 criteria rated"
+    again.navigate("criterion", "right-help")
+    assert again.criterion_page.updated.text().endswith("Previous cycle: Red")
+    assert again.criterion_page.texts["rationale"].toPlainText().startswith("Speech and language")
