@@ -32,6 +32,8 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/ui_bench.py
+	$(BIN)/python bench/pack_bench.py
+	$(BIN)/python bench/merge_bench.py
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py

@@ -35,15 +35,19 @@ SAMPLE = resource_path("resources", "samples", "indicators.csv")
 
 
 def test_overdue_is_computed_against_a_given_day(workspace: Workspace) -> None:
-    late = add_action(workspace, parse_action(title="Late", due_date=date(2026, 10, 1),
-                                              criteria=["right-help"]))
-    add_action(workspace, parse_action(title="Done late", due_date=date(2026, 10, 1),
-                                       status="complete"))
+    late = add_action(
+        workspace, parse_action(title="Late", due_date=date(2026, 10, 1), criteria=["right-help"])
+    )
+    add_action(
+        workspace, parse_action(title="Done late", due_date=date(2026, 10, 1), status="complete")
+    )
     add_action(workspace, parse_action(title="Not due", due_date=date(2026, 12, 1)))
     add_action(workspace, parse_action(title="No date"))
     today = date(2026, 11, 23)
     assert [a.title for a in list_actions(workspace, overdue_only=True, today=today)] == ["Late"]
-    assert [a.title for a in list_actions(workspace, overdue_only=True, today=date(2026, 9, 1))] == []
+    assert [
+        a.title for a in list_actions(workspace, overdue_only=True, today=date(2026, 9, 1))
+    ] == []
     assert [a.title for a in list_actions(workspace, criterion_id="right-help")] == ["Late"]
     set_status(workspace, late, "complete")
     assert list_actions(workspace, overdue_only=True, today=today) == []
@@ -55,8 +59,11 @@ def test_polarity_decides_better_or_worse(workspace: Workspace) -> None:
     import_indicator_values(workspace, SAMPLE)
     rows = {r.indicator_id: r for r in latest_values(workspace)}
     # % of population with an EHC plan: lower is better; Devon 3.99% is above all three.
-    assert [(c.comparator, c.value, c.verdict) for c in how_we_compare(rows["ehcp-population"])] == [
-        ("Statistical neighbours", 3.10, "worse"), ("Region", 3.24, "worse"),
+    assert [
+        (c.comparator, c.value, c.verdict) for c in how_we_compare(rows["ehcp-population"])
+    ] == [
+        ("Statistical neighbours", 3.10, "worse"),
+        ("Region", 3.24, "worse"),
         ("England", 3.08, "worse"),
     ]
     # 20-week timeliness: higher is better; 65% (2020) against England's blank that year.
@@ -71,7 +78,9 @@ def test_polarity_decides_better_or_worse(workspace: Workspace) -> None:
     assert compare(indicator_library()["autism-wait"], 60.0, 60.0) == "same"
 
 
-def test_indicator_import_is_all_or_nothing_with_row_numbers(workspace: Workspace, tmp_path: Path) -> None:
+def test_indicator_import_is_all_or_nothing_with_row_numbers(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(
         "indicator,period,area,statistical_neighbours,region,england\n"
@@ -98,14 +107,23 @@ def test_indicator_import_is_all_or_nothing_with_row_numbers(workspace: Workspac
 
 def test_risk_score_rating_and_heat_map(workspace: Workspace) -> None:
     assert [rating_for(s)[0] for s in (1, 4, 5, 9, 10, 12, 15, 25)] == [
-        "Low", "Low", "Medium", "Medium", "High", "High", "Very high", "Very high"
+        "Low",
+        "Low",
+        "Medium",
+        "Medium",
+        "High",
+        "High",
+        "Very high",
+        "Very high",
     ]
     add_risk(workspace, parse_risk(title="Demand", impact=4, likelihood=5))
     add_risk(workspace, parse_risk(title="Workforce", impact=4, likelihood=5))
     add_risk(workspace, parse_risk(title="Forum", impact=2, likelihood=3))
     risks = list_risks(workspace)
     assert [(r.title, r.score, r.rating) for r in risks] == [
-        ("Demand", 20, "Very high"), ("Workforce", 20, "Very high"), ("Forum", 6, "Medium")
+        ("Demand", 20, "Very high"),
+        ("Workforce", 20, "Very high"),
+        ("Forum", 6, "Medium"),
     ]
     cells = heat_map(risks)
     assert {k: len(v) for k, v in cells.items()} == {(4, 5): 2, (2, 3): 1}
@@ -116,7 +134,9 @@ def test_risk_score_rating_and_heat_map(workspace: Workspace) -> None:
 def test_snapshot_comparison_lists_exactly_the_changes(workspace: Workspace) -> None:
     set_judgement(workspace, "participation", rating="amber")
     set_judgement(workspace, "right-help", rating="green")
-    done = add_action(workspace, parse_action(title="Publish local offer", due_date=date(2027, 1, 1)))
+    done = add_action(
+        workspace, parse_action(title="Publish local offer", due_date=date(2027, 1, 1))
+    )
     add_action(workspace, parse_action(title="Already late", due_date=date(2026, 1, 1)))
     take_snapshot(workspace, "Board, 14 March")
     set_judgement(workspace, "participation", rating="green")
@@ -126,7 +146,9 @@ def test_snapshot_comparison_lists_exactly_the_changes(workspace: Workspace) -> 
     add_action(workspace, parse_action(title="New action"))
     import_indicator_values(workspace, SAMPLE)
     take_snapshot(workspace, "Board, 20 June")
-    progress = compare_snapshots(workspace, "Board, 14 March", "Board, 20 June", today=date(2026, 11, 23))
+    progress = compare_snapshots(
+        workspace, "Board, 14 March", "Board, 20 June", today=date(2026, 11, 23)
+    )
     assert [m[1:] for m in progress.ratings_up] == [("Amber", "Green")]
     assert [m[1:] for m in progress.ratings_down] == [("Green", "Red")]
     assert progress.new_evidence == ["New audit"]
@@ -151,8 +173,11 @@ def test_new_cycle_carries_narrative_and_open_actions(demo: Workspace) -> None:
     with demo.transaction() as session:
         from selfeval.store.models import Judgement
 
-        row = session.query(Judgement).filter_by(assessment_id=demo.assessment_id,
-                                                 criterion_id="right-help", bullet_id="").one()
+        row = (
+            session.query(Judgement)
+            .filter_by(assessment_id=demo.assessment_id, criterion_id="right-help", bullet_id="")
+            .one()
+        )
         assert row.previous_rating == old_rating
     assert [a.title for a in list_assessments(demo)][-1] == "Self-evaluation 2027"
     with open_workspace(demo.path) as again:
@@ -178,8 +203,11 @@ def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Pat
         docx = export_pack(workspace, "docx", tmp_path / "p.docx", PackOptions())
         xlsx = export_pack(workspace, "xlsx", tmp_path / "p.xlsx", PackOptions())
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
-    assert re.search(r"% of the population with an EHC plan.*?2022 3\.99% 3\.1% we are worse "
-                     r"3\.24% we are worse 3\.08% we are worse", text)
+    assert re.search(
+        r"% of the population with an EHC plan.*?2022 3\.99% 3\.1% we are worse "
+        r"3\.24% we are worse 3\.08% we are worse",
+        text,
+    )
     assert "Action plan" in text and "Clear the backlog of overdue annual reviews" in text
     assert "Risk register" in text and "Demand for EHC needs assessments keeps rising" in text
     assert "4 x 5 = 20" in text and "Very high" in text
@@ -187,7 +215,15 @@ def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Pat
     assert "3.99%" in words and "3.08%" in words and "Therapy workforce shortages" in words
     book = load_workbook(xlsx)
     rows = list(book["Indicators"].iter_rows(min_row=2, values_only=True))
-    assert ("% of the population with an EHC plan", "lower is better", "2022", 3.99, 3.1, 3.24,
-            3.08, None) in rows
+    assert (
+        "% of the population with an EHC plan",
+        "lower is better",
+        "2022",
+        3.99,
+        3.1,
+        3.24,
+        3.08,
+        None,
+    ) in rows
     assert book["Risks"]["G2"].value == 20
     assert book["Actions"].max_row == 9

@@ -12,7 +12,9 @@ from selfeval.ui.action_dialog import ActionDialog
 from tests.ui.conftest import when_dialog_opens
 
 
-def test_add_an_action_from_a_criterion_page_then_complete_it(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_add_an_action_from_a_criterion_page_then_complete_it(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     dashboard = window.dashboard
     window.navigate("dashboard", "")
@@ -41,7 +43,9 @@ def test_add_an_action_from_a_criterion_page_then_complete_it(qtbot: QtBot, demo
     assert dashboard.overdue_count == before + 1
 
 
-def test_overdue_link_opens_the_filtered_action_plan(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_link_opens_the_filtered_action_plan(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     overdue = window.dashboard.lists["overdue"]
     assert overdue.count() >= 1 and overdue.item(0).text() != "None"
@@ -54,7 +58,9 @@ def test_overdue_link_opens_the_filtered_action_plan(qtbot: QtBot, demo_path: Pa
     assert page.action_table.table.rowCount() == window.dashboard.overdue_count
 
 
-def test_chart_shows_the_area_and_each_comparator_with_figures(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_chart_shows_the_area_and_each_comparator_with_figures(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.navigate("indicators", "")
     page = window.extra_page("indicators")
@@ -63,7 +69,12 @@ def test_chart_shows_the_area_and_each_comparator_with_figures(qtbot: QtBot, dem
     page.table.selectRow(row)
     chart = page.chart
     assert chart.periods == ["2017", "2018", "2019", "2020", "2022"]
-    assert [name for name, _ in chart.series] == ["Area", "Statistical neighbours", "Region", "England"]
+    assert [name for name, _ in chart.series] == [
+        "Area",
+        "Statistical neighbours",
+        "Region",
+        "England",
+    ]
     population = names.index("% of the population with an EHC plan")
     page.table.selectRow(population)
     assert len(chart.series) == 4 and chart.periods == ["2022"]
@@ -71,12 +82,18 @@ def test_chart_shows_the_area_and_each_comparator_with_figures(qtbot: QtBot, dem
     assert cell == "3.1%\nwe are worse"
 
 
-def test_heat_map_counts_risks_by_impact_and_likelihood(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+def test_heat_map_counts_risks_by_impact_and_likelihood(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.navigate("risks", "")
     page = window.extra_page("risks")
     assert {k: len(v) for k, v in page.map.cells.items()} == {
-        (4, 5): 1, (4, 4): 1, (5, 3): 1, (3, 2): 1, (4, 2): 1
+        (4, 5): 1,
+        (4, 4): 1,
+        (5, 3): 1,
+        (3, 2): 1,
+        (4, 2): 1,
     }
     assert page.table.item(0, 5).text() == "Very high"
     assert "impact 4, likelihood 5: 1 (Very high)" in page.map.accessibleDescription()
@@ -93,8 +110,11 @@ def test_switch_to_a_wsoa_assessment_and_back(qtbot: QtBot, demo_path: Path, ope
     window = open_window(demo_path)
     add_assessment(window.workspace, framework_library().get("medway-wsoa-2018"), "WSOA revisit")
     switch_to(window, "WSOA revisit")
-    wsoa = next(w for w in QApplication.topLevelWidgets()
-                if isinstance(w, MainWindow) and w.isVisible() and w is not window)
+    wsoa = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and w is not window
+    )
     qtbot.addWidget(wsoa)
     assert wsoa.workspace.assessment_title == "WSOA revisit"
     assert len(wsoa.tree_model.outline.criteria) == 8

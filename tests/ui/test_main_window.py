@@ -110,20 +110,20 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
-    from selfeval.ui.evidence_dialog import EvidenceDialog
     from selfeval.services.merge import FieldChange, MergePlan
     from selfeval.services.package_format import PEvidence
-    from selfeval.ui.contribution_actions import RequestDialog
     from selfeval.ui.action_dialog import ActionDialog
+    from selfeval.ui.contribution_actions import RequestDialog
+    from selfeval.ui.evidence_dialog import EvidenceDialog
     from selfeval.ui.export_dialog import ExportDialog
-    from selfeval.ui.risk_page import RiskDialog
-    from selfeval.ui.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.help_dialog import ShortcutsDialog
     from selfeval.ui.history_dialog import HistoryDialog
     from selfeval.ui.linked_evidence_panel import EvidencePicker
+    from selfeval.ui.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
     from selfeval.ui.owners_panel import AddOwnerDialog
     from selfeval.ui.people_page import OrganisationDialog, PersonDialog
+    from selfeval.ui.risk_page import RiskDialog
 
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
