@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -10,8 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
@@ -21,6 +18,7 @@ from selfeval.services.actions import PRIORITIES, STATUSES, ActionInput, ActionV
 from selfeval.services.evidence_import import parse_date
 from selfeval.services.people import list_people
 from selfeval.services.workspace import Workspace
+from selfeval.ui.criteria_checklist import CriteriaChecklist
 
 
 class ActionDialog(QDialog):
@@ -41,18 +39,11 @@ class ActionDialog(QDialog):
         self.description.setAccessibleName("Description")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(80)
-        self.criteria = QListWidget()
-        self.criteria.setAccessibleName("Criteria the action addresses")
+        chosen = existing.criteria if existing else [preselect] if preselect else []
+        self.criteria = CriteriaChecklist(
+            workspace.framework, chosen, "Criteria the action addresses"
+        )
         self.criteria.setMaximumHeight(150)
-        chosen = set(existing.criteria if existing else [preselect] if preselect else [])
-        for number, criterion in enumerate(workspace.framework.criteria, start=1):
-            item = QListWidgetItem(f"{number}. {criterion.title}")
-            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if criterion.id in chosen else Qt.CheckState.Unchecked
-            )
-            self.criteria.addItem(item)
         self.owner = QComboBox()
         self.owner.setAccessibleName("Owner")
         self.owner.addItem("(no owner yet)", None)
@@ -104,11 +95,7 @@ class ActionDialog(QDialog):
             self.result_input = parse_action(
                 title=self.title.text(),
                 description=self.description.toPlainText(),
-                criteria=[
-                    str(self.criteria.item(i).data(Qt.ItemDataRole.UserRole))
-                    for i in range(self.criteria.count())
-                    if self.criteria.item(i).checkState() == Qt.CheckState.Checked
-                ],
+                criteria=self.criteria.ticked(),
                 owner_person_id=self.owner.currentData(),
                 due_date=due,
                 status=str(self.status.currentData()),

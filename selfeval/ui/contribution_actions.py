@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -14,14 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QInputDialog,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QWidget,
 )
 
 from selfeval.errors import SelfevalError
 from selfeval.services.package_format import SEALED_MAGIC, SUFFIX
+from selfeval.ui.criteria_checklist import CriteriaChecklist
 
 if TYPE_CHECKING:
     from selfeval.ui.main_window import MainWindow
@@ -36,15 +34,9 @@ class RequestDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.to = QLineEdit()
         self.to.setAccessibleName("Partner organisation or person")
-        self.criteria = QListWidget()
-        self.criteria.setAccessibleName("Criteria to contribute to")
-        for number, criterion in enumerate(window.workspace.framework.criteria, start=1):
-            item = QListWidgetItem(f"{number}. {criterion.title}")
-            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = criterion.id == window.current_criterion()
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.criteria.addItem(item)
+        self.criteria = CriteriaChecklist(
+            window.workspace.framework, [window.current_criterion()], "Criteria to contribute to"
+        )
         self.message = QLineEdit()
         self.message.setAccessibleName("Message")
         self.personal = QCheckBox("Include evidence marked as &personal data")
@@ -66,11 +58,7 @@ class RequestDialog(QDialog):
         form.addRow(buttons)
 
     def chosen(self) -> list[str]:
-        return [
-            str(self.criteria.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.criteria.count())
-            if self.criteria.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.criteria.ticked()
 
 
 def _passphrase_for(window: QWidget, path: Path) -> str | None:

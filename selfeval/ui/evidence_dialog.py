@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from selfeval.framework.model import Framework
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceInput, EvidenceView
 from selfeval.services.evidence_import import parse_date
+from selfeval.ui.criteria_checklist import CriteriaChecklist
 
 
 @dataclass
@@ -92,17 +91,12 @@ class EvidenceDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(100)
 
-        self.criteria = QListWidget()
-        self.criteria.setAccessibleName("Criteria this evidence supports")
+        self.criteria = CriteriaChecklist(
+            framework,
+            existing.criteria if existing else preselect or [],
+            "Criteria this evidence supports",
+        )
         self.criteria.setMaximumHeight(170)
-        chosen = set(existing.criteria if existing else preselect or [])
-        for number, criterion in enumerate(framework.criteria, start=1):
-            item = QListWidgetItem(f"{number}. {criterion.title}")
-            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = criterion.id in chosen
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.criteria.addItem(item)
 
         self.files = QListWidget()
         self.files.setAccessibleName("Attached files")
@@ -187,11 +181,7 @@ class EvidenceDialog(QDialog):
         event.acceptProposedAction()
 
     def chosen_criteria(self) -> list[str]:
-        return [
-            str(self.criteria.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.criteria.count())
-            if self.criteria.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.criteria.ticked()
 
     def _accept(self) -> None:
         self.title_error.hide()

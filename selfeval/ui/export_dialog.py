@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.pack.model import DEFAULT_MARKING, PackOptions
+from selfeval.ui.criteria_checklist import CriteriaChecklist
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.worker import Task, run_with_progress
 
@@ -59,15 +58,10 @@ class ExportDialog(QDialog):
         self.all_criteria = QRadioButton("&All criteria")
         self.all_criteria.setChecked(True)
         self.some_criteria = QRadioButton("&Only these:")
-        self.criteria = QListWidget()
-        self.criteria.setAccessibleName("Criteria to export")
+        self.criteria = CriteriaChecklist(
+            workspace.framework, [c.id for c in workspace.framework.criteria], "Criteria to export"
+        )
         self.criteria.setMaximumHeight(150)
-        for number, criterion in enumerate(workspace.framework.criteria, start=1):
-            item = QListWidgetItem(f"{number}. {criterion.title}")
-            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.criteria.addItem(item)
         self.criteria.setEnabled(False)
         self.some_criteria.toggled.connect(self.criteria.setEnabled)
         self.status = QComboBox()
@@ -148,11 +142,7 @@ class ExportDialog(QDialog):
     def options(self) -> PackOptions:
         criteria = None
         if self.some_criteria.isChecked():
-            criteria = tuple(
-                str(self.criteria.item(i).data(Qt.ItemDataRole.UserRole))
-                for i in range(self.criteria.count())
-                if self.criteria.item(i).checkState() == Qt.CheckState.Checked
-            )
+            criteria = tuple(self.criteria.ticked())
         return PackOptions(
             criteria=criteria,
             status="final" if self.status.currentData() == "final" else "draft",

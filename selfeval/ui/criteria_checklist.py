@@ -1,0 +1,40 @@
+"""A list of the framework's criteria with a tick box each: used wherever the user picks criteria
+(evidence, actions, exports, contribution requests)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from selfeval.framework.model import Framework
+
+
+class CriteriaChecklist(QListWidget):
+    def __init__(
+        self,
+        framework: Framework,
+        ticked: Iterable[str],
+        accessible_name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        chosen = set(ticked)
+        for number, criterion in enumerate(framework.criteria, start=1):
+            item = QListWidgetItem(f"{number}. {criterion.title}")
+            item.setData(Qt.ItemDataRole.UserRole, criterion.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if criterion.id in chosen else Qt.CheckState.Unchecked
+            )
+            self.addItem(item)
+
+    def ticked(self) -> list[str]:
+        """The ticked criteria's ids, in framework order."""
+        return [
+            str(self.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
