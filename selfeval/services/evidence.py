@@ -178,26 +178,32 @@ def link_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
 def unlink_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
     criterion_id, bullet_id = resolve_link_target(workspace.framework, target)
     with workspace.transaction() as session:
-        result = session.execute(
-            delete(EvidenceLink).where(
-                EvidenceLink.evidence_id == evidence_id,
-                EvidenceLink.assessment_id == workspace.assessment_id,
-                EvidenceLink.criterion_id == criterion_id,
-                EvidenceLink.bullet_id == bullet_id,
-            )
+        _unlink(session, workspace, evidence_id, criterion_id, bullet_id)
+
+
+def _unlink(
+    session: Session, workspace: Workspace, evidence_id: str, criterion_id: str, bullet_id: str
+) -> None:
+    result = session.execute(
+        delete(EvidenceLink).where(
+            EvidenceLink.evidence_id == evidence_id,
+            EvidenceLink.assessment_id == workspace.assessment_id,
+            EvidenceLink.criterion_id == criterion_id,
+            EvidenceLink.bullet_id == bullet_id,
         )
-        if result.rowcount:  # type: ignore[attr-defined]
-            record_change(
-                session,
-                workspace.user,
-                "evidence_link",
-                evidence_id,
-                "unlinked",
-                bullet_id or criterion_id,
-                None,
-                assessment_id=workspace.assessment_id,
-                criterion_id=criterion_id,
-            )
+    )
+    if result.rowcount:  # type: ignore[attr-defined]
+        record_change(
+            session,
+            workspace.user,
+            "evidence_link",
+            evidence_id,
+            "unlinked",
+            bullet_id or criterion_id,
+            None,
+            assessment_id=workspace.assessment_id,
+            criterion_id=criterion_id,
+        )
 
 
 def _link(
@@ -326,24 +332,6 @@ def replace_evidence_links(
             ).all()
         )
         for criterion_id, bullet_id in sorted(current - wanted):
-            session.execute(
-                delete(EvidenceLink).where(
-                    EvidenceLink.evidence_id == evidence_id,
-                    EvidenceLink.assessment_id == workspace.assessment_id,
-                    EvidenceLink.criterion_id == criterion_id,
-                    EvidenceLink.bullet_id == bullet_id,
-                )
-            )
-            record_change(
-                session,
-                workspace.user,
-                "evidence_link",
-                evidence_id,
-                "unlinked",
-                bullet_id or criterion_id,
-                None,
-                assessment_id=workspace.assessment_id,
-                criterion_id=criterion_id,
-            )
+            _unlink(session, workspace, evidence_id, criterion_id, bullet_id)
         for criterion_id, bullet_id in sorted(wanted - current):
             _link(session, workspace, evidence_id, criterion_id, bullet_id)
