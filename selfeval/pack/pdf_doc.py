@@ -130,11 +130,14 @@ class LayoutFrame(Frame):
     def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
         if not self.state.layout_only:
             return int(super()._add(flowable, canv, trySplit))
-        flowable.drawOn = _no_draw
+        # object.__setattr__: reportlab's Drawing refuses attributes it does not know
+        object.__setattr__(flowable, "drawOn", _no_draw)
         try:
             return int(super()._add(flowable, canv, trySplit))
         finally:
-            del flowable.drawOn
+            object.__delattr__(flowable, "drawOn")
+
+    add = _add  # reportlab's Frame binds `add = _add` itself; rebind to ours
 
 
 def _no_draw(*_args: Any, **_kwargs: Any) -> None:
