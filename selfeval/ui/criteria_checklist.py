@@ -21,6 +21,7 @@ class CriteriaChecklist(QListWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.setWordWrap(True)
         chosen = set(ticked)
         for number, criterion in enumerate(framework.criteria, start=1):
             item = QListWidgetItem(f"{number}. {criterion.title}")

@@ -107,7 +107,9 @@ class ExportDialog(QDialog):
         form.addRow("&Version:", self.version)
         form.addRow("", self.personal)
         form.addRow("", warning)
-        form.addRow("Save &as:", path_row)
+        save_label = QLabel("Save &as:")
+        save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
+        form.addRow(save_label, path_row)
         form.addRow("", self.open_folder)
         form.addRow("", self.error)
         self.buttons = QDialogButtonBox(

@@ -57,7 +57,9 @@ class NewWorkspaceDialog(QDialog):
         form.addRow("Local a&uthority:", self.local_authority)
         form.addRow("&ICB:", self.icb)
         form.addRow("&Framework:", self.framework)
-        form.addRow("F&ile:", path_row)
+        file_label = QLabel("F&ile:")
+        file_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
+        form.addRow(file_label, path_row)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

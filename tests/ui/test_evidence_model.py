@@ -96,12 +96,15 @@ def test_sorting_happens_in_the_model() -> None:
     assert titles(proxy)[0] == "Case study: Child A"
 
 
-
 def test_the_selected_item_stays_selected_while_searching(qtbot, demo_path, open_window) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.navigate("evidence_page", "")
     library = window.evidence_page
-    library.select(next(r.id for r in library.model.rows if r.title == "Multi-agency EHC plan audit, quarter 2"))
+    library.select(
+        next(
+            r.id for r in library.model.rows if r.title == "Multi-agency EHC plan audit, quarter 2"
+        )
+    )
     chosen = library.selected_id()
     library.search.setText("audit")
     assert library.selected_id() == chosen

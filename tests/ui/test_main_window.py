@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -88,6 +89,21 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return found
 
 
+def stray_mnemonics(root: QWidget) -> list[str]:
+    """Labels showing a literal '&' because no buddy takes the shortcut."""
+    from PySide6.QtWidgets import QLabel
+
+    return [
+        label.text()
+        for label in root.findChildren(QLabel)
+        if label.isVisibleTo(root)
+        and label.textFormat() != Qt.TextFormat.RichText
+        and not label.text().lstrip().startswith("<")
+        and "&" in label.text().replace("&&", "")
+        and label.buddy() is None
+    ]
+
+
 def test_every_interactive_widget_on_every_page_has_an_accessible_name(
     qtbot: QtBot, demo_path: Path
 ) -> None:
@@ -158,5 +174,6 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         qtbot.addWidget(dialog)
         dialog.show()
         problems += [f"{type(dialog).__name__}: {p}" for p in unnamed_controls(dialog)]
+        problems += [f"{type(dialog).__name__}: stray & in {t!r}" for t in stray_mnemonics(dialog)]
         dialog.close()
     assert problems == []
