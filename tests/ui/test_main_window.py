@@ -122,6 +122,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
     ):
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]
+        problems += [f"{kind}: stray & in {t!r}" for t in stray_mnemonics(window)]
     assert problems == []
 
 
