@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench screenshots clean install
+.PHONY: run test lint typecheck pytest bench screenshots clean install package
 
 $(STAMP): pyproject.toml
 	@bash .ci/qt-system-libs.sh
@@ -37,6 +37,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
+
+# A one-folder build for council laptops (PyInstaller), then a smoke run of the built program.
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller==6.22.3"
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build build.spec
+	bash .ci/smoke-package.sh dist/selfeval-*/selfeval
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis *.egg-info
