@@ -17,6 +17,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.models import (
     Action,
     ActionCriterion,
+    ActionNote,
     Assessment,
     Attachment,
     Base,
@@ -25,12 +26,17 @@ from selfeval.store.models import (
     EvidenceItem,
     EvidenceLink,
     FrameworkEdition,
+    IndicatorTarget,
+    IndicatorValue,
     Judgement,
     MergedPackage,
     Organisation,
     Ownership,
     Partnership,
     Person,
+    Risk,
+    Snapshot,
+    WorkspaceSetting,
 )
 
 DUMP_FORMAT = 1
@@ -49,6 +55,12 @@ _SECTIONS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "attachments": (Attachment, ("evidence_id", "filename", "id")),
     "actions": (Action, ("id",)),
     "action_criteria": (ActionCriterion, ("action_id", "criterion_id")),
+    "action_notes": (ActionNote, ("action_id", "noted_on", "id")),
+    "indicator_values": (IndicatorValue, ("indicator_id", "period")),
+    "indicator_targets": (IndicatorTarget, ("indicator_id",)),
+    "risks": (Risk, ("id",)),
+    "snapshots": (Snapshot, ("assessment_id", "taken_at", "id")),
+    "workspace_settings": (WorkspaceSetting, ("key",)),
     "comments": (Comment, ("created_at", "id")),
     "merged_packages": (MergedPackage, ("package_id",)),
     "changes": (ChangeRecord, ("changed_at", "id")),
