@@ -25,12 +25,18 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 
 
 def cmd_contribution(args: argparse.Namespace) -> int:
+    from selfeval.errors import InputError
     from selfeval.services import contributions, merge
+    from selfeval.services.evidence_import import parse_date
     from selfeval.services.package_format import read_package
     from selfeval.services.users import current_user
 
     passphrase = _passphrase(args)
     if args.action == "request":
+        try:
+            due = parse_date(args.due) if args.due else None
+        except ValueError as err:
+            raise InputError(f"--due: {err}") from None
         criteria = [c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip()]
         with open_from_args(args) as workspace:
             contributions.create_request(
@@ -39,6 +45,7 @@ def cmd_contribution(args: argparse.Namespace) -> int:
                 criteria,
                 Path(args.output),
                 message=args.message,
+                due_date=due,
                 include_personal_data=args.include_personal_data,
                 passphrase=passphrase,
             )
@@ -92,6 +99,7 @@ def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
     sub.add_argument("--criteria", required=True, help="criterion ids, separated by commas")
     sub.add_argument("-o", "--output", required=True, help="the .sefpack file to write")
     sub.add_argument("--message", default="")
+    sub.add_argument("--due", help="when the contribution is wanted, e.g. 31/01/2027")
     sub.add_argument("--include-personal-data", action="store_true")
     sub.add_argument("--passphrase-file", help="seal the package with the passphrase in this file")
     sub = actions.add_parser("open", help="make a partner workspace from a request")

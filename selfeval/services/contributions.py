@@ -103,6 +103,7 @@ def open_request(
         raise PackageError(f"{package_path.name}: carries a framework that is not valid") from None
     if framework.content_hash != manifest.framework_hash:
         raise PackageError(f"{package_path.name}: its framework does not match its manifest")
+    framework = scoped_framework(framework, manifest.criteria)
     workspace = create_workspace(
         partner_path, manifest.lead.area_name, framework, user, local_authority="", icb=""
     )
@@ -126,6 +127,22 @@ def open_request(
             leftover.unlink(missing_ok=True)
         raise
     return workspace
+
+
+def scoped_framework(framework: Framework, criteria: list[str]) -> Framework:
+    """The framework with only the requested criteria: the partner sees what was asked of them.
+
+    Ids are kept, so the lead's merge lines everything up; the partner's copy is its own edition.
+    """
+    data = framework.model_dump(mode="json")
+    groups = []
+    for group in data["groups"]:
+        kept = [c for c in group["criteria"] if c["id"] in criteria]
+        if kept:
+            groups.append({**group, "criteria": kept})
+    data["groups"] = groups
+    data["short_title"] = f"{framework.label}: contribution"
+    return Framework.model_validate(data)
 
 
 def request_of(workspace: Workspace) -> tuple[Manifest, ScopedState] | None:

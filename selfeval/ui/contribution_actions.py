@@ -39,6 +39,9 @@ class RequestDialog(QDialog):
         )
         self.message = QLineEdit()
         self.message.setAccessibleName("Message")
+        self.due = QLineEdit()
+        self.due.setAccessibleName("Wanted by")
+        self.due.setPlaceholderText("e.g. 31/01/2027")
         self.personal = QCheckBox("Include evidence marked as &personal data")
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -48,6 +51,7 @@ class RequestDialog(QDialog):
         form.addRow("&To:", self.to)
         form.addRow("&Criteria:", self.criteria)
         form.addRow("&Message:", self.message)
+        form.addRow("&Wanted by:", self.due)
         form.addRow("", self.personal)
         form.addRow("P&assphrase:", self.passphrase)
         buttons = QDialogButtonBox(
@@ -84,6 +88,13 @@ def request_contribution(window: MainWindow) -> None:
     )
     if not name:
         return
+    from selfeval.services.evidence_import import parse_date
+
+    try:
+        due = parse_date(dialog.due.text())
+    except ValueError as err:
+        window.show_error(str(err))
+        return
     try:
         create_request(
             window.workspace,
@@ -91,6 +102,7 @@ def request_contribution(window: MainWindow) -> None:
             dialog.chosen(),
             Path(name),
             message=dialog.message.text(),
+            due_date=due,
             include_personal_data=dialog.personal.isChecked(),
             passphrase=dialog.passphrase.text() or None,
         )

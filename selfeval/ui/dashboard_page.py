@@ -44,6 +44,11 @@ class DashboardPage(QScrollArea):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Readiness summary")
         self.layout_.addWidget(self.title)
+        self.request_note = QLabel()
+        self.request_note.setWordWrap(True)
+        self.request_note.setAccessibleName("Contribution request")
+        self.request_note.hide()
+        self.layout_.addWidget(self.request_note)
         self.layout_.addWidget(self.summary)
 
         self.grid_table = QTableWidget(0, 4)
@@ -86,6 +91,19 @@ class DashboardPage(QScrollArea):
         self.layout_.addStretch(1)
 
     def refresh(self) -> None:
+        from selfeval.services.contributions import request_of
+
+        request = request_of(self.context.workspace)
+        if request is not None:
+            manifest, _base = request
+            wanted = f", wanted by {manifest.due_date:%d %B %Y}" if manifest.due_date else ""
+            note = f' "{manifest.message}"' if manifest.message else ""
+            self.request_note.show()
+            self.request_note.setText(
+                f"Contribution for {manifest.lead.area_name}: requested by "
+                f"{manifest.created_by}{wanted}.{note} When you are done, use File > "
+                "Contributions > Return my contribution."
+            )
         summary = readiness(self.context.workspace, self.today)
         framework = self.context.workspace.framework
         scale = framework.rating_scale
