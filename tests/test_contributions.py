@@ -37,6 +37,11 @@ def test_two_partners_overlapping_criteria_merge_cleanly_and_with_conflicts(
     pcf = partner(tmp_path, demo, "pcf", ["participation", "right-help"], PCF)
     assert [c.id for c in icb.framework.criteria] == ["needs-identified", "right-help"]
     assert [c.id for c in pcf.framework.criteria] == ["participation", "right-help"]
+    # A partner sees the lead's criterion numbers, so "criterion 4" means the same to both.
+    assert pcf.framework.numbers == {
+        c: demo.framework.numbers[c] for c in ("participation", "right-help")
+    }
+    assert pcf.framework.numbers["right-help"] != 2
     assert {e.criteria for e in list_evidence(icb)} <= {
         ("needs-identified",),
         ("right-help",),

@@ -128,6 +128,8 @@ class Bullet(_Strict):
 class Criterion(_Strict):
     id: Id
     title: Text
+    number: Annotated[StrictInt, Field(ge=1, le=999)] | None = None
+    """How the criterion is numbered to readers; by default its position in the file."""
     paragraph: Paragraph | None = None
     lead_in: Text | None = None
     bullets: list[Bullet] = []
@@ -191,6 +193,11 @@ class Framework(_Strict):
     @cached_property
     def criteria(self) -> tuple[Criterion, ...]:
         return tuple(c for g in self.groups for c in g.criteria)
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Each criterion's number as readers know it (kept in partial copies of a framework)."""
+        return {c.id: c.number or n for n, c in enumerate(self.criteria, start=1)}
 
     @cached_property
     def link_targets(self) -> dict[str, tuple[str, str]]:

@@ -32,6 +32,7 @@ class OutlineCriterion:
     id: str
     title: str
     bullets: tuple[OutlineBullet, ...]
+    number: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ class FrameworkOutline:
     @property
     def criteria(self) -> tuple[OutlineCriterion, ...]:
         return tuple(c for g in self.groups for c in g.criteria)
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        return {c.id: c.number or n for n, c in enumerate(self.criteria, start=1)}
 
     def level(self, level_id: str) -> OutlineLevel:
         for level in self.levels:
@@ -75,6 +80,7 @@ class FrameworkOutline:
                         c["id"],
                         c["title"],
                         tuple(OutlineBullet(b["id"], b["text"]) for b in c.get("bullets", [])),
+                        c.get("number") or 0,
                     )
                     for c in g["criteria"]
                 ),

@@ -64,7 +64,7 @@ def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         )
     evidence = list_evidence(workspace)
     left_out = {e.id for e in evidence if e.personal_data and not options.include_personal_data}
-    numbers = {c.id: n for n, c in enumerate(framework.criteria, start=1)}
+    numbers = framework.numbers
     by_criterion: dict[str, list[EvidenceView]] = {}
     for item in sorted(evidence, key=lambda e: (e.evidence_date is None, e.evidence_date, e.title)):
         for criterion_id in item.criteria:

@@ -137,6 +137,8 @@ def scoped_framework(framework: Framework, criteria: list[str]) -> Framework:
     data = framework.model_dump(mode="json")
     groups = []
     for group in data["groups"]:
+        for criterion in group["criteria"]:
+            criterion["number"] = framework.numbers[criterion["id"]]
         kept = [c for c in group["criteria"] if c["id"] in criteria]
         if kept:
             groups.append({**group, "criteria": kept})

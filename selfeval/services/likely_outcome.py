@@ -34,7 +34,7 @@ def likely_outcome(framework: Framework, ratings: dict[str, str]) -> OutcomeView
     amber = [c for c in criteria if ratings.get(c) == "amber"]
     unrated = [c for c in criteria if ratings.get(c, NOT_RATED) == NOT_RATED]
     red_leadership = [c for c in red if c in leadership]
-    numbers = {c: i for i, c in enumerate(criteria, start=1)}
+    numbers = framework.numbers
 
     def listed(ids: list[str]) -> str:
         return ", ".join(str(numbers[c]) for c in ids)

@@ -84,7 +84,7 @@ class ActionTable(QWidget):
     def show_actions(self, actions: list[ActionView]) -> None:
         self.rows = actions
         self.table.setRowCount(len(actions))
-        numbers = {c.id: n for n, c in enumerate(self.context.workspace.framework.criteria, 1)}
+        numbers = self.context.workspace.framework.numbers
         for row, action in enumerate(actions):
             values = [
                 action.title,
@@ -220,7 +220,8 @@ class ActionPlanPage(QWidget):
         self.filter.blockSignals(True)
         self.filter.clear()
         if key == "criterion":
-            for number, c in enumerate(self.context.workspace.framework.criteria, start=1):
+            for c in self.context.workspace.framework.criteria:
+                number = self.context.workspace.framework.numbers[c.id]
                 self.filter.addItem(f"{number}. {c.title}", c.id)
         elif key == "owner":
             from selfeval.services.people import list_people

@@ -23,7 +23,8 @@ class CriteriaChecklist(QListWidget):
         self.setAccessibleName(accessible_name)
         self.setWordWrap(True)
         chosen = set(ticked)
-        for number, criterion in enumerate(framework.criteria, start=1):
+        for criterion in framework.criteria:
+            number = framework.numbers[criterion.id]
             item = QListWidgetItem(f"{number}. {criterion.title}")
             item.setData(Qt.ItemDataRole.UserRole, criterion.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

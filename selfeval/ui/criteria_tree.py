@@ -19,7 +19,7 @@ class CriteriaTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["Criterion", "Rating"])
         self._rating_items: dict[str, QStandardItem] = {}
         self._add_page("Readiness dashboard", "dashboard")
-        numbers = {c.id: n for n, c in enumerate(outline.criteria, start=1)}
+        numbers = outline.numbers
         for group in outline.groups:
             group_item = self._item(group.title, group.id, "group")
             rating_spacer = QStandardItem("")

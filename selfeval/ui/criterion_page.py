@@ -134,7 +134,7 @@ class CriterionPage(QScrollArea):
         if criterion_id != self.criterion_id:
             self.commit_pending()
         self.criterion_id = criterion_id
-        number = framework.criteria.index(criterion) + 1
+        number = framework.numbers[criterion.id]
         self.title.setText(f"{number}. {criterion.title}")
         meta = framework.group_of(criterion_id).title
         if criterion.paragraph:

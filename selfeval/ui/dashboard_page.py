@@ -114,7 +114,7 @@ class DashboardPage(QScrollArea):
             "personal data."
         )
         self._fill_grid(summary)
-        numbers = {c.id: n for n, c in enumerate(framework.criteria, start=1)}
+        numbers = framework.numbers
 
         def criterion_items(key: str, ids: list[str]) -> None:
             widget = self.lists[key]
@@ -169,7 +169,7 @@ class DashboardPage(QScrollArea):
         for row, criterion in enumerate(framework.criteria):
             level = scale.level(summary.ratings[criterion.id])
             cells = [
-                QTableWidgetItem(f"{row + 1}. {criterion.title}"),
+                QTableWidgetItem(f"{framework.numbers[criterion.id]}. {criterion.title}"),
                 QTableWidgetItem(badge_icon(level.colour), level.label),
                 QTableWidgetItem(str(summary.evidence_counts[criterion.id])),
                 QTableWidgetItem(summary.leads.get(criterion.id, "No lead owner")),

@@ -44,7 +44,7 @@ class EvidenceLibraryPage(QWidget):
         self.context = context
         self.setAccessibleName("Evidence library")
         framework = context.workspace.framework
-        numbers = {c.id: n for n, c in enumerate(framework.criteria, start=1)}
+        numbers = framework.numbers
         self.model = EvidenceTableModel(numbers)
         self.proxy = EvidenceFilter()
         self.proxy.setSourceModel(self.model)
@@ -79,7 +79,8 @@ class EvidenceLibraryPage(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(14)
-        for number, criterion in enumerate(framework.criteria, start=1):
+        for criterion in framework.criteria:
+            number = framework.numbers[criterion.id]
             short = criterion.title if len(criterion.title) < 50 else criterion.title[:47] + "..."
             self.criterion.addItem(f"{number}. {short}", criterion.id)
         self.criterion.currentIndexChanged.connect(
