@@ -8,10 +8,16 @@ in the background while the user is already looking at the tree.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 NOT_RATED_ID = "not-rated"
+
+
+def criterion_numbers_text(numbers: Mapping[str, int], criterion_ids: Iterable[str]) -> str:
+    """"1, 3, 10" however the criteria were linked; readers scan numbers in order."""
+    return ", ".join(map(str, sorted(numbers[c] for c in criterion_ids if c in numbers)))
 
 
 @dataclass(frozen=True)

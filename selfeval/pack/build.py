@@ -200,7 +200,7 @@ def improvement_lines(
     actions = tuple(
         ActionLine(
             a.title,
-            tuple(numbers[c] for c in a.criteria if c in numbers),
+            tuple(sorted(numbers[c] for c in a.criteria if c in numbers)),
             a.owner,
             a.due_date,
             a.status_label,

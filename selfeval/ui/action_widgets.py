@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.framework.outline import criterion_numbers_text
 from selfeval.services.actions import (
     ActionView,
     add_action,
@@ -88,7 +89,7 @@ class ActionTable(QWidget):
         for row, action in enumerate(actions):
             values = [
                 action.title,
-                ", ".join(str(numbers.get(c, c)) for c in action.criteria),
+                criterion_numbers_text(numbers, action.criteria),
                 action.owner,
                 action.due_date.strftime("%d/%m/%Y") if action.due_date else "",
                 action.status_label,

@@ -54,20 +54,20 @@ class EvidenceLibraryPage(QWidget):
         self.search.setAccessibleName("Search evidence")
         self.search.setPlaceholderText("Search titles, descriptions, organisations (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self.proxy.set_filters(text=text))
+        self.search.textChanged.connect(lambda text: self.apply_filter(text=text))
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind")
         self.kind.addItem("All kinds", "")
         for key, label in EVIDENCE_KINDS.items():
             self.kind.addItem(label, key)
         self.kind.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(kind=self.kind.currentData())
+            lambda _i: self.apply_filter(kind=self.kind.currentData())
         )
         self.organisation = QComboBox()
         self.organisation.setAccessibleName("Filter by organisation")
         self.organisation.setMaximumWidth(320)
         self.organisation.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(organisation=self.organisation.currentData() or "")
+            lambda _i: self.apply_filter(organisation=self.organisation.currentData() or "")
         )
         self.criterion = QComboBox()
         self.criterion.setAccessibleName("Filter by criterion")
@@ -84,14 +84,14 @@ class EvidenceLibraryPage(QWidget):
             short = criterion.title if len(criterion.title) < 50 else criterion.title[:47] + "..."
             self.criterion.addItem(f"{number}. {short}", criterion.id)
         self.criterion.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_filters(criterion=self.criterion.currentData())
+            lambda _i: self.apply_filter(criterion=self.criterion.currentData())
         )
         self.stale = QCheckBox("Older than &12 months")
         self.stale.setAccessibleName("Only evidence older than 12 months")
-        self.stale.toggled.connect(lambda on: self.proxy.set_filters(stale_only=on))
+        self.stale.toggled.connect(lambda on: self.apply_filter(stale_only=on))
         self.personal = QCheckBox("&Personal data only")
         self.personal.setAccessibleName("Only evidence marked as personal data")
-        self.personal.toggled.connect(lambda on: self.proxy.set_filters(personal_only=on))
+        self.personal.toggled.connect(lambda on: self.apply_filter(personal_only=on))
 
         self.table = QTableView()
         self.table.setAccessibleName("Evidence items")
@@ -174,13 +174,18 @@ class EvidenceLibraryPage(QWidget):
     def _update_count(self, *_args: object) -> None:
         self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} items")
 
+    def apply_filter(self, **values: object) -> None:
+        """Narrow the table and keep the selected item selected if it is still shown."""
+        selected = self.selected_id()
+        self.proxy.set_filters(**values)
+        if selected:
+            self.select(selected)
+
     def select(self, evidence_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == evidence_id:
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return
+        index = self.proxy.proxy_index_of(evidence_id)
+        if index.isValid():
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
 
     def selected_id(self) -> str | None:
         index: QModelIndex = self.table.currentIndex()

@@ -9,10 +9,10 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
+from selfeval.framework.outline import criterion_numbers_text
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView
 from selfeval.services.readiness import STALE_AFTER
 
@@ -26,6 +26,7 @@ class EvidenceTableModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[EvidenceView] = []
         self.search_text: list[str] = []
+        self.row_of: dict[str, int] = {}  # evidence id -> its row
         self.numbers = numbers  # criterion id -> its number in the framework
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
@@ -39,6 +40,7 @@ class EvidenceTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _index_text(self) -> None:
+        self.row_of = {r.id: i for i, r in enumerate(self.rows)}
         self.search_text = [
             " ".join(
                 (r.title, r.description, r.organisation, EVIDENCE_KINDS.get(r.kind, ""))
@@ -71,10 +73,9 @@ class EvidenceTableModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         self._sort_rows()
         self._index_text()
-        new_row = {r.id: i for i, r in enumerate(self.rows)}
         self.changePersistentIndexList(
             persistent,
-            [self.index(new_row[old_ids[i.row()]], i.column()) for i in persistent],
+            [self.index(self.row_of[old_ids[i.row()]], i.column()) for i in persistent],
         )
         self.layoutChanged.emit()
 
@@ -108,7 +109,7 @@ class EvidenceTableModel(QAbstractTableModel):
             if column == 3:
                 return row.evidence_date.strftime("%d/%m/%Y") if row.evidence_date else ""
             if column == 4:
-                return ", ".join(str(self.numbers.get(c, c)) for c in row.criteria)
+                return criterion_numbers_text(self.numbers, row.criteria)
             if column == 5:
                 return "Yes" if row.personal_data else "No"
             return str(len(row.attachments)) if row.attachments else ""
@@ -117,8 +118,15 @@ class EvidenceTableModel(QAbstractTableModel):
         return None
 
 
-class EvidenceFilter(QSortFilterProxyModel):
-    """Search text and filters (kind, organisation, criterion, stale, personal data) together."""
+class EvidenceFilter(QAbstractTableModel):
+    """The library's rows that pass the search and filters, in the library's order.
+
+    Our own model rather than a QSortFilterProxyModel: that calls a Python filterAcceptsRow from
+    C++ for every row on every keystroke (~8 ms for 5,000 rows) and announces removed rows in
+    runs (~60 ms when one keystroke takes 5,000 rows down to a handful). Here a keystroke is one
+    Python pass over the prepared search text (<1 ms), and the view is reset only when the rows
+    shown change. A reset drops the view's selection; the library page puts it back.
+    """
 
     def __init__(self, today: date | None = None) -> None:
         super().__init__()
@@ -129,26 +137,51 @@ class EvidenceFilter(QSortFilterProxyModel):
         self.stale_only = False
         self.personal_only = False
         self.today = today or date.today()
+        self.source = EvidenceTableModel({})
+        self.shown: list[int] = []  # source rows, in order
+        self._position: dict[int, int] | None = None  # source row -> shown row, when needed
+        self._moving: list[tuple[QPersistentModelIndex, str]] = []
+
+    def setSourceModel(self, source: EvidenceTableModel) -> None:  # noqa: N802 (Qt's name)
+        self.source = source
+        source.modelReset.connect(self._refilter)
+        source.layoutAboutToBeChanged.connect(self._before_sort)
+        source.layoutChanged.connect(self._after_sort)
+        self._refilter()
+
+    def sourceModel(self) -> EvidenceTableModel:  # noqa: N802 (Qt's name)
+        return self.source
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """The source model sorts; this proxy keeps its order and only filters."""
-        source = self.sourceModel()
-        if isinstance(source, EvidenceTableModel):
-            source.sort(column, order)
+        self.source.sort(column, order)
 
     def set_filters(self, **values: Any) -> None:
-        self.beginFilterChange()
         for name, value in values.items():
             if not hasattr(self, name):
                 raise AttributeError(name)
             setattr(self, name, value.casefold() if name == "text" else value)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        shown = self._matching()
+        if shown != self.shown:
+            self.beginResetModel()
+            self._set_shown(shown)
+            self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, EvidenceTableModel)
-        row = model.rows[source_row]
-        if self.text and self.text not in model.search_text[source_row]:
+    def proxy_index_of(self, evidence_id: str) -> QModelIndex:
+        """Where an item is shown now (invalid when it is filtered out)."""
+        row = self.source.row_of.get(evidence_id)
+        if row is None:
+            return QModelIndex()
+        return self.mapFromSource(self.source.index(row, 0))
+
+    def mapFromSource(self, source_index: Index) -> QModelIndex:  # noqa: N802 (Qt's name)
+        if self._position is None:
+            self._position = {row: i for i, row in enumerate(self.shown)}
+        row = self._position.get(source_index.row()) if source_index.isValid() else None
+        return QModelIndex() if row is None else self.index(row, source_index.column())
+
+    def accepts(self, source_row: int) -> bool:
+        row = self.source.rows[source_row]
+        if self.text and self.text not in self.source.search_text[source_row]:
             return False
         if self.kind and row.kind != self.kind:
             return False
@@ -163,3 +196,52 @@ class EvidenceFilter(QSortFilterProxyModel):
             if row.evidence_date is None or row.evidence_date >= cutoff:
                 return False
         return True
+
+    def _matching(self) -> list[int]:
+        filtered = self.kind or self.organisation or self.criterion
+        if not (filtered or self.stale_only or self.personal_only):
+            text = self.text  # the common case, a search alone: one comprehension
+            return [i for i, t in enumerate(self.source.search_text) if text in t]
+        return [i for i in range(len(self.source.rows)) if self.accepts(i)]
+
+    def _set_shown(self, shown: list[int]) -> None:
+        self.shown = shown
+        self._position = None
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        self._set_shown(self._matching())
+        self.endResetModel()
+
+    def _before_sort(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._moving = [
+            (QPersistentModelIndex(i), self.source.rows[self.shown[i.row()]].id)
+            for i in self.persistentIndexList()
+            if i.isValid()
+        ]
+
+    def _after_sort(self) -> None:
+        self._set_shown(self._matching())
+        for old, evidence_id in self._moving:
+            self.changePersistentIndex(
+                old, self.proxy_index_of(evidence_id).siblingAtColumn(old.column())
+            )
+        self._moving = []
+        self.layoutChanged.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802 (Qt's name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return self.source.headerData(section, orientation, role)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        return self.source.data(self.source.index(self.shown[index.row()], index.column()), role)

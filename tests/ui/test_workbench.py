@@ -235,6 +235,33 @@ def test_search_the_evidence_library(
     assert library.count.text() == "4 of 66 items"
 
 
+def test_searching_keeps_the_selected_item_and_column_widths(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    library = window.evidence_page
+    wanted = "Multi-agency EHC plan audit, quarter 2"
+    library.select(next(r.id for r in library.model.rows if r.title == wanted))
+    library.table.setColumnWidth(2, 222)
+    library.search.setFocus()
+    qtbot.keyClicks(library.search, "audi")
+    assert library.table.currentIndex().siblingAtColumn(0).data() == wanted
+    assert library.table.selectionModel().isRowSelected(library.table.currentIndex().row())
+    assert library.table.columnWidth(2) == 222
+    qtbot.keyClicks(library.search, "zzz")  # filtered out: nothing is selected
+    assert library.proxy.rowCount() == 0 and library.selected_id() is None
+    library.search.clear()
+    assert library.proxy.rowCount() == 66
+    assert library.table.horizontalHeader().sortIndicatorSection() == 3
+    library.select(next(r.id for r in library.model.rows if r.title == wanted))
+    library.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # sorting keeps it too
+    shown = [library.proxy.index(r, 0).data() for r in range(library.proxy.rowCount())]
+    assert shown == sorted(shown, key=str.casefold)
+    assert library.table.currentIndex().siblingAtColumn(0).data() == wanted
+    assert library.table.currentIndex().row() == shown.index(wanted)
+
+
 def test_keyboard_shortcuts_move_between_pages(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow
 ) -> None:
