@@ -227,3 +227,35 @@ def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Pat
     ) in rows
     assert book["Risks"]["G2"].value == 20
     assert book["Actions"].max_row == 9
+
+
+def test_periods_follow_the_calendar_not_the_alphabet(workspace: Workspace, tmp_path: Path) -> None:
+    quarters = tmp_path / "quarters.csv"
+    quarters.write_text(
+        "indicator,period,area\n"
+        "ehcp-20-weeks,Q1 2025,48\n"
+        "ehcp-20-weeks,Q4 2024,41\n"
+        "ehcp-20-weeks,Q2 2025,52\n"
+        "ehcp-20-weeks,Q3 2024,38\n",
+        encoding="utf-8",
+    )
+    import_indicator_values(workspace, quarters)
+    periods = [r.period for r in indicator_values(workspace, "ehcp-20-weeks")]
+    assert periods == ["Q3 2024", "Q4 2024", "Q1 2025", "Q2 2025"]
+    latest = {r.indicator_id: r for r in latest_values(workspace)}["ehcp-20-weeks"]
+    assert (latest.period, latest.area) == ("Q2 2025", 52)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        ["2019", "2020", "2021/22", "2022-23"],
+        ["Sep 2024", "Dec 2024", "January 2025", "Mar 2025"],
+        ["Autumn term 2024", "Spring term 2025", "Summer term 2025"],
+        ["Q1 2024/25", "Q3 2024/25", "Q2 2025/26"],
+    ],
+)
+def test_period_order(written: list[str]) -> None:
+    from selfeval.services.periods import period_key
+
+    assert sorted(reversed(written), key=period_key) == written

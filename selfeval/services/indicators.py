@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, select
 from selfeval.errors import InputError
 from selfeval.locations import resource_path
 from selfeval.services.history import record_change
+from selfeval.services.periods import period_key
 from selfeval.services.tracker_file import read_rows
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import IndicatorTarget, IndicatorValue
@@ -159,20 +160,22 @@ def import_indicator_values(workspace: Workspace, path: Path) -> int:
 
 
 def indicator_values(workspace: Workspace, indicator_id: str | None = None) -> list[ValueRow]:
-    query = select(IndicatorValue).order_by(IndicatorValue.indicator_id, IndicatorValue.period)
+    """In period order within each indicator (`period_key`: "Q4 2024" before "Q1 2025")."""
+    query = select(IndicatorValue)
     if indicator_id is not None:
         query = query.where(IndicatorValue.indicator_id == indicator_id)
     with workspace.transaction() as session:
-        return [
+        rows = [
             ValueRow(
                 v.indicator_id, v.period, v.area, v.statistical_neighbours, v.region, v.england
             )
             for v in session.scalars(query)
         ]
+    return sorted(rows, key=lambda r: (r.indicator_id, period_key(r.period)))
 
 
 def latest_values(workspace: Workspace) -> list[ValueRow]:
-    """Each indicator's most recent period (periods sort as text: 2019 < 2020 < 2021/22)."""
+    """Each indicator's most recent period."""
     latest: dict[str, ValueRow] = {}
     for row in indicator_values(workspace):
         latest[row.indicator_id] = row
