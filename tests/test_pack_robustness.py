@@ -147,13 +147,27 @@ def test_real_world_text_through_the_services(workspace: Workspace, tmp_path: Pa
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
     for name in (NAMES[0], NAMES[1], NAMES[3], NAMES[4]):
         assert name.split()[0] in text
-    # Urdu is printed letter by letter (not joined: reportlab shapes only with uharfbuzz, and
-    # orders right-to-left only with rlbidi); every letter is there.
-    assert set("عائشخان") <= set(text)
+    # Urdu is drawn with its letters joined (pypdf reads right-to-left runs back in reading
+    # order): "khan" as initial khah, final alef, noon (alef does not join onwards); "aisha" joined likewise.
+    assert "\ufea7\ufe8e\ufee5" in text
+    assert "\ufecb\ufe8e\ufe8b\ufeb8" in text
     assert "Audit <b>unclosed & R&D</b>" in text
     assert "Café «audit» <img src=x>" in text
     words = " ".join(p.text for p in Document(str(docx)).paragraphs)
     assert "Audit <b>unclosed & R&D</b>" in words
+
+
+def test_right_to_left_lines_are_drawn_joined_and_in_visual_order() -> None:
+    from selfeval.pack.pdf_script import visual_order
+
+    every_glyph = lambda _c: True  # noqa: E731
+    # "khan" (khah, alef, noon) joins and reverses: drawn left to right as noon, alef, khah.
+    assert visual_order("خان", every_glyph) == "\ufee5\ufe8e\ufea7"
+    # An English line keeps its order around the Urdu run; English alone is untouched.
+    assert visual_order("Leaflet: خان (Urdu)", every_glyph) == "Leaflet: \ufee5\ufe8e\ufea7 (Urdu)"
+    assert visual_order("Plain <b> & text", every_glyph) == "Plain <b> & text"
+    # A joined form the font lacks falls back to the plain letter rather than a box.
+    assert visual_order("خان", lambda c: c != 0xFEE5) == "\u0646\ufe8e\ufea7"
 
 
 def test_hand_made_pack_round_trip(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from selfeval.locations import resource_path
+from selfeval.pack.pdf_script import visual_order
 from selfeval.pack.text import clean
 
 FONT = "DejaVuSans"
@@ -53,8 +54,15 @@ def register_fonts() -> None:
 
 
 def safe(text: str) -> str:
-    """User text as Paragraph markup that shows exactly what was typed."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    """User text as Paragraph markup that shows exactly what was typed (right-to-left lines
+    in drawing order: `pdf_script`)."""
+    return "<br/>".join(escape(visual_order(line, _has_glyph)) for line in clean(text).split("\n"))
+
+
+def _has_glyph(code_point: int) -> bool:
+    register_fonts()
+    font = pdfmetrics.getFont(FONT)
+    return code_point in font.face.charToGlyph
 
 
 def styles() -> dict[str, ParagraphStyle]:
