@@ -110,7 +110,10 @@ def parse_framework(data: bytes | str, source: str = "<framework>") -> Framework
                 f"{source}:{_line_for(path, lines)}: {format_path(path)}: {_message(error)}"
             )
         raise FrameworkError(problems) from None
-    problems = list(_duplicate_ids(framework, lines, source))
+    problems = [
+        *_duplicate_ids(framework, lines, source),
+        *_duplicate_numbers(framework, lines, source),
+    ]
     if problems:
         raise FrameworkError(problems)
     return framework
@@ -142,6 +145,27 @@ def _duplicate_ids(framework: Framework, lines: dict[Path_, int], source: str) -
         problem = check(kind, value, path)
         if problem:
             yield problem
+
+
+def _duplicate_numbers(
+    framework: Framework, lines: dict[Path_, int], source: str
+) -> Iterable[str]:
+    """Two criteria both called "3" would make every "criterion 3" in a pack ambiguous."""
+    first: dict[int, Path_] = {}
+    position = 0
+    for gi, group in enumerate(framework.groups):
+        for ci, criterion in enumerate(group.criteria):
+            position += 1
+            cpath: Path_ = ("groups", gi, "criteria", ci)
+            path: Path_ = (*cpath, "number") if criterion.number else (*cpath, "id")
+            number = criterion.number or position
+            earlier = first.setdefault(number, path)
+            if earlier != path:
+                yield (
+                    f"{source}:{_line_for(path, lines)}: {format_path((*cpath, 'number'))}: "
+                    f"number {number} is already used at line {_line_for(earlier, lines)} "
+                    "(without a number, a criterion is numbered by its position in the file)"
+                )
 
 
 def load_framework(path: Path) -> Framework:
