@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from selfeval.framework.outline import FrameworkOutline
 from selfeval.services import contributions, merge
 from selfeval.services.comments import add_comment, list_comments
 from selfeval.services.dump import dump
@@ -17,6 +18,7 @@ from selfeval.services.package_format import PackageError, read_package
 from selfeval.services.people import add_person, assign_owner, list_owners
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace
+from selfeval.store.quick_look import first_look
 
 ICB = CurrentUser("Amara Okafor", "NHS Anyshire and Wessex ICB")
 PCF = CurrentUser("Lisa Wynne", "Anyshire Parent Carer Forum")
@@ -42,6 +44,12 @@ def test_two_partners_overlapping_criteria_merge_cleanly_and_with_conflicts(
         c: demo.framework.numbers[c] for c in ("participation", "right-help")
     }
     assert pcf.framework.numbers["right-help"] != 2
+    # ...including the first screen, which reads the stored framework without pydantic.
+    look = first_look(tmp_path / "pcf.selfeval")
+    assert look is not None
+    assert FrameworkOutline.from_definition(look.framework_definition).numbers == (
+        pcf.framework.numbers
+    )
     assert {e.criteria for e in list_evidence(icb)} <= {
         ("needs-identified",),
         ("right-help",),
