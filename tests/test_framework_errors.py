@@ -69,7 +69,10 @@ def test_duplicate_criterion_id(tmp_path: Path) -> None:
 def test_criterion_numbers_are_kept_and_must_not_clash(tmp_path: Path) -> None:
     numbered = GOOD.replace('title: "Criterion two"', 'title: "Criterion two"\n        number: 7')
     assert load_framework(write(tmp_path, numbered)).numbers == {"c1": 1, "c2": 7}
-    path = write(tmp_path, GOOD.replace('title: "Criterion two"', 'title: "Criterion two"\n        number: 1'))
+    path = write(
+        tmp_path,
+        GOOD.replace('title: "Criterion two"', 'title: "Criterion two"\n        number: 1'),
+    )
     assert problems(path) == [
         f"{path}:21: groups[0].criteria[1].number: number 1 is already used at line 12 "
         "(without a number, a criterion is numbered by its position in the file)"
