@@ -147,9 +147,7 @@ def _duplicate_ids(framework: Framework, lines: dict[Path_, int], source: str) -
             yield problem
 
 
-def _duplicate_numbers(
-    framework: Framework, lines: dict[Path_, int], source: str
-) -> Iterable[str]:
+def _duplicate_numbers(framework: Framework, lines: dict[Path_, int], source: str) -> Iterable[str]:
     """Two criteria both called "3" would make every "criterion 3" in a pack ambiguous."""
     first: dict[int, Path_] = {}
     position = 0

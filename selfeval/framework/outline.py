@@ -16,7 +16,7 @@ NOT_RATED_ID = "not-rated"
 
 
 def criterion_numbers_text(numbers: Mapping[str, int], criterion_ids: Iterable[str]) -> str:
-    """"1, 3, 10" however the criteria were linked; readers scan numbers in order."""
+    """ "1, 3, 10" however the criteria were linked; readers scan numbers in order."""
     return ", ".join(map(str, sorted(numbers[c] for c in criterion_ids if c in numbers)))
 
 
