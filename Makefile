@@ -20,6 +20,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check selfeval tests bench docs
+	$(BIN)/ruff format --check selfeval tests bench docs
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
