@@ -4,8 +4,8 @@ reportlab draws characters left to right as stored, one isolated letter after an
 typed by a parent carer forum ("عائشہ خان") would print backwards and unjoined. Before a line
 is laid out, Arabic-script letters are replaced by their joined forms (arabic-reshaper) and the
 line is put in visual order (python-bidi). A joined form DejaVu Sans has no glyph for (some Urdu
-letters: heh goal, yeh barree) falls back to the plain letter, so nothing prints as a box that
-printed before. Only lines holding such letters are touched: English text costs one regex test.
+letters: yeh barree's joined forms) falls back to the plain letter, so nothing prints as a box
+that printed before; a letter the font lacks altogether (heh goal) is a box, as it always was. Only lines holding such letters are touched: English text costs one regex test.
 Word and Excel packs keep the typed order: their readers shape and order text themselves.
 """
 

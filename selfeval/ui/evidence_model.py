@@ -122,7 +122,7 @@ class EvidenceFilter(QAbstractTableModel):
     """The library's rows that pass the search and filters, in the library's order.
 
     Our own model rather than a QSortFilterProxyModel: that calls a Python filterAcceptsRow from
-    C++ for every row on every keystroke (~8 ms for 5,000 rows) and announces removed rows in
+    C++ for every row on every keystroke (~14 ms for 5,000 rows) and announces removed rows in
     runs (~60 ms when one keystroke takes 5,000 rows down to a handful). Here a keystroke is one
     Python pass over the prepared search text (<1 ms), and the view is reset only when the rows
     shown change. A reset drops the view's selection; the library page puts it back.
