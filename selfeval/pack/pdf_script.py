@@ -5,7 +5,8 @@ typed by a parent carer forum ("عائشہ خان") would print backwards and un
 is laid out, Arabic-script letters are replaced by their joined forms (arabic-reshaper) and the
 line is put in visual order (python-bidi). A joined form DejaVu Sans has no glyph for (some Urdu
 letters: yeh barree's joined forms) falls back to the plain letter, so nothing prints as a box
-that printed before; a letter the font lacks altogether (heh goal) is a box, as it always was. Only lines holding such letters are touched: English text costs one regex test.
+that printed before; a letter the font lacks altogether (heh goal) is a box, as it always was.
+Only lines holding such letters are touched: English text costs one regex test.
 Word and Excel packs keep the typed order: their readers shape and order text themselves.
 """
 
