@@ -148,9 +148,11 @@ def test_real_world_text_through_the_services(workspace: Workspace, tmp_path: Pa
     for name in (NAMES[0], NAMES[1], NAMES[3], NAMES[4]):
         assert name.split()[0] in text
     # Urdu is drawn with its letters joined (pypdf reads right-to-left runs back in reading
-    # order): "khan" as initial khah, final alef, noon (alef does not join onwards); "aisha" joined likewise.
+    # order): "khan" as initial khah, final alef, noon (alef does not join onwards); "aisha"
+    # ending in heh goal's final form, which DejaVu Sans lacks: it is set in Noto Naskh Arabic.
     assert "\ufea7\ufe8e\ufee5" in text
-    assert "\ufecb\ufe8e\ufe8b\ufeb8" in text
+    assert "\ufecb\ufe8e\ufe8b\ufeb8\ufba7" in text
+    assert any("NotoNaskhArabic" in name for name in fonts_used(pdf))
     assert "Audit <b>unclosed & R&D</b>" in text
     assert "Café «audit» <img src=x>" in text
     words = " ".join(p.text for p in Document(str(docx)).paragraphs)
@@ -170,8 +172,17 @@ def test_right_to_left_lines_are_drawn_joined_and_in_visual_order() -> None:
     assert visual_order("خان", lambda c: c != 0xFEE5) == "\u0646\ufe8e\ufea7"
 
 
+def fonts_used(pdf: Path) -> set[str]:
+    return {
+        str(font.get_object()["/BaseFont"])
+        for page in PdfReader(pdf).pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
+
+
 def test_hand_made_pack_round_trip(tmp_path: Path) -> None:
     pack = replace(pack_with("Plain title", "Body"), marking="")
     render_pdf(pack, tmp_path / "p.pdf")
+    assert not any("Naskh" in name for name in fonts_used(tmp_path / "p.pdf"))  # English only
     first = PdfReader(tmp_path / "p.pdf").pages[1].extract_text()
     assert "page 2 of" in first and "OFFICIAL" not in first

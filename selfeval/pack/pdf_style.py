@@ -17,7 +17,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from selfeval.locations import resource_path
-from selfeval.pack.pdf_script import visual_order
+from selfeval.pack.pdf_script import arabic_runs, is_right_to_left, visual_order
 from selfeval.pack.text import clean
 
 FONT = "DejaVuSans"
@@ -53,16 +53,42 @@ def register_fonts() -> None:
     _registered = True
 
 
+ARABIC_FONT = "NotoNaskhArabic"
+_arabic_registered = False
+
+
 def safe(text: str) -> str:
-    """User text as Paragraph markup that shows exactly what was typed (right-to-left lines
-    in drawing order: `pdf_script`)."""
-    return "<br/>".join(escape(visual_order(line, _has_glyph)) for line in clean(text).split("\n"))
+    """User text as Paragraph markup that shows exactly what was typed: right-to-left lines in
+    drawing order (`pdf_script`), Arabic-script runs in Noto Naskh Arabic (DejaVu Sans lacks
+    common Urdu letters such as heh goal)."""
+    lines = []
+    for line in clean(text).split("\n"):
+        if is_right_to_left(line):
+            lines.append(arabic_runs(escape(visual_order(line, _has_glyph)), _arabic_font()))
+        else:
+            lines.append(escape(line))
+    return "<br/>".join(lines)
 
 
 def _has_glyph(code_point: int) -> bool:
-    register_fonts()
-    font = pdfmetrics.getFont(FONT)
+    font = pdfmetrics.getFont(_arabic_font())
     return code_point in font.face.charToGlyph
+
+
+def _arabic_font() -> str:
+    """Registered on first use: most packs hold no Arabic script and skip loading it."""
+    global _arabic_registered
+    if not _arabic_registered:
+        register_fonts()
+        folder = resource_path("resources", "fonts")
+        bold = ARABIC_FONT + "-Bold"
+        pdfmetrics.registerFont(TTFont(ARABIC_FONT, str(folder / "NotoNaskhArabic-Regular.ttf")))
+        pdfmetrics.registerFont(TTFont(bold, str(folder / "NotoNaskhArabic-Bold.ttf")))
+        pdfmetrics.registerFontFamily(
+            ARABIC_FONT, normal=ARABIC_FONT, bold=bold, italic=ARABIC_FONT, boldItalic=bold
+        )
+        _arabic_registered = True
+    return ARABIC_FONT
 
 
 def styles() -> dict[str, ParagraphStyle]:
