@@ -121,6 +121,7 @@ class ActionTable(QWidget):
             do,
             lambda: delete_action(workspace, made[0]),
             self.criterion_id or None,
+            evidence=False,
         )
 
     def edit(self) -> None:
@@ -137,6 +138,7 @@ class ActionTable(QWidget):
             lambda: update_action(workspace, action.id, after),
             lambda: update_action(workspace, action.id, before),
             self.criterion_id or None,
+            evidence=False,
         )
 
     def complete(self) -> None:
@@ -149,6 +151,7 @@ class ActionTable(QWidget):
             lambda: set_status(workspace, action.id, "complete"),
             lambda: set_status(workspace, action.id, old),
             self.criterion_id or None,
+            evidence=False,
         )
 
     def note(self) -> None:
@@ -158,7 +161,7 @@ class ActionTable(QWidget):
         text, ok = QInputDialog.getText(self, "Progress note", f"Progress on '{action.title}':")
         if ok and text.strip():
             add_progress_note(self.context.workspace, action.id, text, date.today())
-            self.context.changed(self.criterion_id or None)
+            self.context.changed(self.criterion_id or None, False)
 
 
 def _input_of(action: ActionView):  # type: ignore[no-untyped-def]

@@ -66,6 +66,7 @@ class BulletJudgements(QWidget):
             lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: new}),
             lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: old}),
             criterion_id,
+            evidence=False,
         )
 
     def _rating_changed(self, bullet_id: str) -> None:

@@ -127,8 +127,10 @@ class CriterionPage(QScrollArea):
         layout.addLayout(history_row)
         layout.addStretch(1)
 
-    def load(self, criterion_id: str) -> None:
-        """Show a criterion (or refresh the one shown) from what is stored."""
+    def load(self, criterion_id: str, *, evidence: bool = True) -> None:
+        """Show a criterion (or refresh the one shown) from what is stored; `evidence=False`
+        keeps the linked evidence list as it is when refreshing the same criterion."""
+        same = criterion_id == self.criterion_id
         framework = self.context.workspace.framework
         criterion = framework.criterion(criterion_id)
         if criterion_id != self.criterion_id:
@@ -164,7 +166,8 @@ class CriterionPage(QScrollArea):
             status += f". Previous cycle: {previous.label}"
         self.updated.setText(status)
         self.owners.load(criterion_id)
-        self.evidence.load(criterion_id)
+        if evidence or not same:
+            self.evidence.load(criterion_id)
         self.comments.load(criterion_id)
         self.actions_panel.criterion_id = criterion_id
         self.actions_panel.show_actions(
@@ -185,6 +188,7 @@ class CriterionPage(QScrollArea):
             lambda: set_judgement(workspace, criterion_id, rating=rating),
             lambda: set_judgement(workspace, criterion_id, rating=old),
             criterion_id,
+            evidence=False,
         )
 
     def _text_committed(self, field: str, old: str, new: str) -> None:
@@ -195,6 +199,7 @@ class CriterionPage(QScrollArea):
             lambda: set_judgement(workspace, criterion_id, **{field: new}),
             lambda: set_judgement(workspace, criterion_id, **{field: old}),
             criterion_id,
+            evidence=False,
         )
 
     def _show_history(self) -> None:

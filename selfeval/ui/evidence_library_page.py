@@ -241,7 +241,7 @@ class EvidenceLibraryPage(QWidget):
         workspace = self.context.workspace
 
         def done(result: ImportResult) -> None:
-            self.context.changed(None)
+            self.context.changed(None, True)
             QMessageBox.information(
                 self,
                 "Import finished",

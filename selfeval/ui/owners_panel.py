@@ -110,7 +110,11 @@ class OwnersPanel(QWidget):
                 after.append(owner_state(workspace, criterion_id))
 
         self.context.push(
-            text, do, lambda: replace_owners(workspace, criterion_id, before), criterion_id
+            text,
+            do,
+            lambda: replace_owners(workspace, criterion_id, before),
+            criterion_id,
+            evidence=False,
         )
 
     def _add(self) -> None:

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 class PageContext:
     workspace: Workspace
     undo_stack: QUndoStack
-    changed: Callable[[str | None], None]
-    """Called after any change, with the criterion it touched (None: not one criterion)."""
+    changed: Callable[[str | None, bool], None]
+    """Called after any change, with the criterion it touched (None: not one criterion) and
+    whether evidence may have changed (re-reading the evidence library is the costly part)."""
     show_error: Callable[[str], None]
     navigate: Callable[[str, str], None]
     """navigate(kind, id): kind is "criterion", "evidence", "dashboard", "people"."""
@@ -30,8 +31,13 @@ class PageContext:
         do: Callable[[], object],
         undo: Callable[[], object],
         criterion_id: str | None = None,
+        *,
+        evidence: bool = True,
     ) -> None:
-        """Do a change now, as one entry on the undo stack."""
+        """Do a change now, as one entry on the undo stack. `evidence=False` for changes that
+        cannot touch evidence or its links (ratings, narrative, owners, actions)."""
         self.undo_stack.push(
-            ServiceCommand(text, do, undo, lambda: self.changed(criterion_id), self.show_error)
+            ServiceCommand(
+                text, do, undo, lambda: self.changed(criterion_id, evidence), self.show_error
+            )
         )

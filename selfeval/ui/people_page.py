@@ -169,7 +169,7 @@ class PeoplePage(QWidget):
         except InputError as err:
             self.context.show_error(str(err))
             return
-        self.context.changed(None)
+        self.context.changed(None, True)
 
     def add_organisation(self) -> None:
         dialog = OrganisationDialog(self)

@@ -239,5 +239,5 @@ class RiskPage(QWidget):
 
     def add(self) -> None:
         if RiskDialog(self.context, self).exec() == QDialog.DialogCode.Accepted:
-            self.context.changed(None)
+            self.context.changed(None, False)
             self.refresh()

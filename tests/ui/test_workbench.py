@@ -294,3 +294,32 @@ def test_history_shows_who_changed_what(
     when_dialog_opens(qtbot, read)
     qtbot.mouseClick(window.criterion_page.history_button, Qt.MouseButton.LeftButton)
     assert seen == [["Test Lead (Testshire Council)", "Rating", "amber", "green"]]
+
+
+def test_the_library_shows_evidence_added_elsewhere_and_undone(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from selfeval.services.evidence import EvidenceInput
+    from selfeval.ui.evidence_actions import add_evidence_undoable
+    from selfeval.ui.evidence_dialog import EvidenceForm
+
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    library = window.evidence_page
+    assert library.model.rowCount() == 66
+    window.navigate("criterion", "right-help")
+    before = window.criterion_page.rating.rating()
+    window.criterion_page._rating_chosen("green")  # a rating leaves the library as it is...
+    assert library.loaded
+    form = EvidenceForm(EvidenceInput(title="Therapy waits Q3", kind="data"), ["right-help"])
+    add_evidence_undoable(window.context, form, "right-help")  # ...new evidence does not
+    assert window.criterion_page.evidence.list.count() == len(window.criterion_page.evidence.items)
+    assert any(v.title == "Therapy waits Q3" for v in window.criterion_page.evidence.items.values())
+    window.navigate("evidence_page", "")
+    assert library.model.rowCount() == 67
+    assert library.count.text() == "67 of 67 items"
+    window.undo_stack.undo()  # undone while the library is in view: it updates at once
+    assert library.model.rowCount() == 66
+    window.undo_stack.undo()  # the rating
+    window.navigate("criterion", "right-help")
+    assert window.criterion_page.rating.rating() == before != "green"
