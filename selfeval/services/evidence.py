@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
@@ -303,6 +303,12 @@ def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list
                 )
             )
         return result
+
+
+def evidence_count(workspace: Workspace) -> int:
+    """How big the library is, without reading it (the UI decides how to load it)."""
+    with workspace.transaction() as session:
+        return session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
 
 
 def evidence_item(workspace: Workspace, evidence_id: str) -> EvidenceView:

@@ -207,11 +207,8 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self.dashboard.refresh()
         library = self._evidence_page
-        if evidence and library is not None and library.loaded:
-            if self.pages.currentWidget() is library:
-                library.refresh()
-            else:
-                library.loaded = False
+        if evidence and library is not None:
+            library.evidence_changed(in_view=self.pages.currentWidget() is library)
         if self._people_page is not None and self.pages.currentWidget() is self._people_page:
             self._people_page.refresh()
         for page in self._extra.values():
@@ -270,7 +267,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.criterion_page)
         elif item_id == "evidence":
             if not self.evidence_page.loaded:
-                self.evidence_page.refresh()
+                self.evidence_page.load()
             self.pages.setCurrentWidget(self.evidence_page)
         elif item_id == "people":
             self.people_page.refresh()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -323,3 +324,26 @@ def test_the_library_shows_evidence_added_elsewhere_and_undone(
     window.undo_stack.undo()  # the rating
     window.navigate("criterion", "right-help")
     assert window.criterion_page.rating.rating() == before != "green"
+
+
+def test_a_big_library_is_read_off_the_gui_thread(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selfeval.services.evidence import EvidenceInput, list_evidence
+    from selfeval.ui.evidence_actions import add_evidence_undoable
+    from selfeval.ui.evidence_dialog import EvidenceForm
+    from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+
+    monkeypatch.setattr(EvidenceLibraryPage, "READ_IN_BACKGROUND_FROM", 0)  # the demo counts big
+    window = open_window(demo_path)
+    wanted = next(v for v in list_evidence(window.workspace) if v.title.startswith("Multi-agency"))
+    window.navigate("evidence", wanted.id)  # shows at once, reads in the background
+    library = window.evidence_page
+    assert window.pages.currentWidget() is library
+    assert library.count.text() == "Reading the evidence library..."
+    # evidence added while the read is under way is not lost: the library reads again
+    form = EvidenceForm(EvidenceInput(title="Added during the read", kind="data"), [])
+    add_evidence_undoable(window.context, form)
+    qtbot.waitUntil(lambda: library.model.rowCount() == 67, timeout=5000)
+    assert library.count.text() == "67 of 67 items"
+    assert library.selected_id() == wanted.id  # the item asked for is selected once read
