@@ -194,6 +194,14 @@ class EvidenceLibraryPage(QWidget):
             else:
                 self.loaded = False
 
+    def stop_reading(self) -> None:
+        """Before the workspace closes: no late message about a read nobody waits for."""
+        if self._reading is not None:
+            self._reading.signals.finished.disconnect(self._rows_read)
+            self._reading.signals.failed.disconnect(self._read_failed)
+            QThreadPool.globalInstance().waitForDone(3000)
+            self._reading = None
+
     def _rows_read(self, rows: list[EvidenceView]) -> None:
         self._reading = None
         if self._read_again:

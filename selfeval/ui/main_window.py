@@ -317,5 +317,7 @@ class MainWindow(QMainWindow):
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.attached:
             self._commit_pending()
+            if self._evidence_page is not None:
+                self._evidence_page.stop_reading()
             self.workspace.close()
         super().closeEvent(event)

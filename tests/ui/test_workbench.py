@@ -347,3 +347,18 @@ def test_a_big_library_is_read_off_the_gui_thread(
     qtbot.waitUntil(lambda: library.model.rowCount() == 67, timeout=5000)
     assert library.count.text() == "67 of 67 items"
     assert library.selected_id() == wanted.id  # the item asked for is selected once read
+
+
+def test_closing_while_the_library_is_read_says_nothing(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from selfeval.ui.evidence_library_page import EvidenceLibraryPage
+
+    monkeypatch.setattr(EvidenceLibraryPage, "READ_IN_BACKGROUND_FROM", 0)
+    window = open_window(demo_path)
+    window.navigate("evidence_page", "")
+    assert window.evidence_page.count.text() == "Reading the evidence library..."
+    window.close()
+    qtbot.wait(200)  # a late result or failure would arrive now
+    assert QApplication.activeModalWidget() is None
+    assert window.evidence_page.model.rowCount() == 0
