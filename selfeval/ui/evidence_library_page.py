@@ -168,7 +168,7 @@ class EvidenceLibraryPage(QWidget):
 
     def load(self) -> None:
         """Fill the library when it is first shown (or shown again after changes elsewhere).
-        A big library is read on a worker thread (5,000 items: ~100 ms cold), so the window
+        A big library is read on a worker thread (5,000 items: 150-220 ms), so the window
         never freezes; a small one is read at once."""
         if self._reading is not None:
             return
