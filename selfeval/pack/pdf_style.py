@@ -8,6 +8,7 @@ no glyph for prints as the font's visible empty box, never a crash.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -71,8 +72,12 @@ def safe(text: str) -> str:
 
 
 def _has_glyph(code_point: int) -> bool:
-    font = pdfmetrics.getFont(_arabic_font())
-    return code_point in font.face.charToGlyph
+    return code_point in _arabic_glyphs()
+
+
+@lru_cache(maxsize=1)
+def _arabic_glyphs() -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(_arabic_font()).face.charToGlyph)
 
 
 def _arabic_font() -> str:

@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from selfeval.ui.evidence_dialog import EvidenceDialog
+from selfeval.services.evidence import EvidenceInput, list_evidence
+from selfeval.ui.evidence_actions import add_evidence_undoable
+from selfeval.ui.evidence_dialog import EvidenceDialog, EvidenceForm
+from selfeval.ui.evidence_library_page import EvidenceLibraryPage
 from selfeval.ui.main_window import MainWindow
 from selfeval.ui.owners_panel import AddOwnerDialog
 from tests.ui.conftest import when_dialog_opens
@@ -300,9 +303,6 @@ def test_history_shows_who_changed_what(
 def test_the_library_shows_evidence_added_elsewhere_and_undone(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow
 ) -> None:
-    from selfeval.services.evidence import EvidenceInput
-    from selfeval.ui.evidence_actions import add_evidence_undoable
-    from selfeval.ui.evidence_dialog import EvidenceForm
 
     window = open_window(demo_path)
     window.navigate("evidence_page", "")
@@ -310,7 +310,7 @@ def test_the_library_shows_evidence_added_elsewhere_and_undone(
     assert library.model.rowCount() == 66
     window.navigate("criterion", "right-help")
     before = window.criterion_page.rating.rating()
-    window.criterion_page._rating_chosen("green")  # a rating leaves the library as it is...
+    window.criterion_page.rating.buttons["green"].click()  # a rating leaves the library as is...
     assert library.loaded
     form = EvidenceForm(EvidenceInput(title="Therapy waits Q3", kind="data"), ["right-help"])
     add_evidence_undoable(window.context, form, "right-help")  # ...new evidence does not
@@ -329,10 +329,6 @@ def test_the_library_shows_evidence_added_elsewhere_and_undone(
 def test_a_big_library_is_read_off_the_gui_thread(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from selfeval.services.evidence import EvidenceInput, list_evidence
-    from selfeval.ui.evidence_actions import add_evidence_undoable
-    from selfeval.ui.evidence_dialog import EvidenceForm
-    from selfeval.ui.evidence_library_page import EvidenceLibraryPage
 
     monkeypatch.setattr(EvidenceLibraryPage, "READ_IN_BACKGROUND_FROM", 0)  # the demo counts big
     window = open_window(demo_path)
@@ -352,7 +348,6 @@ def test_a_big_library_is_read_off_the_gui_thread(
 def test_closing_while_the_library_is_read_says_nothing(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from selfeval.ui.evidence_library_page import EvidenceLibraryPage
 
     monkeypatch.setattr(EvidenceLibraryPage, "READ_IN_BACKGROUND_FROM", 0)
     window = open_window(demo_path)
