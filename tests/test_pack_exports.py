@@ -230,7 +230,7 @@ def test_chosen_criteria_only(demo: Workspace, tmp_path: Path) -> None:
 def test_cancelled_export_leaves_no_file_and_keeps_the_old_one(
     demo: Workspace, tmp_path: Path
 ) -> None:
-    from selfeval.pack.output import ExportCancelled
+    from selfeval.files.output import ExportCancelled
 
     tmp_path = tmp_path / "exports"
     tmp_path.mkdir()

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK, open_from_args
+from selfeval.files.output import check_destination, write_output
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -69,6 +70,8 @@ def cmd_contribution(args: argparse.Namespace) -> int:
             )
         print(f"Wrote return {args.output}")
         return EXIT_OK
+    if args.report:  # refused before anything is merged, not after
+        check_destination(Path(args.report), protect=(Path(args.file),))
     package = read_package(Path(args.file), passphrase)
     with open_from_args(args) as workspace:
         plan = merge.plan_merge(workspace, package)
@@ -77,7 +80,11 @@ def cmd_contribution(args: argparse.Namespace) -> int:
             result = merge.apply_merge(workspace, package, plan)
             report = result.report(plan)
     if args.report:
-        Path(args.report).write_text(json.dumps(report, indent=2, ensure_ascii=False), "utf-8")
+        write_output(
+            Path(args.report),
+            json.dumps(report, indent=2, ensure_ascii=False).encode("utf-8"),
+            protect=(Path(args.file),),
+        )
     if plan.already_merged:
         print("This return was merged already; nothing changed.")
         return EXIT_OK

@@ -18,6 +18,8 @@ from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_a
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
 from selfeval.errors import SelfevalError
+from selfeval.files.faults import describe_os_error
+from selfeval.files.output import check_destination, write_output
 
 VERBS = (
     "new",
@@ -177,7 +179,14 @@ def cmd_dump(args: argparse.Namespace) -> int:
     from selfeval.services.dump import dump_json
 
     with open_from_args(args) as workspace:
-        sys.stdout.write(dump_json(workspace))
+        if args.output:
+            check_destination(Path(args.output))
+        text = dump_json(workspace)
+    if args.output:
+        write_output(Path(args.output), text.encode("utf-8"))
+        print(f"Wrote {args.output}")
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -295,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("dump", cmd_dump, "the whole workspace as stable JSON (docs/formats.md)")
     p.add_argument("workspace")
     p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
+    p.add_argument("-o", "--output", help="write to this file instead of the screen")
 
     p = verb("export", cmd_export, "export the self-evaluation pack as PDF, Word or Excel")
     p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress"))
@@ -374,6 +384,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except OSError as err:  # a fault of the machine that no service turned into words
+        where = err.filename or "a file"
+        print(f"selfeval: {where}: {describe_os_error(err)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("selfeval: interrupted", file=sys.stderr)
         return EXIT_FAULT

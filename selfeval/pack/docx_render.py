@@ -16,8 +16,8 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.model import Pack, Rating
-from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
 from selfeval.pack.text import clean
 
 NARRATIVE = (
@@ -281,6 +281,6 @@ def render_docx(
         cells[4].text = entry.evidence_date.strftime("%d/%m/%Y") if entry.evidence_date else "-"
     set_widths(index_table, [1.2, 8.0, 2.6, 3.2, 2.6])
     step(total)
-    with atomic_output(path) as partial:
-        document.save(str(partial))
+    with safe_output(path) as handle:
+        document.save(handle)
     return path

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from selfeval.errors import InputError
+from selfeval.files.output import CancelCheck, Progress, check_destination
 from selfeval.pack.build import build_pack
 from selfeval.pack.model import Pack, PackOptions
-from selfeval.pack.output import CancelCheck, Progress
 from selfeval.services.workspace import Workspace
 
 FORMATS = ("pdf", "docx", "xlsx")
@@ -42,5 +42,6 @@ def export_pack(
     render = _renderer(fmt)
     if path.suffix.lower() != f".{fmt}":
         path = path.with_suffix(f".{fmt}") if not path.suffix else path
+    check_destination(path)  # before the build: a refused destination costs nothing
     pack = build_pack(workspace, options)
     return render(pack, path, progress, cancelled)

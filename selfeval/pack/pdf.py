@@ -15,8 +15,8 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.model import CriterionSection, Pack, Rating
-from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
 from selfeval.pack.pdf_chart import ratings_by_group_chart
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
 from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
@@ -368,9 +368,9 @@ def render_pdf(
         if progress is not None and placed[0] % 20 == 0:
             progress(min(placed[0], expected[0]), expected[0])
 
-    with atomic_output(path) as partial:
+    with safe_output(path) as handle:
         doc = PackDocument(
-            str(partial),
+            handle,
             title=clean(pack.title),
             marking=clean(pack.marking),
             draft=pack.status == "draft",

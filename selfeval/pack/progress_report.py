@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from selfeval.errors import InputError
-from selfeval.pack.output import atomic_output
+from selfeval.files.output import check_destination, safe_output
 from selfeval.pack.text import clean
 from selfeval.services.snapshots import NOW, Progress, compare_snapshots, snapshot_taken_at
 from selfeval.services.workspace import Workspace
@@ -37,6 +37,7 @@ def progress_sections(progress: Progress) -> list[tuple[str, list[str]]]:
 
 
 def export_progress(workspace: Workspace, since: str, path: Path, until: str = NOW) -> Path:
+    check_destination(path)
     progress = compare_snapshots(workspace, since, until)
     start = snapshot_taken_at(workspace, since).strftime("%d %B %Y").lstrip("0")
     end = "now" if until == NOW else until
@@ -66,9 +67,9 @@ def _pdf(
     from selfeval.pack.pdf_style import safe, styles
 
     s = styles()
-    with atomic_output(path) as partial:
+    with safe_output(path) as handle:
         doc = PackDocument(
-            str(partial),
+            handle,
             title=clean(title),
             marking="OFFICIAL",
             draft=False,
@@ -102,5 +103,5 @@ def _docx(
             document.add_paragraph("None.")
         for line in lines:
             document.add_paragraph(clean(line), style="List Bullet")
-    with atomic_output(path) as partial:
-        document.save(str(partial))
+    with safe_output(path) as handle:
+        document.save(handle)

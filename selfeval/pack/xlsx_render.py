@@ -16,8 +16,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.model import Pack, Rating
-from selfeval.pack.output import CancelCheck, ExportCancelled, Progress, atomic_output
 from selfeval.pack.text import clean
 
 HEADER_FILL = PatternFill("solid", fgColor="E8EDF5")
@@ -278,6 +278,6 @@ def render_xlsx(
     _finish(owners, 1, 5)
     improvement_sheets(workbook, pack)
     step(4)
-    with atomic_output(path) as partial:
-        workbook.save(str(partial))
+    with safe_output(path) as handle:
+        workbook.save(handle)
     return path

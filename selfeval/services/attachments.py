@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from selfeval.errors import InputError
+from selfeval.files.names import safe_filename
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, Blob, EvidenceItem
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-_UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"/\\|?*]")
-
-
-def safe_filename(name: str) -> str:
-    """A name that is safe to write on Windows and Linux alike, keeping what it can."""
-    cleaned = _UNSAFE.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
-    return cleaned[:200] or "attachment"
 
 
 def add_attachment_bytes(workspace: Workspace, evidence_id: str, filename: str, data: bytes) -> str:
@@ -80,10 +73,11 @@ def save_attachment(workspace: Workspace, attachment_id: str, folder: Path) -> P
     """Write an attachment out (to open it); never overwrites a different existing file."""
     filename, data = attachment_data(workspace, attachment_id)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / safe_filename(filename)
+    name = Path(safe_filename(filename))
+    target = folder / name
     counter = 1
     while target.exists() and target.read_bytes() != data:
-        target = folder / f"{Path(filename).stem} ({counter}){Path(filename).suffix}"
+        target = folder / f"{name.stem} ({counter}){name.suffix}"
         counter += 1
     target.write_bytes(data)
     return target

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfeval.errors import InputError
+from selfeval.files.output import check_destination, write_output
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
 
 FORMAT = "selfeval-contribution"
@@ -158,10 +159,10 @@ def write_package(
     content: Content,
     blobs: dict[str, bytes],
     passphrase: str | None,
+    protect: tuple[Path, ...] = (),
 ) -> Path:
     """Write a package; with a passphrase, sealed. Appears at `path` only when complete."""
-    from selfeval.pack.output import atomic_output
-
+    check_destination(path, protect)
     content_bytes = content.model_dump_json().encode("utf-8")
     members = {"content.json": hashlib.sha256(content_bytes).hexdigest()}
     for sha in sorted(blobs):
@@ -176,8 +177,7 @@ def write_package(
     data = buffer.getvalue()
     if passphrase:
         data = seal(data, passphrase)
-    with atomic_output(path) as partial:
-        partial.write_bytes(data)
+    write_output(path, data, protect)
     return path
 
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
@@ -14,8 +15,14 @@ from selfeval.framework.model import Framework
 from selfeval.locations import backups_dir
 from selfeval.services.users import CurrentUser, current_user
 from selfeval.store.engine import make_engine
+from selfeval.store.faults import database_fault
 from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
-from selfeval.store.workspace_file import create_workspace_file, open_workspace_file
+from selfeval.store.workspace_file import (
+    check_still_there,
+    create_workspace_file,
+    file_identity,
+    open_workspace_file,
+)
 
 CURRENT_ASSESSMENT = "current_assessment"
 
@@ -29,6 +36,7 @@ class Workspace:
         self.path = path
         self.engine = engine
         self.user = user
+        self._identity = file_identity(path)
         with self.transaction() as session:
             partnership = session.scalars(select(Partnership)).first()
             if partnership is None:
@@ -61,9 +69,20 @@ class Workspace:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One unit of work: committed on success, rolled back on any error.
+
+        A fault of the machine (read-only, disk full, locked, file gone) comes out as a
+        MachineFault naming the workspace, so no face shows the user a database's own words.
+        """
+        check_still_there(self.path, self._identity)
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except DBAPIError as err:
+            fault = database_fault(self.path, err)
+            if fault is None:
+                raise
+            raise fault from None
 
     def close(self) -> None:
         self.engine.dispose()

@@ -7,8 +7,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-# "SELF" in ASCII: marks an SQLite file as a selfeval workspace (PRAGMA application_id).
-APPLICATION_ID = 0x53454C46
+from selfeval.files.workspace_header import APPLICATION_ID
+
+__all__ = ["APPLICATION_ID", "LOCK_WAIT_SECONDS", "make_engine"]
+
+LOCK_WAIT_SECONDS = 10.0
+"""How long a write waits for another program's lock before saying the workspace is locked."""
 
 
 def make_engine(path: Path) -> Engine:
@@ -17,7 +21,7 @@ def make_engine(path: Path) -> Engine:
     ``synchronous=FULL`` costs one fsync per commit; a council laptop that loses power mid-edit
     must not lose an edit that said it was saved.
     """
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": LOCK_WAIT_SECONDS})
 
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

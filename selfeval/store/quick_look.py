@@ -11,7 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-APPLICATION_ID = 0x53454C46  # the same mark as store.engine.APPLICATION_ID
+from selfeval.files.workspace_header import APPLICATION_ID
 
 
 @dataclass(frozen=True)

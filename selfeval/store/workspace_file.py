@@ -15,10 +15,10 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from selfeval.errors import InputError
-from selfeval.store.engine import APPLICATION_ID, make_engine
+from selfeval.files.faults import MachineFault, os_fault
+from selfeval.files.workspace_header import APPLICATION_ID, SQLITE_MAGIC
+from selfeval.store.engine import make_engine
 from selfeval.store.schema_version import HEAD, REVISIONS
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class WorkspaceRefused(InputError):
@@ -137,3 +137,31 @@ def open_workspace_file(path: Path, backups: Path) -> Engine:
 
 def _with_sidecars(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: Path) -> FileIdentity:
+    """Which file `path` is now (device, inode): to notice it being moved or replaced."""
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def check_still_there(path: Path, identity: FileIdentity) -> None:
+    """Refuse to go on when the workspace was moved, deleted or replaced while open.
+
+    SQLite in WAL mode keeps writing to a deleted file without a word, and everything written is
+    lost when it closes; this check, one stat a transaction, makes that a message instead.
+    """
+    try:
+        now = file_identity(path)
+    except FileNotFoundError:
+        now = None
+    except OSError as err:
+        raise os_fault(path, err) from None
+    if now != identity:
+        raise MachineFault(
+            f"{path}: was moved, deleted or replaced while it was open; nothing more was saved "
+            "to it. Open it again from where it is now"
+        )

@@ -29,6 +29,7 @@ class AutosaveText(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)
         self._saved = ""
+        self._unsaved = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_AFTER_MS)
@@ -36,13 +37,40 @@ class AutosaveText(QPlainTextEdit):
         self.textChanged.connect(self._timer.start)
 
     def set_saved_text(self, text: str) -> None:
-        """Show stored text without treating it as an edit."""
+        """Show stored text without treating it as an edit; unsaved typing is never replaced."""
         self._timer.stop()
         self._saved = text
+        if self._unsaved:
+            if self.toPlainText() == text:
+                self._show_unsaved(False)
+            return
         if self.toPlainText() != text:
             self.blockSignals(True)
             self.setPlainText(text)
             self.blockSignals(False)
+
+    def keep_unsaved(self, stored: str) -> None:
+        """The last save failed: keep the typing, remember what is really stored, try again at
+        the next pause or when focus leaves the box."""
+        self._saved = stored
+        self._show_unsaved(True)
+
+    def forget_unsaved(self) -> None:
+        """Another record is being shown in this box: its unsaved typing no longer applies."""
+        self._show_unsaved(False)
+
+    @property
+    def unsaved(self) -> bool:
+        return self._unsaved
+
+    def _show_unsaved(self, unsaved: bool) -> None:
+        self._unsaved = unsaved
+        note = "Not saved yet: the workspace could not be written" if unsaved else ""
+        self.setToolTip(note)
+        self.setAccessibleDescription(note)
+        self.setStyleSheet(
+            "QPlainTextEdit { border: 2px dashed palette(highlight); }" if unsaved else ""
+        )
 
     def commit(self) -> None:
         self._timer.stop()

@@ -23,6 +23,8 @@ class BulletJudgements(QWidget):
         self.ratings: dict[str, QComboBox] = {}
         self.notes: dict[str, QLineEdit] = {}
         self._saved: dict[str, tuple[str, str]] = {}
+        self._unsaved_notes: dict[str, str] = {}
+        """Notes whose save failed, by bullet: shown again, not the stored text, until saved."""
         self._undo_keys = UndoKeysToWindow(self)
 
     def load(self, criterion: Criterion, judgements: dict[str, JudgementView]) -> None:
@@ -31,6 +33,8 @@ class BulletJudgements(QWidget):
             widget = item.widget() if item else None
             if widget is not None:
                 widget.deleteLater()
+        if criterion.id != getattr(self, "criterion_id", None):
+            self._unsaved_notes.clear()
         self.criterion_id = criterion.id
         self.ratings.clear()
         self.notes.clear()
@@ -49,8 +53,12 @@ class BulletJudgements(QWidget):
             judgement = judgements.get(bullet.id)
             rating = judgement.rating if judgement else NOT_RATED
             combo.setCurrentIndex(max(0, combo.findData(rating)))
-            note.setText(judgement.note if judgement else "")
-            self._saved[bullet.id] = (rating, note.text())
+            stored_note = judgement.note if judgement else ""
+            self._saved[bullet.id] = (rating, stored_note)
+            unsaved = self._unsaved_notes.get(bullet.id)
+            if unsaved == stored_note:
+                del self._unsaved_notes[bullet.id]
+            note.setText(stored_note if unsaved is None else unsaved)
             combo.currentIndexChanged.connect(lambda _i, b=bullet.id: self._rating_changed(b))
             note.editingFinished.connect(lambda b=bullet.id: self._note_changed(b))
             self.grid.addWidget(text, row, 0)
@@ -61,12 +69,22 @@ class BulletJudgements(QWidget):
 
     def _push(self, bullet_id: str, field: str, old: str, new: str) -> None:
         workspace, criterion_id = self.context.workspace, self.criterion_id
+
+        def failed() -> None:
+            rating, note = self._saved[bullet_id]
+            if field == "note":
+                self._unsaved_notes[bullet_id] = new
+                self._saved[bullet_id] = (rating, old)
+            else:
+                self._saved[bullet_id] = (old, note)
+
         self.context.push(
             f"change bullet {field}",
             lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: new}),
             lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: old}),
             criterion_id,
             evidence=False,
+            failed=failed,
         )
 
     def _rating_changed(self, bullet_id: str) -> None:

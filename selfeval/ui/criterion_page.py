@@ -153,6 +153,8 @@ class CriterionPage(QScrollArea):
         judgement = get_judgement(self.context.workspace, criterion_id)
         self.rating.set_rating(judgement.rating)
         for field, editor in self.texts.items():
+            if not same:
+                editor.forget_unsaved()
             editor.set_saved_text(getattr(judgement, field))
         if judgement.updated_at:
             when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
@@ -194,12 +196,14 @@ class CriterionPage(QScrollArea):
     def _text_committed(self, field: str, old: str, new: str) -> None:
         assert field in NARRATIVE_FIELDS
         workspace, criterion_id = self.context.workspace, self.criterion_id
+        editor = self.texts[field]
         self.context.push(
             f"edit {TEXT_FIELDS[field][1].lower()}",
             lambda: set_judgement(workspace, criterion_id, **{field: new}),
             lambda: set_judgement(workspace, criterion_id, **{field: old}),
             criterion_id,
             evidence=False,
+            failed=lambda: editor.keep_unsaved(old),
         )
 
     def _show_history(self) -> None:

@@ -33,11 +33,18 @@ class PageContext:
         criterion_id: str | None = None,
         *,
         evidence: bool = True,
+        failed: Callable[[], None] | None = None,
     ) -> None:
         """Do a change now, as one entry on the undo stack. `evidence=False` for changes that
-        cannot touch evidence or its links (ratings, narrative, owners, actions)."""
+        cannot touch evidence or its links (ratings, narrative, owners, actions); `failed` keeps
+        typed text on screen when the change could not be saved."""
         self.undo_stack.push(
             ServiceCommand(
-                text, do, undo, lambda: self.changed(criterion_id, evidence), self.show_error
+                text,
+                do,
+                undo,
+                lambda: self.changed(criterion_id, evidence),
+                self.show_error,
+                failed,
             )
         )

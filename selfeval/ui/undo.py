@@ -13,7 +13,9 @@ class ServiceCommand(QUndoCommand):
     """A change done and undone by two service calls; `after` refreshes what the user sees.
 
     A service error inside redo/undo cannot propagate out of Qt's C++ caller, so it is handed to
-    `on_error` (a dialog) and the command marks itself obsolete so the stack drops it.
+    `on_error` (a dialog) and the command marks itself obsolete so the stack drops it. `failed`
+    lets the widget the change came from keep what the user typed (a full disk or a workspace
+    moved away must not cost the paragraph that was being written).
     """
 
     def __init__(
@@ -23,20 +25,41 @@ class ServiceCommand(QUndoCommand):
         undo: Callable[[], object],
         after: Callable[[], None],
         on_error: Callable[[str], None],
+        failed: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(text)
         self._do, self._undo, self._after, self._on_error = do, undo, after, on_error
+        self._failed = failed
 
     def _run(self, action: Callable[[], object]) -> None:
         try:
             action()
         except SelfevalError as err:
             self.setObsolete(True)
-            self._on_error(str(err))
-        self._after()
+            message = str(err)
+            if self._failed is not None:
+                self._failed()
+                message += f"\n\n{KEPT_NOTE}"
+            self._on_error(message)
+            self._refresh(report=False)
+            return
+        self._refresh(report=True)
+
+    def _refresh(self, report: bool) -> None:
+        """Show the stored state again; after a failure, a second message would say nothing new."""
+        try:
+            self._after()
+        except SelfevalError as err:
+            if report:
+                self._on_error(str(err))
 
     def redo(self) -> None:
         self._run(self._do)
 
     def undo(self) -> None:
         self._run(self._undo)
+
+
+KEPT_NOTE = (
+    "What you typed is still on screen; it is saved as soon as the workspace can be written."
+)

@@ -1,0 +1,71 @@
+"""A save that the machine refuses (workspace moved, disk full) keeps what was typed on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from selfeval.services.judgements import get_judgement
+from selfeval.services.workspace import open_workspace
+from selfeval.ui.main_window import MainWindow
+from tests.conftest import TEST_USER
+from tests.ui.conftest import when_dialog_opens
+from tests.ui.test_workbench import back_to
+
+OpenWindow = Callable[[Path], MainWindow]
+
+
+def answer_message(qtbot: QtBot, said: list[str]) -> None:
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        said.append(dialog.text())
+        dialog.accept()
+
+    when_dialog_opens(qtbot, act)
+
+
+def test_typing_survives_a_failed_save_and_saves_later(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    page = window.criterion_page
+    editor = page.texts["rationale"]
+    away = tmp_path / "moved-away.selfeval"
+    demo_path.rename(away)
+
+    said: list[str] = []
+    answer_message(qtbot, said)
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Forum survey: 88 percent felt heard")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaving the box saves it, or tries to
+    qtbot.waitUntil(lambda: bool(said))
+    assert said[0].startswith(f"{demo_path}: was moved, deleted or replaced while it was open")
+    assert "What you typed is still on screen" in said[0]
+    assert editor.toPlainText() == "Forum survey: 88 percent felt heard"
+    assert editor.unsaved and "Not saved yet" in editor.toolTip()
+    assert window.undo_stack.count() == 0  # nothing to undo: nothing was saved
+
+    note = page.bullets.notes["participation.1"]
+    back_to(qtbot, window)
+    answer_message(qtbot, said)
+    note.setFocus()
+    qtbot.keyClicks(note, "Note kept")
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert page.bullets.notes["participation.1"].text() == "Note kept"
+
+    away.rename(demo_path)  # the drive is back
+    back_to(qtbot, window)
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not editor.unsaved)
+    assert editor.toolTip() == ""
+    window.close()
+    with open_workspace(demo_path, TEST_USER) as ws:
+        assert get_judgement(ws, "participation").rationale == "Forum survey: 88 percent felt heard"
