@@ -87,7 +87,7 @@ def test_two_partners_overlapping_criteria_merge_cleanly_and_with_conflicts(
         "Lead: waits still 34 weeks.",
         "ICB: therapy waits now 28 weeks.",
     )
-    assert plan.new_comments == 1
+    assert len(plan.new_comments) == 1
     # The lead resolves the conflict by taking theirs while reviewing the merge.
     result = merge.apply_merge(demo, icb_package, plan, resolutions={conflict.key: "theirs"})
     assert result.conflicts_left == []

@@ -76,9 +76,9 @@ def test_a_return_for_another_workspace(demo: Workspace, good_return: Path, tmp_
 
 
 def test_an_unknown_format_version(demo: Workspace, good_return: Path, tmp_path: Path) -> None:
-    files = with_manifest(members(good_return), lambda m: m.update(version=2))
-    path = rezip(good_return, files, tmp_path / "v2.sefpack")
-    refused(demo, path, "is package format version 2; this selfeval reads version 1")
+    files = with_manifest(members(good_return), lambda m: m.update(version=3))
+    path = rezip(good_return, files, tmp_path / "v3.sefpack")
+    refused(demo, path, "is package format version 3; this selfeval reads version 2")
 
 
 def test_a_member_whose_hash_does_not_match(

@@ -62,19 +62,26 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     if args.action == "return":
         args.workspace = args.partner_workspace
         with open_from_args(args) as workspace:
-            contributions.create_return(
+            written = contributions.create_return(
                 workspace,
                 Path(args.output),
                 include_personal_data=args.include_personal_data,
                 passphrase=passphrase,
             )
-        print(f"Wrote return {args.output}")
+        carries = "with" if written.package.manifest.includes_personal_data else "without"
+        print(f"Wrote return {args.output} ({carries} personal data)")
+        if written.personal_data_left_out:
+            print(
+                f"{written.personal_data_left_out} personal-data evidence items were left out "
+                "(they go only when the request included personal data and you add "
+                "--include-personal-data)"
+            )
         return EXIT_OK
     if args.report:  # refused before anything is merged, not after
         check_destination(Path(args.report), protect=(Path(args.file),))
     package = read_package(Path(args.file), passphrase)
     with open_from_args(args) as workspace:
-        plan = merge.plan_merge(workspace, package)
+        plan = merge.plan_merge(workspace, package, Path(args.file).name)
         report = plan.report()
         if args.accept_non_conflicting:
             result = merge.apply_merge(workspace, package, plan)
@@ -91,10 +98,14 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     verb = "Applied" if args.accept_non_conflicting else "Would apply"
     print(
         f"{verb} {len(plan.clean)} changes and {len(plan.new_evidence)} new evidence items "
-        f"from {plan.from_who}; {plan.new_comments} new comments."
+        f"from {plan.from_who}; {len(plan.new_comments)} new comments."
     )
     for conflict in plan.conflicts:
         print(f"Conflict: {conflict.label} (ours kept; resolve in the app)")
+    if plan.outside:
+        print(f"{len(plan.outside)} changes outside the request were not applied:")
+        for change in plan.outside:
+            print(f"Outside the request: {change.line()}")
     return EXIT_OK
 
 

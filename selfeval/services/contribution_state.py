@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from selfeval.files.names import safe_filename
 from selfeval.services.package_format import (
     PAttachment,
     PComment,
@@ -309,7 +310,7 @@ def add_evidence_items(
                 {
                     "id": a.id,
                     "evidence_id": evidence_id,
-                    "filename": a.filename,
+                    "filename": safe_filename(a.filename),
                     "sha256": a.sha256,
                     "size": a.size,
                     "added_by": created_by,
@@ -337,7 +338,7 @@ def add_attachment_row(
         Attachment(
             id=attachment.id,
             evidence_id=evidence_id,
-            filename=attachment.filename,
+            filename=safe_filename(attachment.filename),
             sha256=attachment.sha256,
             size=attachment.size,
             added_by=added_by,

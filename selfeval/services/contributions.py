@@ -6,10 +6,12 @@ Merging a return is in services/merge.py.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from selfeval.errors import InputError
+from selfeval.files.output import check_destination
 from selfeval.framework.model import Framework
 from selfeval.services.contribution_state import extract_state, install_state
 from selfeval.services.package_format import (
@@ -24,6 +26,8 @@ from selfeval.services.package_format import (
     read_package,
     write_package,
 )
+from selfeval.services.request_registry import new_secret, record_request
+from selfeval.services.return_checks import check_return_values
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, create_workspace
 from selfeval.store.models import WorkspaceSetting
@@ -53,10 +57,17 @@ def create_request(
     include_personal_data: bool = False,
     passphrase: str | None = None,
 ) -> Package:
-    """A request package: the chosen criteria's current state (the base) and nothing else."""
+    """A request package: the chosen criteria's current state (the base) and nothing else.
+
+    The request is recorded here (what was asked, of whom, what was sent, its secret) in the
+    same transaction that writes the package: either both exist or neither does.
+    """
     if not to.strip():
         raise InputError("say who the request is for")
+    if len(to.strip()) > 200:
+        raise InputError("the name of who the request is for is limited to 200 characters")
     scope = _criteria(workspace, criteria)
+    check_destination(path)
     state, blobs = extract_state(workspace, scope, include_personal_data)
     framework = workspace.framework
     manifest = Manifest(
@@ -80,9 +91,19 @@ def create_request(
         framework_hash=framework.content_hash,
         includes_personal_data=include_personal_data,
         members={},
+        request_secret=new_secret(),
     )
     content = Content(framework=framework.model_dump(mode="json"), base=state)
-    write_package(path, manifest, content, blobs, passphrase)
+    written = False
+    try:
+        with workspace.transaction() as session:
+            record_request(session, workspace.assessment_id, framework, manifest, state)
+            manifest = write_package(path, manifest, content, blobs, passphrase)
+            written = True
+    except BaseException:
+        if written:  # the package exists but its record could not be kept: it must not go out
+            path.unlink(missing_ok=True)
+        raise
     return Package(manifest=manifest, content=content, blobs=blobs)
 
 
@@ -103,7 +124,10 @@ def open_request(
         raise PackageError(f"{package_path.name}: carries a framework that is not valid") from None
     if framework.content_hash != manifest.framework_hash:
         raise PackageError(f"{package_path.name}: its framework does not match its manifest")
+    if manifest.request_secret is None:
+        raise PackageError(f"{package_path.name}: has no key for its return; it is not a request")
     framework = scoped_framework(framework, manifest.criteria)
+    check_return_values(package_path.name, package.content.base, framework, package.blobs)
     workspace = create_workspace(
         partner_path, manifest.lead.area_name, framework, user, local_authority="", icb=""
     )
@@ -157,21 +181,41 @@ def request_of(workspace: Workspace) -> tuple[Manifest, ScopedState] | None:
     return Manifest.model_validate(record["manifest"]), ScopedState.model_validate(record["base"])
 
 
+@dataclass(frozen=True)
+class ReturnWritten:
+    package: Package
+    personal_data_left_out: int
+    """Personal-data items on the requested criteria that the return does not carry."""
+
+
 def create_return(
     workspace: Workspace,
     path: Path,
     *,
     include_personal_data: bool = False,
     passphrase: str | None = None,
-) -> Package:
-    """The partner's return: the request's base and the partner's current state of its criteria."""
+) -> ReturnWritten:
+    """The partner's return: their current state of the requested criteria, signed with the
+    request's secret. Personal data goes only when the request carried it and the partner chose
+    to include it; the manifest says whether it does, exactly."""
     found = request_of(workspace)
     if found is None:
         raise InputError(
             f"{workspace.path.name}: is not a partner workspace (open a request package first)"
         )
-    request, base = found
-    current, blobs = extract_state(workspace, request.criteria, include_personal_data)
+    request, _base = found
+    if request.request_secret is None:
+        raise InputError(
+            f"{workspace.path.name}: was made from a request by an older selfeval, which the "
+            "lead's workspace cannot check; ask the lead for a new request"
+        )
+    check_destination(path)
+    include = include_personal_data and request.includes_personal_data
+    current, blobs = extract_state(workspace, list(request.criteria), include)
+    everything, _ = extract_state(
+        workspace, list(request.criteria), include_personal_data=True, with_files=False
+    )
+    left_out = len(everything.evidence) - len(current.evidence)
     manifest = request.model_copy(
         update={
             "kind": "return",
@@ -180,11 +224,12 @@ def create_return(
             "created_at": utc_now(),
             "created_by": workspace.user.name,
             "organisation": workspace.user.organisation,
-            "includes_personal_data": include_personal_data,
+            "includes_personal_data": any(item.personal_data for item in current.evidence),
+            "request_secret": None,
         }
     )
-    content = Content(
-        framework=workspace.framework.model_dump(mode="json"), base=base, current=current
+    content = Content(framework=workspace.framework.model_dump(mode="json"), current=current)
+    manifest = write_package(
+        path, manifest, content, blobs, passphrase, sign_with=request.request_secret
     )
-    write_package(path, manifest, content, blobs, passphrase)
-    return Package(manifest=manifest, content=content, blobs=blobs)
+    return ReturnWritten(Package(manifest=manifest, content=content, blobs=blobs), left_out)

@@ -28,6 +28,20 @@ EVIDENCE_KINDS: dict[str, str] = {
 }
 
 
+EARLIEST_DATE = date(1970, 1, 1)
+YEARS_AHEAD = 5  # a strategy dated to run to 2030 is evidence; one dated 2999 is a typing slip
+
+
+def check_evidence_date(value: date, today: date | None = None) -> None:
+    """The same range for dates typed, imported and received in packages."""
+    latest = date((today or date.today()).year + YEARS_AHEAD, 12, 31)
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValueError(
+            f"{value:%d/%m/%Y} is outside the dates selfeval accepts "
+            f"({EARLIEST_DATE:%d/%m/%Y} to {latest:%d/%m/%Y})"
+        )
+
+
 class EvidenceInput(BaseModel):
     """One evidence item as a user or a tracker row gives it, before it is stored."""
 
@@ -40,6 +54,13 @@ class EvidenceInput(BaseModel):
     evidence_date: date | None = None
     link: str = Field(default="", max_length=2000)
     personal_data: bool = False
+
+    @field_validator("evidence_date")
+    @classmethod
+    def _sane_date(cls, value: date | None) -> date | None:
+        if value is not None:
+            check_evidence_date(value)
+        return value
 
     @field_validator("kind")
     @classmethod

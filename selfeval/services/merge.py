@@ -21,8 +21,19 @@ from selfeval.services.contribution_state import (
     add_evidence_items,
     extract_state,
 )
+from selfeval.services.judgements import MAX_TEXT
 from selfeval.services.merge_writes import write_change
-from selfeval.services.package_format import Package, PackageError, PEvidence, ScopedState
+from selfeval.services.package_format import (
+    Package,
+    PackageError,
+    PAttachment,
+    PComment,
+    PEvidence,
+    ScopedState,
+    signed_by,
+)
+from selfeval.services.request_registry import IssuedRequest, find_request
+from selfeval.services.return_checks import OutsideChange, check_return_values, within_request
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import (
     Attachment,
@@ -60,10 +71,15 @@ class FieldChange:
 class MergePlan:
     package_id: str
     from_who: str
+    request_id: str = ""
     clean: list[FieldChange] = field(default_factory=list)
     conflicts: list[FieldChange] = field(default_factory=list)
     new_evidence: list[PEvidence] = field(default_factory=list)
-    new_comments: int = 0
+    new_files: list[tuple[str, PAttachment]] = field(default_factory=list)
+    """Files the partner attached to items that were sent: (evidence id, file)."""
+    new_comments: list[PComment] = field(default_factory=list)
+    outside: list[OutsideChange] = field(default_factory=list)
+    """What the return carried beyond its request: listed, never applied."""
     already_merged: bool = False
 
     def report(self) -> dict[str, Any]:
@@ -84,7 +100,10 @@ class MergePlan:
             "clean": [row(c) for c in self.clean],
             "conflicts": [row(c) for c in self.conflicts],
             "new_evidence": [{"id": e.id, "title": e.title} for e in self.new_evidence],
-            "new_comments": self.new_comments,
+            "new_files": [{"evidence": e, "file": a.filename} for e, a in self.new_files],
+            "new_comments": len(self.new_comments),
+            "outside_request": [{"what": o.what, "why": o.why} for o in self.outside],
+            "outside_request_count": len(self.outside),
         }
 
 
@@ -155,44 +174,75 @@ def _default(key: str) -> Any:
     return None
 
 
-def plan_merge(workspace: Workspace, package: Package) -> MergePlan:
+def _request_for(workspace: Workspace, package: Package) -> IssuedRequest:
+    """The lead's own record of the request this return answers, once the return proves it
+    was made from that request (its HMAC under the request's secret)."""
+    manifest = package.manifest
+    request = find_request(workspace, manifest.request_id)
+    if request is None:
+        raise PackageError(
+            "this return answers a request this workspace did not issue (or one made before "
+            "selfeval kept a record of requests); it was not merged"
+        )
+    if request.assessment_id != workspace.assessment_id:
+        raise PackageError(
+            "this return answers a request made for another assessment in this workspace; "
+            "switch to that assessment (File > Assessment, or --assessment) and merge it there"
+        )
+    if not signed_by(manifest, request.secret):
+        raise PackageError(
+            "this return is not signed with the key of the request it names: it was changed "
+            "after the partner made it, or made by someone who never held the request; "
+            "it was not merged"
+        )
+    return request
+
+
+def plan_merge(workspace: Workspace, package: Package, name: str = "this return") -> MergePlan:
     manifest = package.manifest
     if manifest.kind != "return" or package.content.current is None:
         raise PackageError("this package is a request, not a partner's return")
-    if manifest.lead.partnership_id != workspace.partnership_id or (
-        manifest.lead.assessment_id != workspace.assessment_id
-    ):
+    if manifest.lead.partnership_id != workspace.partnership_id:
         raise PackageError(
             f"this return belongs to another workspace ({manifest.lead.area_name}); "
             "it was not merged"
         )
+    request = _request_for(workspace, package)
     if manifest.framework_hash != workspace.framework.content_hash:
         raise PackageError("this return was made against another edition of the framework")
-    plan = MergePlan(manifest.package_id, f"{manifest.created_by} ({manifest.organisation})")
+    check_return_values(name, package.content.current, workspace.framework, package.blobs)
+    plan = MergePlan(
+        manifest.package_id, f"{manifest.created_by} ({manifest.organisation})", request.id
+    )
     with workspace.transaction() as session:
         if session.get(MergedPackage, manifest.package_id) is not None:
             plan.already_merged = True
             return plan
-    scope = set(manifest.criteria)
-    ours_state, _ = extract_state(
-        workspace, manifest.criteria, include_personal_data=True, with_files=False
+        existing = set(session.scalars(select(EvidenceItem.id)))
+        have_comments = set(session.scalars(select(Comment.id)))
+        have_files = set(session.scalars(select(Attachment.id)))
+    theirs_state, plan.outside = within_request(
+        package.content.current, request, existing, have_comments, utc_now()
     )
-    base = _values(package.content.base, scope)
-    theirs_state = package.content.current
+    scope = set(request.criteria)
+    base_state = request.base()
+    ours_state, _ = extract_state(
+        workspace, list(request.criteria), include_personal_data=True, with_files=False
+    )
+    base = _values(base_state, scope)
     theirs = _values(theirs_state, scope)
     ours = _values(ours_state, scope)
     ours_evidence = {e.id for e in ours_state.evidence}
-    base_evidence = {e.id for e in package.content.base.evidence}
-    with workspace.transaction() as session:
-        existing = set(session.scalars(select(EvidenceItem.id)))
-    new_ids = {e.id for e in theirs_state.evidence} - base_evidence - existing
+    theirs_evidence = {e.id for e in theirs_state.evidence}
+    base_evidence = {e.id for e in base_state.evidence}
+    new_ids = theirs_evidence - base_evidence - existing
     plan.new_evidence = [e for e in theirs_state.evidence if e.id in new_ids]
     for key in sorted(set(base) | set(theirs)):
         kind, subject, *_ = key.split("|")
         if kind in ("evidence", "link") and subject in new_ids:
             continue  # comes with accepting the new item
-        if kind == "evidence" and subject not in ours_evidence and subject not in existing:
-            continue
+        if kind == "evidence" and (subject not in ours_evidence or subject not in theirs_evidence):
+            continue  # an item the partner no longer holds keeps its fields; links say the rest
         b = base[key][2] if key in base else _default(key)
         t = theirs[key][2] if key in theirs else _default(key)
         o = ours[key][2] if key in ours else _default(key)
@@ -200,11 +250,29 @@ def plan_merge(workspace: Workspace, package: Package) -> MergePlan:
             continue
         criterion_id, label = (theirs.get(key) or base[key])[:2]
         change = FieldChange(key, criterion_id, label, b, o, t)
-        (plan.clean if o == b else plan.conflicts).append(change)
-    with workspace.transaction() as session:
-        have = set(session.scalars(select(Comment.id)))
-    plan.new_comments = sum(1 for c in theirs_state.comments if c.id not in have)
+        # Clearing a personal-data flag lets an item into every output: the lead decides.
+        clears_personal_data = key.endswith("|personal_data") and o is True and t is False
+        (plan.clean if o == b and not clears_personal_data else plan.conflicts).append(change)
+    plan.new_files = [
+        (item.id, attachment)
+        for item in theirs_state.evidence
+        if item.id in existing
+        for attachment in item.attachments
+        if attachment.id not in have_files
+    ]
+    plan.new_comments = list(theirs_state.comments)
     return plan
+
+
+def _check_own_value(workspace: Workspace, conflict: FieldChange, value: Any) -> None:
+    """The lead's own resolution obeys the same rules as an edit made on the criterion page."""
+    if conflict.key.endswith("|rating"):
+        try:
+            workspace.framework.rating_scale.level(str(value))
+        except KeyError as err:
+            raise InputError(str(err.args[0])) from None
+    elif isinstance(value, str) and len(value) > MAX_TEXT:
+        raise InputError(f"{conflict.label}: {len(value):,} characters; the limit is {MAX_TEXT:,}")
 
 
 def apply_merge(
@@ -241,6 +309,8 @@ def apply_merge(
         if choice == "ours":
             left.append(conflict) if conflict.key not in resolutions else None
             continue
+        if choice != "theirs":
+            _check_own_value(workspace, conflict, choice)
         to_apply.append((conflict, conflict.theirs if choice == "theirs" else choice))
     accepted = [e for e in plan.new_evidence if accept_evidence is None or e.id in accept_evidence]
     with workspace.transaction() as session:
@@ -248,11 +318,7 @@ def apply_merge(
             return MergeResult([], [], [], 0, already_merged=True)
         for change, value in to_apply:
             write_change(session, workspace, theirs_state, package, change, value, origin)
-        scope = set(package.manifest.criteria)
-        scoped = [
-            item.model_copy(update={"links": [ln for ln in item.links if ln[0] in scope]})
-            for item in accepted
-        ]
+        scoped = accepted  # their links were limited to the request when planning
         add_evidence_items(
             session, theirs_state, scoped, workspace.assessment_id, package.blobs, plan.from_who
         )
@@ -278,27 +344,25 @@ def apply_merge(
                     for item in scoped
                 ],
             )
-        # new files on items both sides had before
-        accepted_ids = {item.id for item in scoped}
-        existing = set(session.scalars(select(EvidenceItem.id)))
-        have_files = set(session.scalars(select(Attachment.id)))
-        for item in theirs_state.evidence:
-            if item.id in accepted_ids or item.id not in existing:
-                continue
-            for attachment in item.attachments:
-                if attachment.id not in have_files:
-                    add_attachment_row(session, item.id, attachment, package.blobs, plan.from_who)
+        # new files on items that were sent, and comments, as the plan listed them
+        for evidence_id, attachment in plan.new_files:
+            add_attachment_row(session, evidence_id, attachment, package.blobs, plan.from_who)
         have = set(session.scalars(select(Comment.id)))
-        comments = [c for c in theirs_state.comments if c.id not in have]
+        comments = [c for c in plan.new_comments if c.id not in have]
+        received = utc_now()
         for comment in comments:
             session.add(
                 Comment(
-                    assessment_id=workspace.assessment_id, origin=origin, **comment.model_dump()
+                    assessment_id=workspace.assessment_id,
+                    origin=origin,
+                    received_at=received,
+                    **comment.model_dump(),
                 )
             )
         session.add(
             MergedPackage(
                 package_id=plan.package_id,
+                request_id=plan.request_id or None,
                 merged_by=user.name,
                 summary=json.dumps(
                     {"applied": len(to_apply), "evidence": len(accepted), "comments": len(comments)}

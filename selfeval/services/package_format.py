@@ -10,6 +10,7 @@ names, sizes (against zip bombs), hashes, JSON shape. See docs/formats.md.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import io
 import json
 import os
@@ -17,7 +18,7 @@ import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -26,7 +27,7 @@ from selfeval.files.output import check_destination, write_output
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
 
 FORMAT = "selfeval-contribution"
-VERSION = 1
+VERSION = 2  # 2: requests carry a secret, returns an HMAC under it, and no copy of the base
 SUFFIX = ".sefpack"
 MAX_PACKAGE_BYTES = 512 * 1024 * 1024
 MAX_MEMBERS = 20_000
@@ -44,64 +45,75 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# The shapes every value must have before anything else looks at it; what a value may be in
+# this workspace (on the scale, in the framework, in the request) is checked in return_checks.
+RecordId = Annotated[
+    str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+]
+FrameworkId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
+BulletId = Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9._-]{0,79})?$")]
+ShortText = Annotated[str, Field(max_length=200)]
+LongText = Annotated[str, Field(max_length=100_000)]
+
+
 class PJudgement(_Model):
-    criterion_id: str
-    bullet_id: str = ""
-    rating: str
-    rationale: str = ""
-    strengths: str = ""
-    areas_for_development: str = ""
-    impact: str = ""
-    note: str = ""
+    criterion_id: FrameworkId
+    bullet_id: BulletId = ""
+    rating: Annotated[str, Field(max_length=80)]
+    rationale: LongText = ""
+    strengths: LongText = ""
+    areas_for_development: LongText = ""
+    impact: LongText = ""
+    note: LongText = ""
 
 
 class POrganisation(_Model):
-    id: str
-    name: str
-    kind: str = "other"
+    id: RecordId
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: Annotated[str, Field(max_length=40)] = "other"
 
 
 class PPerson(_Model):
-    id: str
-    name: str
-    role: str = ""
-    organisation_id: str | None = None
-    email: str = ""
+    id: RecordId
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    role: ShortText = ""
+    organisation_id: RecordId | None = None
+    email: Annotated[str, Field(max_length=320)] = ""
 
 
 class POwner(_Model):
-    criterion_id: str
-    person_id: str
+    criterion_id: FrameworkId
+    person_id: RecordId
     role: Literal["lead", "contributor"]
 
 
 class PAttachment(_Model):
-    id: str
-    filename: str
+    id: RecordId
+    filename: Annotated[str, Field(min_length=1, max_length=1000)]
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
 
 
 class PEvidence(_Model):
-    id: str
+    id: RecordId
     title: str = Field(min_length=1, max_length=500)
-    description: str = ""
-    kind: str = "other"
-    organisation_id: str | None = None
+    description: LongText = ""
+    kind: Annotated[str, Field(max_length=40)] = "other"
+    organisation_id: RecordId | None = None
     evidence_date: date | None = None
-    link: str = ""
+    link: Annotated[str, Field(max_length=2000)] = ""
     personal_data: bool = False
-    links: list[tuple[str, str]] = []
+    links: list[tuple[FrameworkId, BulletId]] = []
     attachments: list[PAttachment] = []
 
 
 class PComment(_Model):
-    id: str
-    criterion_id: str
-    author: str
-    organisation: str = ""
+    id: RecordId
+    criterion_id: FrameworkId
+    author: Annotated[str, Field(min_length=1, max_length=200)]
+    organisation: ShortText = ""
     created_at: datetime
-    text: str
+    text: Annotated[str, Field(min_length=1, max_length=10_000)]
 
 
 class ScopedState(_Model):
@@ -116,8 +128,11 @@ class ScopedState(_Model):
 
 
 class Content(_Model):
+    """A request carries `base` (what was sent); a return carries `current` (the partner's
+    state). The lead merges against its own record of the base, never a copy from the partner."""
+
     framework: dict[str, Any]
-    base: ScopedState
+    base: ScopedState = ScopedState()
     current: ScopedState | None = None
 
 
@@ -131,20 +146,41 @@ class Manifest(_Model):
     format: Literal["selfeval-contribution"]
     version: int
     kind: Literal["request", "return"]
-    package_id: str
-    request_id: str | None = None
+    package_id: RecordId
+    request_id: RecordId | None = None
     created_at: datetime
-    created_by: str
-    organisation: str = ""
-    to: str
-    message: str = ""
+    created_by: ShortText
+    organisation: ShortText = ""
+    to: ShortText
+    message: Annotated[str, Field(max_length=10_000)] = ""
     due_date: date | None = None
-    criteria: list[str]
+    criteria: list[FrameworkId]
     lead: LeadWorkspace
     framework_id: str
     framework_hash: str
     includes_personal_data: bool
     members: dict[str, str]
+    request_secret: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    """In a request only: the key its return is signed with (never copied into a return)."""
+    signature: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    """In a return only: HMAC-SHA256 of the rest of the manifest under the request's secret.
+    The manifest lists the SHA-256 of every other member, so this covers the whole package."""
+
+
+def signature_of(manifest: Manifest, secret: str) -> str:
+    """The HMAC a return must carry: over the manifest's canonical JSON, without the signature."""
+    body = json.dumps(
+        manifest.model_dump(mode="json", exclude={"signature"}),
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hmac.new(bytes.fromhex(secret), body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def signed_by(manifest: Manifest, secret: str) -> bool:
+    return manifest.signature is not None and hmac.compare_digest(
+        manifest.signature, signature_of(manifest, secret)
+    )
 
 
 class Package(BaseModel):
@@ -160,14 +196,18 @@ def write_package(
     blobs: dict[str, bytes],
     passphrase: str | None,
     protect: tuple[Path, ...] = (),
-) -> Path:
-    """Write a package; with a passphrase, sealed. Appears at `path` only when complete."""
+    sign_with: str | None = None,
+) -> Manifest:
+    """Write a package (sealed with a passphrase, signed with a request's secret when given);
+    it appears at `path` only when complete. Returns the manifest as written."""
     check_destination(path, protect)
     content_bytes = content.model_dump_json().encode("utf-8")
     members = {"content.json": hashlib.sha256(content_bytes).hexdigest()}
     for sha in sorted(blobs):
         members[f"attachments/{sha}"] = sha
-    manifest = manifest.model_copy(update={"members": members})
+    manifest = manifest.model_copy(update={"members": members, "signature": None})
+    if sign_with is not None:
+        manifest = manifest.model_copy(update={"signature": signature_of(manifest, sign_with)})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
@@ -178,7 +218,7 @@ def write_package(
     if passphrase:
         data = seal(data, passphrase)
     write_output(path, data, protect)
-    return path
+    return manifest
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:

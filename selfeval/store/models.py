@@ -217,6 +217,8 @@ class Comment(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     text: Mapped[str] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(80), default="local")
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    """When a partner's package brought it here (author and date are as the partner stated)."""
 
 
 class WorkspaceSetting(Base):
@@ -235,6 +237,31 @@ class MergedPackage(Base):
     merged_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     merged_by: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
+    request_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class ContributionRequest(Base):
+    """A request this workspace issued: the only source of what a return may change.
+
+    A return names its request and is signed (HMAC-SHA256) with the request's secret; the scope
+    (criteria, bullets, evidence sent) and the base of the three-way merge come from this row,
+    never from the return. ``base`` is the state sent, as zlib-compressed JSON.
+    """
+
+    __tablename__ = "contribution_request"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
+    recipient: Mapped[str] = mapped_column(String(200))
+    criteria: Mapped[str] = mapped_column(Text)  # JSON list of criterion ids
+    bullets: Mapped[str] = mapped_column(Text)  # JSON list of bullet ids
+    evidence_ids: Mapped[str] = mapped_column(Text)  # JSON list of the evidence items sent
+    includes_personal_data: Mapped[bool] = mapped_column(Boolean)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    message: Mapped[str] = mapped_column(Text, default="")
+    secret: Mapped[str] = mapped_column(String(64))
+    base: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    created_by: Mapped[str] = mapped_column(String(200))
 
 
 class ActionNote(Base):

@@ -148,11 +148,17 @@ def return_contribution(window: MainWindow) -> None:
         QLineEdit.EchoMode.Password,
     )
     try:
-        create_return(window.workspace, Path(name), passphrase=passphrase or None)
+        written = create_return(window.workspace, Path(name), passphrase=passphrase or None)
     except SelfevalError as err:
         window.show_error(str(err))
         return
-    QMessageBox.information(window, "Return written", f"Send {Path(name).name} to the lead.")
+    note = ""
+    if written.personal_data_left_out:
+        note = (
+            f"\n\n{written.personal_data_left_out} evidence items marked as personal data were "
+            "left out."
+        )
+    QMessageBox.information(window, "Return written", f"Send {Path(name).name} to the lead.{note}")
 
 
 def merge_return(window: MainWindow, path: Path | None = None) -> None:
@@ -167,7 +173,7 @@ def merge_return(window: MainWindow, path: Path | None = None) -> None:
         path = Path(name)
     try:
         package = read_package(path, _passphrase_for(window, path))
-        plan = plan_merge(window.workspace, package)
+        plan = plan_merge(window.workspace, package, path.name)
     except (SelfevalError, OSError) as err:
         window.show_error(str(err))
         return

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.errors import SelfevalError
 from selfeval.services.merge import MergePlan, MergeResult, apply_merge
 from selfeval.services.package_format import Package
 from selfeval.services.workspace import Workspace
@@ -46,13 +48,13 @@ class MergeReviewDialog(QDialog):
         self.setWindowTitle(f"Merge the return from {plan.from_who}")
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                f"{len(plan.clean)} changes only the partner made, {len(plan.conflicts)} "
-                f"conflicts, {len(plan.new_evidence)} new evidence items, {plan.new_comments} "
-                "new comments."
-            )
+        summary = QLabel(
+            f"{len(plan.clean)} changes only the partner made, {len(plan.conflicts)} "
+            f"conflicts, {len(plan.new_evidence)} new evidence items, {len(plan.new_comments)} "
+            f"new comments; {len(plan.outside)} changes outside the request (not applied)."
         )
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
         clean_box = QGroupBox("Changes only the partner made (ticked ones are taken)")
         self.clean = QListWidget()
         self.clean.setAccessibleName("Changes without conflict")
@@ -113,6 +115,20 @@ class MergeReviewDialog(QDialog):
         QVBoxLayout(evidence_box).addWidget(self.evidence)
         layout.addWidget(evidence_box)
 
+        if plan.outside:
+            outside_box = QGroupBox(
+                "Outside the request: the return carried these, the request did not ask for "
+                "them, and they will not be applied"
+            )
+            self.outside = QListWidget()
+            self.outside.setAccessibleName("Changes outside the request, not applied")
+            for outside in plan.outside:
+                entry = QListWidgetItem(outside.line())
+                entry.setToolTip(outside.line())
+                self.outside.addItem(entry)
+            QVBoxLayout(outside_box).addWidget(self.outside)
+            layout.addWidget(outside_box)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.accept_all = QPushButton("Accept all &non-conflicting")
         self.accept_all.setAccessibleName("Accept every change without a conflict and merge")
@@ -150,12 +166,16 @@ class MergeReviewDialog(QDialog):
         return chosen
 
     def merge(self) -> None:
-        self.result_ = apply_merge(
-            self.workspace,
-            self.package,
-            self.plan,
-            resolutions=self.resolutions(),
-            accept_evidence=self._checked(self.evidence, True),
-            skip=self._checked(self.clean, False),
-        )
+        try:
+            self.result_ = apply_merge(
+                self.workspace,
+                self.package,
+                self.plan,
+                resolutions=self.resolutions(),
+                accept_evidence=self._checked(self.evidence, True),
+                skip=self._checked(self.clean, False),
+            )
+        except SelfevalError as err:  # nothing was merged; the decisions stay as they are
+            QMessageBox.warning(self, "Not merged", str(err))
+            return
         self.accept()

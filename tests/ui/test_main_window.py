@@ -153,7 +153,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         "Partner",
         clean=[change],
         conflicts=[change],
-        new_evidence=[PEvidence(id="e", title="New item")],
+        new_evidence=[PEvidence(id="00000000-0000-4000-8000-000000000001", title="New item")],
     )
     dialogs = [
         EvidenceDialog(workspace.framework, ["Anyshire College"], preselect=["right-help"]),
