@@ -82,10 +82,10 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     package = read_package(Path(args.file), passphrase)
     with open_from_args(args) as workspace:
         plan = merge.plan_merge(workspace, package, Path(args.file).name)
-        report = plan.report()
+        report = plan.report(args.include_personal_data)
         if args.accept_non_conflicting:
             result = merge.apply_merge(workspace, package, plan)
-            report = result.report(plan)
+            report = result.report(plan, args.include_personal_data)
     if args.report:
         write_output(
             Path(args.report),
@@ -100,12 +100,12 @@ def cmd_contribution(args: argparse.Namespace) -> int:
         f"{verb} {len(plan.clean)} changes and {len(plan.new_evidence)} new evidence items "
         f"from {plan.from_who}; {len(plan.new_comments)} new comments."
     )
-    for conflict in plan.conflicts:
-        print(f"Conflict: {conflict.label} (ours kept; resolve in the app)")
+    for conflict in report["conflicts"]:
+        print(f"Conflict: {conflict['what']} (ours kept; resolve in the app)")
     if plan.outside:
         print(f"{len(plan.outside)} changes outside the request were not applied:")
-        for change in plan.outside:
-            print(f"Outside the request: {change.line()}")
+        for change in report["outside_request"]:
+            print(f"Outside the request: {change['what']}: {change['why']}")
     return EXIT_OK
 
 
@@ -138,4 +138,9 @@ def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
         help="apply every change without a conflict and accept the new evidence",
     )
     sub.add_argument("--report", help="write the merge report as JSON to this file")
+    sub.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="name evidence marked as personal data in the report (left out by default)",
+    )
     sub.add_argument("--passphrase-file")

@@ -58,7 +58,13 @@ def export_progress_file(args: argparse.Namespace) -> int:
     if not args.since:
         raise InputError("say which snapshot to compare with: --since NAME")
     with open_from_args(args) as workspace:
-        path = export_progress(workspace, args.since, Path(args.output), args.until)
+        path = export_progress(
+            workspace,
+            args.since,
+            Path(args.output),
+            args.until,
+            include_personal_data=args.include_personal_data,
+        )
     print(f"Wrote {path}")
     return EXIT_OK
 

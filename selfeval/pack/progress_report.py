@@ -36,9 +36,19 @@ def progress_sections(progress: Progress) -> list[tuple[str, list[str]]]:
     ]
 
 
-def export_progress(workspace: Workspace, since: str, path: Path, until: str = NOW) -> Path:
+def export_progress(
+    workspace: Workspace,
+    since: str,
+    path: Path,
+    until: str = NOW,
+    include_personal_data: bool = False,
+) -> Path:
+    """The report as PDF or Word. Personal-data evidence is left out (and the report says how
+    many items) unless the user asked to include it for this report."""
     check_destination(path)
-    progress = compare_snapshots(workspace, since, until)
+    progress = compare_snapshots(
+        workspace, since, until, include_personal_data=include_personal_data
+    )
     start = snapshot_taken_at(workspace, since).strftime("%d %B %Y").lstrip("0")
     end = "now" if until == NOW else until
     title = f"{workspace.area_name}: progress since {since}"
@@ -46,6 +56,14 @@ def export_progress(workspace: Workspace, since: str, path: Path, until: str = N
         f"What changed in the self-evaluation between '{since}' ({start}) and {end}: ratings, "
         "evidence, actions and indicators."
     )
+    if include_personal_data:
+        intro += " Evidence marked as personal data is included."
+    elif progress.personal_data_left_out:
+        count = progress.personal_data_left_out
+        intro += (
+            f" {count} new evidence item{'s' if count != 1 else ''} marked as personal data "
+            f"{'are' if count != 1 else 'is'} left out."
+        )
     sections = progress_sections(progress)
     suffix = path.suffix.lower()
     if suffix == ".pdf":

@@ -82,8 +82,29 @@ class MergePlan:
     """What the return carried beyond its request: listed, never applied."""
     already_merged: bool = False
 
-    def report(self) -> dict[str, Any]:
+    personal_ids: set[str] = field(default_factory=set)
+    """Evidence marked as personal data on either side: not named in a report file unless the
+    user includes personal data for it."""
+
+    def report(self, include_personal_data: bool = False) -> dict[str, Any]:
+        """The plan as plain data for a report file; personal-data evidence appears only as a
+        count of what changed, without its title, text or files, unless asked for."""
+
+        def hidden(evidence_id: str) -> bool:
+            return not include_personal_data and evidence_id in self.personal_ids
+
         def row(change: FieldChange) -> dict[str, Any]:
+            kind, subject, *rest = change.key.split("|")
+            if kind in ("evidence", "link") and hidden(subject):
+                what = rest[-1] if kind == "evidence" else "link"
+                return {
+                    "key": change.key,
+                    "criterion": change.criterion_id,
+                    "what": f"evidence marked as personal data: {what.replace('_', ' ')}",
+                    "base": PERSONAL,
+                    "ours": PERSONAL,
+                    "theirs": PERSONAL,
+                }
             return {
                 "key": change.key,
                 "criterion": change.criterion_id,
@@ -97,14 +118,29 @@ class MergePlan:
             "package": self.package_id,
             "from": self.from_who,
             "already_merged": self.already_merged,
+            "includes_personal_data": include_personal_data,
             "clean": [row(c) for c in self.clean],
             "conflicts": [row(c) for c in self.conflicts],
-            "new_evidence": [{"id": e.id, "title": e.title} for e in self.new_evidence],
-            "new_files": [{"evidence": e, "file": a.filename} for e, a in self.new_files],
+            "new_evidence": [
+                {"id": e.id, "title": PERSONAL if hidden(e.id) else e.title}
+                for e in self.new_evidence
+            ],
+            "new_files": [
+                {"evidence": e, "file": PERSONAL if hidden(e) else a.filename}
+                for e, a in self.new_files
+            ],
             "new_comments": len(self.new_comments),
-            "outside_request": [{"what": o.what, "why": o.why} for o in self.outside],
+            "outside_request": [
+                {"what": "evidence marked as personal data", "why": o.why}
+                if hidden(o.evidence_id)
+                else {"what": o.what, "why": o.why}
+                for o in self.outside
+            ],
             "outside_request_count": len(self.outside),
         }
+
+
+PERSONAL = "(personal data)"
 
 
 @dataclass
@@ -115,8 +151,8 @@ class MergeResult:
     comments_added: int
     already_merged: bool = False
 
-    def report(self, plan: MergePlan) -> dict[str, Any]:
-        data = plan.report()
+    def report(self, plan: MergePlan, include_personal_data: bool = False) -> dict[str, Any]:
+        data = plan.report(include_personal_data)
         data["applied"] = [c.key for c in self.applied]
         data["conflicts_left"] = [c.key for c in self.conflicts_left]
         data["evidence_added"] = self.evidence_added
@@ -219,6 +255,9 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
             plan.already_merged = True
             return plan
         existing = set(session.scalars(select(EvidenceItem.id)))
+        plan.personal_ids = set(
+            session.scalars(select(EvidenceItem.id).where(EvidenceItem.personal_data.is_(True)))
+        )
         have_comments = set(session.scalars(select(Comment.id)))
         have_files = set(session.scalars(select(Attachment.id)))
     theirs_state, plan.outside = within_request(
@@ -237,6 +276,7 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
     base_evidence = {e.id for e in base_state.evidence}
     new_ids = theirs_evidence - base_evidence - existing
     plan.new_evidence = [e for e in theirs_state.evidence if e.id in new_ids]
+    plan.personal_ids |= {e.id for e in package.content.current.evidence if e.personal_data}
     for key in sorted(set(base) | set(theirs)):
         kind, subject, *_ = key.split("|")
         if kind in ("evidence", "link") and subject in new_ids:

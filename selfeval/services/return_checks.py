@@ -28,6 +28,8 @@ class OutsideChange:
 
     what: str
     why: str
+    evidence_id: str = ""
+    """The evidence item concerned, if any: a report leaves personal data's titles out."""
 
     def line(self) -> str:
         return f"{self.what}: {self.why}"
@@ -174,6 +176,7 @@ def within_request(
                 OutsideChange(
                     f"evidence '{item.title}'",
                     "was not sent with the request; nothing of it was applied",
+                    item.id,
                 )
             )
         elif item.personal_data and not request.includes_personal_data:
@@ -181,6 +184,7 @@ def within_request(
                 OutsideChange(
                     f"new evidence '{item.title}'",
                     "is marked as personal data, which this request did not include",
+                    item.id,
                 )
             )
         else:

@@ -32,9 +32,11 @@ def capture(workspace: Workspace) -> dict[str, Any]:
     for (criterion_id, bullet_id), judgement in list_judgements(workspace).items():
         if not bullet_id:
             ratings[criterion_id] = judgement.rating
+    evidence = list_evidence(workspace)
     return {
         "ratings": ratings,
-        "evidence": {e.id: e.title for e in list_evidence(workspace)},
+        "evidence": {e.id: e.title for e in evidence},
+        "personal_data": sorted(e.id for e in evidence if e.personal_data),
         "actions": {
             a.id: {
                 "title": a.title,
@@ -126,11 +128,33 @@ class Progress:
         default_factory=list
     )
     """(indicator name, period before, value before, period after, value after, verdict)"""
+    personal_data_left_out: int = 0
+    """New evidence items marked as personal data that the comparison does not name."""
+
+
+def _personal(workspace: Workspace, *states: dict[str, Any]) -> set[str]:
+    """Evidence ids that are or were personal data. A snapshot taken before snapshots kept the
+    flag names none, so an item it holds that is no longer in the workspace counts as personal:
+    a title nobody can check is not printed."""
+    flagged = {e.id for e in list_evidence(workspace) if e.personal_data}
+    present = {e.id for e in list_evidence(workspace)}
+    for state in states:
+        if "personal_data" in state:
+            flagged |= set(state["personal_data"])
+        else:
+            flagged |= set(state["evidence"]) - present
+    return flagged
 
 
 def compare_snapshots(
-    workspace: Workspace, since: str, until: str = NOW, today: date | None = None
+    workspace: Workspace,
+    since: str,
+    until: str = NOW,
+    today: date | None = None,
+    include_personal_data: bool = False,
 ) -> Progress:
+    """What changed between two snapshots (or one and now). Evidence marked as personal data is
+    counted but not named unless `include_personal_data`."""
     before, _ = _load(workspace, since)
     after, taken = _load(workspace, until)
     on = today or taken
@@ -146,9 +170,10 @@ def compare_snapshots(
         (
             progress.ratings_up if scale.index(new) > scale.index(old) else progress.ratings_down
         ).append(move)
-    progress.new_evidence = sorted(
-        title for key, title in after["evidence"].items() if key not in before["evidence"]
-    )
+    new_items = {k: t for k, t in after["evidence"].items() if k not in before["evidence"]}
+    personal = set() if include_personal_data else _personal(workspace, before, after)
+    progress.new_evidence = sorted(t for k, t in new_items.items() if k not in personal)
+    progress.personal_data_left_out = len(new_items) - len(progress.new_evidence)
     for key, action in after["actions"].items():
         old_action = before["actions"].get(key)
         if old_action is None:

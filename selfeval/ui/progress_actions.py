@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from selfeval.errors import SelfevalError
 
@@ -40,11 +40,12 @@ def progress_report(window: MainWindow) -> None:
             "board meeting; the report shows what changed since."
         )
         return
-    since, ok = QInputDialog.getItem(
-        window, "Progress report", "Progress since:", names, len(names) - 1, False
-    )
-    if not ok:
+    from selfeval.ui.progress_report_dialog import ProgressReportDialog
+
+    choice = ProgressReportDialog(names, window)
+    if choice.exec() != QDialog.DialogCode.Accepted:
         return
+    since = choice.since.currentText()
     name, _ = QFileDialog.getSaveFileName(
         window,
         "Save the progress report as",
@@ -54,7 +55,12 @@ def progress_report(window: MainWindow) -> None:
     if not name:
         return
     try:
-        path = export_progress(window.workspace, since, Path(name))
+        path = export_progress(
+            window.workspace,
+            since,
+            Path(name),
+            include_personal_data=choice.personal.isChecked(),
+        )
     except SelfevalError as err:
         window.show_error(str(err))
         return
