@@ -246,6 +246,7 @@ def test_outside_the_request_nothing_is_applied_and_all_is_listed(
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert "6 changes outside the request were not applied:" in out
+    assert "Nothing to see here" not in out
     listed = json.loads(report.read_text())
     assert listed["outside_request_count"] == 6
     assert {
@@ -253,8 +254,8 @@ def test_outside_the_request_nothing_is_applied_and_all_is_listed(
     } == {
         ("judgement of leaders-ambitious", "not part of the request"),
         ("judgement of participation bullet participation.1", "not part of the request"),
-        (
-            "evidence 'Nothing to see here'",
+        (  # the lead's personal-data item: not named in a report without personal data
+            "evidence marked as personal data",
             "was not sent with the request; nothing of it was applied",
         ),
         (f"link of evidence '{sent.title}' to valued-included", "not part of the request"),
