@@ -28,6 +28,8 @@ EVIDENCE_KINDS: dict[str, str] = {
 }
 
 
+MAX_DESCRIPTION = 1_048_576
+"""An evidence description may hold a pasted report: up to 1 MB, typed, imported or received."""
 EARLIEST_DATE = date(1970, 1, 1)
 YEARS_AHEAD = 5  # a strategy dated to run to 2030 is evidence; one dated 2999 is a typing slip
 
@@ -48,7 +50,7 @@ class EvidenceInput(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, max_length=500)
-    description: str = Field(default="", max_length=100_000)
+    description: str = Field(default="", max_length=MAX_DESCRIPTION)
     kind: str = "other"
     organisation: str = Field(default="", max_length=200)
     evidence_date: date | None = None

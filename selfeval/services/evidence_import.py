@@ -39,7 +39,8 @@ COLUMNS = (
     "link",
 )
 MAX_REPORTED_ROWS = 50
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_UK_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _YES = {"yes", "y", "true", "1", "x"}
 _NO = {"no", "n", "false", "0", ""}
 
@@ -66,17 +67,21 @@ class ImportResult:
 
 
 def parse_date(text: str) -> date | None:
-    """ISO (2024-03-31) or UK (31/03/2024) dates; empty means no date."""
+    """ISO (2024-03-31) or UK (31/03/2024) dates, exactly; empty means no date. Anything after
+    the date ("2026-03-31 (draft)") makes it not a date: a guess would be a wrong fact."""
     text = text.strip()
     if not text:
         return None
-    match = _UK_DATE.match(text)
+    uk = _UK_DATE.match(text)
+    iso = _ISO_DATE.match(text)
     try:
-        if match:
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(text[:10])
+        if uk:
+            return date(int(uk[3]), int(uk[2]), int(uk[1]))
+        if iso:
+            return date(int(iso[1]), int(iso[2]), int(iso[3]))
     except ValueError:
-        raise ValueError(f"'{text}' is not a date (write 2024-03-31 or 31/03/2024)") from None
+        pass
+    raise ValueError(f"'{text}' is not a date (write 2024-03-31 or 31/03/2024)")
 
 
 def parse_yes_no(text: str) -> bool:

@@ -24,7 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfeval.errors import InputError
 from selfeval.files.output import check_destination, write_output
+from selfeval.files.zip_limits import ZipLimits, checked_members, read_member
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
+from selfeval.services.evidence import MAX_DESCRIPTION
 
 FORMAT = "selfeval-contribution"
 VERSION = 2  # 2: requests carry a secret, returns an HMAC under it, and no copy of the base
@@ -33,6 +35,12 @@ MAX_PACKAGE_BYTES = 512 * 1024 * 1024
 MAX_MEMBERS = 20_000
 MAX_CONTENT_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200  # a member that inflates more than this is a zip bomb, not a self-evaluation
+LIMITS = ZipLimits(
+    members=MAX_MEMBERS,
+    member_bytes=max(MAX_CONTENT_BYTES, MAX_ATTACHMENT_BYTES),
+    total_bytes=MAX_PACKAGE_BYTES,
+    ratio=MAX_RATIO,
+)
 SEALED_MAGIC = b"SEFPACK-SEALED-1\n"
 _MEMBER = re.compile(r"^(manifest\.json|content\.json|attachments/[0-9a-f]{64})$")
 
@@ -97,7 +105,7 @@ class PAttachment(_Model):
 class PEvidence(_Model):
     id: RecordId
     title: str = Field(min_length=1, max_length=500)
-    description: LongText = ""
+    description: Annotated[str, Field(max_length=MAX_DESCRIPTION)] = ""
     kind: Annotated[str, Field(max_length=40)] = "other"
     organisation_id: RecordId | None = None
     evidence_date: date | None = None
@@ -308,20 +316,10 @@ def read_package(path: Path, passphrase: str | None = None) -> Package:
 
 
 def _checked_members(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise PackageError(f"{name}: has {len(infos):,} members; the limit is {MAX_MEMBERS:,}")
+    infos = checked_members(archive, name, LIMITS, PackageError)
     seen: set[str] = set()
-    total = 0
     for info in infos:
         member = info.filename
-        if (
-            member.startswith(("/", "\\"))
-            or "\\" in member
-            or ".." in member.split("/")
-            or re.match(r"^[A-Za-z]:", member)
-        ):
-            raise PackageError(f"{name}: member '{member}' points outside the package; refused")
         if not _MEMBER.match(member):
             raise PackageError(f"{name}: unexpected member '{member}'")
         if member in seen:
@@ -330,35 +328,11 @@ def _checked_members(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInf
         limit = MAX_CONTENT_BYTES if not member.startswith("attachments/") else MAX_ATTACHMENT_BYTES
         if info.file_size > limit:
             raise PackageError(f"{name}: member '{member}' is over the size limit")
-        if (
-            info.compress_size
-            and info.file_size / info.compress_size > MAX_RATIO
-            and info.file_size > 1_000_000
-        ):
-            ratio = info.file_size // info.compress_size
-            raise PackageError(f"{name}: member '{member}' expands {ratio}x: refused as a zip bomb")
-        total += info.file_size
-        if total > MAX_PACKAGE_BYTES:
-            raise PackageError(f"{name}: unpacks to more than 512 MB; refused")
     return infos
 
 
 def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    """Read at most the declared size (+1 byte to catch a lying header)."""
-    try:
-        with archive.open(info) as handle:
-            data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib_error()) as err:
-        raise PackageError(f"{name}: member '{info.filename}' is damaged ({err})") from None
-    if len(data) > info.file_size:
-        raise PackageError(f"{name}: member '{info.filename}' is larger than it says; refused")
-    return data
-
-
-def zlib_error() -> type[Exception]:
-    import zlib
-
-    return zlib.error
+    return read_member(archive, info, name, PackageError)
 
 
 def _parse(model: type[Any], data: bytes, name: str, member: str) -> Any:

@@ -1,25 +1,42 @@
-"""Reading a partnership's spreadsheet (CSV or XLSX) into numbered rows of text.
+"""Reading a partnership's spreadsheet (CSV or XLSX) into numbered rows of text, exactly.
 
-Councils keep evidence logs in Excel; "Save as CSV" on Windows gives cp1252, so that is accepted
-when the file is not UTF-8. Every failure is an InputError naming the file and, where it can, the
-row.
+Councils keep evidence logs in Excel. What comes in is read as it is or refused with the row and
+column, never guessed at: a CSV is UTF-8 (with or without a BOM) or, only when no part of it is
+UTF-8, Windows-1252 ("Save as CSV" on older Windows), and a byte that is neither is named, not
+replaced. A workbook's zip is checked for size and expansion before any XML is parsed, and a
+workbook that declares XML entities is refused (an .xlsx never needs them). The limits are in
+docs/formats.md.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
 from selfeval.errors import InputError
+from selfeval.files.faults import os_fault
+from selfeval.files.zip_limits import MB, ZipLimits, checked_members
 
-MAX_TRACKER_BYTES = 20 * 1024 * 1024
+MAX_TRACKER_BYTES = 20 * MB
 MAX_TRACKER_ROWS = 100_000
+MAX_FIELD_CHARS = 1_048_576
+"""A cell may hold up to 1 MB of text (a pasted report); the csv module's own limit is 128 KB."""
+XLSX_LIMITS = ZipLimits(members=5_000, member_bytes=128 * MB, total_bytes=256 * MB, ratio=200)
+SHARED_STRINGS_BYTES = 64 * MB
+"""Every shared string is held in memory while a sheet is read: this bounds that memory."""
+
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 Row = tuple[int, dict[str, str]]
+
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 
 
 def _cell_text(value: object) -> str:
@@ -59,7 +76,7 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+        raise os_fault(path, err) from None
     if size > MAX_TRACKER_BYTES:
         raise InputError(f"{path}: is {size:,} bytes; the limit is {MAX_TRACKER_BYTES:,}")
     suffix = path.suffix.lower()
@@ -71,61 +88,147 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
         raise InputError(f"{path}: is not a .csv or .xlsx file")
     rows: list[Row] = []
     header: list[str] | None = None
-    try:
-        for number, cells in raw:
-            if header is None:
-                header = _header(path, cells, allowed, required)
-                continue
-            if not any(c.strip() for c in cells):
-                continue
-            if len(rows) >= MAX_TRACKER_ROWS:
-                raise InputError(f"{path}: has more than {MAX_TRACKER_ROWS:,} rows")
-            extra = [c for c in cells[len(header) :] if c.strip()]
-            if extra:
-                raise InputError(
-                    f"{path}: row {number}: has more cells than the header has columns"
-                )
-            rows.append(
-                (
-                    number,
-                    {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)},
-                )
-            )
-    except csv.Error as err:
-        raise InputError(f"{path}: is not valid CSV ({err})") from None
+    for number, cells in raw:
+        if header is None:
+            header = _header(path, cells, allowed, required)
+            continue
+        if not any(c.strip() for c in cells):
+            continue
+        if len(rows) >= MAX_TRACKER_ROWS:
+            raise InputError(f"{path}: has more than {MAX_TRACKER_ROWS:,} rows")
+        extra = [c for c in cells[len(header) :] if c.strip()]
+        if extra:
+            raise InputError(f"{path}: row {number}: has more cells than the header has columns")
+        rows.append(
+            (number, {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)})
+        )
     if header is None:
         raise InputError(f"{path}: is empty (no header row)")
     return rows
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
-    data = path.read_bytes()
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise os_fault(path, err) from None
+
+
+def _position(data: bytes, offset: int) -> str:
+    """'row R, column C (name)' of a byte offset, as a spreadsheet would number them."""
+    row = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    prefix = data[line_start:offset].decode("latin-1")
+    column = len(next(csv.reader([prefix + "x"]), [""]))
+    first_line = data[: data.find(b"\n")] if b"\n" in data else data
+    names = next(csv.reader([first_line.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")]), [])
+    name = f" ({names[column - 1].strip()})" if row > 1 and column <= len(names) else ""
+    return f"row {row}, column {column}{name}"
+
+
+def decode_csv(path: Path, data: bytes) -> str:
+    """The text of a CSV file: UTF-8, or Windows-1252 when no part of it is UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            f"{path}: is UTF-16 text (Excel's 'Unicode text'); save it as 'CSV UTF-8' instead"
+        )
     if b"\x00" in data:
         raise InputError(f"{path}: is not a text file (it contains NUL bytes)")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        bad = err.start
+    if _UTF8_MULTIBYTE.search(data):
+        raise InputError(
+            f"{path}: {_position(data, bad)}: byte 0x{data[bad]:02X} is not UTF-8, but the rest "
+            "of the file is; nothing was imported. Correct that character, or save the file "
+            "again as 'CSV UTF-8'"
+        )
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: {_position(data, err.start)}: byte 0x{data[err.start]:02X} is not a "
+            "character in UTF-8 or in Windows-1252; nothing was imported. Save the file again "
+            "as 'CSV UTF-8'"
+        ) from None
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    text = decode_csv(path, _read_bytes(path))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    for cells in reader:
-        yield reader.line_num, [c.strip() for c in cells]
+    try:
+        for cells in reader:
+            yield reader.line_num, [c.strip() for c in cells]
+    except csv.Error as err:
+        if "field larger than field limit" in str(err):
+            raise InputError(
+                f"{path}: row {max(reader.line_num, 1)}: a cell holds more than "
+                f"{MAX_FIELD_CHARS:,} characters (1 MB), the limit"
+            ) from None
+        raise InputError(f"{path}: row {max(reader.line_num, 1)}: is not valid CSV ({err})") from None
+
+
+# --- XLSX ---------------------------------------------------------------------------------------
+
+
+def _check_workbook_zip(path: Path) -> None:
+    """Sizes, ratios, names and XML prologs of every member, before openpyxl inflates any."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as err:
+        raise InputError(f"{path}: is not a readable Excel workbook ({err})") from None
+    with archive:
+        for info in checked_members(archive, str(path), XLSX_LIMITS, container="workbook"):
+            lowered = info.filename.lower()
+            if lowered.endswith("sharedstrings.xml") and info.file_size > SHARED_STRINGS_BYTES:
+                raise InputError(
+                    f"{path}: its shared strings unpack to {info.file_size:,} bytes; the limit "
+                    f"is {SHARED_STRINGS_BYTES:,}"
+                )
+            if lowered.endswith((".xml", ".rels", ".vml")):
+                try:
+                    with archive.open(info) as handle:
+                        prolog = handle.read(8192)
+                except Exception as err:  # zlib, CRC, truncation: whatever the zip says
+                    raise InputError(
+                        f"{path}: part '{info.filename}' is damaged ({err}); nothing was imported"
+                    ) from None
+                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                    raise InputError(
+                        f"{path}: part '{info.filename}' declares XML entities, which no Excel "
+                        "workbook needs; refused"
+                    )
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
+    _check_workbook_zip(path)
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as err:
-        raise InputError(f"{path}: is not a readable Excel workbook ({err})") from None
+    except Exception as err:  # openpyxl raises anything on a malformed part: say so, plainly
+        raise InputError(
+            f"{path}: is not a readable Excel workbook ({type(err).__name__}: {err})"
+        ) from None
+    sheet_name = "?"
+    number = 0
     try:
         sheet = (
             workbook["Evidence"] if "Evidence" in workbook.sheetnames else workbook.worksheets[0]
         )
+        sheet_name = sheet.title
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             yield number, [_cell_text(v) for v in values]
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise InputError(f"{path}: could not be read to the end ({err})") from None
+    except InputError:
+        raise
+    except Exception as err:  # a shared string out of range, a bad cell, a broken part
+        raise InputError(
+            f"{path}: sheet '{sheet_name}', row {number + 1}: could not be read "
+            f"({type(err).__name__}: {err}); nothing was imported"
+        ) from None
     finally:
         workbook.close()
