@@ -169,7 +169,9 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
                 f"{path}: row {max(reader.line_num, 1)}: a cell holds more than "
                 f"{MAX_FIELD_CHARS:,} characters (1 MB), the limit"
             ) from None
-        raise InputError(f"{path}: row {max(reader.line_num, 1)}: is not valid CSV ({err})") from None
+        raise InputError(
+            f"{path}: row {max(reader.line_num, 1)}: is not valid CSV ({err})"
+        ) from None
 
 
 # --- XLSX ---------------------------------------------------------------------------------------
