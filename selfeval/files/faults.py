@@ -23,7 +23,7 @@ _BY_ERRNO = {
     errno.EPERM: "cannot be written: permission denied",
     errno.ENOSPC: "cannot be written: the disk is full",
     errno.EDQUOT: "cannot be written: your disk quota is used up",
-    errno.ENOENT: "no longer exists (was it moved or deleted?)",
+    errno.ENOENT: "no such file (was it moved or deleted?)",
     errno.EBUSY: "is in use by another program",
     errno.ETXTBSY: "is in use by another program",
     errno.EISDIR: "is a folder, not a file",

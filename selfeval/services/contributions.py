@@ -120,7 +120,7 @@ def open_request(
         raise PackageError(f"{package_path.name}: is a return, not a request; the lead merges it")
     try:
         framework = Framework.model_validate(package.content.framework)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise PackageError(f"{package_path.name}: carries a framework that is not valid") from None
     if framework.content_hash != manifest.framework_hash:
         raise PackageError(f"{package_path.name}: its framework does not match its manifest")

@@ -23,6 +23,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfeval.errors import InputError
+from selfeval.files.faults import describe_os_error
 from selfeval.files.output import check_destination, write_output
 from selfeval.files.zip_limits import ZipLimits, checked_members, read_member
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
@@ -264,33 +265,37 @@ def read_package(path: Path, passphrase: str | None = None) -> Package:
     """Read and check a package completely; raises PackageError with the reason."""
     name = path.name
     try:
+        if path.is_dir():
+            raise PackageError(f"{path}: is a folder, not a package")
+        if path.exists() and not path.is_file():  # a device or a pipe would never end
+            raise PackageError(f"{path}: is not a file")
         size = path.stat().st_size
         if size > MAX_PACKAGE_BYTES:
             raise PackageError(f"{name}: is {size:,} bytes; packages are limited to 512 MB")
         data = path.read_bytes()
     except FileNotFoundError:
         raise PackageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PackageError(f"{path}: is a folder, not a package") from None
     except OSError as err:
-        raise PackageError(f"{path}: cannot be read ({err.strerror})") from None
+        raise PackageError(f"{path}: {describe_os_error(err)}") from None
     if data.startswith(SEALED_MAGIC):
         data = unseal(data, passphrase, name)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise PackageError(f"{name}: is not a selfeval contribution package") from None
     with archive:
         members = _checked_members(archive, name)
         raw = {info.filename: _read_member(archive, info, name) for info in members}
     if "manifest.json" not in raw:
         raise PackageError(f"{name}: has no manifest.json; it is not a contribution package")
-    manifest = _parse(Manifest, raw["manifest.json"], name, "manifest.json")
-    if manifest.version != VERSION:
+    manifest_data = _json(raw["manifest.json"], name, "manifest.json")
+    version = manifest_data.get("version") if isinstance(manifest_data, dict) else None
+    if isinstance(version, int) and version != VERSION:
         raise PackageError(
-            f"{name}: is package format version {manifest.version}; this selfeval reads "
+            f"{name}: is package format version {version}; this selfeval reads "
             f"version {VERSION}. Install the version of selfeval that made it."
         )
+    manifest = _validate(Manifest, manifest_data, name, "manifest.json")
     expected = set(manifest.members) | {"manifest.json"}
     present = set(raw)
     if present != expected:
@@ -301,7 +306,9 @@ def read_package(path: Path, passphrase: str | None = None) -> Package:
             raise PackageError(
                 f"{name}: member '{member}' does not match its SHA-256 in the manifest"
             )
-    content = _parse(Content, raw["content.json"], name, "content.json")
+    content = _validate(
+        Content, _json(raw["content.json"], name, "content.json"), name, "content.json"
+    )
     blobs = {
         m.removeprefix("attachments/"): b for m, b in raw.items() if m.startswith("attachments/")
     }
@@ -335,12 +342,28 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     return read_member(archive, info, name, PackageError)
 
 
-def _parse(model: type[Any], data: bytes, name: str, member: str) -> Any:
+def _json(data: bytes, name: str, member: str) -> Any:
     try:
-        return model.model_validate(json.loads(data.decode("utf-8")))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        return json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):  # JSONDecodeError, and numbers too long to read
         raise PackageError(f"{name}: {member} is not valid JSON") from None
+    except RecursionError:
+        raise PackageError(f"{name}: {member} is nested too deeply; refused") from None
+
+
+def _validate(model: type[Any], value: Any, name: str, member: str) -> Any:
+    try:
+        return model.model_validate(value)
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise PackageError(f"{name}: {member}: {where}: {first['msg']}") from None
+        raise PackageError(f"{name}: {member}: {shown(where)}: {shown(first['msg'])}") from None
+    except RecursionError:
+        raise PackageError(f"{name}: {member} is nested too deeply; refused") from None
+
+
+def shown(text: str, limit: int = 120) -> str:
+    """Text from a package as it may appear in a one-line message: no control characters, not
+    longer than `limit`."""
+    cleaned = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 3] + "..."

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from selfeval.framework.model import Framework
 from selfeval.services.evidence import EVIDENCE_KINDS, check_evidence_date
-from selfeval.services.package_format import PackageError, PEvidence, ScopedState
+from selfeval.services.package_format import PackageError, PEvidence, ScopedState, shown
 from selfeval.services.people import ORGANISATION_KINDS
 from selfeval.services.request_registry import IssuedRequest
 
@@ -45,7 +45,9 @@ def check_return_values(
     """Refuse the return (PackageError naming the value) if any value is not one we could hold."""
 
     def refuse(where: str, problem: str) -> PackageError:
-        return PackageError(f"{name}: {where}: {problem}; the return was not merged")
+        return PackageError(
+            f"{name}: {shown(where, 200)}: {shown(problem, 300)}; the return was not merged"
+        )
 
     scale = framework.rating_scale
     ratings = [level.id for level in scale.choices]

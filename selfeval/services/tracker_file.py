@@ -74,6 +74,10 @@ def _header(
 def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> list[Row]:
     """(row number as the spreadsheet shows it, {column: text}) for each non-blank data row."""
     try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a spreadsheet")
+        if not path.is_file() and path.exists():  # a device or a pipe would never end
+            raise InputError(f"{path}: is not a file")
         size = path.stat().st_size
     except OSError as err:
         raise os_fault(path, err) from None
