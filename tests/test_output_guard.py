@@ -238,3 +238,25 @@ def test_a_read_only_folder_is_said_in_words(tmp_path: Path) -> None:
         assert "permission denied" in str(caught.value)
     finally:
         folder.chmod(0o700)
+
+
+def test_a_device_or_pipe_is_never_replaced(
+    lead: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    refused(
+        capsys,
+        lead.parent,
+        ["dump", str(lead), "--json", "-o", str(pipe)],
+        f"{pipe}: is not an ordinary file; it was not overwritten",
+    )
+    assert pipe.is_fifo()
+
+
+def test_reading_a_pipe_never_hangs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pipe = tmp_path / "pipe.selfeval"
+    os.mkfifo(pipe)
+    assert run(capsys, "status", str(pipe)) == (2, f"selfeval: {pipe}: is not a workspace file\n")
+    code = main(["frameworks", "validate", str(pipe)])
+    assert code == 2 and capsys.readouterr().err == f"{pipe}: is not a file\n"

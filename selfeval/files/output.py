@@ -61,6 +61,8 @@ def check_destination(path: Path, protect: Iterable[Path] = ()) -> None:
         raise OutputRefused(f"{path.parent}: no such folder")
     if path.is_dir():
         raise OutputRefused(f"{path}: is a folder; give a file name inside it")
+    if path.exists() and not path.is_file():  # a device, a pipe, a socket: never replaced
+        raise OutputRefused(f"{path}: is not an ordinary file; it was not overwritten")
     for guarded in protect:
         for candidate in (guarded, *(guarded.with_name(guarded.name + s) for s in SIDECARS)):
             if _same_file(path, candidate):

@@ -169,6 +169,8 @@ def _duplicate_numbers(framework: Framework, lines: dict[Path_, int], source: st
 def load_framework(path: Path) -> Framework:
     """Read and validate one framework file from disk."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise FrameworkError([f"{path}: is not a file"])  # a pipe would never end
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise FrameworkError(

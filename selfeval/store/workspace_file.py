@@ -18,6 +18,7 @@ from selfeval.errors import InputError
 from selfeval.files.faults import MachineFault, os_fault
 from selfeval.files.workspace_header import APPLICATION_ID, SQLITE_MAGIC
 from selfeval.store.engine import make_engine
+from selfeval.store.faults import database_fault
 from selfeval.store.schema_version import HEAD, REVISIONS
 
 
@@ -31,6 +32,8 @@ def inspect_workspace(path: Path) -> str:
         raise WorkspaceRefused(f"{path}: no such workspace file")
     if path.is_dir():
         raise WorkspaceRefused(f"{path}: is a folder, not a workspace file")
+    if not path.is_file():  # a device or a pipe: reading it would never end
+        raise WorkspaceRefused(f"{path}: is not a workspace file")
     size = path.stat().st_size
     try:
         with path.open("rb") as handle:
@@ -100,20 +103,28 @@ def create_workspace_file(path: Path, populate: Callable[[Engine], None]) -> Non
     from selfeval.store import migrate
 
     partial = path.with_name(f".{path.name}.creating")
-    partial.unlink(missing_ok=True)
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError as err:
+        raise os_fault(path, err) from None
     engine = make_engine(partial)
     try:
         with engine.begin() as connection:
             connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         migrate.upgrade(engine)
         populate(engine)
-    except BaseException:
+        engine.dispose()
+        os.replace(partial, path)
+    except BaseException as err:
         engine.dispose()
         for leftover in _with_sidecars(partial):
             leftover.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise os_fault(path, err) from None
+        fault = database_fault(path, err)
+        if fault is not None:
+            raise fault from None
         raise
-    engine.dispose()
-    os.replace(partial, path)
 
 
 def open_workspace_file(path: Path, backups: Path) -> Engine:
