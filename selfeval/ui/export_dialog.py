@@ -167,6 +167,15 @@ class ExportDialog(QDialog):
         if not path.name:
             self._show_error("Choose where to save the pack.")
             return
+        from selfeval.errors import SelfevalError
+        from selfeval.files.output import check_destination
+
+        try:  # said beside the field at once, before any work starts
+            check_destination(path)
+        except SelfevalError as err:
+            self._show_error(str(err))
+            self.path.setFocus()
+            return
         fmt = str(self.format.currentData())
         workspace = self.context.workspace
         from selfeval.pack.export import export_pack

@@ -80,3 +80,17 @@ def test_cancel_leaves_no_partial_file(
     assert seen == ["export cancelled; pack.pdf was not written"]
     assert list(folder.iterdir()) == []
     assert dialog.error.text() == seen[0]
+
+
+def test_the_dialog_never_writes_over_the_open_workspace(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    before = demo_path.read_bytes()
+    for target in (demo_path, Path(f"{demo_path}-wal"), Path(f"{demo_path}-shm")):
+        dialog = make_dialog(qtbot, window, target)
+        dialog.start()
+        assert dialog.task is None  # refused before any work started
+        assert "it was not overwritten. Choose another name" in dialog.error.text()
+        assert not dialog.error.isHidden()
+    assert demo_path.read_bytes() == before
