@@ -61,9 +61,75 @@ def main() -> None:
         shot("indicators")
         window.navigate("risks", "")
         shot("risk-register")
+        merge_review(window, Path(home))
         window.close()
         QApplication.processEvents()
         pack_pages(path)
+
+
+def merge_review(window: object, folder: Path) -> None:
+    """The merge review of a return its partner edited by hand: a change inside the request, a
+    conflict, new evidence, and what lay outside the request (listed, not applied)."""
+    import hashlib
+    import json
+    import zipfile
+
+    from PySide6.QtWidgets import QApplication
+
+    from selfeval.services import contributions
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+    from selfeval.services.judgements import set_judgement
+    from selfeval.services.merge import plan_merge
+    from selfeval.services.package_format import Manifest, read_package, signature_of
+    from selfeval.services.users import CurrentUser
+    from selfeval.ui.merge_review_dialog import MergeReviewDialog
+
+    lead = window.workspace  # type: ignore[attr-defined]
+    request = folder / "request.sefpack"
+    contributions.create_request(lead, "Anyshire ICB", ["right-help"], request)
+    partner = contributions.open_request(
+        request, folder / "icb.selfeval", CurrentUser("Amara Okafor", "Anyshire ICB")
+    )
+    set_judgement(partner, "right-help", rating="green", rationale="Therapy waits now 28 weeks.")
+    add_evidence(partner, EvidenceInput(title="ICB therapy waits, Q3", kind="data"), ["right-help"])
+    set_judgement(lead, "right-help", rationale="Waits still 34 weeks in the west of the county.")
+    found = contributions.request_of(partner)
+    assert found is not None and found[0].request_secret
+    returned = folder / "return.sefpack"
+    contributions.create_return(partner, returned)
+    partner.close()
+    with zipfile.ZipFile(returned) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    content = json.loads(files["content.json"])
+    content["current"]["judgements"].append(
+        {"criterion_id": "leaders-ambitious", "bullet_id": "", "rating": "green"}
+    )
+    content["current"]["comments"].append(
+        {
+            "id": "11111111-2222-4333-8444-555555555555",
+            "criterion_id": "right-help",
+            "author": "Amara Okafor",
+            "created_at": "2025-01-06T09:00:00Z",
+            "text": "Agreed at the January board.",
+        }
+    )
+    files["content.json"] = json.dumps(content).encode()
+    manifest = json.loads(files["manifest.json"])
+    manifest["members"]["content.json"] = hashlib.sha256(files["content.json"]).hexdigest()
+    manifest["signature"] = signature_of(Manifest.model_validate(manifest), found[0].request_secret)
+    files["manifest.json"] = json.dumps(manifest).encode()
+    edited = folder / "edited-return.sefpack"
+    with zipfile.ZipFile(edited, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    package = read_package(edited)
+    dialog = MergeReviewDialog(lead, package, plan_merge(lead, package, edited.name))
+    dialog.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    dialog.grab().save(str(OUT / "merge-review.png"))
+    print("wrote docs/screenshots/merge-review.png")
+    dialog.close()
 
 
 def pack_pages(workspace_path: Path) -> None:

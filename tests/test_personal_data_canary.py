@@ -118,7 +118,7 @@ def test_no_output_leaks_personal_data_unless_asked(
         "--include-personal-data",
     )
     assert (
-        "(without personal data)" in out and "1 personal-data evidence items were left out" in out
+        "(without personal data)" in out and "Left out: 1 personal-data evidence item (" in out
     )
     outputs["merge report"] = tmp_path / "merge.json"
     run(

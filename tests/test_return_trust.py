@@ -245,7 +245,7 @@ def test_outside_the_request_nothing_is_applied_and_all_is_listed(
     )
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
-    assert "6 changes outside the request were not applied:" in out
+    assert "6 changes outside the request not applied:" in out
     assert "Nothing to see here" not in out
     listed = json.loads(report.read_text())
     assert listed["outside_request_count"] == 6

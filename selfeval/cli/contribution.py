@@ -10,6 +10,7 @@ from pathlib import Path
 from selfeval.cli.common import EXIT_OK, open_from_args
 from selfeval.files.faults import os_fault
 from selfeval.files.output import check_destination, write_output
+from selfeval.words import counted
 
 MAX_PASSPHRASE_FILE = 64 * 1024
 
@@ -87,10 +88,10 @@ def cmd_contribution(args: argparse.Namespace) -> int:
         carries = "with" if written.package.manifest.includes_personal_data else "without"
         print(f"Wrote return {args.output} ({carries} personal data)")
         if written.personal_data_left_out:
+            left_out = counted(written.personal_data_left_out, "personal-data evidence item")
             print(
-                f"{written.personal_data_left_out} personal-data evidence items were left out "
-                "(they go only when the request included personal data and you add "
-                "--include-personal-data)"
+                f"Left out: {left_out} (personal data goes only when the request included it "
+                "and you add --include-personal-data)"
             )
         return EXIT_OK
     if args.report:  # refused before anything is merged, not after
@@ -113,13 +114,14 @@ def cmd_contribution(args: argparse.Namespace) -> int:
         return EXIT_OK
     verb = "Applied" if args.accept_non_conflicting else "Would apply"
     print(
-        f"{verb} {len(plan.clean)} changes and {len(plan.new_evidence)} new evidence items "
-        f"from {plan.from_who}; {len(plan.new_comments)} new comments."
+        f"{verb} {counted(len(plan.clean), 'change')} and "
+        f"{counted(len(plan.new_evidence), 'new evidence item')} from {plan.from_who}; "
+        f"{counted(len(plan.new_comments), 'new comment')}."
     )
     for conflict in report["conflicts"]:
         print(f"Conflict: {conflict['what']} (ours kept; resolve in the app)")
     if plan.outside:
-        print(f"{len(plan.outside)} changes outside the request were not applied:")
+        print(f"{counted(len(plan.outside), 'change')} outside the request not applied:")
         for change in report["outside_request"]:
             print(f"Outside the request: {change['what']}: {change['why']}")
     return EXIT_OK

@@ -10,6 +10,7 @@ from selfeval.files.output import check_destination, safe_output
 from selfeval.pack.text import clean
 from selfeval.services.snapshots import NOW, Progress, compare_snapshots, snapshot_taken_at
 from selfeval.services.workspace import Workspace
+from selfeval.words import counted
 
 
 def _value(value: float | None) -> str:
@@ -60,10 +61,8 @@ def export_progress(
         intro += " Evidence marked as personal data is included."
     elif progress.personal_data_left_out:
         count = progress.personal_data_left_out
-        intro += (
-            f" {count} new evidence item{'s' if count != 1 else ''} marked as personal data "
-            f"{'are' if count != 1 else 'is'} left out."
-        )
+        items = counted(count, "new evidence item")
+        intro += f" Left out: {items} marked as personal data."
     sections = progress_sections(progress)
     suffix = path.suffix.lower()
     if suffix == ".pdf":

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from selfeval.errors import SelfevalError
 from selfeval.services.package_format import SEALED_MAGIC, SUFFIX
 from selfeval.ui.criteria_checklist import CriteriaChecklist
+from selfeval.words import counted
 
 if TYPE_CHECKING:
     from selfeval.ui.main_window import MainWindow
@@ -154,10 +155,8 @@ def return_contribution(window: MainWindow) -> None:
         return
     note = ""
     if written.personal_data_left_out:
-        note = (
-            f"\n\n{written.personal_data_left_out} evidence items marked as personal data were "
-            "left out."
-        )
+        items = counted(written.personal_data_left_out, "evidence item")
+        note = f"\n\nLeft out: {items} marked as personal data."
     QMessageBox.information(window, "Return written", f"Send {Path(name).name} to the lead.{note}")
 
 

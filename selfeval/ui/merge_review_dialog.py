@@ -28,6 +28,7 @@ from selfeval.errors import SelfevalError
 from selfeval.services.merge import MergePlan, MergeResult, apply_merge
 from selfeval.services.package_format import Package
 from selfeval.services.workspace import Workspace
+from selfeval.words import counted
 
 CHOICES = (("Keep ours", "ours"), ("Take theirs", "theirs"), ("Write my own", "edit"))
 
@@ -49,9 +50,11 @@ class MergeReviewDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"{len(plan.clean)} changes only the partner made, {len(plan.conflicts)} "
-            f"conflicts, {len(plan.new_evidence)} new evidence items, {len(plan.new_comments)} "
-            f"new comments; {len(plan.outside)} changes outside the request (not applied)."
+            f"{counted(len(plan.clean), 'change')} only the partner made, "
+            f"{counted(len(plan.conflicts), 'conflict')}, "
+            f"{counted(len(plan.new_evidence), 'new evidence item')}, "
+            f"{counted(len(plan.new_comments), 'new comment')}; "
+            f"{counted(len(plan.outside), 'change')} outside the request (not applied)."
         )
         summary.setWordWrap(True)
         layout.addWidget(summary)
