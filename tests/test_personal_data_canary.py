@@ -117,9 +117,7 @@ def test_no_output_leaks_personal_data_unless_asked(
         str(outputs["return"]),
         "--include-personal-data",
     )
-    assert (
-        "(without personal data)" in out and "Left out: 1 personal-data evidence item (" in out
-    )
+    assert "(without personal data)" in out and "Left out: 1 personal-data evidence item (" in out
     outputs["merge report"] = tmp_path / "merge.json"
     run(
         capsys,

@@ -100,6 +100,9 @@ def test_the_lead_records_every_request(demo: Workspace, tmp_path: Path) -> None
     assert len(request.secret) == 64
     with zipfile.ZipFile(tmp_path / "request.sefpack") as archive:
         assert json.loads(archive.read("manifest.json"))["request_secret"] == request.secret
+    (listed,) = json.loads(dump_json(demo))["contribution_requests"]
+    assert listed["recipient"] == "ICB" and "secret" not in listed and "base" not in listed
+    assert request.secret not in dump_json(demo)
 
 
 def test_a_return_carries_no_secret_and_is_signed(demo: Workspace, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from selfeval.store.models import (
     Base,
     ChangeRecord,
     Comment,
+    ContributionRequest,
     EvidenceItem,
     EvidenceLink,
     FrameworkEdition,
@@ -62,10 +63,15 @@ _SECTIONS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "snapshots": (Snapshot, ("assessment_id", "taken_at", "id")),
     "workspace_settings": (WorkspaceSetting, ("key",)),
     "comments": (Comment, ("created_at", "id")),
+    "contribution_requests": (ContributionRequest, ("created_at", "id")),
     "merged_packages": (MergedPackage, ("package_id",)),
     "changes": (ChangeRecord, ("changed_at", "id")),
 }
-_LEFT_OUT = {("framework_editions", "definition")}
+_LEFT_OUT = {
+    ("framework_editions", "definition"),
+    ("contribution_requests", "secret"),  # whoever holds it could sign a return
+    ("contribution_requests", "base"),
+}
 
 
 def _plain(value: Any) -> Any:
