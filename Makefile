@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/ui_bench.py
 	$(BIN)/python bench/pack_bench.py
 	$(BIN)/python bench/merge_bench.py
+	$(BIN)/python bench/hostile_bench.py
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py
