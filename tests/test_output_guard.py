@@ -260,3 +260,16 @@ def test_reading_a_pipe_never_hangs(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert run(capsys, "status", str(pipe)) == (2, f"selfeval: {pipe}: is not a workspace file\n")
     code = main(["frameworks", "validate", str(pipe)])
     assert code == 2 and capsys.readouterr().err == f"{pipe}: is not a file\n"
+
+
+def test_a_new_workspace_never_takes_the_name_of_anothers_sidecar(
+    lead: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for verb in (["new", f"{lead}-wal", "--area", "X"], ["demo", f"{lead}-shm"]):
+        refused(
+            capsys,
+            lead.parent,
+            verb,
+            f"{verb[1]}: is the name of a file that belongs to the workspace {lead.name}; "
+            "choose another name",
+        )

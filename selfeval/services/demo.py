@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from selfeval.errors import InputError
+from selfeval.files.workspace_header import workspace_it_belongs_to
 from selfeval.locations import resource_path
 from selfeval.services.attachments import add_attachment_bytes
 from selfeval.services.evidence import EvidenceInput, add_evidence
@@ -38,6 +39,12 @@ def create_demo_workspace(
     """Build the demo beside `path` and move it into place only once it is complete."""
     if path.exists():
         raise InputError(f"{path}: already exists; choose another name for the demo workspace")
+    owner = workspace_it_belongs_to(path)
+    if owner is not None:
+        raise InputError(
+            f"{path}: is the name of a file that belongs to the workspace {owner.name}; "
+            "choose another name"
+        )
     content: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
     shift = (today or date.today()) - DEMO_WRITTEN_ON
     framework = framework_library().get(DEFAULT_FRAMEWORK)

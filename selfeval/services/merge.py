@@ -30,6 +30,7 @@ from selfeval.services.package_format import (
     PComment,
     PEvidence,
     ScopedState,
+    shown,
     signed_by,
 )
 from selfeval.services.request_registry import IssuedRequest, find_request
@@ -240,7 +241,7 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         raise PackageError("this package is a request, not a partner's return")
     if manifest.lead.partnership_id != workspace.partnership_id:
         raise PackageError(
-            f"this return belongs to another workspace ({manifest.lead.area_name}); "
+            f"this return belongs to another workspace ({shown(manifest.lead.area_name, 80)}); "
             "it was not merged"
         )
     request = _request_for(workspace, package)
@@ -248,7 +249,9 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         raise PackageError("this return was made against another edition of the framework")
     check_return_values(name, package.content.current, workspace.framework, package.blobs)
     plan = MergePlan(
-        manifest.package_id, f"{manifest.created_by} ({manifest.organisation})", request.id
+        manifest.package_id,
+        shown(f"{manifest.created_by} ({manifest.organisation})", 200),
+        request.id,
     )
     with workspace.transaction() as session:
         if session.get(MergedPackage, manifest.package_id) is not None:

@@ -16,7 +16,11 @@ from sqlalchemy import Engine, text
 
 from selfeval.errors import InputError
 from selfeval.files.faults import MachineFault, os_fault
-from selfeval.files.workspace_header import APPLICATION_ID, SQLITE_MAGIC
+from selfeval.files.workspace_header import (
+    APPLICATION_ID,
+    SQLITE_MAGIC,
+    workspace_it_belongs_to,
+)
 from selfeval.store.engine import make_engine
 from selfeval.store.faults import database_fault
 from selfeval.store.schema_version import HEAD, REVISIONS
@@ -98,6 +102,12 @@ def create_workspace_file(path: Path, populate: Callable[[Engine], None]) -> Non
     """
     if path.exists():
         raise InputError(f"{path}: already exists; choose another name or open it instead")
+    owner = workspace_it_belongs_to(path)
+    if owner is not None:  # SQLite would take a file of that name for the workspace's own
+        raise InputError(
+            f"{path}: is the name of a file that belongs to the workspace {owner.name}; "
+            "choose another name"
+        )
     if not path.parent.is_dir():
         raise InputError(f"{path.parent}: no such folder")
     from selfeval.store import migrate

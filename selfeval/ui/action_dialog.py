@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -19,6 +18,7 @@ from selfeval.services.evidence_import import parse_date
 from selfeval.services.people import list_people
 from selfeval.services.workspace import Workspace
 from selfeval.ui.criteria_checklist import CriteriaChecklist
+from selfeval.ui.headings import plain_label
 
 
 class ActionDialog(QDialog):
@@ -68,7 +68,7 @@ class ActionDialog(QDialog):
         if existing:
             self.status.setCurrentIndex(self.status.findData(existing.status))
             self.priority.setCurrentIndex(self.priority.findData(existing.priority))
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #B3261E; font-weight: bold;")
         self.error.hide()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
 from selfeval.framework.model import NOT_RATED, Criterion
 from selfeval.services.judgements import JudgementView, set_judgement
 from selfeval.ui.autosave_text import UndoKeysToWindow
+from selfeval.ui.headings import plain_label
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.rating_badge import badge_icon
 
@@ -40,7 +41,7 @@ class BulletJudgements(QWidget):
         self.notes.clear()
         scale = self.context.workspace.framework.rating_scale
         for row, bullet in enumerate(criterion.bullets):
-            text = QLabel(f"{row + 1}. {bullet.text}")
+            text = plain_label(f"{row + 1}. {bullet.text}")
             text.setWordWrap(True)
             combo = QComboBox()
             combo.setAccessibleName(f"Rating of bullet {row + 1}")

@@ -28,7 +28,7 @@ from selfeval.ui.action_widgets import ActionTable
 from selfeval.ui.autosave_text import AutosaveText
 from selfeval.ui.bullet_judgements import BulletJudgements
 from selfeval.ui.comments_panel import CommentsPanel
-from selfeval.ui.headings import heading
+from selfeval.ui.headings import heading, plain_label
 from selfeval.ui.history_dialog import HistoryDialog
 from selfeval.ui.linked_evidence_panel import LinkedEvidencePanel
 from selfeval.ui.owners_panel import OwnersPanel
@@ -56,9 +56,9 @@ class CriterionPage(QScrollArea):
 
         self.title = heading("")
         self.title.setAccessibleName("Criterion title")
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setWordWrap(True)
-        self.lead_in = QLabel()
+        self.lead_in = plain_label()
         self.lead_in.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
@@ -91,7 +91,7 @@ class CriterionPage(QScrollArea):
             label.setBuddy(editor)
             form.addRow(label, editor)
             self.texts[field] = editor
-        self.updated = QLabel()
+        self.updated = plain_label()
         form.addRow("", self.updated)
         layout.addWidget(judgement_box)
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHeaderView,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.services.readiness import Readiness, readiness
-from selfeval.ui.headings import heading
+from selfeval.ui.headings import heading, plain_label
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.rating_badge import badge_icon
 
@@ -40,11 +39,11 @@ class DashboardPage(QScrollArea):
         self.setWidget(body)
         self.layout_ = QVBoxLayout(body)
         self.title = heading("Readiness")
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Readiness summary")
         self.layout_.addWidget(self.title)
-        self.request_note = QLabel()
+        self.request_note = plain_label()
         self.request_note.setWordWrap(True)
         self.request_note.setAccessibleName("Contribution request")
         self.request_note.hide()

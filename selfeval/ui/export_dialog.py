@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.pack.model import DEFAULT_MARKING, PackOptions
 from selfeval.ui.criteria_checklist import CriteriaChecklist
+from selfeval.ui.headings import plain_label
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.worker import Task, run_with_progress
 
@@ -88,7 +89,7 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.open_folder = QCheckBox("Open the &folder when done")
         self.open_folder.setChecked(True)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from selfeval.errors import SelfevalError
 from selfeval.services.merge import MergePlan, MergeResult, apply_merge
 from selfeval.services.package_format import Package
 from selfeval.services.workspace import Workspace
+from selfeval.ui.headings import plain_label
 from selfeval.words import counted
 
 CHOICES = (("Keep ours", "ours"), ("Take theirs", "theirs"), ("Write my own", "edit"))
@@ -49,7 +49,7 @@ class MergeReviewDialog(QDialog):
         self.setWindowTitle(f"Merge the return from {plan.from_who}")
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
-        summary = QLabel(
+        summary = plain_label(
             f"{counted(len(plan.clean), 'change')} only the partner made, "
             f"{counted(len(plan.conflicts), 'conflict')}, "
             f"{counted(len(plan.new_evidence), 'new evidence item')}, "

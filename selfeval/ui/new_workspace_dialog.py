@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.locations import WORKSPACE_SUFFIX
 from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
+from selfeval.ui.headings import plain_label
 
 
 class NewWorkspaceDialog(QDialog):
@@ -46,7 +47,7 @@ class NewWorkspaceDialog(QDialog):
         browse = QPushButton("&Browse...")
         browse.setAccessibleName("Choose where to save the workspace file")
         browse.clicked.connect(self._browse)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
         path_row = QHBoxLayout()

@@ -36,7 +36,7 @@ from selfeval.services.risks import (
     parse_risk,
     rating_for,
 )
-from selfeval.ui.headings import heading
+from selfeval.ui.headings import heading, plain_label
 from selfeval.ui.page_context import PageContext
 
 
@@ -131,7 +131,7 @@ class RiskDialog(QDialog):
         self.review = QLineEdit()
         self.review.setAccessibleName("Review date")
         self.review.setPlaceholderText("e.g. 31/03/2027")
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout(self)

@@ -69,3 +69,23 @@ def test_typing_survives_a_failed_save_and_saves_later(
     window.close()
     with open_workspace(demo_path, TEST_USER) as ws:
         assert get_judgement(ws, "participation").rationale == "Forum survey: 88 percent felt heard"
+
+
+def test_text_from_a_package_is_shown_as_typed_not_as_html(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window: OpenWindow
+) -> None:
+    from PySide6.QtCore import Qt as QtNS
+
+    from selfeval.services import contributions
+    from selfeval.services.users import CurrentUser
+
+    with open_workspace(demo_path, TEST_USER) as lead:
+        request = tmp_path / "request.sefpack"
+        message = '<b>Urgent</b> <img src="file:///etc/hosts"> by Friday'
+        contributions.create_request(lead, "ICB", ["right-help"], request, message=message)
+    partner = tmp_path / "partner.selfeval"
+    contributions.open_request(request, partner, CurrentUser("Amara Okafor", "ICB")).close()
+    window = open_window(partner)
+    note = window.dashboard.request_note
+    assert note.textFormat() == QtNS.TextFormat.PlainText
+    assert message in note.text()
