@@ -114,3 +114,20 @@ def test_a_read_only_file(demo_path: Path, capsys: pytest.CaptureFixture[str]) -
         assert code == 2 and "read-only" in err and "internal error" not in err
     finally:
         demo_path.chmod(0o644)
+
+
+def test_an_item_and_its_files_are_stored_together_or_not_at_all(demo: Workspace) -> None:
+    from selfeval.errors import InputError
+    from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+
+    before = dump_json(demo)
+    too_big = b"x" * (MAX_ATTACHMENT_BYTES + 1)
+    with pytest.raises(InputError, match="attachments are limited to 50 MB"):
+        add_evidence(
+            demo,
+            EvidenceInput(title="Audit with files"),
+            ["right-help"],
+            [("audit.pdf", b"%PDF small"), ("huge.bin", too_big)],
+        )
+    assert dump_json(demo) == before

@@ -6,41 +6,52 @@ import hashlib
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.files.names import safe_filename
 from selfeval.services.history import record_change
+from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, Blob, EvidenceItem
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
 
-def add_attachment_bytes(workspace: Workspace, evidence_id: str, filename: str, data: bytes) -> str:
-    if len(data) > MAX_ATTACHMENT_BYTES:
+def _check_size(filename: str, size: int) -> None:
+    if size > MAX_ATTACHMENT_BYTES:
         raise InputError(
-            f"{filename}: is {len(data):,} bytes; attachments are limited to "
+            f"{filename}: is {size:,} bytes; attachments are limited to "
             f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
         )
+
+
+def store_attachment(
+    session: Session, user: CurrentUser, evidence_id: str, filename: str, data: bytes
+) -> str:
+    """Attach bytes to an item inside the caller's transaction (so an item and its files are
+    stored together or not at all); the bytes are kept once per SHA-256."""
+    _check_size(filename, len(data))
     digest = hashlib.sha256(data).hexdigest()
     name = safe_filename(filename)
+    if session.get(EvidenceItem, evidence_id) is None:
+        raise InputError(f"no evidence item with id '{evidence_id}'")
+    if session.get(Blob, digest) is None:
+        session.add(Blob(sha256=digest, size=len(data), data=data))
+        session.flush()  # no ORM relationship orders the insert for us
+    row = Attachment(
+        evidence_id=evidence_id, filename=name, sha256=digest, size=len(data), added_by=user.name
+    )
+    session.add(row)
+    session.flush()
+    record_change(session, user, "evidence", evidence_id, "attachment", None, name)
+    return row.id
+
+
+def add_attachment_bytes(workspace: Workspace, evidence_id: str, filename: str, data: bytes) -> str:
+    _check_size(filename, len(data))
     with workspace.transaction() as session:
-        if session.get(EvidenceItem, evidence_id) is None:
-            raise InputError(f"no evidence item with id '{evidence_id}'")
-        if session.get(Blob, digest) is None:
-            session.add(Blob(sha256=digest, size=len(data), data=data))
-            session.flush()  # no ORM relationship orders the insert for us
-        row = Attachment(
-            evidence_id=evidence_id,
-            filename=name,
-            sha256=digest,
-            size=len(data),
-            added_by=workspace.user.name,
-        )
-        session.add(row)
-        session.flush()
-        record_change(session, workspace.user, "evidence", evidence_id, "attachment", None, name)
-        return row.id
+        return store_attachment(session, workspace.user, evidence_id, filename, data)
 
 
 def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:

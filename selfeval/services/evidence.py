@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.framework.model import Framework
+from selfeval.services.attachments import store_attachment
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
@@ -138,8 +140,12 @@ def organisation_id_for(
 
 
 def add_evidence(
-    workspace: Workspace, item: EvidenceInput, link_to: list[str] | tuple[str, ...] = ()
+    workspace: Workspace,
+    item: EvidenceInput,
+    link_to: list[str] | tuple[str, ...] = (),
+    files: Sequence[tuple[str, bytes]] = (),
 ) -> str:
+    """A new item with its links and attached files (name, bytes), all stored or none."""
     targets = [resolve_link_target(workspace.framework, t) for t in link_to]
     with workspace.transaction() as session:
         row = EvidenceItem(
@@ -157,6 +163,8 @@ def add_evidence(
         record_change(session, workspace.user, "evidence", row.id, "created", None, item.title)
         for criterion_id, bullet_id in dict.fromkeys(targets):
             _link(session, workspace, row.id, criterion_id, bullet_id)
+        for filename, data in files:
+            store_attachment(session, workspace.user, row.id, filename, data)
         return row.id
 
 

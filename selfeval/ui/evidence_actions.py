@@ -51,10 +51,7 @@ def add_evidence_undoable(
     made: list[str] = []
 
     def do() -> None:
-        evidence_id = add_evidence(workspace, form.item, form.criteria)
-        made[:] = [evidence_id]
-        for name, data in files:
-            add_attachment_bytes(workspace, evidence_id, name, data)
+        made[:] = [add_evidence(workspace, form.item, form.criteria, files)]
 
     def undo() -> None:
         if made:
