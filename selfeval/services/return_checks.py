@@ -61,33 +61,31 @@ def check_return_values(
         if bullet_id and bullet_id not in {b.id for b in criterion.bullets}:
             raise refuse(where, f"'{bullet_id}' is not a bullet of {criterion_id}")
 
-    seen: set[tuple[str, str]] = set()
-    for judgement in state.judgements:
-        where = f"judgement of {_where(judgement.criterion_id, judgement.bullet_id)}"
-        target(where, judgement.criterion_id, judgement.bullet_id)
-        key = (judgement.criterion_id, judgement.bullet_id)
+    def once(seen: set[object], key: object, where: str) -> None:
         if key in seen:
             raise refuse(where, "appears twice")
         seen.add(key)
+
+    seen: set[object] = set()
+    for judgement in state.judgements:
+        where = f"judgement of {_where(judgement.criterion_id, judgement.bullet_id)}"
+        target(where, judgement.criterion_id, judgement.bullet_id)
+        once(seen, (judgement.criterion_id, judgement.bullet_id), where)
         if judgement.rating not in ratings:
             known = ", ".join(ratings)
             raise refuse(
                 where, f"rating '{judgement.rating}' is not on the {scale.label} scale ({known})"
             )
-    organisations = set()
+    organisations: set[object] = set()
     for organisation in state.organisations:
         where = f"organisation '{organisation.name}'"
-        if organisation.id in organisations:
-            raise refuse(where, "appears twice")
-        organisations.add(organisation.id)
+        once(organisations, organisation.id, where)
         if organisation.kind not in ORGANISATION_KINDS:
             raise refuse(where, f"'{organisation.kind}' is not a type of organisation")
-    people = set()
+    people: set[object] = set()
     for person in state.people:
         where = f"person '{person.name}'"
-        if person.id in people:
-            raise refuse(where, "appears twice")
-        people.add(person.id)
+        once(people, person.id, where)
         if person.email and ("@" not in person.email or any(c.isspace() for c in person.email)):
             raise refuse(where, f"'{person.email}' is not an email address")
     for owner in state.owners:
@@ -95,12 +93,10 @@ def check_return_values(
         target(where, owner.criterion_id, "")
         if owner.person_id not in people:
             raise refuse(where, "names a person the return does not include")
-    evidence_ids = set()
+    evidence_ids: set[object] = set()
     for item in state.evidence:
         where = f"evidence '{item.title}'"
-        if item.id in evidence_ids:
-            raise refuse(where, "appears twice")
-        evidence_ids.add(item.id)
+        once(evidence_ids, item.id, where)
         if item.kind not in EVIDENCE_KINDS:
             raise refuse(where, f"'{item.kind}' is not a kind of evidence")
         if item.evidence_date is not None:
@@ -117,12 +113,10 @@ def check_return_values(
             data = blobs.get(attachment.sha256)
             if data is not None and len(data) != attachment.size:
                 raise refuse(f"{where}: file '{attachment.filename}'", "its size does not match")
-    comment_ids = set()
+    comment_ids: set[object] = set()
     for comment in state.comments:
         where = f"comment by {comment.author}"
-        if comment.id in comment_ids:
-            raise refuse(where, "appears twice")
-        comment_ids.add(comment.id)
+        once(comment_ids, comment.id, where)
         target(where, comment.criterion_id, "")
         if comment.created_at.tzinfo is None:
             raise refuse(where, "its date has no time zone")
