@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import delete, select
 
 from selfeval.services.contribution_state import ensure_organisation, ensure_person
 from selfeval.services.history import record_change
 from selfeval.services.judgements import new_judgement_row
+from selfeval.services.merge_plan import FieldChange
 from selfeval.services.package_format import Package, ScopedState
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Organisation, Ownership
-
-if TYPE_CHECKING:
-    from selfeval.services.merge import FieldChange
 
 
 def write_change(

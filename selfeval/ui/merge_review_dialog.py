@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import SelfevalError
-from selfeval.services.merge import MergePlan, MergeResult, apply_merge
+from selfeval.services.merge import apply_merge
+from selfeval.services.merge_plan import MergePlan, MergeResult
 from selfeval.services.package_format import Package
 from selfeval.services.workspace import Workspace
 from selfeval.ui.headings import plain_label

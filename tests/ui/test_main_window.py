@@ -127,7 +127,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
-    from selfeval.services.merge import FieldChange, MergePlan
+    from selfeval.services.merge_plan import FieldChange, MergePlan
     from selfeval.services.package_format import PEvidence
     from selfeval.ui.action_dialog import ActionDialog
     from selfeval.ui.contribution_actions import RequestDialog
