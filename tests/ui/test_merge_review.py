@@ -82,3 +82,36 @@ def test_comments_on_the_criterion_page(qtbot: QtBot, demo_path: Path, open_wind
     assert panel.list.count() == 1
     assert panel.list.item(0).text().startswith("Test Lead (Testshire Council), ")
     assert panel.list.item(0).text().endswith(": Please add the SENDIASS survey")
+
+
+def test_the_review_lists_what_lay_outside_the_request_and_never_applies_it(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.test_return_trust import rewrite
+
+    window = open_window(demo_path)
+    path = prepare(window, tmp_path)
+    from selfeval.services.workspace import open_workspace
+
+    with open_workspace(tmp_path / "p.selfeval") as partner:
+        found = contributions.request_of(partner)
+    assert found is not None and found[0].request_secret
+    before = get_judgement(window.workspace, "leaders-ambitious")
+
+    def beyond(_manifest, content) -> None:  # type: ignore[no-untyped-def]
+        content["current"]["judgements"].append(
+            {"criterion_id": "leaders-ambitious", "bullet_id": "", "rating": "green"}
+        )
+
+    edited = rewrite(path, tmp_path / "edited.sefpack", beyond, found[0].request_secret)
+    package = read_package(edited)
+    plan = merge.plan_merge(window.workspace, package)
+    dialog = MergeReviewDialog(window.workspace, package, plan, window)
+    qtbot.addWidget(dialog)
+    assert [dialog.outside.item(i).text() for i in range(dialog.outside.count())] == [
+        "judgement of leaders-ambitious: not part of the request"
+    ]
+    assert dialog.outside.accessibleName() == "Changes outside the request, not applied"
+    dialog.accept_all.click()
+    assert dialog.result_ is not None
+    assert get_judgement(window.workspace, "leaders-ambitious") == before
