@@ -44,9 +44,9 @@ import json, resource, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from selfeval.app import _application
-from selfeval.ui.window_opening import open_window_in_background
+from selfeval.ui.window_opening import open_workspace_window
 app = _application()
-window = open_window_in_background(Path(sys.argv[1]))
+window = open_workspace_window(Path(sys.argv[1]))
 app.processEvents()
 model = window.tree_model
 ratings = [model.index_of("criterion", c.id).siblingAtColumn(1).data()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from selfeval.errors import SelfevalError
 from selfeval.ui.main_window import MainWindow
-from selfeval.ui.window_opening import open_window_in_background, open_window_now
+from selfeval.ui.window_opening import open_workspace_window
 
 
 def _application() -> QApplication:
@@ -24,10 +24,12 @@ def _application() -> QApplication:
     return app
 
 
-def build_main_window(workspace_path: Path) -> MainWindow:
-    """The ready main window on a workspace file, fully open (used by tests and benchmarks)."""
+def build_main_window(address: str | Path) -> MainWindow:
+    """The ready main window on a workspace, fully open (used by tests and benchmarks)."""
     _application()
-    return open_window_now(workspace_path)
+    window = open_workspace_window(address, background=False)
+    assert window is not None  # background=False raises rather than returning None
+    return window
 
 
 def _no_screen() -> bool:
@@ -61,7 +63,7 @@ def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
     except SelfevalError as err:
         QMessageBox.critical(None, "selfeval: cannot create the demo workspace", str(err))
         return 2
-    window = open_window_in_background(workspace_path)
+    window = open_workspace_window(workspace_path)
     if window is None:
         return 2
     return app.exec()

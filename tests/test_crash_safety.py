@@ -32,7 +32,7 @@ while True:
 
 
 def test_sigkill_mid_burst_keeps_every_reported_write(workspace, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = workspace.path
+    path = Path(workspace.address)
     workspace.close()
     child = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(path)],

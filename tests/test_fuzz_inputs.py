@@ -89,7 +89,7 @@ def merge_or_refuse(template: Path, package_bytes: bytes) -> None:
     merges and the workspace is still one every screen and export can read."""
     for workspace in lead_copy(template):
         before = dump_json(workspace)
-        path = workspace.path.parent / "mutated.sefpack"
+        path = Path(workspace.address).parent / "mutated.sefpack"
         path.write_bytes(package_bytes)
         tracemalloc.start()
         try:
@@ -251,7 +251,7 @@ def tracker_files(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, byte
 def test_mutated_csv(
     workspace: Workspace, tracker_files: tuple[bytes, bytes], steps: list[tuple[str, int, bytes]]
 ) -> None:
-    path = workspace.path.parent / "mutated.csv"
+    path = Path(workspace.address).parent / "mutated.csv"
     path.write_bytes(mutate_bytes(tracker_files[0], steps))
     import_or_refuse(workspace, path)
 
@@ -261,7 +261,7 @@ def test_mutated_csv(
 def test_mutated_xlsx_bytes(
     workspace: Workspace, tracker_files: tuple[bytes, bytes], steps: list[tuple[str, int, bytes]]
 ) -> None:
-    path = workspace.path.parent / "mutated.xlsx"
+    path = Path(workspace.address).parent / "mutated.xlsx"
     path.write_bytes(mutate_bytes(tracker_files[1], steps))
     import_or_refuse(workspace, path)
 
@@ -284,7 +284,7 @@ def test_mutated_xlsx_parts(
         )
     )
     files[name] = text[:start] + filler + text[end:]
-    out = workspace.path.parent / "parts.xlsx"
+    out = Path(workspace.address).parent / "parts.xlsx"
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for member, content in files.items():
             archive.writestr(member, content)

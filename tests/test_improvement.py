@@ -180,7 +180,7 @@ def test_new_cycle_carries_narrative_and_open_actions(demo: Workspace) -> None:
         )
         assert row.previous_rating == old_rating
     assert [a.title for a in list_assessments(demo)][-1] == "Self-evaluation 2027"
-    with open_workspace(demo.path) as again:
+    with open_workspace(demo.address) as again:
         assert again.assessment_title == "Self-evaluation 2027"
 
 
@@ -188,9 +188,9 @@ def test_a_wsoa_framework_beside_the_area_send_one(demo: Workspace) -> None:
     from selfeval.services.frameworks import framework_library
 
     add_assessment(demo, framework_library().get("medway-wsoa-2018"), "WSOA revisit")
-    with open_workspace(demo.path) as again:
+    with open_workspace(demo.address) as again:
         assert again.framework.id == "area-send-2023"  # the default stays the SEF
-    with open_workspace(demo.path, assessment="WSOA revisit") as wsoa:
+    with open_workspace(demo.address, assessment="WSOA revisit") as wsoa:
         set_judgement(wsoa, "area-7-ehc-plans", rating="not-sufficient-progress")
         assert get_judgement(wsoa, "area-7-ehc-plans").rating == "not-sufficient-progress"
         with pytest.raises(InputError, match="is not a rating"):

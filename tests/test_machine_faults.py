@@ -55,7 +55,8 @@ def test_a_full_disk(demo: Workspace) -> None:
     with pytest.raises(MachineFault) as caught:
         set_judgement(demo, "participation", rationale="x" * 90_000)
     assert (
-        str(caught.value) == f"{demo.path}: cannot be changed: the disk is full; nothing was saved"
+        str(caught.value)
+        == f"{demo.address}: cannot be changed: the disk is full; nothing was saved"
     )
     event.remove(demo.engine, "connect", _tiny_disk)
     demo.engine.dispose()
@@ -98,7 +99,7 @@ def test_a_read_only_database(demo: Workspace) -> None:
     demo.engine.dispose()
     with pytest.raises(MachineFault) as caught:
         set_judgement(demo, "participation", rating="red")
-    assert str(caught.value).startswith(f"{demo.path}: cannot be changed: ")
+    assert str(caught.value).startswith(f"{demo.address}: cannot be changed: ")
     assert "read-only" in str(caught.value)
     event.remove(demo.engine, "connect", _read_only)
     demo.engine.dispose()

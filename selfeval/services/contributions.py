@@ -128,10 +128,8 @@ def open_request(
         raise PackageError(f"{package_path.name}: has no key for its return; it is not a request")
     framework = scoped_framework(framework, manifest.criteria)
     check_return_values(package_path.name, package.content.base, framework, package.blobs)
-    workspace = create_workspace(
-        partner_path, manifest.lead.area_name, framework, user, local_authority="", icb=""
-    )
-    try:
+
+    def fill(workspace: Workspace) -> None:
         with workspace.transaction() as session:
             install_state(
                 session,
@@ -145,12 +143,16 @@ def open_request(
                 "base": json.loads(package.content.base.model_dump_json()),
             }
             session.add(WorkspaceSetting(key=REQUEST_SETTING, value=json.dumps(record)))
-    except Exception:
-        workspace.close()
-        for leftover in (partner_path, Path(f"{partner_path}-wal"), Path(f"{partner_path}-shm")):
-            leftover.unlink(missing_ok=True)
-        raise
-    return workspace
+
+    return create_workspace(
+        partner_path,
+        manifest.lead.area_name,
+        framework,
+        user,
+        local_authority="",
+        icb="",
+        fill=fill,
+    )
 
 
 def scoped_framework(framework: Framework, criteria: list[str]) -> Framework:
@@ -201,12 +203,12 @@ def create_return(
     found = request_of(workspace)
     if found is None:
         raise InputError(
-            f"{workspace.path.name}: is not a partner workspace (open a request package first)"
+            f"{workspace.name}: is not a partner workspace (open a request package first)"
         )
     request, _base = found
     if request.request_secret is None:
         raise InputError(
-            f"{workspace.path.name}: was made from a request by an older selfeval, which the "
+            f"{workspace.name}: was made from a request by an older selfeval, which the "
             "lead's workspace cannot check; ask the lead for a new request"
         )
     check_destination(path)

@@ -6,7 +6,6 @@ whatever day the demo is made; the same items stay "older than 12 months" relati
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,6 @@ from typing import Any
 import yaml
 
 from selfeval.errors import InputError
-from selfeval.files.workspace_header import workspace_it_belongs_to
 from selfeval.locations import resource_path
 from selfeval.services.attachments import add_attachment_bytes
 from selfeval.services.evidence import EvidenceInput, add_evidence
@@ -22,7 +20,7 @@ from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
 from selfeval.services.judgements import set_judgement
 from selfeval.services.people import add_organisation, add_person, assign_owner
 from selfeval.services.users import CurrentUser
-from selfeval.services.workspace import Workspace, create_workspace, open_workspace
+from selfeval.services.workspace import Workspace, create_workspace
 
 DEMO_FILE = resource_path("resources", "demo", "anyshire.yaml")
 DEMO_WRITTEN_ON = date(2026, 11, 23)
@@ -34,37 +32,23 @@ BULLET_NOTES = {
 
 
 def create_demo_workspace(
-    path: Path, user: CurrentUser | None = None, today: date | None = None
+    path: Path | str, user: CurrentUser | None = None, today: date | None = None
 ) -> Workspace:
-    """Build the demo beside `path` and move it into place only once it is complete."""
-    if path.exists():
+    """Build the demo; it appears under its name only once it is complete."""
+    if Path(path).exists():
         raise InputError(f"{path}: already exists; choose another name for the demo workspace")
-    owner = workspace_it_belongs_to(path)
-    if owner is not None:
-        raise InputError(
-            f"{path}: is the name of a file that belongs to the workspace {owner.name}; "
-            "choose another name"
-        )
     content: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
     shift = (today or date.today()) - DEMO_WRITTEN_ON
     framework = framework_library().get(DEFAULT_FRAMEWORK)
-    partial = path.with_name(f".{path.name}.demo")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    workspace = create_workspace(
-        partial,
+    return create_workspace(
+        path,
         content["area_name"],
         framework,
         user or CurrentUser("Demo", content["local_authority"]),
         local_authority=content["local_authority"],
         icb=content["icb"],
+        fill=lambda workspace: _fill(workspace, content, shift),
     )
-    try:
-        _fill(workspace, content, shift)
-    finally:
-        workspace.close()
-    os.replace(partial, path)
-    return open_workspace(path, workspace.user)
 
 
 def _improvement(

@@ -1,8 +1,12 @@
-"""Opening, creating and closing a workspace: the handle every other service takes."""
+"""Opening, creating and closing a workspace: the handle every other service takes.
+
+A Workspace is a store (services never see what kind: store/workspace_store.py), the assessment
+being worked on and who is working on it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,54 +18,65 @@ from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.locations import backups_dir
 from selfeval.services.users import CurrentUser, current_user
-from selfeval.store.engine import make_engine
-from selfeval.store.faults import database_fault
-from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
-from selfeval.store.workspace_file import (
-    check_still_there,
-    create_workspace_file,
-    file_identity,
-    open_workspace_file,
+from selfeval.store.assessment_choice import (
+    CURRENT_ASSESSMENT,
+    AssessmentRow,
+    NoSuchAssessment,
+    choose_assessment,
 )
+from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
+from selfeval.store.workspace_store import Address, WorkspaceStore, store_for
 
-CURRENT_ASSESSMENT = "current_assessment"
+__all__ = ["CURRENT_ASSESSMENT", "Workspace", "create_workspace", "open_workspace"]
 
 
 class Workspace:
-    """An open workspace file, the assessment being worked on, and who is working on it."""
+    """An open workspace, the assessment being worked on, and who is working on it."""
 
     def __init__(
-        self, path: Path, engine: Engine, user: CurrentUser, assessment: str | None = None
+        self, store: WorkspaceStore, user: CurrentUser, assessment: str | None = None
     ) -> None:
-        self.path = path
-        self.engine = engine
+        self.store = store
         self.user = user
-        self._identity = file_identity(path)
         with self.transaction() as session:
             partnership = session.scalars(select(Partnership)).first()
             if partnership is None:
-                raise InputError(f"{path}: has no partnership; it is incomplete")
+                raise InputError(f"{self.address}: has no partnership; it is incomplete")
             self.area_name = partnership.area_name
             self.partnership_id = partnership.id
         self.use_assessment(assessment)
 
+    @property
+    def address(self) -> Address:
+        return self.store.address
+
+    @property
+    def name(self) -> str:
+        """The workspace's short name, for messages and titles."""
+        return self.store.name
+
+    @property
+    def engine(self) -> Engine:
+        return self.store.engine
+
     def use_assessment(self, wanted: str | None = None) -> None:
-        """Work on one assessment (by id or title); when not said, the workspace's current one
-        (set by starting a new cycle), else the most recent."""
+        """Work on one assessment (by id or title); when not said, the workspace's current one,
+        else the most recent (the rule the first paint uses too: store/assessment_choice.py)."""
         with self.transaction() as session:
-            rows = session.scalars(select(Assessment).order_by(Assessment.created_at.desc())).all()
-            if not rows:
-                raise InputError(f"{self.path}: has no assessment; it is incomplete")
-            chosen = rows[0]
+            rows = session.scalars(select(Assessment)).all()
             current = session.get(WorkspaceSetting, CURRENT_ASSESSMENT)
-            if current is not None:
-                chosen = next((a for a in rows if a.id == current.value), chosen)
-            if wanted:
-                matches = [a for a in rows if wanted in (a.id, a.title)]
-                if not matches:
-                    titles = "; ".join(a.title for a in rows)
-                    raise InputError(f"no assessment '{wanted}' here (assessments: {titles})")
-                chosen = matches[0]
+            try:
+                chosen_row = choose_assessment(
+                    [AssessmentRow(a.id, a.title, a.created_at) for a in rows],
+                    current.value if current is not None else None,
+                    wanted,
+                )
+            except NoSuchAssessment:
+                titles = "; ".join(a.title for a in rows)
+                raise InputError(f"no assessment '{wanted}' here (assessments: {titles})") from None
+            if chosen_row is None:
+                raise InputError(f"{self.address}: has no assessment; it is incomplete")
+            chosen = next(a for a in rows if a.id == chosen_row.id)
             self.assessment_id = chosen.id
             self.assessment_title = chosen.title
             edition = session.get_one(FrameworkEdition, chosen.framework_edition_id)
@@ -71,21 +86,25 @@ class Workspace:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error.
 
-        A fault of the machine (read-only, disk full, locked, file gone) comes out as a
-        MachineFault naming the workspace, so no face shows the user a database's own words.
+        A fault of the machine (read-only, disk full, locked, moved away) comes out as a
+        SelfevalError in plain words, so no face shows the user a database's own words.
         """
-        check_still_there(self.path, self._identity)
+        self.store.before_transaction()
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as err:
-            fault = database_fault(self.path, err)
+            fault = self.store.fault(err)
             if fault is None:
                 raise
             raise fault from None
 
+    def release_connections(self) -> None:
+        """Opened on a worker thread, used from the GUI thread: connections are made afresh."""
+        self.store.release_connections()
+
     def close(self) -> None:
-        self.engine.dispose()
+        self.store.close()
 
     def __enter__(self) -> Workspace:
         return self
@@ -95,47 +114,65 @@ class Workspace:
 
 
 def open_workspace(
-    path: Path, user: CurrentUser | None = None, assessment: str | None = None
+    address: Address | Path, user: CurrentUser | None = None, assessment: str | None = None
 ) -> Workspace:
-    engine = open_workspace_file(path, backups_dir())
+    store = store_for(address)
+    store.open(backups_dir())
     try:
-        return Workspace(path, engine, user or current_user(), assessment)
+        return Workspace(store, user or current_user(), assessment)
     except Exception:
-        engine.dispose()
+        store.close()
         raise
 
 
+def new_partnership(
+    session: Session, area_name: str, framework: Framework, local_authority: str, icb: str
+) -> None:
+    """The rows every new workspace starts with: the partnership, the framework edition and a
+    first assessment against it."""
+    if not area_name.strip():
+        raise InputError("the area name must not be empty")
+    area = area_name.strip()
+    partnership = Partnership(area_name=area, local_authority=local_authority, icb=icb)
+    edition = FrameworkEdition(
+        framework_id=framework.id,
+        edition=framework.edition,
+        title=framework.title,
+        content_hash=framework.content_hash,
+        definition=framework.canonical_json(),
+    )
+    session.add_all([partnership, edition])
+    session.flush()
+    title = f"{framework.label} for {area}"
+    session.add(
+        Assessment(partnership_id=partnership.id, framework_edition_id=edition.id, title=title)
+    )
+
+
 def create_workspace(
-    path: Path,
+    address: Address | Path,
     area_name: str,
     framework: Framework,
     user: CurrentUser | None = None,
     local_authority: str = "",
     icb: str = "",
+    fill: Callable[[Workspace], None] | None = None,
 ) -> Workspace:
-    """A new workspace with one partnership and a first assessment against `framework`."""
+    """A new workspace with one partnership and a first assessment against `framework`.
+
+    `fill` writes the rest (a demo, a partner's copy of a request) before the workspace appears
+    under its name: a failure half-way leaves nothing behind.
+    """
     if not area_name.strip():
         raise InputError("the area name must not be empty")
-    area = area_name.strip()
+    store = store_for(address)
+    who = user or current_user()
 
-    def populate(engine: Engine) -> None:
-        with Session(engine) as session, session.begin():
-            partnership = Partnership(area_name=area, local_authority=local_authority, icb=icb)
-            edition = FrameworkEdition(
-                framework_id=framework.id,
-                edition=framework.edition,
-                title=framework.title,
-                content_hash=framework.content_hash,
-                definition=framework.canonical_json(),
-            )
-            session.add_all([partnership, edition])
-            session.flush()
-            title = f"{framework.label} for {area}"
-            session.add(
-                Assessment(
-                    partnership_id=partnership.id, framework_edition_id=edition.id, title=title
-                )
-            )
+    def build(staging: WorkspaceStore) -> None:
+        with Session(staging.engine) as session, session.begin():
+            new_partnership(session, area_name, framework, local_authority, icb)
+        if fill is not None:
+            fill(Workspace(staging, who))
 
-    create_workspace_file(path, populate)
-    return Workspace(path, make_engine(path), user or current_user())
+    store.create(build)
+    return Workspace(store, who)

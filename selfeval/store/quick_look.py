@@ -1,8 +1,9 @@
 """A fast, read-only first look at a workspace file, with nothing but the standard library.
 
 Used only to paint the first screen while the full open (integrity check, migrations, SQLAlchemy)
-runs in the background. Anything unexpected returns None and the caller takes the full path,
-which gives the proper message for a bad file.
+runs in the background. It picks the assessment by the same rule as the full open
+(store/assessment_choice.py). Anything unexpected returns None and the caller takes the full
+path, which gives the proper message for a bad file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfeval.files.workspace_header import APPLICATION_ID
+from selfeval.store.assessment_choice import (
+    CURRENT_ASSESSMENT,
+    AssessmentRow,
+    NoSuchAssessment,
+    choose_assessment,
+)
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,7 @@ class FirstLook:
     ratings: dict[str, str]
 
 
-def first_look(path: Path) -> FirstLook | None:
+def first_look(path: Path, wanted: str | None = None) -> FirstLook | None:
     if not path.is_file():
         return None
     try:
@@ -33,22 +40,30 @@ def first_look(path: Path) -> FirstLook | None:
         if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return None
         area = connection.execute("SELECT area_name FROM partnership LIMIT 1").fetchone()
-        row = connection.execute(
-            "SELECT a.id, a.title, f.definition FROM assessment a "
-            "JOIN framework_edition f ON f.id = a.framework_edition_id "
-            "ORDER BY a.created_at DESC LIMIT 1"
+        rows = [
+            AssessmentRow(str(i), str(t), str(c))
+            for i, t, c in connection.execute("SELECT id, title, created_at FROM assessment")
+        ]
+        current = connection.execute(
+            "SELECT value FROM workspace_setting WHERE key = ?", (CURRENT_ASSESSMENT,)
         ).fetchone()
-        if area is None or row is None:
+        chosen = choose_assessment(rows, str(current[0]) if current else None, wanted)
+        if area is None or chosen is None:
             return None
+        definition = connection.execute(
+            "SELECT f.definition FROM assessment a "
+            "JOIN framework_edition f ON f.id = a.framework_edition_id WHERE a.id = ?",
+            (chosen.id,),
+        ).fetchone()
         ratings = dict(
             connection.execute(
                 "SELECT criterion_id, rating FROM judgement "
                 "WHERE assessment_id = ? AND bullet_id = ''",
-                (row[0],),
+                (chosen.id,),
             ).fetchall()
         )
-        return FirstLook(str(area[0]), str(row[1]), str(row[2]), ratings)
-    except (sqlite3.Error, TypeError, IndexError):
+        return FirstLook(str(area[0]), chosen.title, str(definition[0]), ratings)
+    except (sqlite3.Error, TypeError, IndexError, NoSuchAssessment):
         return None
     finally:
         connection.close()

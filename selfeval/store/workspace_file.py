@@ -7,22 +7,18 @@ byte-for-byte as it was.
 
 from __future__ import annotations
 
-import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from selfeval.errors import InputError
 from selfeval.files.faults import MachineFault, os_fault
 from selfeval.files.workspace_header import (
     APPLICATION_ID,
     SQLITE_MAGIC,
-    workspace_it_belongs_to,
 )
 from selfeval.store.engine import make_engine
-from selfeval.store.faults import database_fault
 from selfeval.store.schema_version import HEAD, REVISIONS
 
 
@@ -94,49 +90,6 @@ def _read_revision(path: Path, connection: sqlite3.Connection) -> str:
     return revision
 
 
-def create_workspace_file(path: Path, populate: Callable[[Engine], None]) -> None:
-    """Make a workspace at the current schema, filled by `populate`, appearing only when complete.
-
-    Everything is written to a hidden file beside `path` and renamed into place at the end, so an
-    interrupted creation never leaves a half-made workspace under the user's chosen name.
-    """
-    if path.exists():
-        raise InputError(f"{path}: already exists; choose another name or open it instead")
-    owner = workspace_it_belongs_to(path)
-    if owner is not None:  # SQLite would take a file of that name for the workspace's own
-        raise InputError(
-            f"{path}: is the name of a file that belongs to the workspace {owner.name}; "
-            "choose another name"
-        )
-    if not path.parent.is_dir():
-        raise InputError(f"{path.parent}: no such folder")
-    from selfeval.store import migrate
-
-    partial = path.with_name(f".{path.name}.creating")
-    try:
-        partial.unlink(missing_ok=True)
-    except OSError as err:
-        raise os_fault(path, err) from None
-    engine = make_engine(partial)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
-        migrate.upgrade(engine)
-        populate(engine)
-        engine.dispose()
-        os.replace(partial, path)
-    except BaseException as err:
-        engine.dispose()
-        for leftover in _with_sidecars(partial):
-            leftover.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise os_fault(path, err) from None
-        fault = database_fault(path, err)
-        if fault is not None:
-            raise fault from None
-        raise
-
-
 def open_workspace_file(path: Path, backups: Path) -> Engine:
     """Check the file, upgrade an older schema (after a backup copy), return a ready engine."""
     revision = inspect_workspace(path)
@@ -156,7 +109,7 @@ def open_workspace_file(path: Path, backups: Path) -> Engine:
     return make_engine(path)
 
 
-def _with_sidecars(path: Path) -> list[Path]:
+def with_sidecars(path: Path) -> list[Path]:
     return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 

@@ -115,7 +115,7 @@ def request_contribution(window: MainWindow) -> None:
 
 def open_request(window: MainWindow) -> None:
     from selfeval.services.contributions import open_request as open_package
-    from selfeval.ui.window_opening import open_window_now
+    from selfeval.ui.file_actions import open_other
 
     name, _ = QFileDialog.getOpenFileName(window, "Open a contribution request", "", FILTER)
     if not name:
@@ -128,12 +128,10 @@ def open_request(window: MainWindow) -> None:
     try:
         passphrase = _passphrase_for(window, Path(name))
         open_package(Path(name), Path(target), window.workspace.user, passphrase).close()
-        new_window = open_window_now(Path(target))
     except (SelfevalError, OSError) as err:
         window.show_error(str(err))
         return
-    new_window.show()
-    window.close()
+    open_other(window, target)
 
 
 def return_contribution(window: MainWindow) -> None:

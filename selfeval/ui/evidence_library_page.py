@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,7 +41,7 @@ from selfeval.ui.evidence_dialog import EvidenceDialog
 from selfeval.ui.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.headings import heading
 from selfeval.ui.page_context import PageContext
-from selfeval.ui.worker import Task, run_with_progress
+from selfeval.ui.tasks import OwnedTask, run_with_progress
 
 
 class EvidenceLibraryPage(QWidget):
@@ -57,7 +57,9 @@ class EvidenceLibraryPage(QWidget):
         self.proxy = EvidenceFilter()
         self.proxy.setSourceModel(self.model)
         self.loaded = False
-        self._reading: Task | None = None
+        self._reader = OwnedTask(
+            self, self._rows_read, self._read_failed, label="reading the evidence library"
+        )
         self._read_again = False
         self._pending_select: str | None = None
 
@@ -170,23 +172,19 @@ class EvidenceLibraryPage(QWidget):
         """Fill the library when it is first shown (or shown again after changes elsewhere).
         A big library is read on a worker thread (5,000 items: 150-220 ms), so the window
         never freezes; a small one is read at once."""
-        if self._reading is not None:
+        if self._reader.running:
             return
         if evidence_count(self.context.workspace) < self.READ_IN_BACKGROUND_FROM:
             self.refresh()
             return
         self.count.setText("Reading the evidence library...")
         workspace = self.context.workspace
-        task = Task(lambda _progress, _cancelled: list_evidence(workspace))
-        task.signals.finished.connect(self._rows_read)
-        task.signals.failed.connect(self._read_failed)
-        self._reading = task
-        QThreadPool.globalInstance().start(task)
+        self._reader.start(lambda _progress, _cancelled: list_evidence(workspace))
 
     def evidence_changed(self, in_view: bool) -> None:
         """Evidence was added, edited, linked or removed somewhere: re-read now if the library
         is in view, otherwise when it is next shown."""
-        if self._reading is not None:
+        if self._reader.running:
             self._read_again = True
         elif self.loaded:
             if in_view:
@@ -195,15 +193,11 @@ class EvidenceLibraryPage(QWidget):
                 self.loaded = False
 
     def stop_reading(self) -> None:
-        """Before the workspace closes: no late message about a read nobody waits for."""
-        if self._reading is not None:
-            self._reading.signals.finished.disconnect(self._rows_read)
-            self._reading.signals.failed.disconnect(self._read_failed)
-            QThreadPool.globalInstance().waitForDone(3000)
-            self._reading = None
+        """Before the workspace closes: a read nobody waits for is dropped, even one whose
+        result is already on its way (no waiting on the thread pool here)."""
+        self._reader.cancel()
 
     def _rows_read(self, rows: list[EvidenceView]) -> None:
-        self._reading = None
         if self._read_again:
             self._read_again = False
             self.load()
@@ -211,7 +205,6 @@ class EvidenceLibraryPage(QWidget):
         self._show_rows(rows)
 
     def _read_failed(self, message: str) -> None:
-        self._reading = None
         self.count.setText("The evidence library could not be read")
         self.context.show_error(message)
 
@@ -246,7 +239,7 @@ class EvidenceLibraryPage(QWidget):
             self.select(selected)
 
     def select(self, evidence_id: str) -> None:
-        if self._reading is not None:  # selected once the rows are read
+        if self._reader.running:  # selected once the rows are read
             self._pending_select = evidence_id
             return
         index = self.proxy.proxy_index_of(evidence_id)

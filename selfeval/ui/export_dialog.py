@@ -32,7 +32,7 @@ from selfeval.pack.model import DEFAULT_MARKING, PackOptions
 from selfeval.ui.criteria_checklist import CriteriaChecklist
 from selfeval.ui.headings import plain_label
 from selfeval.ui.page_context import PageContext
-from selfeval.ui.worker import Task, run_with_progress
+from selfeval.ui.tasks import OwnedTask, run_with_progress
 
 FORMATS = {
     "pdf": "PDF for the board and inspectors",
@@ -45,7 +45,7 @@ class ExportDialog(QDialog):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.task: Task | None = None
+        self.task: OwnedTask | None = None
         self.written: Path | None = None
         self.setWindowTitle("Export the self-evaluation pack")
         self.setAccessibleName(self.windowTitle())

@@ -13,15 +13,18 @@ if TYPE_CHECKING:
     from selfeval.ui.main_window import MainWindow
 
 
-def recent_paths(window: MainWindow) -> list[Path]:
-    return [p for p in recent_workspaces() if p.resolve() != window.path.resolve()]
+def recent_addresses(window: MainWindow) -> list[str]:
+    from selfeval.store.workspace_store import store_for
+
+    here = store_for(window.address)
+    return [a for a in recent_workspaces() if not here.same_place(a)]
 
 
-def open_other(window: MainWindow, path: Path) -> None:
-    """Open `path` in a new window (checked in the background), then close this one."""
-    from selfeval.ui.window_opening import open_window_in_background
+def open_other(window: MainWindow, address: str | Path) -> None:
+    """Open another workspace in a new window (checked in the background), then close this one."""
+    from selfeval.ui.window_opening import open_workspace_window
 
-    if open_window_in_background(path, window) is not None:
+    if open_workspace_window(address, parent=window) is not None:
         window.close()
 
 
@@ -38,7 +41,6 @@ def new_workspace_dialog(window: MainWindow) -> None:
     from selfeval.services.frameworks import framework_library
     from selfeval.services.workspace import create_workspace
     from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
-    from selfeval.ui.window_opening import open_window_now
 
     dialog = NewWorkspaceDialog(window)
     if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
@@ -54,9 +56,7 @@ def new_workspace_dialog(window: MainWindow) -> None:
             local_authority=dialog.local_authority.text(),
             icb=dialog.icb.text(),
         ).close()
-        new_window = open_window_now(path)
     except SelfevalError as err:
         window.show_error(str(err))
         return
-    new_window.show()
-    window.close()
+    open_other(window, path)

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from selfeval.ui.evidence_library_page import EvidenceLibraryPage
     from selfeval.ui.page_context import PageContext
     from selfeval.ui.people_page import PeoplePage
-    from selfeval.ui.worker import Task
+    from selfeval.ui.tasks import OwnedTask
 
 
 class MainWindow(QMainWindow):
@@ -46,21 +46,17 @@ class MainWindow(QMainWindow):
     undo_action: QAction  # made by menus.build_menus
     redo_action: QAction
 
-    def __init__(self, path: Path, overview: Overview) -> None:
+    def __init__(self, address: str, overview: Overview) -> None:
         super().__init__()
-        self.path = path
+        self.address = address
+        self.display_name = Path(address).name or address
         self.attached = False
-        self.open_task: Task | None = None
-        self.setWindowTitle(f"{path.name} - {overview.area_name} - selfeval")
+        self.open_task: OwnedTask | None = None
         self.setAccessibleName("selfeval main window")
         self.undo_stack = QUndoStack(self)
 
-        self.tree_model = CriteriaTreeModel(overview.outline, overview.ratings)
         self.tree = CriteriaTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.expandToDepth(0)
-        for row in range(self.tree_model.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
+        self._paint(overview)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,11 +94,23 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def _paint(self, overview: Overview) -> None:
+        """The title and the criteria tree (with every rating) for what is being opened."""
+        self.overview = overview
+        self.setWindowTitle(
+            f"{self.display_name} - {overview.area_name} - {overview.assessment_title} - selfeval"
+        )
+        self.tree_model = CriteriaTreeModel(overview.outline, overview.ratings)
+        self.tree.setModel(self.tree_model)
+        self.tree.expandToDepth(0)
+        for row in range(self.tree_model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
+
     def _loading_page(self) -> QWidget:
         page = QWidget()
         page.setAccessibleName("Opening the workspace")
         layout = QVBoxLayout(page)
-        label = QLabel(f"Opening {self.path.name}: checking the file...")
+        label = QLabel(f"Opening {self.display_name}: checking the workspace...")
         label.setWordWrap(True)
         bar = QProgressBar()
         bar.setRange(0, 0)  # busy: the check has no steps to count
@@ -120,6 +128,7 @@ class MainWindow(QMainWindow):
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build the pages and menus, and show what was asked for."""
         from selfeval.services.judgements import list_judgements
+        from selfeval.services.overview import overview_of
         from selfeval.ui.dashboard_page import DashboardPage
         from selfeval.ui.menus import build_menus
         from selfeval.ui.page_context import PageContext
@@ -127,6 +136,14 @@ class MainWindow(QMainWindow):
 
         self._list_judgements = list_judgements
         self.workspace = workspace
+        opened = overview_of(workspace)
+        if (opened.outline, opened.assessment_title) != (
+            self.overview.outline,
+            self.overview.assessment_title,
+        ):  # the first paint guessed wrong: show what is really open before anyone acts
+            self._wanted = ("page", "dashboard")
+            self._paint(opened)
+            self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self.context = PageContext(
             workspace, self.undo_stack, self.changed, self.show_error, self.navigate
         )
@@ -138,7 +155,7 @@ class MainWindow(QMainWindow):
         self._update_progress()
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
-        remember_workspace(workspace.path)
+        remember_workspace(workspace.address)
         self.navigate(*self._wanted)
 
     # --- pages are built when first shown --------------------------------------------------

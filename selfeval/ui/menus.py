@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from selfeval import __version__
+from selfeval.store.workspace_store import store_for
 from selfeval.ui import file_actions
 
 if TYPE_CHECKING:
@@ -28,12 +29,12 @@ def _action(
 
 def _fill_recent(window: MainWindow, menu: QMenu) -> None:
     menu.clear()
-    paths = file_actions.recent_paths(window)
-    for number, path in enumerate(paths, start=1):
-        action = menu.addAction(f"&{number} {path.name}")
-        action.setToolTip(str(path))
-        action.triggered.connect(lambda _c=False, p=path: file_actions.open_other(window, p))
-    if not paths:
+    addresses = file_actions.recent_addresses(window)
+    for number, address in enumerate(addresses, start=1):
+        action = menu.addAction(f"&{number} {store_for(address).name}")
+        action.setToolTip(address)
+        action.triggered.connect(lambda _c=False, a=address: file_actions.open_other(window, a))
+    if not addresses:
         menu.addAction("(no other recent workspaces)").setEnabled(False)
 
 

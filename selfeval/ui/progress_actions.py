@@ -126,18 +126,9 @@ def fill_assessments(window: MainWindow, menu: QMenu) -> None:
 
 
 def switch_to(window: MainWindow, assessment: str) -> None:
-    """Reopen the workspace in a new window on another assessment."""
-    from selfeval.services.overview import overview_of
-    from selfeval.services.workspace import open_workspace
-    from selfeval.ui.main_window import MainWindow as Window
+    """Reopen the workspace in a new window on another assessment (through the one opener)."""
+    from selfeval.ui.window_opening import open_workspace_window
 
-    try:
-        workspace = open_workspace(window.path, window.workspace.user, assessment)
-    except SelfevalError as err:
-        window.show_error(str(err))
-        return
-    new_window = Window(window.path, overview_of(workspace))
-    new_window.attach(workspace)
-    new_window.setWindowTitle(f"{new_window.windowTitle()} - {workspace.assessment_title}")
-    new_window.show()
-    window.close()
+    window._commit_pending()
+    if open_workspace_window(window.address, assessment=assessment, parent=window) is not None:
+        window.close()

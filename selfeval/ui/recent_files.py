@@ -1,4 +1,7 @@
-"""The recent workspaces list, kept in QSettings (window state and recent files only)."""
+"""The recent workspaces list, kept in QSettings (window state and recent files only).
+
+Entries are workspace addresses (store/workspace_store.py): a file's full path today.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from selfeval.store.workspace_store import store_for
+
 KEY = "recent_workspaces"
 MAX_RECENT = 8
 
 
-def recent_workspaces() -> list[Path]:
+def recent_workspaces() -> list[str]:
+    """The addresses, most recent first, of workspaces that are still there."""
     value: object = QSettings().value(KEY, [])
     if isinstance(value, str):
         names = [value]
@@ -18,10 +24,12 @@ def recent_workspaces() -> list[Path]:
         names = [str(v) for v in value]
     else:
         names = []
-    return [Path(str(n)) for n in names if Path(str(n)).exists()]
+    return [name for name in names if store_for(name).exists()]
 
 
-def remember_workspace(path: Path) -> None:
-    resolved = path.resolve()
-    names = [str(resolved)] + [str(p) for p in recent_workspaces() if p.resolve() != resolved]
-    QSettings().setValue(KEY, names[:MAX_RECENT])
+def remember_workspace(address: str) -> None:
+    if not address.startswith(("postgresql:", "postgres:")):
+        address = str(Path(address).resolve())
+    store = store_for(address)
+    others = [a for a in recent_workspaces() if not store.same_place(a)]
+    QSettings().setValue(KEY, [address, *others][:MAX_RECENT])

@@ -1,7 +1,10 @@
-"""Opening a workspace in a window: at once (tests, `build_main_window`) or in the background.
+"""The one way a workspace is opened into a window: `selfeval WORKSPACE`, File > Open, the recent
+list, switching assessments, a partner's new copy, and the tests all come through here.
 
-The background path paints the criteria tree from a quick look at the file, then checks and
-opens the workspace on a worker thread; a bad file ends in a plain message, never a traceback.
+In the background (the default) the window is painted at once from the store's quick look, which
+picks the assessment by the same rule as the full open; the full open (integrity check, any
+upgrade) then runs on a task the window owns, and ``attach`` rebuilds the tree if the two ever
+disagree. A bad workspace ends in a plain message, never a traceback.
 """
 
 from __future__ import annotations
@@ -9,68 +12,63 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from selfeval.ui.main_window import MainWindow
-from selfeval.ui.worker import Task
+from selfeval.ui.tasks import OwnedTask
 
 if TYPE_CHECKING:
-    from selfeval.services.overview import Overview
     from selfeval.services.workspace import Workspace
 
 
-def _overview_of_open(path: Path) -> tuple[Workspace, Overview]:
-    from selfeval.services.overview import overview_of
+def _open(address: str, assessment: str | None) -> Workspace:
     from selfeval.services.workspace import open_workspace
 
-    workspace = open_workspace(path)
-    return workspace, overview_of(workspace)
+    return open_workspace(address, assessment=assessment)
 
 
-def open_window_now(path: Path) -> MainWindow:
-    """Open fully, then build the window: raises SelfevalError for a bad file."""
-    workspace, overview = _overview_of_open(path)
-    window = MainWindow(path, overview)
-    window.attach(workspace)
-    return window
-
-
-def open_window_in_background(path: Path, parent: QWidget | None = None) -> MainWindow | None:
-    """Show the window at once and finish opening on a worker thread.
-
-    Returns None (after showing the message) when the file cannot even be looked at; the
-    full open gives the reason.
-    """
+def open_workspace_window(
+    address: str | Path,
+    *,
+    assessment: str | None = None,
+    background: bool = True,
+    parent: QWidget | None = None,
+) -> MainWindow | None:
+    """A window on the workspace at `address`, shown. Returns None (after saying why) when the
+    workspace cannot be opened; with `background=False` the open happens first and a bad
+    workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
     from selfeval.errors import SelfevalError
-    from selfeval.services.overview import workspace_overview
+    from selfeval.services.overview import first_overview, overview_of
 
-    overview = workspace_overview(path)
-    if overview is None:
+    address = str(address)
+    if not background:
+        workspace = _open(address, assessment)
+        window = MainWindow(address, overview_of(workspace))
+        window.attach(workspace)
+        return window
+    overview = first_overview(address, assessment)
+    if overview is None:  # cannot even be looked at: the full open says why
         try:
-            window = open_window_now(path)
+            workspace = _open(address, assessment)
         except SelfevalError as err:
             QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
             return None
-        window.show()
-        return window
-    window = MainWindow(path, overview)
+        opened = MainWindow(address, overview_of(workspace))
+        opened.attach(workspace)
+        opened.show()
+        return opened
+    window = MainWindow(address, overview)
     window.show()
 
-    def job(_progress: object, _cancelled: object) -> object:
-        from selfeval.services.workspace import open_workspace
-
-        workspace = open_workspace(path)
-        workspace.engine.dispose()  # connections are made afresh on the GUI thread
+    def job(_progress: object, _cancelled: object) -> Workspace:
+        workspace = _open(address, assessment)
+        workspace.release_connections()  # connections are made afresh on the GUI thread
         return workspace
 
     def failed(message: str) -> None:
         QMessageBox.critical(window, "selfeval: cannot open the workspace", message)
         window.close()
 
-    task = Task(job)
-    task.signals.finished.connect(window.attach)
-    task.signals.failed.connect(failed)
-    window.open_task = task
-    QThreadPool.globalInstance().start(task)
+    window.open_task = OwnedTask(window, window.attach, failed, label=f"opening {address}")
+    window.open_task.start(job)
     return window

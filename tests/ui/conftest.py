@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from selfeval.app import build_main_window
 from selfeval.ui.main_window import MainWindow
+from selfeval.ui.tasks import cancel_and_await_all
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,16 @@ def private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = tmp_path_factory.mktemp("qsettings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture(autouse=True)
+def no_background_work_left() -> Iterator[None]:
+    """After each test, every background run still going is cancelled and awaited; one that
+    does not finish fails the test (work nobody owns would outlive its window)."""
+    yield
+    stuck = cancel_and_await_all(timeout=10.0)
+    QApplication.processEvents()  # results already queued arrive now, and are dropped
+    assert not stuck, f"background work still running after the test: {stuck}"
 
 
 def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:

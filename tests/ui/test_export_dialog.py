@@ -75,7 +75,7 @@ def test_cancel_leaves_no_partial_file(
     when_dialog_opens(qtbot, close)
     dialog.start()
     assert dialog.task is not None
-    dialog.task.cancel()
+    dialog.task.stop()  # the user's Cancel
     qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
     assert seen == ["export cancelled; pack.pdf was not written"]
     assert list(folder.iterdir()) == []

@@ -116,6 +116,8 @@ def test_switch_to_a_wsoa_assessment_and_back(qtbot: QtBot, demo_path: Path, ope
         if isinstance(w, MainWindow) and w.isVisible() and w is not window
     )
     qtbot.addWidget(wsoa)
+    assert len(wsoa.tree_model.outline.criteria) == 8  # painted at once, before the full open
+    qtbot.waitUntil(lambda: wsoa.attached, timeout=10_000)
     assert wsoa.workspace.assessment_title == "WSOA revisit"
     assert len(wsoa.tree_model.outline.criteria) == 8
     assert wsoa.progress.text() == "0 of 8 criteria rated"

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from selfeval.ui.window_opening import open_window_in_background
+from selfeval.ui.window_opening import open_workspace_window
 from tests.ui.conftest import when_dialog_opens
 
 HEADER = "title,kind,organisation,date,criteria,personal_data\n"
@@ -37,7 +37,7 @@ def close_message(seen: list[str]):  # type: ignore[no-untyped-def]
 def test_the_window_shows_ratings_before_the_workspace_is_fully_open(
     qtbot: QtBot, demo_path: Path
 ) -> None:
-    window = open_window_in_background(demo_path)
+    window = open_workspace_window(demo_path)
     assert window is not None
     qtbot.addWidget(window)
     index = window.tree_model.index_of("criterion", "right-help")
@@ -52,7 +52,7 @@ def test_a_file_that_is_not_a_workspace_gives_a_message(qtbot: QtBot, tmp_path: 
     path.write_bytes(os.urandom(4096))
     seen: list[str] = []
     when_dialog_opens(qtbot, close_message(seen))
-    assert open_window_in_background(path) is None
+    assert open_workspace_window(path) is None
     assert seen == [f"{path}: is not a selfeval workspace (not an SQLite database)"]
 
 
@@ -62,7 +62,7 @@ def test_a_newer_workspace_is_refused_after_the_first_look(qtbot: QtBot, demo_pa
     connection.close()
     seen: list[str] = []
     when_dialog_opens(qtbot, close_message(seen))
-    window = open_window_in_background(demo_path)
+    window = open_workspace_window(demo_path)
     assert window is not None
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
@@ -103,7 +103,7 @@ def test_a_cancelled_import_changes_nothing(
     seen: list[str] = []
     when_dialog_opens(qtbot, close_message(seen))
     library.import_tracker(tracker)
-    library.import_task.cancel()
+    library.import_task.stop()  # the user's Cancel
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen == ["import cancelled; nothing was imported"]
     library.refresh()

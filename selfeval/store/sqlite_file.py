@@ -1,0 +1,127 @@
+"""The SQLite file adapter of the storage seam: one ``.selfeval`` file per workspace.
+
+It owns what only a file has: the read-only inspection that refuses a bad file untouched, atomic
+creation (a hidden file renamed into place), the backup before an upgrade, the ``-wal``/``-shm``
+sidecars, the quick look for the first paint, and noticing the file moved away while open.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+
+from selfeval.errors import InputError, SelfevalError
+from selfeval.files.faults import os_fault
+from selfeval.files.workspace_header import APPLICATION_ID, workspace_it_belongs_to
+from selfeval.store.engine import make_engine
+from selfeval.store.faults import database_fault
+from selfeval.store.quick_look import FirstLook, first_look
+from selfeval.store.workspace_file import (
+    FileIdentity,
+    check_still_there,
+    file_identity,
+    open_workspace_file,
+    with_sidecars,
+)
+from selfeval.store.workspace_store import WorkspaceStore
+
+
+class SqliteFileStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.address = str(path)
+        self.name = path.name
+        self._engine: Engine | None = None
+        self._identity: FileIdentity | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError(f"{self.path}: the store is not open")
+        return self._engine
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def open(self, backups: Path) -> None:
+        self._engine = open_workspace_file(self.path, backups)
+        self._identity = file_identity(self.path)
+
+    def _make_empty(self) -> None:
+        """A new file at the current schema (used on the hidden staging file only)."""
+        from selfeval.store import migrate
+
+        try:
+            for leftover in with_sidecars(self.path):
+                leftover.unlink(missing_ok=True)
+        except OSError as err:
+            raise os_fault(self.path, err) from None
+        self._engine = make_engine(self.path)
+        with self._engine.begin() as connection:
+            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        self._identity = file_identity(self.path)
+        migrate.upgrade(self._engine)
+
+    def create(self, build: Callable[[WorkspaceStore], None]) -> None:
+        """Everything is written to a hidden file beside the target and renamed into place at
+        the end, so an interrupted creation never leaves a half-made workspace under the name."""
+        path = self.path
+        if path.exists():
+            raise InputError(f"{path}: already exists; choose another name or open it instead")
+        owner = workspace_it_belongs_to(path)
+        if owner is not None:  # SQLite would take a file of that name for the workspace's own
+            raise InputError(
+                f"{path}: is the name of a file that belongs to the workspace {owner.name}; "
+                "choose another name"
+            )
+        if not path.parent.is_dir():
+            raise InputError(f"{path.parent}: no such folder")
+        staging = SqliteFileStore(path.with_name(f".{path.name}.creating"))
+        try:
+            staging._make_empty()
+            build(staging)
+            staging.close()
+            os.replace(staging.path, path)
+        except BaseException as err:
+            staging.discard()
+            if isinstance(err, OSError):
+                raise os_fault(path, err) from None
+            fault = database_fault(path, err)
+            if fault is not None:
+                raise fault from None
+            raise
+        self._engine = make_engine(path)
+        self._identity = file_identity(path)
+
+    def first_look(self, wanted: str | None = None) -> FirstLook | None:
+        return first_look(self.path, wanted)
+
+    def before_transaction(self) -> None:
+        if self._identity is not None:
+            check_still_there(self.path, self._identity)
+
+    def fault(self, err: BaseException) -> SelfevalError | None:
+        return database_fault(self.path, err)
+
+    def release_connections(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def same_place(self, other: str) -> bool:
+        try:
+            return Path(other).resolve() == self.path.resolve()
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def discard(self) -> None:
+        """Close and remove this file and its sidecars (a staging file that failed)."""
+        self.close()
+        for leftover in with_sidecars(self.path):
+            leftover.unlink(missing_ok=True)

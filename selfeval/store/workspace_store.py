@@ -1,0 +1,65 @@
+"""The storage seam: everything specific to where a workspace lives, behind one interface.
+
+Services take a ``WorkspaceStore`` (through ``Workspace``) and ask it for an engine, for a check
+before each transaction, and for plain words when the database reports a fault; they never see a
+file path, a ``-wal`` file or a PRAGMA. Today there is one adapter, the SQLite file
+(``store/sqlite_file.py``); a PostgreSQL server is the next (issue 14). The UI holds a workspace
+*address* (the text the user opened: a file path today, a URL later) and asks ``store_for`` for
+the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import Engine
+
+from selfeval.errors import SelfevalError
+from selfeval.store.quick_look import FirstLook
+
+Address = str
+"""Where a workspace is, as the user gave it: a file path (later also a server URL)."""
+
+
+class WorkspaceStore(Protocol):
+    address: Address
+    name: str
+    """Short, for the title bar, messages and the recent list."""
+
+    @property
+    def engine(self) -> Engine:
+        """The open store's engine (open() or create() first)."""
+
+    def open(self, backups: Path) -> None:
+        """Check the store, upgrade an older schema (after a backup), make the engine."""
+
+    def create(self, build: Callable[[WorkspaceStore], None]) -> None:
+        """Make a new workspace that appears only when `build` has filled it, then open it."""
+
+    def first_look(self, wanted: str | None = None) -> FirstLook | None:
+        """A fast read for the first paint (None: take the full open instead)."""
+
+    def before_transaction(self) -> None:
+        """Raise a SelfevalError if the store can no longer be written safely (moved, gone)."""
+
+    def fault(self, err: BaseException) -> SelfevalError | None:
+        """A database error the machine caused, in plain words; None for anything else."""
+
+    def release_connections(self) -> None:
+        """Drop pooled connections (a store opened on a worker is used from the GUI thread)."""
+
+    def same_place(self, other: Address) -> bool:
+        """Whether `other` names this same workspace (for the recent list)."""
+
+    def exists(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def store_for(address: Address | Path) -> WorkspaceStore:
+    """The adapter for an address; nothing is opened yet."""
+    from selfeval.store.sqlite_file import SqliteFileStore
+
+    return SqliteFileStore(Path(address))

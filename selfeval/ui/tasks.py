@@ -1,0 +1,182 @@
+"""Background work that belongs to whoever started it.
+
+A page (or dialog, or window) makes an ``OwnedTask`` and starts plain jobs from services/ on it:
+``job(progress(done, total), cancelled())``. The task numbers each start (its generation); a
+result, failure or progress report is acted on only if it belongs to the latest generation and
+the task was not cancelled since. So a result already queued when the page closed, or one
+overtaken by a newer start, is dropped when it arrives; nothing ever waits on the thread pool
+from the GUI thread. Tests await every live run after each test (tests/ui/conftest.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from selfeval.errors import SelfevalError
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, int)  # generation, done, total
+    finished = Signal(int, object)  # generation, result
+    failed = Signal(int, str)  # generation, message
+
+
+class _Run(QRunnable):
+    """One run of a job on the thread pool. It only reports; what happens next is the owner's."""
+
+    def __init__(self, job: Job, generation: int, signals: _Signals, label: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it (in _LIVE) until it has finished
+        self.job, self.generation, self.signals, self.label = job, generation, signals, label
+        self.cancel_flag = threading.Event()
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        generation = self.generation
+        try:
+            result = self.job(
+                lambda done, total: self.signals.progress.emit(generation, done, total),
+                self.cancel_flag.is_set,
+            )
+        except SelfevalError as err:
+            self.signals.failed.emit(generation, str(err))
+        except Exception as err:  # shown in plain words; never a traceback dialog
+            self.signals.failed.emit(
+                generation, f"Something went wrong: {type(err).__name__}: {err}"
+            )
+        else:
+            self.signals.finished.emit(generation, result)
+        finally:
+            self.done.set()
+            with _LOCK:
+                _LIVE.discard(self)
+
+
+_LOCK = threading.Lock()
+_LIVE: set[_Run] = set()
+
+
+def live_runs() -> list[str]:
+    """What is running now, by label (for tests, and for a quiet exit)."""
+    with _LOCK:
+        return sorted(run.label for run in _LIVE)
+
+
+def cancel_and_await_all(timeout: float = 10.0) -> list[str]:
+    """Cancel every live run and wait for each to finish; the labels of those still running."""
+    with _LOCK:
+        runs = list(_LIVE)
+    for run in runs:
+        run.cancel_flag.set()
+    return [run.label for run in runs if not run.done.wait(timeout)]
+
+
+class OwnedTask(QObject):
+    """Background work a page owns: start, cancel, and only the latest result acted on."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        on_progress: Callable[[int, int], None] | None = None,
+        label: str = "task",
+    ) -> None:
+        super().__init__(owner)  # deleted with its owner; its queued results then go nowhere
+        self._on_done, self._on_failed, self._on_progress = on_done, on_failed, on_progress
+        self.label = label
+        self.generation = 0
+        self._run: _Run | None = None
+        self._signals = _Signals(self)
+        self._signals.progress.connect(self._progress)
+        self._signals.finished.connect(self._finished)
+        self._signals.failed.connect(self._failed)
+
+    @property
+    def running(self) -> bool:
+        """Started, and neither finished, failed nor cancelled (as seen from the GUI thread)."""
+        return self._run is not None
+
+    def start(self, job: Job) -> int:
+        """Run `job` on the thread pool; a run still going is cancelled and its result dropped."""
+        self.cancel()
+        self.generation += 1
+        run = _Run(job, self.generation, self._signals, self.label)
+        with _LOCK:
+            _LIVE.add(run)
+        self._run = run
+        QThreadPool.globalInstance().start(run)
+        return self.generation
+
+    def stop(self) -> None:
+        """The user's Cancel: ask the job to stop at its next check and say how it ended (its
+        own words, such as "cancelled; nothing was imported", are what the user should read)."""
+        if self._run is not None:
+            self._run.cancel_flag.set()
+
+    def cancel(self) -> None:
+        """The owner is going away or starting over: ask the job to stop, and drop whatever it
+        reports from now on."""
+        if self._run is not None:
+            self._run.cancel_flag.set()
+            self._run = None
+        self.generation += 1
+
+    def _current(self, generation: int) -> bool:
+        return self._run is not None and generation == self.generation
+
+    def _progress(self, generation: int, done: int, total: int) -> None:
+        if self._current(generation) and self._on_progress is not None:
+            self._on_progress(done, total)
+
+    def _finished(self, generation: int, result: object) -> None:
+        if self._current(generation):
+            self._run = None
+            self._on_done(result)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self._run = None
+            self._on_failed(message)
+
+
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    job: Job,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[str], None],
+) -> OwnedTask:
+    """Start `job` owned by `parent`, with a modal progress dialog whose Cancel cancels it."""
+    dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    def finished(result: Any) -> None:
+        dialog.close()
+        on_done(result)
+
+    def failed(message: str) -> None:
+        dialog.close()
+        on_failed(message)
+
+    task = OwnedTask(parent, finished, failed, progress, label=title)
+    dialog.canceled.connect(task.stop)
+    task.start(job)
+    return task
