@@ -41,6 +41,12 @@ MAX_MARKING = 60
 
 
 def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
+    """The pack's model, read at one moment: an edit made meanwhile is in all of it or none."""
+    with workspace.one_moment():
+        return _build_pack(workspace, options)
+
+
+def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
     framework = workspace.framework
     all_ids = [c.id for c in framework.criteria]
     chosen = list(options.criteria) if options.criteria else all_ids
@@ -158,7 +164,7 @@ def build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             view.provisional,
         )
     actions, indicators, risks = improvement_lines(workspace, chosen_set, numbers)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         partnership = session.query(Partnership).first()
         local_authority = partnership.local_authority if partnership else ""
         icb = partnership.icb if partnership else ""

@@ -203,7 +203,7 @@ def list_actions(
     today: date | None = None,
 ) -> list[ActionView]:
     today = today or date.today()
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         people = dict(session.execute(select(Person.id, Person.name)).all())
         organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
         links: dict[str, list[str]] = {}

@@ -33,7 +33,7 @@ class AssessmentInfo:
 
 
 def list_assessments(workspace: Workspace) -> list[AssessmentInfo]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = session.execute(
             select(Assessment, FrameworkEdition.title)
             .join(FrameworkEdition, FrameworkEdition.id == Assessment.framework_edition_id)

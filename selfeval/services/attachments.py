@@ -72,7 +72,7 @@ def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
 
 
 def attachment_data(workspace: Workspace, attachment_id: str) -> tuple[str, bytes]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         row = session.get(Attachment, attachment_id)
         if row is None:
             raise InputError(f"no attachment with id '{attachment_id}'")

@@ -55,7 +55,7 @@ def list_comments(workspace: Workspace, criterion_id: str | None = None) -> list
     )
     if criterion_id is not None:
         query = query.where(Comment.criterion_id == criterion_id)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return [_view(row) for row in session.scalars(query)]
 
 

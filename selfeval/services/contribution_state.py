@@ -42,7 +42,7 @@ def extract_state(
     (unless `with_files` is False: planning a merge needs the state, not the bytes)."""
     scope = set(criteria)
     assessment = workspace.assessment_id
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         judgements = [
             PJudgement(
                 criterion_id=j.criterion_id,

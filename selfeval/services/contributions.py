@@ -175,7 +175,7 @@ def scoped_framework(framework: Framework, criteria: list[str]) -> Framework:
 
 def request_of(workspace: Workspace) -> tuple[Manifest, ScopedState] | None:
     """The request a partner workspace was made from (None for an ordinary workspace)."""
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         row = session.get(WorkspaceSetting, REQUEST_SETTING)
         if row is None:
             return None

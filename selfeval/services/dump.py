@@ -81,8 +81,9 @@ def _plain(value: Any) -> Any:
 
 
 def dump(workspace: Workspace) -> dict[str, Any]:
+    """Every table, read in one transaction: the dump is one moment of the workspace."""
     content: dict[str, Any] = {"format": DUMP_FORMAT}
-    with workspace.transaction() as session:
+    with workspace.one_moment(), workspace.transaction(read_only=True) as session:
         for section, (model, order) in _SECTIONS.items():
             columns = [c.name for c in model.__table__.columns]
             query = select(model).order_by(*(getattr(model, name) for name in order))

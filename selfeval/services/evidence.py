@@ -17,6 +17,7 @@ from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import utc_now
+from selfeval.store.upsert import insert_missing
 
 EVIDENCE_KINDS: dict[str, str] = {
     "data": "Data",
@@ -240,14 +241,19 @@ def _unlink(
 def _link(
     session: Session, workspace: Workspace, evidence_id: str, criterion_id: str, bullet_id: str
 ) -> None:
-    session.add(
-        EvidenceLink(
-            evidence_id=evidence_id,
-            assessment_id=workspace.assessment_id,
-            criterion_id=criterion_id,
-            bullet_id=bullet_id,
-        )
+    inserted = insert_missing(
+        session,
+        EvidenceLink,
+        {
+            "evidence_id": evidence_id,
+            "assessment_id": workspace.assessment_id,
+            "criterion_id": criterion_id,
+            "bullet_id": bullet_id,
+        },
+        ("evidence_id", "assessment_id", "criterion_id", "bullet_id"),
     )
+    if not inserted:  # linked already (by someone else meanwhile): nothing changed
+        return
     record_change(
         session,
         workspace.user,
@@ -270,7 +276,7 @@ def _get(session: Session, evidence_id: str) -> EvidenceItem:
 
 def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list[EvidenceView]:
     """All evidence (or that linked to one criterion), newest first, with links and files."""
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
         links: dict[str, list[tuple[str, str]]] = {}
         link_rows = session.execute(
@@ -338,7 +344,7 @@ def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list
 
 def evidence_count(workspace: Workspace) -> int:
     """How big the library is, without reading it (the UI decides how to load it)."""
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
 
 

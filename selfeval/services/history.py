@@ -74,7 +74,7 @@ def history(
     query = select(ChangeRecord).order_by(ChangeRecord.changed_at.desc()).limit(limit)
     if criterion_id is not None:
         query = query.where(ChangeRecord.criterion_id == criterion_id)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return [
             Change(
                 r.changed_at,

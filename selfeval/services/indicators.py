@@ -164,7 +164,7 @@ def indicator_values(workspace: Workspace, indicator_id: str | None = None) -> l
     query = select(IndicatorValue)
     if indicator_id is not None:
         query = query.where(IndicatorValue.indicator_id == indicator_id)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = [
             ValueRow(
                 v.indicator_id, v.period, v.area, v.statistical_neighbours, v.region, v.england
@@ -197,12 +197,12 @@ def set_target(workspace: Workspace, indicator_id: str, target: float | None) ->
 
 
 def targets(workspace: Workspace) -> dict[str, float]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return dict(
             session.execute(select(IndicatorTarget.indicator_id, IndicatorTarget.target)).all()
         )
 
 
 def values_count(workspace: Workspace) -> int:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return session.scalar(select(func.count()).select_from(IndicatorValue)) or 0

@@ -13,7 +13,8 @@ from selfeval.framework.model import NOT_RATED
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Judgement
-from selfeval.store.types import utc_now
+from selfeval.store.types import new_id, utc_now
+from selfeval.store.upsert import insert_missing
 
 NARRATIVE_FIELDS = ("rationale", "strengths", "areas_for_development", "impact", "note")
 MAX_TEXT = 100_000
@@ -79,37 +80,44 @@ def _find(
 def new_judgement_row(
     session: Session, assessment_id: str, criterion_id: str, bullet_id: str
 ) -> Judgement:
-    """An empty ("not rated") judgement, added to the session."""
-    row = Judgement(
-        assessment_id=assessment_id,
-        criterion_id=criterion_id,
-        bullet_id=bullet_id,
-        rating=NOT_RATED,
-        rationale="",
-        strengths="",
-        areas_for_development="",
-        impact="",
-        note="",
+    """The judgement row, made empty ("not rated") if there is none yet: an upsert, so two
+    writers making it at once both succeed (store/upsert.py)."""
+    insert_missing(
+        session,
+        Judgement,
+        {
+            "id": new_id(),
+            "assessment_id": assessment_id,
+            "criterion_id": criterion_id,
+            "bullet_id": bullet_id,
+            "rating": NOT_RATED,
+        },
+        ("assessment_id", "criterion_id", "bullet_id"),
     )
-    session.add(row)
-    session.flush()
+    row = _find(session, assessment_id, criterion_id, bullet_id)
+    assert row is not None
     return row
 
 
 def get_judgement(workspace: Workspace, criterion_id: str, bullet_id: str = "") -> JudgementView:
     check_criterion(workspace, criterion_id, bullet_id)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
         return _view(row, criterion_id, bullet_id)
 
 
 def list_judgements(workspace: Workspace) -> dict[tuple[str, str], JudgementView]:
     """Every recorded judgement of the current assessment, keyed by (criterion, bullet)."""
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = session.scalars(
             select(Judgement).where(Judgement.assessment_id == workspace.assessment_id)
         )
         return {(r.criterion_id, r.bullet_id): _view(r, r.criterion_id, r.bullet_id) for r in rows}
+
+
+class ChangedElsewhere(InputError):
+    """A field was changed by someone else since the value this change expected; nothing was
+    written (an undo must not silently throw away another person's edit)."""
 
 
 def set_judgement(
@@ -119,9 +127,15 @@ def set_judgement(
     *,
     rating: str | None = None,
     origin: str = "local",
+    expect: dict[str, str] | None = None,
     **narrative: str | None,
 ) -> JudgementView:
-    """Change the given fields only; fields passed as None stay as they are."""
+    """Change the given fields only; fields passed as None stay as they are.
+
+    Without `expect` this is a blind write: it always applies (the last writer wins) and the
+    history keeps the value it replaced. With `expect` (field -> the value the caller last saw)
+    it is compare-and-set: if any of those fields now holds something else, ChangedElsewhere
+    says who changed it and nothing is written. Undo and redo use it."""
     check_criterion(workspace, criterion_id, bullet_id)
     unknown = set(narrative) - set(NARRATIVE_FIELDS)
     if unknown:
@@ -139,9 +153,11 @@ def set_judgement(
             raise InputError(f"{field} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
         changes[field] = value
     with workspace.transaction() as session:
-        row = _find(session, workspace.assessment_id, criterion_id, bullet_id)
-        if row is None:
-            row = new_judgement_row(session, workspace.assessment_id, criterion_id, bullet_id)
+        row = new_judgement_row(session, workspace.assessment_id, criterion_id, bullet_id)
+        for field, expected in (expect or {}).items():
+            now = getattr(row, field)
+            if now != expected:
+                raise ChangedElsewhere(_changed_elsewhere(row, criterion_id, bullet_id, field))
         changed = False
         for field, value in changes.items():
             old = getattr(row, field)
@@ -165,3 +181,32 @@ def set_judgement(
             row.updated_by = workspace.user.name
             row.updated_at = utc_now()
         return _view(row, criterion_id, bullet_id)
+
+
+def set_judgement_field(
+    workspace: Workspace,
+    criterion_id: str,
+    bullet_id: str,
+    field: str,
+    value: str,
+    expect: str | None = None,
+) -> JudgementView:
+    """One field (the rating or a narrative field) by name; `expect` makes it compare-and-set:
+    the field must still hold that value (see set_judgement)."""
+    expected = {field: expect} if expect is not None else None
+    if field == "rating":
+        return set_judgement(workspace, criterion_id, bullet_id, rating=value, expect=expected)
+    if field not in NARRATIVE_FIELDS:
+        raise InputError(f"unknown judgement field: {field}")
+    return set_judgement(workspace, criterion_id, bullet_id, expect=expected, **{field: value})
+
+
+def _changed_elsewhere(row: Judgement, criterion_id: str, bullet_id: str, field: str) -> str:
+    where = f"{criterion_id} bullet {bullet_id}" if bullet_id else criterion_id
+    when = f" at {row.updated_at:%H:%M on %d %b}" if row.updated_at else ""
+    who = row.updated_by or "someone else"
+    return (
+        f"{where}: {field.replace('_', ' ')} was changed by {who}{when} since you made this "
+        "change, so it was not undone or redone; their value is kept. Look at it and edit it "
+        "again if you need to."
+    )

@@ -143,7 +143,7 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         shown(f"{manifest.created_by} ({manifest.organisation})", 200),
         request.id,
     )
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         if session.get(MergedPackage, manifest.package_id) is not None:
             plan.already_merged = True
             return plan

@@ -12,6 +12,8 @@ from selfeval.services.history import record_change
 from selfeval.services.judgements import check_criterion
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Organisation, Ownership, Person
+from selfeval.store.types import new_id
+from selfeval.store.upsert import insert_missing
 
 ORGANISATION_KINDS: dict[str, str] = {
     "la-education": "Local authority education",
@@ -71,7 +73,7 @@ def add_organisation(workspace: Workspace, name: str, kind: str = "other") -> Or
 
 
 def list_organisations(workspace: Workspace) -> list[OrganisationView]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = session.scalars(select(Organisation).order_by(Organisation.name))
         return [OrganisationView(r.id, r.name, r.kind) for r in rows]
 
@@ -100,7 +102,7 @@ def add_person(
 
 
 def list_people(workspace: Workspace) -> list[PersonView]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = session.execute(
             select(Person, Organisation.name)
             .outerjoin(Organisation, Person.organisation_id == Organisation.id)
@@ -135,15 +137,20 @@ def assign_owner(
                     )
         mine = next((o for o in current if o.person_id == person_id), None)
         if mine is None:
-            session.add(
-                Ownership(
-                    assessment_id=workspace.assessment_id,
-                    criterion_id=criterion_id,
-                    person_id=person_id,
-                    role=role,
-                )
+            inserted = insert_missing(
+                session,
+                Ownership,
+                {
+                    "id": new_id(),
+                    "assessment_id": workspace.assessment_id,
+                    "criterion_id": criterion_id,
+                    "person_id": person_id,
+                    "role": role,
+                },
+                ("assessment_id", "criterion_id", "person_id"),
             )
-            _record_owner(session, workspace, criterion_id, person_id, None, role)
+            if inserted:
+                _record_owner(session, workspace, criterion_id, person_id, None, role)
         elif mine.role != role:
             _record_owner(session, workspace, criterion_id, person_id, mine.role, role)
             mine.role = role
@@ -195,7 +202,7 @@ def list_owners(workspace: Workspace, criterion_id: str | None = None) -> list[O
     )
     if criterion_id is not None:
         query = query.where(Ownership.criterion_id == criterion_id)
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return [
             OwnerView(o.criterion_id, p.id, p.name, org or "", o.role)
             for o, p, org in session.execute(query)

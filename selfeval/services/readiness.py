@@ -47,10 +47,16 @@ class Readiness:
 
 
 def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
+    """What is rated and what needs someone, counted at one moment."""
+    with workspace.one_moment():
+        return _readiness(workspace, today)
+
+
+def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
     today = today or date.today()
     criteria = [c.id for c in workspace.framework.criteria]
     assessment = workspace.assessment_id
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         ratings = dict(
             session.execute(
                 select(Judgement.criterion_id, Judgement.rating).where(

@@ -100,14 +100,14 @@ def _issued(row: ContributionRequest) -> IssuedRequest:
 def find_request(workspace: Workspace, request_id: str | None) -> IssuedRequest | None:
     if not request_id:
         return None
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         row = session.get(ContributionRequest, request_id)
         return _issued(row) if row is not None else None
 
 
 def list_requests(workspace: Workspace) -> list[IssuedRequest]:
     """Every request issued for the assessment being worked on, oldest first."""
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         rows = session.scalars(
             select(ContributionRequest)
             .where(ContributionRequest.assessment_id == workspace.assessment_id)

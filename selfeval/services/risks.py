@@ -103,7 +103,7 @@ def add_risk(workspace: Workspace, item: RiskInput) -> str:
 
 
 def list_risks(workspace: Workspace) -> list[RiskView]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         people = dict(session.execute(select(Person.id, Person.name)).all())
         rows = session.scalars(
             select(Risk).where(Risk.assessment_id == workspace.assessment_id).order_by(Risk.title)

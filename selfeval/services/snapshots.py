@@ -28,6 +28,12 @@ NOW = "now"
 
 
 def capture(workspace: Workspace) -> dict[str, Any]:
+    """The facts a snapshot keeps, read at one moment."""
+    with workspace.one_moment():
+        return _capture(workspace)
+
+
+def _capture(workspace: Workspace) -> dict[str, Any]:
     ratings = {c.id: NOT_RATED for c in workspace.framework.criteria}
     for (criterion_id, bullet_id), judgement in list_judgements(workspace).items():
         if not bullet_id:
@@ -88,7 +94,7 @@ class SnapshotInfo:
 
 
 def list_snapshots(workspace: Workspace) -> list[SnapshotInfo]:
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         return [
             SnapshotInfo(s.name, s.taken_at)
             for s in session.scalars(
@@ -102,7 +108,7 @@ def list_snapshots(workspace: Workspace) -> list[SnapshotInfo]:
 def _load(workspace: Workspace, name: str) -> tuple[dict[str, Any], date]:
     if name == NOW:
         return capture(workspace), date.today()
-    with workspace.transaction() as session:
+    with workspace.transaction(read_only=True) as session:
         row = session.scalars(
             select(Snapshot).where(
                 Snapshot.assessment_id == workspace.assessment_id, Snapshot.name == name

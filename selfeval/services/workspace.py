@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -38,7 +39,8 @@ class Workspace:
     ) -> None:
         self.store = store
         self.user = user
-        with self.transaction() as session:
+        self._moment: ContextVar[Session | None] = ContextVar(f"moment-{id(self)}", default=None)
+        with self.transaction(read_only=True) as session:
             partnership = session.scalars(select(Partnership)).first()
             if partnership is None:
                 raise InputError(f"{self.address}: has no partnership; it is incomplete")
@@ -62,7 +64,7 @@ class Workspace:
     def use_assessment(self, wanted: str | None = None) -> None:
         """Work on one assessment (by id or title); when not said, the workspace's current one,
         else the most recent (the rule the first paint uses too: store/assessment_choice.py)."""
-        with self.transaction() as session:
+        with self.transaction(read_only=True) as session:
             rows = session.scalars(select(Assessment)).all()
             current = session.get(WorkspaceSetting, CURRENT_ASSESSMENT)
             try:
@@ -83,21 +85,43 @@ class Workspace:
             self.framework = Framework.model_validate_json(edition.definition)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, read_only: bool = False) -> Iterator[Session]:
         """One unit of work: committed on success, rolled back on any error.
 
-        A fault of the machine (read-only, disk full, locked, moved away) comes out as a
-        SelfevalError in plain words, so no face shows the user a database's own words.
+        Writes take the store's write lock at their start (two writers wait for each other;
+        neither fails). `read_only` work takes no lock. Inside ``one_moment()`` every
+        transaction joins that moment's read. A fault of the machine (read-only, disk full,
+        locked, moved away) comes out as a SelfevalError in plain words.
         """
+        shared = self._moment.get()
+        if shared is not None:
+            yield shared
+            return
         self.store.before_transaction()
+        engine = self.store.read_engine if read_only else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except DBAPIError as err:
             fault = self.store.fault(err)
             if fault is None:
                 raise
             raise fault from None
+
+    @contextmanager
+    def one_moment(self) -> Iterator[None]:
+        """Everything read inside sees the workspace at one moment (one read transaction): a
+        pack, a dump, a readiness count or a snapshot never mixes before and after an edit made
+        by someone else meanwhile."""
+        if self._moment.get() is not None:
+            yield
+            return
+        with self.transaction(read_only=True) as session:
+            token = self._moment.set(session)
+            try:
+                yield
+            finally:
+                self._moment.reset(token)
 
     def release_connections(self) -> None:
         """Opened on a worker thread, used from the GUI thread: connections are made afresh."""

@@ -35,6 +35,7 @@ class SqliteFileStore:
         self.address = str(path)
         self.name = path.name
         self._engine: Engine | None = None
+        self._read_engine: Engine | None = None
         self._identity: FileIdentity | None = None
 
     @property
@@ -42,6 +43,13 @@ class SqliteFileStore:
         if self._engine is None:
             raise RuntimeError(f"{self.path}: the store is not open")
         return self._engine
+
+    @property
+    def read_engine(self) -> Engine:
+        """For reads only: its transactions take no write lock (store/engine.py)."""
+        if self._read_engine is None:
+            self._read_engine = make_engine(self.path, for_writing=False)
+        return self._read_engine
 
     def exists(self) -> bool:
         return self.path.exists()
@@ -107,8 +115,9 @@ class SqliteFileStore:
         return database_fault(self.path, err)
 
     def release_connections(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        for engine in (self._engine, self._read_engine):
+            if engine is not None:
+                engine.dispose()
 
     def same_place(self, other: str) -> bool:
         try:
@@ -117,8 +126,7 @@ class SqliteFileStore:
             return False
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        self.release_connections()
 
     def discard(self) -> None:
         """Close and remove this file and its sidecars (a staging file that failed)."""

@@ -32,6 +32,10 @@ class WorkspaceStore(Protocol):
     def engine(self) -> Engine:
         """The open store's engine (open() or create() first)."""
 
+    @property
+    def read_engine(self) -> Engine:
+        """An engine whose transactions only read (they never wait for, or hold up, a write)."""
+
     def open(self, backups: Path) -> None:
         """Check the store, upgrade an older schema (after a backup), make the engine."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
 
 from selfeval.framework.model import NOT_RATED, Criterion
-from selfeval.services.judgements import JudgementView, set_judgement
+from selfeval.services.judgements import JudgementView, set_judgement_field
 from selfeval.ui.autosave_text import UndoKeysToWindow
 from selfeval.ui.headings import plain_label
 from selfeval.ui.page_context import PageContext
@@ -81,11 +81,12 @@ class BulletJudgements(QWidget):
 
         self.context.push(
             f"change bullet {field}",
-            lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: new}),
-            lambda: set_judgement(workspace, criterion_id, bullet_id, **{field: old}),
+            lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new),
+            lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, old, new),
             criterion_id,
             evidence=False,
             failed=failed,
+            redo=lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new, old),
         )
 
     def _rating_changed(self, bullet_id: str) -> None:

@@ -22,7 +22,7 @@ from selfeval.services.judgements import (
     NARRATIVE_FIELDS,
     get_judgement,
     list_judgements,
-    set_judgement,
+    set_judgement_field,
 )
 from selfeval.ui.action_widgets import ActionTable
 from selfeval.ui.autosave_text import AutosaveText
@@ -187,10 +187,11 @@ class CriterionPage(QScrollArea):
         label = workspace.framework.rating_scale.level(rating).label
         self.context.push(
             f"rate {label}",
-            lambda: set_judgement(workspace, criterion_id, rating=rating),
-            lambda: set_judgement(workspace, criterion_id, rating=old),
+            lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating),
+            lambda: set_judgement_field(workspace, criterion_id, "", "rating", old, rating),
             criterion_id,
             evidence=False,
+            redo=lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
         )
 
     def _text_committed(self, field: str, old: str, new: str) -> None:
@@ -199,11 +200,12 @@ class CriterionPage(QScrollArea):
         editor = self.texts[field]
         self.context.push(
             f"edit {TEXT_FIELDS[field][1].lower()}",
-            lambda: set_judgement(workspace, criterion_id, **{field: new}),
-            lambda: set_judgement(workspace, criterion_id, **{field: old}),
+            lambda: set_judgement_field(workspace, criterion_id, "", field, new),
+            lambda: set_judgement_field(workspace, criterion_id, "", field, old, new),
             criterion_id,
             evidence=False,
             failed=lambda: editor.keep_unsaved(old),
+            redo=lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
         )
 
     def _show_history(self) -> None:

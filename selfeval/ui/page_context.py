@@ -34,10 +34,12 @@ class PageContext:
         *,
         evidence: bool = True,
         failed: Callable[[], None] | None = None,
+        redo: Callable[[], object] | None = None,
     ) -> None:
         """Do a change now, as one entry on the undo stack. `evidence=False` for changes that
         cannot touch evidence or its links (ratings, narrative, owners, actions); `failed` keeps
-        typed text on screen when the change could not be saved."""
+        typed text on screen when the change could not be saved; `redo` (default `do`) is what Redo
+        runs after an Undo, usually `do` as a compare-and-set."""
         self.undo_stack.push(
             ServiceCommand(
                 text,
@@ -46,5 +48,6 @@ class PageContext:
                 lambda: self.changed(criterion_id, evidence),
                 self.show_error,
                 failed,
+                redo,
             )
         )

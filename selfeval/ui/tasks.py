@@ -10,6 +10,7 @@ from the GUI thread. Tests await every live run after each test (tests/ui/confte
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -24,37 +25,74 @@ Cancelled = Callable[[], bool]
 Job = Callable[[Progress, Cancelled], Any]
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, int)  # generation, done, total
-    finished = Signal(int, object)  # generation, result
-    failed = Signal(int, str)  # generation, message
+class _Hub(QObject):
+    """The one object every run reports through. It lives as long as the program, so a worker
+    never emits on an object the GUI thread has deleted (a window closed mid-read would crash
+    the program); it hands each report to its task if that task still exists."""
+
+    progress = Signal(int, int, int, int)  # task id, generation, done, total
+    finished = Signal(int, int, object)  # task id, generation, result
+    failed = Signal(int, int, str)  # task id, generation, message
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tasks: dict[int, OwnedTask] = {}
+        self.progress.connect(self._progress)
+        self.finished.connect(self._finished)
+        self.failed.connect(self._failed)
+
+    def _progress(self, task_id: int, generation: int, done: int, total: int) -> None:
+        task = self.tasks.get(task_id)
+        if task is not None:
+            task._progress(generation, done, total)
+
+    def _finished(self, task_id: int, generation: int, result: object) -> None:
+        task = self.tasks.get(task_id)
+        if task is not None:
+            task._finished(generation, result)
+
+    def _failed(self, task_id: int, generation: int, message: str) -> None:
+        task = self.tasks.get(task_id)
+        if task is not None:
+            task._failed(generation, message)
+
+
+_HUB: _Hub | None = None
+
+
+def _hub() -> _Hub:
+    global _HUB
+    if _HUB is None:
+        _HUB = _Hub()
+    return _HUB
 
 
 class _Run(QRunnable):
     """One run of a job on the thread pool. It only reports; what happens next is the owner's."""
 
-    def __init__(self, job: Job, generation: int, signals: _Signals, label: str) -> None:
+    def __init__(self, job: Job, task_id: int, generation: int, label: str) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python owns it (in _LIVE) until it has finished
-        self.job, self.generation, self.signals, self.label = job, generation, signals, label
+        self.job, self.task_id, self.generation, self.label = job, task_id, generation, label
+        self.hub = _hub()
         self.cancel_flag = threading.Event()
         self.done = threading.Event()
 
     def run(self) -> None:
-        generation = self.generation
+        task_id, generation, hub = self.task_id, self.generation, self.hub
         try:
             result = self.job(
-                lambda done, total: self.signals.progress.emit(generation, done, total),
+                lambda done, total: hub.progress.emit(task_id, generation, done, total),
                 self.cancel_flag.is_set,
             )
         except SelfevalError as err:
-            self.signals.failed.emit(generation, str(err))
+            hub.failed.emit(task_id, generation, str(err))
         except Exception as err:  # shown in plain words; never a traceback dialog
-            self.signals.failed.emit(
-                generation, f"Something went wrong: {type(err).__name__}: {err}"
+            hub.failed.emit(
+                task_id, generation, f"Something went wrong: {type(err).__name__}: {err}"
             )
         else:
-            self.signals.finished.emit(generation, result)
+            hub.finished.emit(task_id, generation, result)
         finally:
             self.done.set()
             with _LOCK:
@@ -63,6 +101,7 @@ class _Run(QRunnable):
 
 _LOCK = threading.Lock()
 _LIVE: set[_Run] = set()
+_IDS = itertools.count(1)
 
 
 def live_runs() -> list[str]:
@@ -91,15 +130,15 @@ class OwnedTask(QObject):
         on_progress: Callable[[int, int], None] | None = None,
         label: str = "task",
     ) -> None:
-        super().__init__(owner)  # deleted with its owner; its queued results then go nowhere
+        super().__init__(owner)  # deleted with its owner; its results then go nowhere
         self._on_done, self._on_failed, self._on_progress = on_done, on_failed, on_progress
         self.label = label
         self.generation = 0
         self._run: _Run | None = None
-        self._signals = _Signals(self)
-        self._signals.progress.connect(self._progress)
-        self._signals.finished.connect(self._finished)
-        self._signals.failed.connect(self._failed)
+        self._id = next(_IDS)
+        hub = _hub()
+        hub.tasks[self._id] = self
+        self.destroyed.connect(lambda *_a, task_id=self._id: hub.tasks.pop(task_id, None))
 
     @property
     def running(self) -> bool:
@@ -110,7 +149,7 @@ class OwnedTask(QObject):
         """Run `job` on the thread pool; a run still going is cancelled and its result dropped."""
         self.cancel()
         self.generation += 1
-        run = _Run(job, self.generation, self._signals, self.label)
+        run = _Run(job, self._id, self.generation, self.label)
         with _LOCK:
             _LIVE.add(run)
         self._run = run

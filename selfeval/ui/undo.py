@@ -12,6 +12,8 @@ from selfeval.errors import SelfevalError
 class ServiceCommand(QUndoCommand):
     """A change done and undone by two service calls; `after` refreshes what the user sees.
 
+    Undo and redo carry the value they expect to find (compare-and-set), so undoing never throws
+    away a change someone else made meanwhile: the service refuses and says so.
     A service error inside redo/undo cannot propagate out of Qt's C++ caller, so it is handed to
     `on_error` (a dialog) and the command marks itself obsolete so the stack drops it. `failed`
     lets the widget the change came from keep what the user typed (a full disk or a workspace
@@ -26,10 +28,13 @@ class ServiceCommand(QUndoCommand):
         after: Callable[[], None],
         on_error: Callable[[str], None],
         failed: Callable[[], None] | None = None,
+        redo: Callable[[], object] | None = None,
     ) -> None:
         super().__init__(text)
         self._do, self._undo, self._after, self._on_error = do, undo, after, on_error
         self._failed = failed
+        self._redo = redo or do
+        self._done_once = False
 
     def _run(self, action: Callable[[], object]) -> None:
         try:
@@ -54,7 +59,11 @@ class ServiceCommand(QUndoCommand):
                 self._on_error(str(err))
 
     def redo(self) -> None:
-        self._run(self._do)
+        """The first time, the change itself; after an undo, `redo` (compare-and-set: it is
+        refused if someone else changed the field in between)."""
+        action = self._redo if self._done_once else self._do
+        self._done_once = True
+        self._run(action)
 
     def undo(self) -> None:
         self._run(self._undo)

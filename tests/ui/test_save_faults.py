@@ -89,3 +89,27 @@ def test_text_from_a_package_is_shown_as_typed_not_as_html(
     note = window.dashboard.request_note
     assert note.textFormat() == QtNS.TextFormat.PlainText
     assert message in note.text()
+
+
+def test_undo_after_someone_else_changed_the_rating_keeps_their_value(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from selfeval.services.judgements import set_judgement_field
+    from selfeval.services.users import CurrentUser
+    from tests.ui.test_workbench import press_undo, rating_word
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    page = window.criterion_page
+    page.rating.buttons["amber"].click()
+    assert rating_word(window, "participation") == "Amber"
+    with open_workspace(demo_path, CurrentUser("Amara Okafor", "ICB")) as other:
+        set_judgement_field(other, "participation", "", "rating", "red")
+    said: list[str] = []
+    answer_message(qtbot, said)
+    press_undo(qtbot, window)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said[0].startswith("participation: rating was changed by Amara Okafor at ")
+    assert rating_word(window, "participation") == "Red"  # their value, shown
+    assert page.rating.rating() == "red"
+    assert window.undo_stack.count() == 0  # the refused undo is gone, not waiting to misfire

@@ -1,0 +1,107 @@
+"""Two programs writing one workspace at once: both succeed, the last one wins, the history keeps
+every change; and an undo never throws away what someone else wrote meanwhile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from selfeval.services.history import history
+from selfeval.services.judgements import ChangedElsewhere, get_judgement, set_judgement_field
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import Workspace, open_workspace
+
+HAMMER = """
+import json, sys, time
+from selfeval.services.judgements import set_judgement
+from selfeval.services.people import add_person, assign_owner
+from selfeval.services.evidence import EvidenceInput, add_evidence, link_evidence
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import open_workspace
+
+path, name, start, seconds, evidence_id = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5]
+ws = open_workspace(path, CurrentUser(name, "Org " + name))
+person = add_person(ws, "Person " + name).id
+while time.time() < start:
+    time.sleep(0.001)
+writes, errors, n = [], [], 0
+while time.time() < start + seconds:
+    n += 1
+    text = f"{name} {n}"
+    try:
+        set_judgement(ws, "participation", "participation.1", rationale=text, rating="amber" if n % 2 else "green")
+        set_judgement(ws, "participation", rationale=text)
+        assign_owner(ws, "participation", person, "lead" if n % 2 else "contributor")
+        link_evidence(ws, evidence_id, "participation.2")
+        writes.append(text)
+    except Exception as err:
+        errors.append(f"{type(err).__name__}: {err}")
+print(json.dumps({"writes": writes, "errors": errors[:5], "error_count": len(errors)}))
+ws.close()
+"""
+
+
+def test_two_programs_hammering_one_criterion(workspace: Workspace, tmp_path: Path) -> None:
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+
+    evidence_id = add_evidence(workspace, EvidenceInput(title="Shared audit"))
+    path = workspace.address
+    workspace.close()
+    start = time.time() + 3  # both programs have started and opened the workspace by then
+    seconds = 10
+    programs = [
+        subprocess.Popen(
+            [sys.executable, "-c", HAMMER, path, name, str(start), str(seconds), evidence_id],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        for name in ("Ada", "Bea")
+    ]
+    results = []
+    for program in programs:
+        out, err = program.communicate(timeout=120)
+        assert program.returncode == 0, err
+        results.append(json.loads(out))
+    for result in results:
+        assert result["error_count"] == 0, result["errors"]
+        assert len(result["writes"]) > 20  # both really wrote, many times
+    written = [w for result in results for w in result["writes"]]
+    with open_workspace(path, CurrentUser("Check")) as ws:
+        lines = [
+            c
+            for c in history(ws, "participation", limit=1_000_000)
+            if c.field == "rationale" and c.entity == "judgement"
+        ]
+        # every write of each program is in the history, criterion and bullet alike
+        assert sorted(c.new_value or "" for c in lines) == sorted(written + written)
+        # nothing lost: in the order they were made, each change replaced exactly the value
+        # the one before it wrote, and the last one is what is stored
+        row_id = next(c.entity_id for c in lines if c.new_value == written[0])
+        chain = sorted((c for c in lines if c.entity_id == row_id), key=lambda c: c.changed_at)
+        for before, after in zip(chain, chain[1:], strict=False):
+            assert after.old_value == before.new_value
+        stored = get_judgement(ws, "participation", "participation.1").rationale
+        criterion = get_judgement(ws, "participation").rationale
+        assert chain[-1].new_value in (stored, criterion)
+
+
+def test_an_undo_is_refused_after_someone_else_changed_the_field(demo: Workspace) -> None:
+    before = get_judgement(demo, "right-help").rating
+    set_judgement_field(demo, "right-help", "", "rating", "green")  # my change
+    with open_workspace(demo.address, CurrentUser("Amara Okafor", "ICB")) as other:
+        set_judgement_field(other, "right-help", "", "rating", "amber")  # theirs, meanwhile
+    with pytest.raises(ChangedElsewhere) as caught:
+        set_judgement_field(demo, "right-help", "", "rating", before, expect="green")  # my undo
+    assert str(caught.value).startswith("right-help: rating was changed by Amara Okafor at ")
+    assert "so it was not undone or redone; their value is kept" in str(caught.value)
+    assert get_judgement(demo, "right-help").rating == "amber"
+    # with the value it expects, the same compare-and-set applies
+    set_judgement_field(demo, "right-help", "", "rating", before, expect="amber")
+    assert get_judgement(demo, "right-help").rating == before
