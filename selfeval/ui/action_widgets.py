@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.framework.outline import criterion_numbers_text
 from selfeval.services.actions import (
+    ActionInput,
     ActionView,
     add_action,
     add_progress_note,
@@ -34,6 +35,7 @@ from selfeval.services.actions import (
 from selfeval.ui.action_dialog import ActionDialog
 from selfeval.ui.headings import heading
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.window_host import PageWidget
 
 COLUMNS = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue"]
 
@@ -164,7 +166,7 @@ class ActionTable(QWidget):
             self.context.changed(self.criterion_id or None, False)
 
 
-def _input_of(action: ActionView):  # type: ignore[no-untyped-def]
+def _input_of(action: ActionView) -> ActionInput:
     from selfeval.services.actions import parse_action
 
     return parse_action(
@@ -179,7 +181,7 @@ def _input_of(action: ActionView):  # type: ignore[no-untyped-def]
     )
 
 
-class ActionPlanPage(QWidget):
+class ActionPlanPage(PageWidget):
     VIEWS = (
         ("All actions", "all"),
         ("Overdue", "overdue"),

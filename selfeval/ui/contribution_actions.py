@@ -23,20 +23,20 @@ from selfeval.ui.criteria_checklist import CriteriaChecklist
 from selfeval.words import counted
 
 if TYPE_CHECKING:
-    from selfeval.ui.main_window import MainWindow
+    from selfeval.ui.window_host import WindowHost
 
 FILTER = f"Contribution packages (*{SUFFIX});;All files (*)"
 
 
 class RequestDialog(QDialog):
-    def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, host: WindowHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Ask a partner to contribute")
         self.setAccessibleName(self.windowTitle())
         self.to = QLineEdit()
         self.to.setAccessibleName("Partner organisation or person")
         self.criteria = CriteriaChecklist(
-            window.workspace.framework, [window.current_criterion()], "Criteria to contribute to"
+            host.workspace.framework, [host.current_criterion()], "Criteria to contribute to"
         )
         self.message = QLineEdit()
         self.message.setAccessibleName("Message")
@@ -66,26 +66,26 @@ class RequestDialog(QDialog):
         return self.criteria.ticked()
 
 
-def _passphrase_for(window: QWidget, path: Path) -> str | None:
+def _passphrase_for(parent: QWidget, path: Path) -> str | None:
     """Ask for the passphrase only when the package is sealed."""
     with path.open("rb") as handle:
         sealed = handle.read(len(SEALED_MAGIC)) == SEALED_MAGIC
     if not sealed:
         return None
     text, ok = QInputDialog.getText(
-        window, "Passphrase", f"{path.name} is sealed. Passphrase:", QLineEdit.EchoMode.Password
+        parent, "Passphrase", f"{path.name} is sealed. Passphrase:", QLineEdit.EchoMode.Password
     )
     return text if ok else None
 
 
-def request_contribution(window: MainWindow) -> None:
+def request_contribution(host: WindowHost) -> None:
     from selfeval.services.contributions import create_request
 
-    dialog = RequestDialog(window, window)
+    dialog = RequestDialog(host, host.widget())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     name, _ = QFileDialog.getSaveFileName(
-        window, "Save the request as", f"{dialog.to.text() or 'request'}{SUFFIX}", FILTER
+        host.widget(), "Save the request as", f"{dialog.to.text() or 'request'}{SUFFIX}", FILTER
     )
     if not name:
         return
@@ -94,11 +94,11 @@ def request_contribution(window: MainWindow) -> None:
     try:
         due = parse_date(dialog.due.text())
     except ValueError as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
     try:
         create_request(
-            window.workspace,
+            host.workspace,
             dialog.to.text(),
             dialog.chosen(),
             Path(name),
@@ -108,81 +108,87 @@ def request_contribution(window: MainWindow) -> None:
             passphrase=dialog.passphrase.text() or None,
         )
     except SelfevalError as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
-    QMessageBox.information(window, "Request written", f"Send {Path(name).name} to the partner.")
+    QMessageBox.information(
+        host.widget(), "Request written", f"Send {Path(name).name} to the partner."
+    )
 
 
-def open_request(window: MainWindow) -> None:
+def open_request(host: WindowHost) -> None:
     from selfeval.services.contributions import open_request as open_package
     from selfeval.ui.file_actions import open_other
 
-    name, _ = QFileDialog.getOpenFileName(window, "Open a contribution request", "", FILTER)
+    name, _ = QFileDialog.getOpenFileName(host.widget(), "Open a contribution request", "", FILTER)
     if not name:
         return
     target, _ = QFileDialog.getSaveFileName(
-        window, "Save your partner workspace as", "", "selfeval workspaces (*.selfeval)"
+        host.widget(), "Save your partner workspace as", "", "selfeval workspaces (*.selfeval)"
     )
     if not target:
         return
     try:
-        passphrase = _passphrase_for(window, Path(name))
-        open_package(Path(name), Path(target), window.workspace.user, passphrase).close()
+        passphrase = _passphrase_for(host.widget(), Path(name))
+        open_package(Path(name), Path(target), host.workspace.user, passphrase).close()
     except (SelfevalError, OSError) as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
-    open_other(window, target)
+    open_other(host, target)
 
 
-def return_contribution(window: MainWindow) -> None:
+def return_contribution(host: WindowHost) -> None:
     from selfeval.services.contributions import create_return
 
-    name, _ = QFileDialog.getSaveFileName(window, "Save your return as", f"return{SUFFIX}", FILTER)
+    name, _ = QFileDialog.getSaveFileName(
+        host.widget(), "Save your return as", f"return{SUFFIX}", FILTER
+    )
     if not name:
         return
     passphrase, _ok = QInputDialog.getText(
-        window,
+        host.widget(),
         "Passphrase",
         "Passphrase to seal the return (leave empty for none):",
         QLineEdit.EchoMode.Password,
     )
     try:
-        written = create_return(window.workspace, Path(name), passphrase=passphrase or None)
+        written = create_return(host.workspace, Path(name), passphrase=passphrase or None)
     except SelfevalError as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
     note = ""
     if written.personal_data_left_out:
         items = counted(written.personal_data_left_out, "evidence item")
         note = f"\n\nLeft out: {items} marked as personal data."
-    QMessageBox.information(window, "Return written", f"Send {Path(name).name} to the lead.{note}")
+    QMessageBox.information(
+        host.widget(), "Return written", f"Send {Path(name).name} to the lead.{note}"
+    )
 
 
-def merge_return(window: MainWindow, path: Path | None = None) -> None:
+def merge_return(host: WindowHost, path: Path | None = None) -> None:
     from selfeval.services.merge import plan_merge
     from selfeval.services.package_format import read_package
     from selfeval.ui.merge_review_dialog import MergeReviewDialog
 
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(window, "Merge a partner's return", "", FILTER)
+        name, _ = QFileDialog.getOpenFileName(host.widget(), "Merge a partner's return", "", FILTER)
         if not name:
             return
         path = Path(name)
     try:
-        package = read_package(path, _passphrase_for(window, path))
-        plan = plan_merge(window.workspace, package, path.name)
+        package = read_package(path, _passphrase_for(host.widget(), path))
+        plan = plan_merge(host.workspace, package, path.name)
     except (SelfevalError, OSError) as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
     if plan.already_merged:
-        QMessageBox.information(window, "Already merged", "This return was merged already.")
+        QMessageBox.information(host.widget(), "Already merged", "This return was merged already.")
         return
-    dialog = MergeReviewDialog(window.workspace, package, plan, window)
+    dialog = MergeReviewDialog(host.workspace, package, plan, host.widget())
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ is not None:
-        window.changed(None)
+        host.changed(None)
         result = dialog.result_
         QMessageBox.information(
-            window,
+            host.widget(),
             "Merged",
             f"Applied {len(result.applied)} changes, added {len(result.evidence_added)} evidence "
             f"items and {result.comments_added} comments from {plan.from_who}.",

@@ -23,6 +23,7 @@ from selfeval.services.readiness import Readiness, readiness
 from selfeval.ui.headings import heading, plain_label
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.rating_badge import badge_icon
+from selfeval.ui.window_host import route_kind
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
@@ -196,10 +197,10 @@ class DashboardPage(QScrollArea):
         item = self.grid_table.item(row, 0)
         if item is not None:
             kind, target_id = str(item.data(TARGET_ROLE)).split(":", 1)
-            self.context.navigate(kind, target_id)
+            self.context.navigate(route_kind(kind), target_id)
 
     def _go(self, item: QListWidgetItem) -> None:
         target = item.data(TARGET_ROLE)
         if target:  # "kind:id" (plain text: PySide mishandles tuples stored in items)
             kind, target_id = str(target).split(":", 1)
-            self.context.navigate(kind, target_id)
+            self.context.navigate(route_kind(kind), target_id)

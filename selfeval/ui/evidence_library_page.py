@@ -42,9 +42,10 @@ from selfeval.ui.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableMod
 from selfeval.ui.headings import heading
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.tasks import OwnedTask, run_with_progress
+from selfeval.ui.window_host import PageWidget
 
 
-class EvidenceLibraryPage(QWidget):
+class EvidenceLibraryPage(PageWidget):
     READ_IN_BACKGROUND_FROM = 1000  # items; below this the read takes under ~20 ms
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:

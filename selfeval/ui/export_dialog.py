@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.pack.model import DEFAULT_MARKING, PackOptions
 from selfeval.ui.criteria_checklist import CriteriaChecklist
 from selfeval.ui.headings import plain_label
@@ -181,7 +182,7 @@ class ExportDialog(QDialog):
         workspace = self.context.workspace
         from selfeval.pack.export import export_pack
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress: Progress, cancelled: CancelCheck) -> Path:
             return export_pack(workspace, fmt, path, options, progress, cancelled)
 
         self.buttons.setEnabled(False)

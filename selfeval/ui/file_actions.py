@@ -10,39 +10,39 @@ from PySide6.QtWidgets import QFileDialog
 from selfeval.ui.recent_files import recent_workspaces
 
 if TYPE_CHECKING:
-    from selfeval.ui.main_window import MainWindow
+    from selfeval.ui.window_host import WindowHost
 
 
-def recent_addresses(window: MainWindow) -> list[str]:
+def recent_addresses(host: WindowHost) -> list[str]:
     from selfeval.store.workspace_store import store_for
 
-    here = store_for(window.address)
+    here = store_for(host.address)
     return [a for a in recent_workspaces() if not here.same_place(a)]
 
 
-def open_other(window: MainWindow, address: str | Path) -> None:
+def open_other(host: WindowHost, address: str | Path) -> None:
     """Open another workspace in a new window (checked in the background), then close this one."""
     from selfeval.ui.window_opening import open_workspace_window
 
-    if open_workspace_window(address, parent=window) is not None:
-        window.close()
+    if open_workspace_window(address, parent=host.widget()) is not None:
+        host.close()
 
 
-def open_workspace_dialog(window: MainWindow) -> None:
+def open_workspace_dialog(host: WindowHost) -> None:
     name, _ = QFileDialog.getOpenFileName(
-        window, "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
+        host.widget(), "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
     )
     if name:
-        open_other(window, Path(name))
+        open_other(host, Path(name))
 
 
-def new_workspace_dialog(window: MainWindow) -> None:
+def new_workspace_dialog(host: WindowHost) -> None:
     from selfeval.errors import SelfevalError
     from selfeval.services.frameworks import framework_library
     from selfeval.services.workspace import create_workspace
     from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
 
-    dialog = NewWorkspaceDialog(window)
+    dialog = NewWorkspaceDialog(host.widget())
     if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
         return
     path = Path(dialog.path.text())
@@ -52,11 +52,11 @@ def new_workspace_dialog(window: MainWindow) -> None:
             path,
             dialog.area.text(),
             framework,
-            window.workspace.user,
+            host.workspace.user,
             local_authority=dialog.local_authority.text(),
             icb=dialog.icb.text(),
         ).close()
     except SelfevalError as err:
-        window.show_error(str(err))
+        host.show_error(str(err))
         return
-    open_other(window, path)
+    open_other(host, path)

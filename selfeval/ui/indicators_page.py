@@ -32,6 +32,7 @@ from selfeval.services.indicators import (
 from selfeval.ui.headings import heading
 from selfeval.ui.indicator_chart import IndicatorChart
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.window_host import PageWidget
 
 VERDICTS = {
     "better": ("we are better", "#2E7D32"),
@@ -48,7 +49,7 @@ def figure(value: float | None, unit: str) -> str:
     return f"{text}%" if unit == "%" else f"{text} {unit}"
 
 
-class IndicatorsPage(QWidget):
+class IndicatorsPage(PageWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -31,12 +31,14 @@ from selfeval.ui.criteria_tree import ID_ROLE, KIND_ROLE, CriteriaTreeModel, Cri
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
     from selfeval.services.workspace import Workspace
+    from selfeval.ui.action_widgets import ActionPlanPage
     from selfeval.ui.criterion_page import CriterionPage
     from selfeval.ui.dashboard_page import DashboardPage
     from selfeval.ui.evidence_library_page import EvidenceLibraryPage
     from selfeval.ui.page_context import PageContext
     from selfeval.ui.people_page import PeoplePage
     from selfeval.ui.tasks import OwnedTask
+    from selfeval.ui.window_host import PageWidget, RouteKind
 
 
 class MainWindow(QMainWindow):
@@ -76,8 +78,8 @@ class MainWindow(QMainWindow):
         self._criterion_page: CriterionPage | None = None
         self._evidence_page: EvidenceLibraryPage | None = None
         self._people_page: PeoplePage | None = None
-        self._extra: dict[str, QWidget] = {}
-        self._wanted: tuple[str, str] = ("page", "dashboard")
+        self._extra: dict[str, PageWidget] = {}
+        self._wanted: tuple[RouteKind, str] = ("page", "dashboard")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         from selfeval.ui.menus import build_menus
         from selfeval.ui.page_context import PageContext
         from selfeval.ui.recent_files import remember_workspace
+        from selfeval.ui.window_controller import WindowController
 
         self._list_judgements = list_judgements
         self.workspace = workspace
@@ -149,7 +152,10 @@ class MainWindow(QMainWindow):
         )
         self.dashboard = DashboardPage(self.context)
         self.pages.addWidget(self.dashboard)
-        build_menus(self)
+        self.controller = WindowController(self)
+        self.undo_action, self.redo_action = build_menus(self, self.menuBar(), self.controller)
+        self.undo_stack.indexChanged.connect(self.label_undo_actions)
+        self.label_undo_actions()
         self.attached = True
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
@@ -192,7 +198,7 @@ class MainWindow(QMainWindow):
         "risks": ("selfeval.ui.risk_page", "RiskPage"),
     }
 
-    def extra_page(self, page_id: str) -> QWidget:
+    def extra_page(self, page_id: str) -> PageWidget:
         """The action plan, indicators and risk pages, built when first shown."""
         if page_id not in self._extra:
             import importlib
@@ -203,7 +209,16 @@ class MainWindow(QMainWindow):
             self._extra[page_id] = page
         return self._extra[page_id]
 
-    def _commit_pending(self) -> None:
+    @property
+    def action_plan(self) -> ActionPlanPage:
+        from selfeval.ui.action_widgets import ActionPlanPage
+
+        page = self.extra_page("actions")
+        assert isinstance(page, ActionPlanPage)
+        return page
+
+    def commit_pending(self) -> None:
+        """Save text still waiting for its pause (before Undo, navigation, reading or leaving)."""
         if self._criterion_page is not None:
             self._criterion_page.commit_pending()
 
@@ -230,7 +245,7 @@ class MainWindow(QMainWindow):
             self._people_page.refresh()
         for page in self._extra.values():
             if self.pages.currentWidget() is page:
-                page.refresh()  # type: ignore[attr-defined]
+                page.refresh()
         shown = self._criterion_page.criterion_id if self._criterion_page else ""
         if criterion_id and criterion_id != shown:
             self.navigate("criterion", criterion_id)
@@ -240,15 +255,20 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "selfeval", message)
 
-    def navigate(self, kind: str, item_id: str) -> None:
+    def widget(self) -> QWidget:
+        return self
+
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    def navigate(self, kind: RouteKind, item_id: str = "") -> None:
         """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
         "evidence" (one item, in the library) or "stale_evidence"."""
         if kind in ("dashboard", "evidence_page", "people", "actions", "indicators", "risks"):
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":
             self.navigate("page", "actions")
-            page = self.extra_page("actions")
-            page.show_view("overdue")  # type: ignore[attr-defined]
+            self.action_plan.show_view("overdue")
             return
         if kind == "stale_evidence":
             self.navigate("page", "evidence")
@@ -274,11 +294,11 @@ class MainWindow(QMainWindow):
         if kind:
             self._show(kind, item_id)
 
-    def _show(self, kind: str, item_id: str) -> None:
+    def _show(self, kind: RouteKind, item_id: str) -> None:
         if not self.attached:  # still opening: show it once the workspace is ready
             self._wanted = (kind, item_id)
             return
-        self._commit_pending()
+        self.commit_pending()
         if kind == "criterion":
             self.criterion_page.load(item_id)
             self.pages.setCurrentWidget(self.criterion_page)
@@ -291,7 +311,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.people_page)
         elif item_id in self.EXTRA_PAGES:
             page = self.extra_page(item_id)
-            page.refresh()  # type: ignore[attr-defined]
+            page.refresh()
             self.pages.setCurrentWidget(page)
         else:
             self.dashboard.refresh()
@@ -315,17 +335,14 @@ class MainWindow(QMainWindow):
         return self._criterion_page.criterion_id if self._criterion_page else ""
 
     def export_pack(self) -> None:
-        from selfeval.ui.export_dialog import ExportDialog
-
-        self._commit_pending()
-        ExportDialog(self.context, self).exec()
+        self.controller.export_pack()
 
     def undo(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self._commit_pending()
+        self.commit_pending()
         self.undo_stack.redo()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
@@ -333,7 +350,7 @@ class MainWindow(QMainWindow):
             self.open_task.cancel()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.attached:
-            self._commit_pending()
+            self.commit_pending()
             if self._evidence_page is not None:
                 self._evidence_page.stop_reading()
             self.workspace.close()

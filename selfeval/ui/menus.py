@@ -1,4 +1,7 @@
-"""The main window's menus and shortcuts (listed for users in help_dialog.SHORTCUTS)."""
+"""The main window's menus and shortcuts (listed for users in help_dialog.SHORTCUTS).
+
+Every item calls the window's controller (ui/window_controller.py); nothing here knows the window.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +9,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox
-
-from selfeval import __version__
-from selfeval.store.workspace_store import store_for
-from selfeval.ui import file_actions
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
-    from selfeval.ui.main_window import MainWindow
+    from selfeval.ui.window_controller import WindowController
 
 
 def _action(
-    window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object], *keys: str
+    owner: QWidget, menu: QMenu, text: str, slot: Callable[[], object], *keys: str
 ) -> QAction:
-    action = QAction(text, window)
+    action = QAction(text, owner)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
     action.triggered.connect(lambda _checked=False: slot())
@@ -27,123 +26,48 @@ def _action(
     return action
 
 
-def _fill_recent(window: MainWindow, menu: QMenu) -> None:
-    menu.clear()
-    addresses = file_actions.recent_addresses(window)
-    for number, address in enumerate(addresses, start=1):
-        action = menu.addAction(f"&{number} {store_for(address).name}")
-        action.setToolTip(address)
-        action.triggered.connect(lambda _c=False, a=address: file_actions.open_other(window, a))
-    if not addresses:
-        menu.addAction("(no other recent workspaces)").setEnabled(False)
-
-
-def build_menus(window: MainWindow) -> None:
-    bar = window.menuBar()
+def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> tuple[QAction, QAction]:
+    """Fill the menu bar; returns the Undo and Redo actions (their text follows the stack)."""
     file_menu = bar.addMenu("&File")
-    _action(
-        window,
-        file_menu,
-        "&New workspace...",
-        lambda: file_actions.new_workspace_dialog(window),
-        "Ctrl+N",
-    )
-    _action(
-        window, file_menu, "&Open...", lambda: file_actions.open_workspace_dialog(window), "Ctrl+O"
-    )
+    _action(owner, file_menu, "&New workspace...", do.new_workspace, "Ctrl+N")
+    _action(owner, file_menu, "&Open...", do.open_workspace, "Ctrl+O")
     recent = file_menu.addMenu("Open &recent")
-    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()
-    _action(
-        window,
-        file_menu,
-        "&Import evidence tracker...",
-        lambda: window.evidence_page.import_tracker(),
-        "Ctrl+I",
-    )
-    _action(window, file_menu, "&Export pack...", window.export_pack, "Ctrl+E")
-    from selfeval.ui import contribution_actions as contrib
-    from selfeval.ui import progress_actions
-
-    _action(window, file_menu, "Take a &snapshot...", lambda: progress_actions.snapshot(window))
-    _action(window, file_menu, "Start a new &cycle...", lambda: progress_actions.new_cycle(window))
+    _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
+    _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
+    _action(owner, file_menu, "Take a &snapshot...", do.snapshot)
+    _action(owner, file_menu, "Start a new &cycle...", do.new_cycle)
     assessments = file_menu.addMenu("Assess&ment")
-    assessments.aboutToShow.connect(lambda: progress_actions.fill_assessments(window, assessments))
-    _action(
-        window,
-        file_menu,
-        "Progress &report since a snapshot...",
-        lambda: progress_actions.progress_report(window),
-    )
+    assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
+    _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
 
     contributions = file_menu.addMenu("Con&tributions")
-    _action(
-        window,
-        contributions,
-        "&Ask a partner to contribute...",
-        lambda: contrib.request_contribution(window),
-    )
-    _action(window, contributions, "&Open a request...", lambda: contrib.open_request(window))
-    _action(
-        window,
-        contributions,
-        "&Return my contribution...",
-        lambda: contrib.return_contribution(window),
-    )
-    _action(window, contributions, "&Merge a return...", lambda: contrib.merge_return(window))
+    _action(owner, contributions, "&Ask a partner to contribute...", do.ask_partner)
+    _action(owner, contributions, "&Open a request...", do.open_request)
+    _action(owner, contributions, "&Return my contribution...", do.return_contribution)
+    _action(owner, contributions, "&Merge a return...", do.merge_return)
     file_menu.addSeparator()
-    _action(window, file_menu, "&Close", window.close, "Ctrl+W")
+    _action(owner, file_menu, "&Close", do.close, "Ctrl+W")
 
     edit_menu = bar.addMenu("&Edit")
-    window.undo_action = _action(window, edit_menu, "&Undo", window.undo, "Ctrl+Z")
-    window.redo_action = _action(window, edit_menu, "&Redo", window.redo, "Ctrl+Shift+Z", "Ctrl+Y")
-    window.undo_stack.indexChanged.connect(window.label_undo_actions)
-    window.label_undo_actions()
+    undo = _action(owner, edit_menu, "&Undo", do.undo, "Ctrl+Z")
+    redo = _action(owner, edit_menu, "&Redo", do.redo, "Ctrl+Shift+Z", "Ctrl+Y")
 
     go_menu = bar.addMenu("&Go")
-    _action(
-        window, go_menu, "Readiness &dashboard", lambda: window.navigate("dashboard", ""), "Ctrl+1"
-    )
-    _action(
-        window, go_menu, "&Evidence library", lambda: window.navigate("evidence_page", ""), "Ctrl+2"
-    )
-    _action(
-        window,
-        go_menu,
-        "&People and organisations",
-        lambda: window.navigate("people", ""),
-        "Ctrl+3",
-    )
-    _action(window, go_menu, "&Action plan", lambda: window.navigate("actions", ""), "Ctrl+4")
-    _action(window, go_menu, "&Indicators", lambda: window.navigate("indicators", ""), "Ctrl+5")
-    _action(window, go_menu, "&Risk register", lambda: window.navigate("risks", ""), "Ctrl+6")
+    _action(owner, go_menu, "Readiness &dashboard", lambda: do.go("dashboard"), "Ctrl+1")
+    _action(owner, go_menu, "&Evidence library", lambda: do.go("evidence_page"), "Ctrl+2")
+    _action(owner, go_menu, "&People and organisations", lambda: do.go("people"), "Ctrl+3")
+    _action(owner, go_menu, "&Action plan", lambda: do.go("actions"), "Ctrl+4")
+    _action(owner, go_menu, "&Indicators", lambda: do.go("indicators"), "Ctrl+5")
+    _action(owner, go_menu, "&Risk register", lambda: do.go("risks"), "Ctrl+6")
     go_menu.addSeparator()
-    _action(window, go_menu, "&Next criterion", lambda: window.step_criterion(1), "Ctrl+PgDown")
-    _action(window, go_menu, "Pre&vious criterion", lambda: window.step_criterion(-1), "Ctrl+PgUp")
-    _action(window, go_menu, "Criteria &tree", window.tree.setFocus, "Ctrl+L")
-
-    def search() -> None:
-        window.navigate("evidence_page", "")
-        window.evidence_page.search.setFocus()
-        window.evidence_page.search.selectAll()
-
-    _action(window, go_menu, "&Search evidence", search, "Ctrl+F")
+    _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
+    _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
+    _action(owner, go_menu, "Criteria &tree", do.focus_tree, "Ctrl+L")
+    _action(owner, go_menu, "&Search evidence", do.search_evidence, "Ctrl+F")
 
     help_menu = bar.addMenu("&Help")
-
-    def shortcuts() -> None:
-        from selfeval.ui.help_dialog import ShortcutsDialog
-
-        ShortcutsDialog(window).exec()
-
-    _action(window, help_menu, "&Keyboard shortcuts", shortcuts, "F1")
-    _action(
-        window,
-        help_menu,
-        "&About selfeval",
-        lambda: QMessageBox.about(
-            window,
-            "About selfeval",
-            f"selfeval {__version__}\nArea SEND self-evaluation for local area partnerships.",
-        ),
-    )
+    _action(owner, help_menu, "&Keyboard shortcuts", do.shortcuts, "F1")
+    _action(owner, help_menu, "&About selfeval", do.about)
+    return undo, redo

@@ -12,6 +12,7 @@ from selfeval.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
+    from selfeval.ui.window_host import RouteKind
 
 
 @dataclass
@@ -22,8 +23,8 @@ class PageContext:
     """Called after any change, with the criterion it touched (None: not one criterion) and
     whether evidence may have changed (re-reading the evidence library is the costly part)."""
     show_error: Callable[[str], None]
-    navigate: Callable[[str, str], None]
-    """navigate(kind, id): kind is "criterion", "evidence", "dashboard", "people"."""
+    navigate: Callable[[RouteKind, str], None]
+    """navigate(kind, id): where to go (window_host.RouteKind)."""
 
     def push(
         self,

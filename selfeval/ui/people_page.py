@@ -32,6 +32,7 @@ from selfeval.services.people import (
 )
 from selfeval.ui.headings import heading
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.window_host import PageWidget
 
 
 def _table(name: str, columns: list[str]) -> QTableWidget:
@@ -105,7 +106,7 @@ class PersonDialog(QDialog):
         form.addRow(_buttons(self))
 
 
-class PeoplePage(QWidget):
+class PeoplePage(PageWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -38,6 +38,7 @@ from selfeval.services.risks import (
 )
 from selfeval.ui.headings import heading, plain_label
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.window_host import PageWidget
 
 
 class HeatMap(QWidget):
@@ -172,7 +173,7 @@ class RiskDialog(QDialog):
         self.accept()
 
 
-class RiskPage(QWidget):
+class RiskPage(PageWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
