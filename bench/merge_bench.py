@@ -21,11 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from selfeval.services import contributions, merge  # noqa: E402
+from selfeval.services import contributions
+from selfeval.services.contributions import merge  # noqa: E402
+from selfeval.services.contributions.package_format import read_package  # noqa: E402
 from selfeval.services.demo import create_demo_workspace  # noqa: E402
 from selfeval.services.evidence_import import import_evidence  # noqa: E402
 from selfeval.services.judgements import set_judgement  # noqa: E402
-from selfeval.services.package_format import read_package  # noqa: E402
 from selfeval.services.users import CurrentUser  # noqa: E402
 from selfeval.store.types import new_id  # noqa: E402
 

@@ -77,12 +77,12 @@ def merge_review(window: object, folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from selfeval.services import contributions
+    from selfeval.services.contributions.merge import plan_merge
+    from selfeval.services.contributions.package_format import Manifest, read_package, signature_of
     from selfeval.services.evidence import EvidenceInput, add_evidence
     from selfeval.services.judgements import set_judgement
-    from selfeval.services.merge import plan_merge
-    from selfeval.services.package_format import Manifest, read_package, signature_of
     from selfeval.services.users import CurrentUser
-    from selfeval.ui.merge_review_dialog import MergeReviewDialog
+    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
 
     lead = window.workspace  # type: ignore[attr-defined]
     request = folder / "request.sefpack"

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 
 from selfeval.framework.outline import FrameworkOutline
-from selfeval.services import contributions, merge
+from selfeval.services import contributions
 from selfeval.services.comments import add_comment, list_comments
+from selfeval.services.contributions import merge
+from selfeval.services.contributions.package_format import PackageError, read_package
 from selfeval.services.dump import dump
 from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
 from selfeval.services.history import history
 from selfeval.services.judgements import get_judgement, set_judgement
-from selfeval.services.package_format import PackageError, read_package
 from selfeval.services.people import add_person, assign_owner, list_owners
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace

@@ -23,12 +23,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from selfeval.errors import SelfevalError
-from selfeval.services import contributions, merge
+from selfeval.services import contributions
+from selfeval.services.contributions import merge
+from selfeval.services.contributions.package_format import Manifest, read_package, signature_of
 from selfeval.services.dump import dump_json
 from selfeval.services.evidence import EVIDENCE_KINDS, list_evidence
 from selfeval.services.evidence_import import import_evidence
 from selfeval.services.judgements import list_judgements, set_judgement
-from selfeval.services.package_format import Manifest, read_package, signature_of
 from selfeval.services.readiness import readiness
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace

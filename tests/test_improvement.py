@@ -15,20 +15,30 @@ from selfeval.errors import InputError
 from selfeval.locations import resource_path
 from selfeval.pack.export import export_pack
 from selfeval.pack.model import PackOptions
-from selfeval.services.actions import add_action, list_actions, parse_action, set_status
-from selfeval.services.assessments import add_assessment, list_assessments, start_new_cycle
 from selfeval.services.evidence import EvidenceInput, add_evidence
 from selfeval.services.evidence_import import ImportProblems
-from selfeval.services.indicators import (
+from selfeval.services.improvement.actions import add_action, list_actions, parse_action, set_status
+from selfeval.services.improvement.assessments import (
+    add_assessment,
+    list_assessments,
+    start_new_cycle,
+)
+from selfeval.services.improvement.indicators import (
     how_we_compare,
     import_indicator_values,
     indicator_library,
     indicator_values,
     latest_values,
 )
+from selfeval.services.improvement.risks import (
+    add_risk,
+    heat_map,
+    list_risks,
+    parse_risk,
+    rating_for,
+)
+from selfeval.services.improvement.snapshots import compare_snapshots, take_snapshot
 from selfeval.services.judgements import get_judgement, set_judgement
-from selfeval.services.risks import add_risk, heat_map, list_risks, parse_risk, rating_for
-from selfeval.services.snapshots import compare_snapshots, take_snapshot
 from selfeval.services.workspace import Workspace, open_workspace
 
 SAMPLE = resource_path("resources", "samples", "indicators.csv")
@@ -71,7 +81,7 @@ def test_polarity_decides_better_or_worse(workspace: Workspace) -> None:
     assert rows["ehcp-20-weeks"].period == "2022"
     assert [c.verdict for c in timeliness] == ["worse", "worse", "worse"]
     assert indicator_library()["ehcp-20-weeks"].polarity == "higher"
-    from selfeval.services.indicators import compare
+    from selfeval.services.improvement.indicators import compare
 
     assert compare(indicator_library()["ehcp-20-weeks"], 70.0, 60.0) == "better"
     assert compare(indicator_library()["autism-wait"], 70.0, 60.0) == "worse"
@@ -256,6 +266,6 @@ def test_periods_follow_the_calendar_not_the_alphabet(workspace: Workspace, tmp_
     ],
 )
 def test_period_order(written: list[str]) -> None:
-    from selfeval.services.periods import period_key
+    from selfeval.services.improvement.periods import period_key
 
     assert sorted(reversed(written), key=period_key) == written

@@ -11,7 +11,7 @@ import pytest
 
 from selfeval.cli import main
 from selfeval.files.output import OutputRefused, safe_output, write_output
-from selfeval.services.snapshots import take_snapshot
+from selfeval.services.improvement.snapshots import take_snapshot
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import open_workspace
 

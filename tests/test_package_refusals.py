@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from selfeval.services import contributions, merge
+from selfeval.services import contributions
+from selfeval.services.contributions import merge
+from selfeval.services.contributions.package_format import PackageError, read_package
 from selfeval.services.dump import dump_json
 from selfeval.services.judgements import set_judgement
-from selfeval.services.package_format import PackageError, read_package
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace
 

@@ -17,11 +17,11 @@ from pypdf import PdfReader
 from selfeval.cli import main
 from selfeval.services.attachments import add_attachment_bytes
 from selfeval.services.evidence import EvidenceInput, add_evidence
-from selfeval.services.snapshots import take_snapshot
+from selfeval.services.improvement.snapshots import take_snapshot
 from selfeval.services.workspace import open_workspace
 from tests.conftest import TEST_USER
 
-MARK = "5521"
+MARK = "QZKANARYX"  # letters no hex id, hash or date can hold (a digit run would be flaky)
 CANARY = EvidenceInput(
     title=f"CANARY-TITLE-{MARK} case review of child A",
     description=f"CANARY-DESC-{MARK} lives at 1 Example Road",

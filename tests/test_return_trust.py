@@ -19,13 +19,19 @@ from typing import Any
 import pytest
 
 from selfeval.cli import main
-from selfeval.services import contributions, merge
+from selfeval.services import contributions
 from selfeval.services.comments import add_comment, list_comments
+from selfeval.services.contributions import merge
+from selfeval.services.contributions.package_format import (
+    Manifest,
+    PackageError,
+    read_package,
+    signature_of,
+)
+from selfeval.services.contributions.registry import list_requests
 from selfeval.services.dump import dump_json
 from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
 from selfeval.services.judgements import get_judgement, set_judgement
-from selfeval.services.package_format import Manifest, PackageError, read_package, signature_of
-from selfeval.services.request_registry import list_requests
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace
 from tests.conftest import TEST_USER

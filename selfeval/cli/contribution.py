@@ -44,9 +44,10 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 
 def cmd_contribution(args: argparse.Namespace) -> int:
     from selfeval.errors import InputError
-    from selfeval.services import contributions, merge
+    from selfeval.services import contributions
+    from selfeval.services.contributions import merge
+    from selfeval.services.contributions.package_format import read_package
     from selfeval.services.evidence_import import parse_date
-    from selfeval.services.package_format import read_package
     from selfeval.services.users import current_user
 
     passphrase = _passphrase(args)

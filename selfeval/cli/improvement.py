@@ -10,7 +10,7 @@ from selfeval.cli.common import EXIT_OK, open_from_args
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
-    from selfeval.services.indicators import indicator_library
+    from selfeval.services.improvement.indicators import indicator_library
 
     library = indicator_library()
     if args.json:
@@ -22,7 +22,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
-    from selfeval.services.snapshots import take_snapshot
+    from selfeval.services.improvement.snapshots import take_snapshot
 
     with open_from_args(args) as workspace:
         take_snapshot(workspace, args.name)
@@ -31,7 +31,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
 
 def cmd_cycle(args: argparse.Namespace) -> int:
-    from selfeval.services.assessments import start_new_cycle
+    from selfeval.services.improvement.assessments import start_new_cycle
 
     with open_from_args(args) as workspace:
         start_new_cycle(workspace, args.title)
@@ -40,8 +40,8 @@ def cmd_cycle(args: argparse.Namespace) -> int:
 
 
 def cmd_assessment(args: argparse.Namespace) -> int:
-    from selfeval.services.assessments import add_assessment, list_assessments
     from selfeval.services.frameworks import framework_library
+    from selfeval.services.improvement.assessments import add_assessment, list_assessments
 
     with open_from_args(args) as workspace:
         if args.action == "add":

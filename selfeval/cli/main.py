@@ -110,7 +110,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from selfeval.services.evidence_import import import_evidence
 
     if args.what == "indicators":
-        from selfeval.services.indicators import import_indicator_values
+        from selfeval.services.improvement.indicators import import_indicator_values
 
         with open_from_args(args) as workspace:
             count = import_indicator_values(workspace, Path(args.file))

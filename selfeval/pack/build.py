@@ -20,9 +20,9 @@ from selfeval.pack.model import (
     Rating,
     RiskLine,
 )
-from selfeval.services.actions import PRIORITIES, list_actions
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
-from selfeval.services.indicators import (
+from selfeval.services.improvement.actions import PRIORITIES, list_actions
+from selfeval.services.improvement.indicators import (
     COMPARATORS,
     ValueRow,
     how_we_compare,
@@ -30,10 +30,10 @@ from selfeval.services.indicators import (
     indicator_values,
     targets,
 )
+from selfeval.services.improvement.risks import list_risks
 from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.people import list_owners
-from selfeval.services.risks import list_risks
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 

@@ -146,7 +146,7 @@ def heat_map(pack: Pack) -> Drawing:
     drawing = Drawing(
         left + 5 * cell + 20, bottom + 5 * cell + 30, initialFontName=FONT, initialFontSize=8
     )
-    from selfeval.services.risks import rating_for
+    from selfeval.services.improvement.risks import rating_for
 
     counts: dict[tuple[int, int], int] = {}
     for risk in pack.risks:

@@ -8,7 +8,12 @@ from pathlib import Path
 from selfeval.errors import InputError
 from selfeval.files.output import check_destination, safe_output
 from selfeval.pack.text import clean
-from selfeval.services.snapshots import NOW, Progress, compare_snapshots, snapshot_taken_at
+from selfeval.services.improvement.snapshots import (
+    NOW,
+    Progress,
+    compare_snapshots,
+    snapshot_taken_at,
+)
 from selfeval.services.workspace import Workspace
 from selfeval.words import counted
 

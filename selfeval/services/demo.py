@@ -55,9 +55,9 @@ def _improvement(
     workspace: Workspace, content: dict[str, Any], people: dict[str, str], shift: timedelta
 ) -> None:
     """Actions with progress notes, the risk register and the sample indicator figures."""
-    from selfeval.services.actions import add_action, add_progress_note, parse_action
-    from selfeval.services.indicators import import_indicator_values, set_target
-    from selfeval.services.risks import add_risk, parse_risk
+    from selfeval.services.improvement.actions import add_action, add_progress_note, parse_action
+    from selfeval.services.improvement.indicators import import_indicator_values, set_target
+    from selfeval.services.improvement.risks import add_risk, parse_risk
 
     for title, criteria, owner, due, status, priority, note in content["actions"]:
         action_id = add_action(

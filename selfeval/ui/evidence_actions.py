@@ -24,7 +24,7 @@ from selfeval.services.evidence import (
     replace_evidence_links,
 )
 from selfeval.services.workspace import Workspace
-from selfeval.ui.evidence_dialog import EvidenceForm
+from selfeval.ui.dialogs.evidence_dialog import EvidenceForm
 from selfeval.ui.page_context import PageContext
 
 

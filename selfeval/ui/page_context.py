@@ -12,7 +12,7 @@ from selfeval.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
-    from selfeval.ui.window_host import RouteKind
+    from selfeval.ui.routes import RouteKind
 
 
 @dataclass

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from selfeval.app import build_main_window
-from selfeval.ui.main_window import MainWindow
 from selfeval.ui.tasks import cancel_and_await_all
+from selfeval.ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from selfeval.services.evidence import AttachmentView, EvidenceView
-from selfeval.ui.evidence_model import EvidenceFilter, EvidenceTableModel
+from selfeval.ui.widgets.evidence_model import EvidenceFilter, EvidenceTableModel
 
 ROWS = [
     EvidenceView(

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from selfeval.ui.export_dialog import ExportDialog
+from selfeval.ui.dialogs.export_dialog import ExportDialog
 from tests.ui.conftest import when_dialog_opens
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from selfeval.ui.action_dialog import ActionDialog
+from selfeval.ui.dialogs.action_dialog import ActionDialog
 from tests.ui.conftest import when_dialog_opens
 
 
@@ -102,10 +102,10 @@ def test_heat_map_counts_risks_by_impact_and_likelihood(
 def test_switch_to_a_wsoa_assessment_and_back(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from selfeval.services.assessments import add_assessment
     from selfeval.services.frameworks import framework_library
-    from selfeval.ui.main_window import MainWindow
-    from selfeval.ui.progress_actions import switch_to
+    from selfeval.services.improvement.assessments import add_assessment
+    from selfeval.ui.window.main_window import MainWindow
+    from selfeval.ui.window.progress_actions import switch_to
 
     window = open_window(demo_path)
     add_assessment(window.workspace, framework_library().get("medway-wsoa-2018"), "WSOA revisit")
@@ -129,7 +129,7 @@ def test_switch_to_a_wsoa_assessment_and_back(qtbot: QtBot, demo_path: Path, ope
 
 
 def test_a_new_cycle_shows_the_previous_rating(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
-    from selfeval.services.assessments import start_new_cycle
+    from selfeval.services.improvement.assessments import start_new_cycle
 
     window = open_window(demo_path)
     start_new_cycle(window.workspace, "Self-evaluation 2027")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from selfeval.app import build_main_window
-from selfeval.ui.criteria_tree import ID_ROLE
+from selfeval.ui.widgets.criteria_tree import ID_ROLE
 
 
 def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path: Path) -> None:
@@ -127,20 +127,20 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
-    from selfeval.services.merge_plan import FieldChange, MergePlan
-    from selfeval.services.package_format import PEvidence
-    from selfeval.ui.action_dialog import ActionDialog
-    from selfeval.ui.contribution_actions import RequestDialog
-    from selfeval.ui.evidence_dialog import EvidenceDialog
-    from selfeval.ui.export_dialog import ExportDialog
-    from selfeval.ui.help_dialog import ShortcutsDialog
-    from selfeval.ui.history_dialog import HistoryDialog
-    from selfeval.ui.linked_evidence_panel import EvidencePicker
-    from selfeval.ui.merge_review_dialog import MergeReviewDialog
-    from selfeval.ui.new_workspace_dialog import NewWorkspaceDialog
-    from selfeval.ui.owners_panel import AddOwnerDialog
-    from selfeval.ui.people_page import OrganisationDialog, PersonDialog
-    from selfeval.ui.risk_page import RiskDialog
+    from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
+    from selfeval.services.contributions.package_format import PEvidence
+    from selfeval.ui.dialogs.action_dialog import ActionDialog
+    from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
+    from selfeval.ui.dialogs.export_dialog import ExportDialog
+    from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
+    from selfeval.ui.dialogs.history_dialog import HistoryDialog
+    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
+    from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
+    from selfeval.ui.pages.risk_page import RiskDialog
+    from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
+    from selfeval.ui.widgets.owners_panel import AddOwnerDialog
+    from selfeval.ui.window.contribution_actions import RequestDialog
 
     window = build_main_window(demo_path)
     qtbot.addWidget(window)

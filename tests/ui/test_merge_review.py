@@ -7,12 +7,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from selfeval.services import contributions, merge
+from selfeval.services import contributions
+from selfeval.services.contributions import merge
+from selfeval.services.contributions.package_format import read_package
 from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
 from selfeval.services.judgements import get_judgement, set_judgement
-from selfeval.services.package_format import read_package
 from selfeval.services.users import CurrentUser
-from selfeval.ui.merge_review_dialog import MergeReviewDialog
+from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
 
 
 def prepare(window, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]

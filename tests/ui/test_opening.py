@@ -9,11 +9,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from selfeval.services.assessments import add_assessment
 from selfeval.services.frameworks import framework_library
+from selfeval.services.improvement.assessments import add_assessment
 from selfeval.services.workspace import open_workspace
-from selfeval.ui.main_window import MainWindow
-from selfeval.ui.window_opening import open_workspace_window
+from selfeval.ui.window.main_window import MainWindow, open_workspace_window
 from tests.conftest import TEST_USER
 
 
@@ -82,8 +81,8 @@ def test_every_entry_point_uses_the_one_opener(
 ) -> None:
     """File > Open (the recent list) and switching assessments come through the same opener and
     show the assessment they were asked for."""
-    from selfeval.ui.file_actions import open_other
-    from selfeval.ui.progress_actions import switch_to
+    from selfeval.ui.window.file_actions import open_other
+    from selfeval.ui.window.progress_actions import switch_to
 
     with open_workspace(demo_path, TEST_USER) as ws:
         add_assessment(ws, framework_library().get("medway-wsoa-2018"), "WSOA revisit")

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from selfeval.services.judgements import get_judgement
 from selfeval.services.workspace import open_workspace
-from selfeval.ui.main_window import MainWindow
+from selfeval.ui.window.main_window import MainWindow
 from tests.conftest import TEST_USER
 from tests.ui.conftest import when_dialog_opens
 from tests.ui.test_workbench import back_to

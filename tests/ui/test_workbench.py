@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from selfeval.services.evidence import EvidenceInput, list_evidence
+from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog, EvidenceForm
 from selfeval.ui.evidence_actions import add_evidence_undoable
-from selfeval.ui.evidence_dialog import EvidenceDialog, EvidenceForm
-from selfeval.ui.evidence_library_page import EvidenceLibraryPage
-from selfeval.ui.main_window import MainWindow
-from selfeval.ui.owners_panel import AddOwnerDialog
+from selfeval.ui.pages.evidence_library_page import EvidenceLibraryPage
 from selfeval.ui.tasks import cancel_and_await_all
+from selfeval.ui.widgets.owners_panel import AddOwnerDialog
+from selfeval.ui.window.main_window import MainWindow
 from tests.ui.conftest import when_dialog_opens
 
 OpenWindow = Callable[[Path], MainWindow]
@@ -284,7 +284,7 @@ def test_keyboard_shortcuts_move_between_pages(
 def test_history_shows_who_changed_what(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow
 ) -> None:
-    from selfeval.ui.history_dialog import HistoryDialog
+    from selfeval.ui.dialogs.history_dialog import HistoryDialog
 
     window = open_window(demo_path)
     window.navigate("criterion", "next-steps")

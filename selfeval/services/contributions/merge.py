@@ -1,0 +1,305 @@
+"""Merging a partner's return: a three-way merge of base (the request), ours and theirs.
+
+For every field of the criteria in the request: a change only the partner made applies cleanly;
+a field both sides changed since the base, differently, is a conflict the lead resolves (ours,
+theirs, or their own text); new evidence is accepted or rejected item by item; comments only
+accumulate. Applying is one transaction, recorded in the history with the package as origin,
+and a package already merged changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from selfeval.errors import InputError
+from selfeval.services.contributions.merge_plan import FieldChange, MergePlan, MergeResult
+from selfeval.services.contributions.merge_writes import write_change
+from selfeval.services.contributions.package_format import (
+    Package,
+    PackageError,
+    ScopedState,
+    shown,
+    signed_by,
+)
+from selfeval.services.contributions.registry import IssuedRequest, find_request
+from selfeval.services.contributions.return_checks import check_return_values, within_request
+from selfeval.services.contributions.state import (
+    add_attachment_row,
+    add_evidence_items,
+    extract_state,
+)
+from selfeval.services.judgements import MAX_TEXT
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import (
+    Attachment,
+    ChangeRecord,
+    Comment,
+    EvidenceItem,
+    MergedPackage,
+)
+from selfeval.store.types import new_id, utc_now
+
+JUDGEMENT_FIELDS = ("rating", "rationale", "strengths", "areas_for_development", "impact", "note")
+EVIDENCE_FIELDS = (
+    "title",
+    "description",
+    "kind",
+    "organisation_id",
+    "evidence_date",
+    "link",
+    "personal_data",
+)
+JUDGEMENT_DEFAULTS = {"rating": "not-rated"}
+
+
+def _values(state: ScopedState, scope: set[str]) -> dict[str, tuple[str, str, Any]]:
+    """Every mergeable field as key -> (criterion, label, value)."""
+    values: dict[str, tuple[str, str, Any]] = {}
+    for j in state.judgements:
+        if j.criterion_id not in scope:
+            continue
+        where = f"{j.criterion_id}" + (f" bullet {j.bullet_id}" if j.bullet_id else "")
+        for name in JUDGEMENT_FIELDS:
+            values[f"judgement|{j.criterion_id}|{j.bullet_id}|{name}"] = (
+                j.criterion_id,
+                f"{where}: {name.replace('_', ' ')}",
+                getattr(j, name),
+            )
+    for o in state.owners:
+        if o.criterion_id in scope:
+            name = next((p.name for p in state.people if p.id == o.person_id), o.person_id)
+            values[f"owner|{o.criterion_id}|{o.person_id}"] = (
+                o.criterion_id,
+                f"owner {name}",
+                o.role,
+            )
+    for e in state.evidence:
+        first = next((c for c, _ in e.links if c in scope), "")
+        for name in EVIDENCE_FIELDS:
+            values[f"evidence|{e.id}|{name}"] = (
+                first,
+                f"evidence '{e.title}': {name}",
+                getattr(e, name),
+            )
+        for criterion_id, bullet_id in e.links:
+            if criterion_id in scope:
+                values[f"link|{e.id}|{criterion_id}|{bullet_id}"] = (
+                    criterion_id,
+                    f"evidence '{e.title}' linked to {bullet_id or criterion_id}",
+                    "linked",
+                )
+    return values
+
+
+def _default(key: str) -> Any:
+    kind, *rest = key.split("|")
+    if kind == "judgement":
+        return JUDGEMENT_DEFAULTS.get(rest[-1], "")
+    return None
+
+
+def _request_for(workspace: Workspace, package: Package) -> IssuedRequest:
+    """The lead's own record of the request this return answers, once the return proves it
+    was made from that request (its HMAC under the request's secret)."""
+    manifest = package.manifest
+    request = find_request(workspace, manifest.request_id)
+    if request is None:
+        raise PackageError(
+            "this return answers a request this workspace did not issue (or one made before "
+            "selfeval kept a record of requests); it was not merged"
+        )
+    if request.assessment_id != workspace.assessment_id:
+        raise PackageError(
+            "this return answers a request made for another assessment in this workspace; "
+            "switch to that assessment (File > Assessment, or --assessment) and merge it there"
+        )
+    if not signed_by(manifest, request.secret):
+        raise PackageError(
+            "this return is not signed with the key of the request it names: it was changed "
+            "after the partner made it, or made by someone who never held the request; "
+            "it was not merged"
+        )
+    return request
+
+
+def plan_merge(workspace: Workspace, package: Package, name: str = "this return") -> MergePlan:
+    manifest = package.manifest
+    if manifest.kind != "return" or package.content.current is None:
+        raise PackageError("this package is a request, not a partner's return")
+    if manifest.lead.partnership_id != workspace.partnership_id:
+        raise PackageError(
+            f"this return belongs to another workspace ({shown(manifest.lead.area_name, 80)}); "
+            "it was not merged"
+        )
+    request = _request_for(workspace, package)
+    if manifest.framework_hash != workspace.framework.content_hash:
+        raise PackageError("this return was made against another edition of the framework")
+    check_return_values(name, package.content.current, workspace.framework, package.blobs)
+    plan = MergePlan(
+        manifest.package_id,
+        shown(f"{manifest.created_by} ({manifest.organisation})", 200),
+        request.id,
+    )
+    with workspace.transaction(read_only=True) as session:
+        if session.get(MergedPackage, manifest.package_id) is not None:
+            plan.already_merged = True
+            return plan
+        existing = set(session.scalars(select(EvidenceItem.id)))
+        plan.personal_ids = set(
+            session.scalars(select(EvidenceItem.id).where(EvidenceItem.personal_data.is_(True)))
+        )
+        have_comments = set(session.scalars(select(Comment.id)))
+        have_files = set(session.scalars(select(Attachment.id)))
+    theirs_state, plan.outside = within_request(
+        package.content.current, request, existing, have_comments, utc_now()
+    )
+    scope = set(request.criteria)
+    base_state = request.base()
+    ours_state, _ = extract_state(
+        workspace, list(request.criteria), include_personal_data=True, with_files=False
+    )
+    base = _values(base_state, scope)
+    theirs = _values(theirs_state, scope)
+    ours = _values(ours_state, scope)
+    ours_evidence = {e.id for e in ours_state.evidence}
+    theirs_evidence = {e.id for e in theirs_state.evidence}
+    base_evidence = {e.id for e in base_state.evidence}
+    new_ids = theirs_evidence - base_evidence - existing
+    plan.new_evidence = [e for e in theirs_state.evidence if e.id in new_ids]
+    plan.personal_ids |= {e.id for e in package.content.current.evidence if e.personal_data}
+    for key in sorted(set(base) | set(theirs)):
+        kind, subject, *_ = key.split("|")
+        if kind in ("evidence", "link") and subject in new_ids:
+            continue  # comes with accepting the new item
+        if kind == "evidence" and (subject not in ours_evidence or subject not in theirs_evidence):
+            continue  # an item the partner no longer holds keeps its fields; links say the rest
+        b = base[key][2] if key in base else _default(key)
+        t = theirs[key][2] if key in theirs else _default(key)
+        o = ours[key][2] if key in ours else _default(key)
+        if t == b or o == t:
+            continue
+        criterion_id, label = (theirs.get(key) or base[key])[:2]
+        change = FieldChange(key, criterion_id, label, b, o, t)
+        # Clearing a personal-data flag lets an item into every output: the lead decides.
+        clears_personal_data = key.endswith("|personal_data") and o is True and t is False
+        (plan.clean if o == b and not clears_personal_data else plan.conflicts).append(change)
+    plan.new_files = [
+        (item.id, attachment)
+        for item in theirs_state.evidence
+        if item.id in existing
+        for attachment in item.attachments
+        if attachment.id not in have_files
+    ]
+    plan.new_comments = list(theirs_state.comments)
+    return plan
+
+
+def _check_own_value(workspace: Workspace, conflict: FieldChange, value: Any) -> None:
+    """The lead's own resolution obeys the same rules as an edit made on the criterion page."""
+    if conflict.key.endswith("|rating"):
+        try:
+            workspace.framework.rating_scale.level(str(value))
+        except KeyError as err:
+            raise InputError(str(err.args[0])) from None
+    elif isinstance(value, str) and len(value) > MAX_TEXT:
+        raise InputError(f"{conflict.label}: {len(value):,} characters; the limit is {MAX_TEXT:,}")
+
+
+def apply_merge(
+    workspace: Workspace,
+    package: Package,
+    plan: MergePlan,
+    *,
+    resolutions: dict[str, Any] | None = None,
+    accept_evidence: set[str] | None = None,
+    skip: set[str] | None = None,
+) -> MergeResult:
+    """Apply the clean changes, the resolved conflicts and the accepted new evidence.
+
+    `resolutions` maps a conflict's key to "ours", "theirs" or a value of the lead's own;
+    unresolved conflicts keep ours. `accept_evidence` None accepts every new item. `skip` names
+    clean changes the lead chose not to take.
+    """
+    if plan.already_merged:
+        return MergeResult([], [], [], 0, already_merged=True)
+    resolutions = resolutions or {}
+    unknown = set(resolutions) - {c.key for c in plan.conflicts}
+    if unknown:
+        raise InputError(f"no conflict called '{sorted(unknown)[0]}' in this merge")
+    theirs_state = package.content.current
+    assert theirs_state is not None
+    origin = f"package:{plan.package_id}"
+    user = workspace.user
+    to_apply: list[tuple[FieldChange, Any]] = [
+        (c, c.theirs) for c in plan.clean if c.key not in (skip or set())
+    ]
+    left = []
+    for conflict in plan.conflicts:
+        choice = resolutions.get(conflict.key, "ours")
+        if choice == "ours":
+            left.append(conflict) if conflict.key not in resolutions else None
+            continue
+        if choice != "theirs":
+            _check_own_value(workspace, conflict, choice)
+        to_apply.append((conflict, conflict.theirs if choice == "theirs" else choice))
+    accepted = [e for e in plan.new_evidence if accept_evidence is None or e.id in accept_evidence]
+    with workspace.transaction() as session:
+        if session.get(MergedPackage, plan.package_id) is not None:
+            return MergeResult([], [], [], 0, already_merged=True)
+        for change, value in to_apply:
+            write_change(session, workspace, theirs_state, package, change, value, origin)
+        scoped = accepted  # their links were limited to the request when planning
+        add_evidence_items(
+            session, theirs_state, scoped, workspace.assessment_id, package.blobs, plan.from_who
+        )
+        if scoped:
+            now = utc_now()
+            session.connection().execute(
+                insert(ChangeRecord),
+                [
+                    {
+                        "id": new_id(),
+                        "changed_at": now,
+                        "changed_by": user.name,
+                        "organisation": user.organisation,
+                        "origin": origin,
+                        "entity": "evidence",
+                        "entity_id": item.id,
+                        "field": "created",
+                        "old_value": None,
+                        "new_value": item.title,
+                        "assessment_id": workspace.assessment_id,
+                        "criterion_id": item.links[0][0] if item.links else None,
+                    }
+                    for item in scoped
+                ],
+            )
+        # new files on items that were sent, and comments, as the plan listed them
+        for evidence_id, attachment in plan.new_files:
+            add_attachment_row(session, evidence_id, attachment, package.blobs, plan.from_who)
+        have = set(session.scalars(select(Comment.id)))
+        comments = [c for c in plan.new_comments if c.id not in have]
+        received = utc_now()
+        for comment in comments:
+            session.add(
+                Comment(
+                    assessment_id=workspace.assessment_id,
+                    origin=origin,
+                    received_at=received,
+                    **comment.model_dump(),
+                )
+            )
+        session.add(
+            MergedPackage(
+                package_id=plan.package_id,
+                request_id=plan.request_id or None,
+                merged_by=user.name,
+                summary=json.dumps(
+                    {"applied": len(to_apply), "evidence": len(accepted), "comments": len(comments)}
+                ),
+            )
+        )
+    return MergeResult([c for c, _ in to_apply], left, [e.id for e in accepted], len(comments))

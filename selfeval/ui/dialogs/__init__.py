@@ -1,0 +1,1 @@
+"""Dialogs: one module a dialog."""

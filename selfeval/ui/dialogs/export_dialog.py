@@ -1,0 +1,201 @@
+"""File > Export pack: format, criteria, status, marking, personal data, and where to save.
+
+The export runs on a worker with a progress bar and Cancel; the destination only ever receives
+a complete file (selfeval.pack.output).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfeval.files.output import CancelCheck, Progress
+from selfeval.pack.model import DEFAULT_MARKING, PackOptions
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.tasks import OwnedTask, run_with_progress
+from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
+from selfeval.ui.widgets.headings import plain_label
+
+FORMATS = {
+    "pdf": "PDF for the board and inspectors",
+    "docx": "Word, to edit",
+    "xlsx": "Excel tracker",
+}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.task: OwnedTask | None = None
+        self.written: Path | None = None
+        self.setWindowTitle("Export the self-evaluation pack")
+        self.setAccessibleName(self.windowTitle())
+        workspace = context.workspace
+
+        self.format = QComboBox()
+        self.format.setAccessibleName("Format")
+        for key, label in FORMATS.items():
+            self.format.addItem(label, key)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.all_criteria = QRadioButton("&All criteria")
+        self.all_criteria.setChecked(True)
+        self.some_criteria = QRadioButton("&Only these:")
+        self.criteria = CriteriaChecklist(
+            workspace.framework, [c.id for c in workspace.framework.criteria], "Criteria to export"
+        )
+        self.criteria.setMaximumHeight(150)
+        self.criteria.setEnabled(False)
+        self.some_criteria.toggled.connect(self.criteria.setEnabled)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Draft (watermarked)", "draft")
+        self.status.addItem("Final", "final")
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.setAccessibleName("Protective marking")
+        self.marking.addItems([DEFAULT_MARKING, "OFFICIAL", ""])
+        self.version = QLineEdit("1.0")
+        self.version.setAccessibleName("Version")
+        self.personal = QCheckBox("Include evidence marked as &personal data")
+        self.personal.setAccessibleName("Include evidence marked as personal data")
+        warning = QLabel(
+            "Personal data is left out unless you tick this. Only include it when every reader "
+            "is entitled to see it."
+        )
+        warning.setWordWrap(True)
+        self.path = QLineEdit(str(self._default_path("pdf")))
+        self.path.setAccessibleName("Save as")
+        browse = QPushButton("&Browse...")
+        browse.setAccessibleName("Choose where to save the pack")
+        browse.clicked.connect(self._browse)
+        self.open_folder = QCheckBox("Open the &folder when done")
+        self.open_folder.setChecked(True)
+        self.error = plain_label()
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        criteria_box = QVBoxLayout()
+        criteria_box.addWidget(self.all_criteria)
+        criteria_box.addWidget(self.some_criteria)
+        criteria_box.addWidget(self.criteria)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("F&ormat:", self.format)
+        form.addRow("Criteria:", criteria_box)
+        form.addRow("&Status:", self.status)
+        form.addRow("&Marking:", self.marking)
+        form.addRow("&Version:", self.version)
+        form.addRow("", self.personal)
+        form.addRow("", warning)
+        save_label = QLabel("Save &as:")
+        save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
+        form.addRow(save_label, path_row)
+        form.addRow("", self.open_folder)
+        form.addRow("", self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Export")
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.resize(640, 0)
+
+    def _default_path(self, fmt: str) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = f"{self.context.workspace.area_name} SEND self-evaluation {date.today():%Y-%m-%d}"
+        return Path(folder or Path.home()) / f"{name}.{fmt}"
+
+    def _format_changed(self) -> None:
+        fmt = str(self.format.currentData())
+        current = Path(self.path.text())
+        self.path.setText(str(current.with_suffix(f".{fmt}")))
+
+    def _browse(self) -> None:
+        fmt = str(self.format.currentData())
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the pack as", self.path.text(), f"{fmt.upper()} files (*.{fmt})"
+        )
+        if name:
+            self.path.setText(name)
+
+    def options(self) -> PackOptions:
+        criteria = None
+        if self.some_criteria.isChecked():
+            criteria = tuple(self.criteria.ticked())
+        return PackOptions(
+            criteria=criteria,
+            status="final" if self.status.currentData() == "final" else "draft",
+            marking=self.marking.currentText().strip(),
+            include_personal_data=self.personal.isChecked(),
+            version=self.version.text().strip() or "1.0",
+        )
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def start(self) -> None:
+        """Check the choices, then export on a worker thread with progress and Cancel."""
+        options = self.options()
+        if options.criteria is not None and not options.criteria:
+            self._show_error("Tick at least one criterion, or choose All criteria.")
+            return
+        path = Path(self.path.text().strip()).expanduser()
+        if not path.name:
+            self._show_error("Choose where to save the pack.")
+            return
+        from selfeval.errors import SelfevalError
+        from selfeval.files.output import check_destination
+
+        try:  # said beside the field at once, before any work starts
+            check_destination(path)
+        except SelfevalError as err:
+            self._show_error(str(err))
+            self.path.setFocus()
+            return
+        fmt = str(self.format.currentData())
+        workspace = self.context.workspace
+        from selfeval.pack.export import export_pack
+
+        def job(progress: Progress, cancelled: CancelCheck) -> Path:
+            return export_pack(workspace, fmt, path, options, progress, cancelled)
+
+        self.buttons.setEnabled(False)
+        self.task = run_with_progress(self, "Exporting the pack", job, self._done, self._failed)
+
+    def _done(self, written: Path) -> None:
+        self.written = written
+        self.buttons.setEnabled(True)
+        if self.open_folder.isChecked():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.buttons.setEnabled(True)
+        self._show_error(message)
+        QMessageBox.warning(self, "The pack was not exported", message)

@@ -1,0 +1,1 @@
+"""The pages the main window shows beside the navigator: one module a page."""

@@ -1,0 +1,214 @@
+"""One criterion: its text and bullets, the rating and narrative, owners and linked evidence.
+
+Everything saves itself and every change goes on the window's undo stack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfeval.framework.model import NOT_RATED
+from selfeval.services.improvement.actions import list_actions
+from selfeval.services.judgements import (
+    NARRATIVE_FIELDS,
+    get_judgement,
+    list_judgements,
+    set_judgement_field,
+)
+from selfeval.ui.dialogs.history_dialog import HistoryDialog
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.pages.action_widgets import ActionTable
+from selfeval.ui.widgets.autosave_text import AutosaveText
+from selfeval.ui.widgets.bullet_judgements import BulletJudgements
+from selfeval.ui.widgets.comments_panel import CommentsPanel
+from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.linked_evidence_panel import LinkedEvidencePanel
+from selfeval.ui.widgets.owners_panel import OwnersPanel
+from selfeval.ui.widgets.rating_control import RatingControl
+
+TEXT_FIELDS = {
+    "rationale": ("&How we know (rationale)", "How we know: the rationale for the rating"),
+    "strengths": ("&Strengths", "Strengths"),
+    "areas_for_development": ("Areas for &development", "Areas for development"),
+    "impact": ("&Impact on children and young people", "Impact on children and young people"),
+}
+
+
+class CriterionPage(QScrollArea):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.criterion_id = ""
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Criterion page")
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
+
+        self.title = heading("")
+        self.title.setAccessibleName("Criterion title")
+        self.meta = plain_label()
+        self.meta.setWordWrap(True)
+        self.lead_in = plain_label()
+        self.lead_in.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+
+        bullets_box = QGroupBox(
+            "What inspectors take account of (optional rating and note for each)"
+        )
+        bullets_layout = QVBoxLayout(bullets_box)
+        bullets_layout.addWidget(self.lead_in)
+        self.bullets = BulletJudgements(context)
+        bullets_layout.addWidget(self.bullets)
+        layout.addWidget(bullets_box)
+
+        judgement_box = QGroupBox("Our judgement")
+        form = QFormLayout(judgement_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.rating = RatingControl(context.workspace.framework.rating_scale, "Rating")
+        self.rating.rating_chosen.connect(self._rating_chosen)
+        rating_label = QLabel("&Rating:")
+        rating_label.setBuddy(self.rating.buttons[NOT_RATED])
+        form.addRow(rating_label, self.rating)
+        self.texts: dict[str, AutosaveText] = {}
+        for field, (label_text, accessible) in TEXT_FIELDS.items():
+            editor = AutosaveText(accessible)
+            editor.setMinimumHeight(70)
+            editor.setMaximumHeight(160)
+            editor.committed.connect(lambda old, new, f=field: self._text_committed(f, old, new))
+            label = QLabel(label_text + ":")
+            label.setWordWrap(True)
+            label.setBuddy(editor)
+            form.addRow(label, editor)
+            self.texts[field] = editor
+        self.updated = plain_label()
+        form.addRow("", self.updated)
+        layout.addWidget(judgement_box)
+
+        owners_box = QGroupBox("Owners")
+        QVBoxLayout(owners_box).addWidget(owners := OwnersPanel(context))
+        self.owners = owners
+        layout.addWidget(owners_box)
+
+        evidence_box = QGroupBox("Linked evidence")
+        QVBoxLayout(evidence_box).addWidget(evidence := LinkedEvidencePanel(context))
+        self.evidence = evidence
+        layout.addWidget(evidence_box)
+
+        actions_box = QGroupBox("Actions")
+        QVBoxLayout(actions_box).addWidget(
+            actions := ActionTable(context, "Actions for this criterion")
+        )
+        self.actions_panel = actions
+        actions.table.setMaximumHeight(150)
+        layout.addWidget(actions_box)
+
+        comments_box = QGroupBox("Comments")
+        QVBoxLayout(comments_box).addWidget(comments := CommentsPanel(context))
+        self.comments = comments
+        layout.addWidget(comments_box)
+
+        history_row = QHBoxLayout()
+        self.history_button = QPushButton("Show &history...")
+        self.history_button.setAccessibleName("Show the change history of this criterion")
+        self.history_button.clicked.connect(self._show_history)
+        history_row.addWidget(self.history_button)
+        history_row.addStretch(1)
+        layout.addLayout(history_row)
+        layout.addStretch(1)
+
+    def load(self, criterion_id: str, *, evidence: bool = True) -> None:
+        """Show a criterion (or refresh the one shown) from what is stored; `evidence=False`
+        keeps the linked evidence list as it is when refreshing the same criterion."""
+        same = criterion_id == self.criterion_id
+        framework = self.context.workspace.framework
+        criterion = framework.criterion(criterion_id)
+        if criterion_id != self.criterion_id:
+            self.commit_pending()
+        self.criterion_id = criterion_id
+        number = framework.numbers[criterion.id]
+        self.title.setText(f"{number}. {criterion.title}")
+        meta = framework.group_of(criterion_id).title
+        if criterion.paragraph:
+            meta += f" - framework paragraph {criterion.paragraph}"
+        self.meta.setText(meta)
+        self.lead_in.setText(criterion.lead_in or "")
+        self.lead_in.setVisible(bool(criterion.lead_in))
+        judgements = {
+            b: j
+            for (c, b), j in list_judgements(self.context.workspace).items()
+            if c == criterion_id
+        }
+        self.bullets.load(criterion, judgements)
+        judgement = get_judgement(self.context.workspace, criterion_id)
+        self.rating.set_rating(judgement.rating)
+        for field, editor in self.texts.items():
+            if not same:
+                editor.forget_unsaved()
+            editor.set_saved_text(getattr(judgement, field))
+        if judgement.updated_at:
+            when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
+            status = f"Last changed by {judgement.updated_by}, {when}"
+        else:
+            status = "Not yet judged"
+        if judgement.previous_rating:
+            previous = self.context.workspace.framework.rating_scale.level(
+                judgement.previous_rating
+            )
+            status += f". Previous cycle: {previous.label}"
+        self.updated.setText(status)
+        self.owners.load(criterion_id)
+        if evidence or not same:
+            self.evidence.load(criterion_id)
+        self.comments.load(criterion_id)
+        self.actions_panel.criterion_id = criterion_id
+        self.actions_panel.show_actions(
+            list_actions(self.context.workspace, criterion_id=criterion_id)
+        )
+
+    def commit_pending(self) -> None:
+        """Save any text still waiting for its pause (before Undo, navigation or closing)."""
+        for editor in self.texts.values():
+            editor.commit()
+
+    def _rating_chosen(self, rating: str) -> None:
+        workspace, criterion_id = self.context.workspace, self.criterion_id
+        old = get_judgement(workspace, criterion_id).rating
+        label = workspace.framework.rating_scale.level(rating).label
+        self.context.push(
+            f"rate {label}",
+            lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating),
+            lambda: set_judgement_field(workspace, criterion_id, "", "rating", old, rating),
+            criterion_id,
+            evidence=False,
+            redo=lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
+        )
+
+    def _text_committed(self, field: str, old: str, new: str) -> None:
+        assert field in NARRATIVE_FIELDS
+        workspace, criterion_id = self.context.workspace, self.criterion_id
+        editor = self.texts[field]
+        self.context.push(
+            f"edit {TEXT_FIELDS[field][1].lower()}",
+            lambda: set_judgement_field(workspace, criterion_id, "", field, new),
+            lambda: set_judgement_field(workspace, criterion_id, "", field, old, new),
+            criterion_id,
+            evidence=False,
+            failed=lambda: editor.keep_unsaved(old),
+            redo=lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
+        )
+
+    def _show_history(self) -> None:
+        self.commit_pending()
+        title = self.context.workspace.framework.criterion(self.criterion_id).title
+        HistoryDialog(self.context.workspace, self.criterion_id, title, self).exec()

@@ -1,0 +1,206 @@
+"""Home: how ready the self-evaluation is, and a list of what to fix, each a link to its place."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfeval.services.readiness import Readiness, readiness
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.routes import route_kind
+from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.rating_badge import badge_icon
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole
+MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
+
+
+class DashboardPage(QScrollArea):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Readiness dashboard")
+        self.today: date | None = None  # tests fix "today"; None means the real date
+        body = QWidget()
+        self.setWidget(body)
+        self.layout_ = QVBoxLayout(body)
+        self.title = heading("Readiness")
+        self.summary = plain_label()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Readiness summary")
+        self.layout_.addWidget(self.title)
+        self.request_note = plain_label()
+        self.request_note.setWordWrap(True)
+        self.request_note.setAccessibleName("Contribution request")
+        self.request_note.hide()
+        self.layout_.addWidget(self.request_note)
+        self.layout_.addWidget(self.summary)
+
+        self.grid_table = QTableWidget(0, 4)
+        self.grid_table.setAccessibleName("All criteria with their rating, evidence and lead")
+        self.grid_table.setHorizontalHeaderLabels(["Criterion", "Rating", "Evidence", "Lead owner"])
+        self.grid_table.horizontalHeader().setAccessibleName("Criteria table columns")
+        self.grid_table.verticalHeader().setVisible(False)
+        self.grid_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.grid_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.grid_table.setWordWrap(True)
+        self.grid_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.grid_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.grid_table.cellActivated.connect(self._open_row)
+        self.grid_table.cellDoubleClicked.connect(self._open_row)
+        self.layout_.addWidget(self.grid_table)
+
+        lists = QGridLayout()
+        self.lists: dict[str, QListWidget] = {}
+        titles = {
+            "unrated": "Criteria not rated",
+            "without_evidence": "Criteria with no evidence",
+            "without_lead": "Criteria with no lead owner",
+            "stale": "Evidence older than 12 months",
+            "overdue": "Overdue actions",
+        }
+        for index, (key, title) in enumerate(titles.items()):
+            box = QGroupBox(title)
+            widget = QListWidget()
+            widget.setAccessibleName(title)
+            widget.setMinimumHeight(110)
+            widget.setMaximumHeight(160)
+            widget.itemActivated.connect(self._go)
+            QVBoxLayout(box).addWidget(widget)
+            lists.addWidget(box, index // 3, index % 3)
+            self.lists[key] = widget
+        self.layout_.addLayout(lists)
+        self.layout_.addStretch(1)
+
+    def refresh(self) -> None:
+        from selfeval.services.contributions import request_of
+
+        request = request_of(self.context.workspace)
+        if request is not None:
+            manifest, _base = request
+            wanted = f", wanted by {manifest.due_date:%d %B %Y}" if manifest.due_date else ""
+            note = f' "{manifest.message}"' if manifest.message else ""
+            self.request_note.show()
+            self.request_note.setText(
+                f"Contribution for {manifest.lead.area_name}: requested by "
+                f"{manifest.created_by}{wanted}.{note} When you are done, use File > "
+                "Contributions > Return my contribution."
+            )
+        summary = readiness(self.context.workspace, self.today)
+        framework = self.context.workspace.framework
+        scale = framework.rating_scale
+        counts = ", ".join(f"{scale.level(k).label} {v}" for k, v in summary.counts.items())
+        self.summary.setText(
+            f"{summary.rated} of {summary.total_criteria} criteria rated ({counts}). "
+            f"{summary.evidence_total} evidence items, {summary.personal_data_items} marked as "
+            "personal data."
+        )
+        self._fill_grid(summary)
+        numbers = framework.numbers
+
+        def criterion_items(key: str, ids: list[str]) -> None:
+            widget = self.lists[key]
+            widget.clear()
+            for criterion_id in ids:
+                title = framework.criterion(criterion_id).title
+                item = QListWidgetItem(f"{numbers[criterion_id]}. {title}")
+                item.setData(TARGET_ROLE, f"criterion:{criterion_id}")
+                widget.addItem(item)
+            if not ids:
+                widget.addItem(QListWidgetItem("None"))
+
+        criterion_items("unrated", summary.unrated)
+        criterion_items("without_evidence", summary.without_evidence)
+        criterion_items("without_lead", summary.without_lead)
+        stale = self.lists["stale"]
+        stale.clear()
+        for item in summary.stale_evidence[:MAX_LISTED]:
+            entry = QListWidgetItem(f"{item.title} ({item.evidence_date.strftime('%d %b %Y')})")
+            entry.setData(TARGET_ROLE, f"evidence:{item.id}")
+            stale.addItem(entry)
+        if len(summary.stale_evidence) > MAX_LISTED:
+            more = QListWidgetItem(
+                f"... and {len(summary.stale_evidence) - MAX_LISTED} more: show them all in the "
+                "evidence library"
+            )
+            more.setData(TARGET_ROLE, "stale_evidence:")
+            stale.addItem(more)
+        if not summary.stale_evidence:
+            stale.addItem(QListWidgetItem("None"))
+        from selfeval.services.improvement.actions import list_actions
+
+        overdue = list_actions(self.context.workspace, overdue_only=True, today=self.today)
+        self.overdue_count = len(overdue)
+        self.summary.setText(self.summary.text() + f" {len(overdue)} actions overdue.")
+        widget = self.lists["overdue"]
+        widget.clear()
+        for action in overdue:
+            due = action.due_date.strftime("%d %b %Y") if action.due_date else ""
+            entry = QListWidgetItem(f"{action.title} (due {due}; {action.owner or 'no owner'})")
+            entry.setData(TARGET_ROLE, "overdue_actions:")
+            widget.addItem(entry)
+        if not overdue:
+            widget.addItem(QListWidgetItem("None"))
+
+    def _fill_grid(self, summary: Readiness) -> None:
+        """All criteria in one compact table: rating (badge and word), evidence, lead owner."""
+        framework = self.context.workspace.framework
+        scale = framework.rating_scale
+        table = self.grid_table
+        table.setRowCount(len(framework.criteria))
+        for row, criterion in enumerate(framework.criteria):
+            level = scale.level(summary.ratings[criterion.id])
+            cells = [
+                QTableWidgetItem(f"{framework.numbers[criterion.id]}. {criterion.title}"),
+                QTableWidgetItem(badge_icon(level.colour), level.label),
+                QTableWidgetItem(str(summary.evidence_counts[criterion.id])),
+                QTableWidgetItem(summary.leads.get(criterion.id, "No lead owner")),
+            ]
+            cells[0].setToolTip(criterion.title)
+            cells[2].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for column, cell in enumerate(cells):
+                cell.setData(TARGET_ROLE, f"criterion:{criterion.id}")
+                table.setItem(row, column, cell)
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their wrapped titles, the table as tall as its rows (no scrollbar)."""
+        table = self.grid_table
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_table()
+
+    def _open_row(self, row: int, _column: int) -> None:
+        item = self.grid_table.item(row, 0)
+        if item is not None:
+            kind, target_id = str(item.data(TARGET_ROLE)).split(":", 1)
+            self.context.navigate(route_kind(kind), target_id)
+
+    def _go(self, item: QListWidgetItem) -> None:
+        target = item.data(TARGET_ROLE)
+        if target:  # "kind:id" (plain text: PySide mishandles tuples stored in items)
+            kind, target_id = str(target).split(":", 1)
+            self.context.navigate(route_kind(kind), target_id)

@@ -1,0 +1,149 @@
+"""Indicators: how we compare in the latest period (better/worse by polarity, in words and
+colour), and a trend chart of the selected indicator with its comparators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfeval.errors import SelfevalError
+from selfeval.services.improvement.indicators import (
+    COMPARATORS,
+    how_we_compare,
+    import_indicator_values,
+    indicator_library,
+    indicator_values,
+    latest_values,
+    targets,
+)
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.headings import heading
+from selfeval.ui.widgets.indicator_chart import IndicatorChart
+
+VERDICTS = {
+    "better": ("we are better", "#2E7D32"),
+    "worse": ("we are worse", "#B3261E"),
+    "same": ("the same", "#505050"),
+    "no figure": ("", "#505050"),
+}
+
+
+def figure(value: float | None, unit: str) -> str:
+    if value is None:
+        return "-"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}%" if unit == "%" else f"{text} {unit}"
+
+
+class IndicatorsPage(PageWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setAccessibleName("Indicators")
+        self.table = QTableWidget(0, 7)
+        self.table.setAccessibleName("How we compare")
+        self.table.horizontalHeader().setAccessibleName("How we compare columns")
+        self.table.setHorizontalHeaderLabels(
+            ["Indicator", "Period", "Area", *COMPARATORS.values(), "Target"]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.currentCellChanged.connect(lambda row, *_: self._chart(row))
+        self.chart = IndicatorChart()
+        import_button = QPushButton("&Import figures...")
+        import_button.setAccessibleName("Import indicator figures from a CSV file")
+        import_button.clicked.connect(self.import_file)
+        self.note = QLabel(
+            "Better or worse is judged by each indicator's polarity (whether higher or lower is "
+            "better). Import figures as CSV: indicator, period, area, statistical_neighbours, "
+            "region, england."
+        )
+        self.note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(import_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Indicators and how we compare"))
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.chart, 3)
+        layout.addLayout(row)
+        self.ids: list[str] = []
+
+    def refresh(self) -> None:
+        library = indicator_library()
+        goals = targets(self.context.workspace)
+        rows = latest_values(self.context.workspace)
+        self.ids = [r.indicator_id for r in rows]
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            indicator = library[row.indicator_id]
+            cells = [
+                f"{indicator.name}\n({indicator.better})",
+                row.period,
+                figure(row.area, indicator.unit),
+            ]
+            self.table.setItem(index, 0, QTableWidgetItem(cells[0]))
+            self.table.setItem(index, 1, QTableWidgetItem(cells[1]))
+            self.table.setItem(index, 2, QTableWidgetItem(cells[2]))
+            for column, comparison in enumerate(how_we_compare(row), start=3):
+                word, colour = VERDICTS[comparison.verdict]
+                text = figure(comparison.value, indicator.unit) + (f"\n{word}" if word else "")
+                item = QTableWidgetItem(text)
+                item.setForeground(QBrush(QColor(colour)))
+                self.table.setItem(index, column, item)
+            self.table.setItem(
+                index, 6, QTableWidgetItem(figure(goals.get(row.indicator_id), indicator.unit))
+            )
+        self.table.resizeRowsToContents()
+        if rows:
+            self.table.selectRow(min(max(self.table.currentRow(), 0), len(rows) - 1))
+            self._chart(self.table.currentRow())
+        else:
+            self.chart.set_data("No indicator figures yet", [], [])
+
+    def _chart(self, row: int) -> None:
+        if not 0 <= row < len(self.ids):
+            return
+        indicator = indicator_library()[self.ids[row]]
+        values = indicator_values(self.context.workspace, indicator.id)
+        periods = [v.period for v in values]
+        series = [("Area", [v.area for v in values])]
+        series += [(label, [getattr(v, key) for v in values]) for key, label in COMPARATORS.items()]
+        self.chart.set_data(f"{indicator.name} ({indicator.better})", periods, series)
+
+    def import_file(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Import indicator figures", "", "CSV files (*.csv)"
+            )
+            if not name:
+                return
+            path = Path(name)
+        try:
+            import_indicator_values(self.context.workspace, path)
+        except SelfevalError as err:
+            self.context.show_error(str(err))
+            return
+        self.refresh()

@@ -1,0 +1,1 @@
+"""Widgets and item models that pages and dialogs are built from."""

@@ -1,0 +1,104 @@
+"""Optional rating and note for each bullet of a criterion."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+
+from selfeval.framework.model import NOT_RATED, Criterion
+from selfeval.services.judgements import JudgementView, set_judgement_field
+from selfeval.ui.page_context import PageContext
+from selfeval.ui.widgets.autosave_text import UndoKeysToWindow
+from selfeval.ui.widgets.headings import plain_label
+from selfeval.ui.widgets.rating_badge import badge_icon
+
+
+class BulletJudgements(QWidget):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 3)
+        self.grid.setColumnStretch(2, 2)
+        self.criterion_id = ""
+        self.ratings: dict[str, QComboBox] = {}
+        self.notes: dict[str, QLineEdit] = {}
+        self._saved: dict[str, tuple[str, str]] = {}
+        self._unsaved_notes: dict[str, str] = {}
+        """Notes whose save failed, by bullet: shown again, not the stored text, until saved."""
+        self._undo_keys = UndoKeysToWindow(self)
+
+    def load(self, criterion: Criterion, judgements: dict[str, JudgementView]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item else None
+            if widget is not None:
+                widget.deleteLater()
+        if criterion.id != getattr(self, "criterion_id", None):
+            self._unsaved_notes.clear()
+        self.criterion_id = criterion.id
+        self.ratings.clear()
+        self.notes.clear()
+        scale = self.context.workspace.framework.rating_scale
+        for row, bullet in enumerate(criterion.bullets):
+            text = plain_label(f"{row + 1}. {bullet.text}")
+            text.setWordWrap(True)
+            combo = QComboBox()
+            combo.setAccessibleName(f"Rating of bullet {row + 1}")
+            for level in scale.choices:
+                combo.addItem(badge_icon(level.colour), level.label, level.id)
+            note = QLineEdit()
+            note.setAccessibleName(f"Note on bullet {row + 1}")
+            note.setPlaceholderText("Note (optional)")
+            note.installEventFilter(self._undo_keys)
+            judgement = judgements.get(bullet.id)
+            rating = judgement.rating if judgement else NOT_RATED
+            combo.setCurrentIndex(max(0, combo.findData(rating)))
+            stored_note = judgement.note if judgement else ""
+            self._saved[bullet.id] = (rating, stored_note)
+            unsaved = self._unsaved_notes.get(bullet.id)
+            if unsaved == stored_note:
+                del self._unsaved_notes[bullet.id]
+            note.setText(stored_note if unsaved is None else unsaved)
+            combo.currentIndexChanged.connect(lambda _i, b=bullet.id: self._rating_changed(b))
+            note.editingFinished.connect(lambda b=bullet.id: self._note_changed(b))
+            self.grid.addWidget(text, row, 0)
+            self.grid.addWidget(combo, row, 1)
+            self.grid.addWidget(note, row, 2)
+            self.ratings[bullet.id] = combo
+            self.notes[bullet.id] = note
+
+    def _push(self, bullet_id: str, field: str, old: str, new: str) -> None:
+        workspace, criterion_id = self.context.workspace, self.criterion_id
+
+        def failed() -> None:
+            rating, note = self._saved[bullet_id]
+            if field == "note":
+                self._unsaved_notes[bullet_id] = new
+                self._saved[bullet_id] = (rating, old)
+            else:
+                self._saved[bullet_id] = (old, note)
+
+        self.context.push(
+            f"change bullet {field}",
+            lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new),
+            lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, old, new),
+            criterion_id,
+            evidence=False,
+            failed=failed,
+            redo=lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new, old),
+        )
+
+    def _rating_changed(self, bullet_id: str) -> None:
+        new = str(self.ratings[bullet_id].currentData())
+        old, note = self._saved[bullet_id]
+        if new != old:
+            self._saved[bullet_id] = (new, note)
+            self._push(bullet_id, "rating", old, new)
+
+    def _note_changed(self, bullet_id: str) -> None:
+        new = self.notes[bullet_id].text()
+        rating, old = self._saved[bullet_id]
+        if new != old:
+            self._saved[bullet_id] = (rating, new)
+            self._push(bullet_id, "note", old, new)

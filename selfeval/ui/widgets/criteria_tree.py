@@ -1,0 +1,99 @@
+"""The framework tree (groups, criteria, bullets) with each criterion's rating as badge and word."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTreeView, QWidget
+
+from selfeval.framework.outline import NOT_RATED_ID, FrameworkOutline
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class CriteriaTreeModel(QStandardItemModel):
+    def __init__(self, outline: FrameworkOutline, ratings: dict[str, str]) -> None:
+        super().__init__()
+        self.outline = outline
+        self.setHorizontalHeaderLabels(["Criterion", "Rating"])
+        self._rating_items: dict[str, QStandardItem] = {}
+        self._add_page("Readiness dashboard", "dashboard")
+        numbers = outline.numbers
+        for group in outline.groups:
+            group_item = self._item(group.title, group.id, "group")
+            rating_spacer = QStandardItem("")
+            rating_spacer.setEditable(False)
+            for criterion in group.criteria:
+                number = numbers[criterion.id]
+                criterion_item = self._item(
+                    f"{number}. {criterion.title}", criterion.id, "criterion"
+                )
+                for bullet in criterion.bullets:
+                    bullet_item = self._item(bullet.text, bullet.id, "bullet")
+                    spacer = QStandardItem("")
+                    spacer.setEditable(False)
+                    criterion_item.appendRow([bullet_item, spacer])
+                rating_item = QStandardItem()
+                rating_item.setEditable(False)
+                self._rating_items[criterion.id] = rating_item
+                group_item.appendRow([criterion_item, rating_item])
+            self.appendRow([group_item, rating_spacer])
+        self._add_page("Evidence library", "evidence")
+        self._add_page("Action plan", "actions")
+        self._add_page("Indicators", "indicators")
+        self._add_page("Risk register", "risks")
+        self._add_page("People and organisations", "people")
+        self.set_ratings(ratings)
+
+    def _add_page(self, title: str, page_id: str) -> None:
+        spacer = QStandardItem("")
+        spacer.setEditable(False)
+        self.appendRow([self._item(title, page_id, "page"), spacer])
+
+    def index_of(self, kind: str, item_id: str) -> QModelIndex:
+        """The tree row of a page, group, criterion or bullet (invalid if there is none)."""
+        matches = self.match(
+            self.index(0, 0),
+            ID_ROLE,
+            item_id,
+            -1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+        )
+        for index in matches:
+            if index.data(KIND_ROLE) == kind:
+                return index
+        return QModelIndex()
+
+    @staticmethod
+    def _item(text: str, item_id: str, kind: str) -> QStandardItem:
+        item = QStandardItem(text)
+        item.setEditable(False)
+        item.setToolTip(text)
+        item.setData(item_id, ID_ROLE)
+        item.setData(kind, KIND_ROLE)
+        return item
+
+    def set_ratings(self, ratings: dict[str, str]) -> None:
+        from selfeval.ui.widgets.rating_badge import badge_icon
+
+        for criterion_id, item in self._rating_items.items():
+            level = self.outline.level(ratings.get(criterion_id, NOT_RATED_ID))
+            item.setText(level.label)
+            item.setIcon(badge_icon(level.colour))
+            item.setData(level.id, ID_ROLE)
+            item.setAccessibleText(f"Rating: {level.label}")
+
+    def rated_count(self) -> int:
+        return sum(1 for item in self._rating_items.values() if item.data(ID_ROLE) != NOT_RATED_ID)
+
+
+class CriteriaTreeView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Evaluation criteria")
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setHeaderHidden(False)
+        self.header().setAccessibleName("Criteria table columns")

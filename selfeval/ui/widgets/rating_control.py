@@ -1,0 +1,54 @@
+"""Choosing a rating: one radio button per level, each with its colour badge and its word.
+
+Radio buttons in one group are keyboard operable as Qt gives them: Tab reaches the chosen one,
+the arrow keys move between levels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
+
+from selfeval.framework.model import RatingScale
+from selfeval.ui.widgets.rating_badge import badge_icon
+
+
+class RatingControl(QWidget):
+    rating_chosen = Signal(str)
+
+    def __init__(self, scale: RatingScale, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(label)
+        self.scale = scale
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QRadioButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for level in scale.choices:
+            button = QRadioButton(level.label)
+            button.setIcon(badge_icon(level.colour, 16))
+            button.setAccessibleName(f"{label}: {level.label}")
+            button.setProperty("rating_id", level.id)
+            self.group.addButton(button)
+            self.buttons[level.id] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self.group.buttonToggled.connect(self._toggled)
+        self._quiet = False
+
+    def _toggled(self, button: QRadioButton, checked: bool) -> None:
+        if checked and not self._quiet:
+            self.rating_chosen.emit(str(button.property("rating_id")))
+
+    def set_rating(self, rating_id: str) -> None:
+        """Show a rating without emitting rating_chosen (used when loading or undoing)."""
+        self._quiet = True
+        try:
+            self.buttons[rating_id].setChecked(True)
+        finally:
+            self._quiet = False
+
+    def rating(self) -> str:
+        checked = self.group.checkedButton()
+        return str(checked.property("rating_id")) if checked else "not-rated"

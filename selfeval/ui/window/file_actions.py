@@ -1,0 +1,60 @@
+"""File menu actions: new workspace, open, open recent. Each new workspace gets its own window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from selfeval.ui.window.recent_files import recent_workspaces
+
+if TYPE_CHECKING:
+    from selfeval.ui.window.host import WindowHost
+
+
+def recent_addresses(host: WindowHost) -> list[str]:
+    from selfeval.store.workspace_store import store_for
+
+    here = store_for(host.address)
+    return [a for a in recent_workspaces() if not here.same_place(a)]
+
+
+def open_other(host: WindowHost, address: str | Path) -> None:
+    """Open another workspace in a new window (checked in the background), then close this one."""
+    if host.open_window(str(address)):
+        host.close()
+
+
+def open_workspace_dialog(host: WindowHost) -> None:
+    name, _ = QFileDialog.getOpenFileName(
+        host.widget(), "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
+    )
+    if name:
+        open_other(host, Path(name))
+
+
+def new_workspace_dialog(host: WindowHost) -> None:
+    from selfeval.errors import SelfevalError
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.workspace import create_workspace
+    from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+
+    dialog = NewWorkspaceDialog(host.widget())
+    if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
+        return
+    path = Path(dialog.path.text())
+    try:
+        framework = framework_library().get(str(dialog.framework.currentData()))
+        create_workspace(
+            path,
+            dialog.area.text(),
+            framework,
+            host.workspace.user,
+            local_authority=dialog.local_authority.text(),
+            icb=dialog.icb.text(),
+        ).close()
+    except SelfevalError as err:
+        host.show_error(str(err))
+        return
+    open_other(host, path)

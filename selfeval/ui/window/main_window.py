@@ -1,0 +1,434 @@
+"""The main window: the navigator (pages and the criteria tree) beside the selected page, and
+``open_workspace_window``, the one way a workspace is opened into a window (`selfeval WORKSPACE`,
+File > Open, the recent list, switching assessments, a partner's new copy, the tests).
+
+It opens in two steps. The tree with every criterion's rating is painted at once from a quick
+read-only look at the file; the full open (integrity check, any upgrade, SQLAlchemy) runs on a
+worker thread meanwhile, and ``attach()`` then builds the pages. Nothing here imports the
+services at module level, so the first screen does not wait for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from selfeval.ui.widgets.criteria_tree import (
+    ID_ROLE,
+    KIND_ROLE,
+    CriteriaTreeModel,
+    CriteriaTreeView,
+)
+
+if TYPE_CHECKING:
+    from selfeval.services.overview import Overview
+    from selfeval.services.workspace import Workspace
+    from selfeval.ui.page_context import PageContext
+    from selfeval.ui.pages.action_widgets import ActionPlanPage
+    from selfeval.ui.pages.criterion_page import CriterionPage
+    from selfeval.ui.pages.dashboard_page import DashboardPage
+    from selfeval.ui.pages.evidence_library_page import EvidenceLibraryPage
+    from selfeval.ui.pages.page_widget import PageWidget
+    from selfeval.ui.pages.people_page import PeoplePage
+    from selfeval.ui.routes import RouteKind
+    from selfeval.ui.tasks import OwnedTask
+
+
+class MainWindow(QMainWindow):
+    workspace: Workspace  # set by attach()
+    context: PageContext
+    dashboard: DashboardPage
+    undo_action: QAction  # made by menus.build_menus
+    redo_action: QAction
+
+    def __init__(self, address: str, overview: Overview) -> None:
+        super().__init__()
+        self.address = address
+        self.display_name = Path(address).name or address
+        self.attached = False
+        self.open_task: OwnedTask | None = None
+        self.setAccessibleName("selfeval main window")
+        self.undo_stack = QUndoStack(self)
+
+        self.tree = CriteriaTreeView()
+        self._paint(overview)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.progress = QLabel()
+        self.progress.setAccessibleName("Rating progress")
+        left = QWidget()
+        left.setMinimumWidth(300)  # the pages never squeeze the navigator unreadable
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.tree)
+
+        self.pages = QStackedWidget()
+        self.loading = self._loading_page()
+        self.pages.addWidget(self.loading)
+        self._criterion_page: CriterionPage | None = None
+        self._evidence_page: EvidenceLibraryPage | None = None
+        self._people_page: PeoplePage | None = None
+        self._extra: dict[str, PageWidget] = {}
+        self._wanted: tuple[RouteKind, str] = ("page", "dashboard")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([420, 860])
+        splitter.setCollapsible(0, False)
+        self.setCentralWidget(splitter)
+        self.tree.selectionModel().currentChanged.connect(self._tree_moved)
+        self._update_progress()
+        self.resize(1280, 820)
+        geometry = QSettings().value("main_window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    def _paint(self, overview: Overview) -> None:
+        """The title and the criteria tree (with every rating) for what is being opened."""
+        self.overview = overview
+        self.setWindowTitle(
+            f"{self.display_name} - {overview.area_name} - {overview.assessment_title} - selfeval"
+        )
+        self.tree_model = CriteriaTreeModel(overview.outline, overview.ratings)
+        self.tree.setModel(self.tree_model)
+        self.tree.expandToDepth(0)
+        for row in range(self.tree_model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
+
+    def _loading_page(self) -> QWidget:
+        page = QWidget()
+        page.setAccessibleName("Opening the workspace")
+        layout = QVBoxLayout(page)
+        label = QLabel(f"Opening {self.display_name}: checking the workspace...")
+        label.setWordWrap(True)
+        bar = QProgressBar()
+        bar.setRange(0, 0)  # busy: the check has no steps to count
+        bar.setAccessibleName("Opening progress")
+        cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel opening and close the window")
+        cancel.clicked.connect(self.close)
+        layout.addStretch(1)
+        layout.addWidget(label)
+        layout.addWidget(bar)
+        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        return page
+
+    def attach(self, workspace: Workspace) -> None:
+        """The workspace is open: build the pages and menus, and show what was asked for."""
+        from selfeval.services.judgements import list_judgements
+        from selfeval.services.overview import overview_of
+        from selfeval.ui.page_context import PageContext
+        from selfeval.ui.pages.dashboard_page import DashboardPage
+        from selfeval.ui.window.controller import WindowController
+        from selfeval.ui.window.menus import build_menus
+        from selfeval.ui.window.recent_files import remember_workspace
+
+        self._list_judgements = list_judgements
+        self.workspace = workspace
+        opened = overview_of(workspace)
+        if (opened.outline, opened.assessment_title) != (
+            self.overview.outline,
+            self.overview.assessment_title,
+        ):  # the first paint guessed wrong: show what is really open before anyone acts
+            self._wanted = ("page", "dashboard")
+            self._paint(opened)
+            self.tree.selectionModel().currentChanged.connect(self._tree_moved)
+        self.context = PageContext(
+            workspace, self.undo_stack, self.changed, self.show_error, self.navigate
+        )
+        self.dashboard = DashboardPage(self.context)
+        self.pages.addWidget(self.dashboard)
+        self.controller = WindowController(self)
+        self.undo_action, self.redo_action = build_menus(self, self.menuBar(), self.controller)
+        self.undo_stack.indexChanged.connect(self.label_undo_actions)
+        self.label_undo_actions()
+        self.attached = True
+        self.tree_model.set_ratings(self._ratings())
+        self._update_progress()
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+        remember_workspace(workspace.address)
+        self.navigate(*self._wanted)
+
+    # --- pages are built when first shown --------------------------------------------------
+    @property
+    def criterion_page(self) -> CriterionPage:
+        if self._criterion_page is None:
+            from selfeval.ui.pages.criterion_page import CriterionPage
+
+            self._criterion_page = CriterionPage(self.context)
+            self.pages.addWidget(self._criterion_page)
+        return self._criterion_page
+
+    @property
+    def evidence_page(self) -> EvidenceLibraryPage:
+        if self._evidence_page is None:
+            from selfeval.ui.pages.evidence_library_page import EvidenceLibraryPage
+
+            self._evidence_page = EvidenceLibraryPage(self.context)
+            self.pages.addWidget(self._evidence_page)
+        return self._evidence_page
+
+    @property
+    def people_page(self) -> PeoplePage:
+        if self._people_page is None:
+            from selfeval.ui.pages.people_page import PeoplePage
+
+            self._people_page = PeoplePage(self.context)
+            self.pages.addWidget(self._people_page)
+        return self._people_page
+
+    EXTRA_PAGES = {
+        "actions": ("selfeval.ui.pages.action_widgets", "ActionPlanPage"),
+        "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
+        "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),
+    }
+
+    def extra_page(self, page_id: str) -> PageWidget:
+        """The action plan, indicators and risk pages, built when first shown."""
+        if page_id not in self._extra:
+            import importlib
+
+            module, name = self.EXTRA_PAGES[page_id]
+            page = getattr(importlib.import_module(module), name)(self.context)
+            self.pages.addWidget(page)
+            self._extra[page_id] = page
+        return self._extra[page_id]
+
+    @property
+    def action_plan(self) -> ActionPlanPage:
+        from selfeval.ui.pages.action_widgets import ActionPlanPage
+
+        page = self.extra_page("actions")
+        assert isinstance(page, ActionPlanPage)
+        return page
+
+    def commit_pending(self) -> None:
+        """Save text still waiting for its pause (before Undo, navigation, reading or leaving)."""
+        if self._criterion_page is not None:
+            self._criterion_page.commit_pending()
+
+    # --- what the pages call -------------------------------------------------------------
+    def _ratings(self) -> dict[str, str]:
+        judgements = self._list_judgements(self.workspace)
+        return {c: j.rating for (c, b), j in judgements.items() if b == ""}
+
+    def _update_progress(self) -> None:
+        total = len(self.tree_model.outline.criteria)
+        self.progress.setText(f"{self.tree_model.rated_count()} of {total} criteria rated")
+
+    def changed(self, criterion_id: str | None, evidence: bool = True) -> None:
+        """Refresh everything that shows stored data, after any change (including undo).
+        The evidence library is re-read only if evidence may have changed, and only when it is
+        in view (otherwise when next shown): on 5,000 items that read is ~50 ms."""
+        self.tree_model.set_ratings(self._ratings())
+        self._update_progress()
+        self.dashboard.refresh()
+        library = self._evidence_page
+        if evidence and library is not None:
+            library.evidence_changed(in_view=self.pages.currentWidget() is library)
+        if self._people_page is not None and self.pages.currentWidget() is self._people_page:
+            self._people_page.refresh()
+        for page in self._extra.values():
+            if self.pages.currentWidget() is page:
+                page.refresh()
+        shown = self._criterion_page.criterion_id if self._criterion_page else ""
+        if criterion_id and criterion_id != shown:
+            self.navigate("criterion", criterion_id)
+        elif shown:
+            self.criterion_page.load(shown, evidence=evidence)
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "selfeval", message)
+
+    def widget(self) -> QWidget:
+        return self
+
+    def focus_tree(self) -> None:
+        self.tree.setFocus()
+
+    def open_window(self, address: str, assessment: str | None = None) -> bool:
+        """Open a workspace (or this one on another assessment) in a new window."""
+        return open_workspace_window(address, assessment=assessment, parent=self) is not None
+
+    def import_tracker(self) -> None:
+        self.navigate("evidence_page")
+        self.evidence_page.import_tracker()
+
+    def search_evidence(self) -> None:
+        self.navigate("evidence_page")
+        self.evidence_page.search.setFocus()
+        self.evidence_page.search.selectAll()
+
+    def navigate(self, kind: RouteKind, item_id: str = "") -> None:
+        """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
+        "evidence" (one item, in the library) or "stale_evidence"."""
+        if kind in ("dashboard", "evidence_page", "people", "actions", "indicators", "risks"):
+            kind, item_id = "page", kind.removesuffix("_page")
+        if kind == "overdue_actions":
+            self.navigate("page", "actions")
+            self.action_plan.show_view("overdue")
+            return
+        if kind == "stale_evidence":
+            self.navigate("page", "evidence")
+            self.evidence_page.stale.setChecked(True)
+            return
+        if kind == "evidence":
+            self.navigate("page", "evidence")
+            self.evidence_page.select(item_id)
+            return
+        index = self.tree_model.index_of(kind, item_id)
+        if index.isValid() and self.tree.currentIndex().siblingAtColumn(0) != index:
+            self.tree.setCurrentIndex(index)  # _tree_moved shows the page
+        else:
+            self._show(kind, item_id)
+
+    def _tree_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        index = current.siblingAtColumn(0)
+        kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        if kind == "bullet":
+            kind, item_id = "criterion", index.parent().data(ID_ROLE)
+        if kind == "group":
+            kind, item_id = "page", "dashboard"
+        if kind:
+            self._show(kind, item_id)
+
+    def _show(self, kind: RouteKind, item_id: str) -> None:
+        if not self.attached:  # still opening: show it once the workspace is ready
+            self._wanted = (kind, item_id)
+            return
+        self.commit_pending()
+        if kind == "criterion":
+            self.criterion_page.load(item_id)
+            self.pages.setCurrentWidget(self.criterion_page)
+        elif item_id == "evidence":
+            if not self.evidence_page.loaded:
+                self.evidence_page.load()
+            self.pages.setCurrentWidget(self.evidence_page)
+        elif item_id == "people":
+            self.people_page.refresh()
+            self.pages.setCurrentWidget(self.people_page)
+        elif item_id in self.EXTRA_PAGES:
+            page = self.extra_page(item_id)
+            page.refresh()
+            self.pages.setCurrentWidget(page)
+        else:
+            self.dashboard.refresh()
+            self.pages.setCurrentWidget(self.dashboard)
+
+    def step_criterion(self, step: int) -> None:
+        ids = [c.id for c in self.tree_model.outline.criteria]
+        current = self._criterion_page.criterion_id if self._criterion_page else ""
+        position = ids.index(current) + step if current in ids else 0
+        self.navigate("criterion", ids[position % len(ids)])
+
+    def label_undo_actions(self, _index: int = 0) -> None:
+        """Edit menu says what Undo and Redo would do ("Undo rate Amber")."""
+        undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+
+    def current_criterion(self) -> str:
+        return self._criterion_page.criterion_id if self._criterion_page else ""
+
+    def export_pack(self) -> None:
+        self.controller.export_pack()
+
+    def undo(self) -> None:
+        self.commit_pending()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_pending()
+        self.undo_stack.redo()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.open_task is not None:
+            self.open_task.cancel()
+        QSettings().setValue("main_window/geometry", self.saveGeometry())
+        if self.attached:
+            self.commit_pending()
+            if self._evidence_page is not None:
+                self._evidence_page.stop_reading()
+            self.workspace.close()
+        super().closeEvent(event)
+
+
+# --- the one way a workspace is opened into a window ---------------------------------------
+def _open(address: str, assessment: str | None) -> Workspace:
+    from selfeval.services.workspace import open_workspace
+
+    return open_workspace(address, assessment=assessment)
+
+
+def open_workspace_window(
+    address: str | Path,
+    *,
+    assessment: str | None = None,
+    background: bool = True,
+    parent: QWidget | None = None,
+) -> MainWindow | None:
+    """A window on the workspace at `address`, shown. Returns None (after saying why) when the
+    workspace cannot be opened; with `background=False` the open happens first and a bad
+    workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
+    from selfeval.errors import SelfevalError
+    from selfeval.services.overview import first_overview, overview_of
+
+    address = str(address)
+    if not background:
+        workspace = _open(address, assessment)
+        window = MainWindow(address, overview_of(workspace))
+        window.attach(workspace)
+        return window
+    overview = first_overview(address, assessment)
+    if overview is None:  # cannot even be looked at: the full open says why
+        try:
+            workspace = _open(address, assessment)
+        except SelfevalError as err:
+            QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
+            return None
+        opened = MainWindow(address, overview_of(workspace))
+        opened.attach(workspace)
+        opened.show()
+        return opened
+    window = MainWindow(address, overview)
+    window.show()
+
+    def job(_progress: object, _cancelled: object) -> Workspace:
+        workspace = _open(address, assessment)
+        workspace.release_connections()  # connections are made afresh on the GUI thread
+        return workspace
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(window, "selfeval: cannot open the workspace", message)
+        window.close()
+
+    from selfeval.ui.tasks import OwnedTask
+
+    window.open_task = OwnedTask(window, window.attach, failed, label=f"opening {address}")
+    window.open_task.start(job)
+    return window

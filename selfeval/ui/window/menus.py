@@ -1,0 +1,73 @@
+"""The main window's menus and shortcuts (listed for users in help_dialog.SHORTCUTS).
+
+Every item calls the window's controller (ui/window_controller.py); nothing here knows the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+if TYPE_CHECKING:
+    from selfeval.ui.window.controller import WindowController
+
+
+def _action(
+    owner: QWidget, menu: QMenu, text: str, slot: Callable[[], object], *keys: str
+) -> QAction:
+    action = QAction(text, owner)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> tuple[QAction, QAction]:
+    """Fill the menu bar; returns the Undo and Redo actions (their text follows the stack)."""
+    file_menu = bar.addMenu("&File")
+    _action(owner, file_menu, "&New workspace...", do.new_workspace, "Ctrl+N")
+    _action(owner, file_menu, "&Open...", do.open_workspace, "Ctrl+O")
+    recent = file_menu.addMenu("Open &recent")
+    recent.aboutToShow.connect(lambda: do.fill_recent(recent))
+    file_menu.addSeparator()
+    _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
+    _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
+    _action(owner, file_menu, "Take a &snapshot...", do.snapshot)
+    _action(owner, file_menu, "Start a new &cycle...", do.new_cycle)
+    assessments = file_menu.addMenu("Assess&ment")
+    assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
+    _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
+
+    contributions = file_menu.addMenu("Con&tributions")
+    _action(owner, contributions, "&Ask a partner to contribute...", do.ask_partner)
+    _action(owner, contributions, "&Open a request...", do.open_request)
+    _action(owner, contributions, "&Return my contribution...", do.return_contribution)
+    _action(owner, contributions, "&Merge a return...", do.merge_return)
+    file_menu.addSeparator()
+    _action(owner, file_menu, "&Close", do.close, "Ctrl+W")
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = _action(owner, edit_menu, "&Undo", do.undo, "Ctrl+Z")
+    redo = _action(owner, edit_menu, "&Redo", do.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+
+    go_menu = bar.addMenu("&Go")
+    _action(owner, go_menu, "Readiness &dashboard", lambda: do.go("dashboard"), "Ctrl+1")
+    _action(owner, go_menu, "&Evidence library", lambda: do.go("evidence_page"), "Ctrl+2")
+    _action(owner, go_menu, "&People and organisations", lambda: do.go("people"), "Ctrl+3")
+    _action(owner, go_menu, "&Action plan", lambda: do.go("actions"), "Ctrl+4")
+    _action(owner, go_menu, "&Indicators", lambda: do.go("indicators"), "Ctrl+5")
+    _action(owner, go_menu, "&Risk register", lambda: do.go("risks"), "Ctrl+6")
+    go_menu.addSeparator()
+    _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
+    _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
+    _action(owner, go_menu, "Criteria &tree", do.focus_tree, "Ctrl+L")
+    _action(owner, go_menu, "&Search evidence", do.search_evidence, "Ctrl+F")
+
+    help_menu = bar.addMenu("&Help")
+    _action(owner, help_menu, "&Keyboard shortcuts", do.shortcuts, "F1")
+    _action(owner, help_menu, "&About selfeval", do.about)
+    return undo, redo

@@ -1,0 +1,134 @@
+"""File > Take a snapshot, and File > Progress report since a snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from selfeval.errors import SelfevalError
+
+if TYPE_CHECKING:
+    from selfeval.ui.window.host import WindowHost
+
+
+def snapshot(host: WindowHost) -> None:
+    from selfeval.services.improvement.snapshots import take_snapshot
+
+    name, ok = QInputDialog.getText(
+        host.widget(), "Take a snapshot", "Name the snapshot (for example 'Board, 14 March'):"
+    )
+    if not ok or not name.strip():
+        return
+    try:
+        take_snapshot(host.workspace, name)
+    except SelfevalError as err:
+        host.show_error(str(err))
+        return
+    QMessageBox.information(
+        host.widget(), "Snapshot taken", f"'{name.strip()}' is kept for comparison."
+    )
+
+
+def progress_report(host: WindowHost) -> None:
+    from selfeval.pack.progress_report import export_progress
+    from selfeval.services.improvement.snapshots import list_snapshots
+
+    names = [s.name for s in list_snapshots(host.workspace)]
+    if not names:
+        host.show_error(
+            "Take a snapshot first (File > Take a snapshot), for example before a "
+            "board meeting; the report shows what changed since."
+        )
+        return
+    from selfeval.ui.dialogs.progress_report_dialog import ProgressReportDialog
+
+    choice = ProgressReportDialog(names, host.widget())
+    if choice.exec() != QDialog.DialogCode.Accepted:
+        return
+    since = choice.since.currentText()
+    name, _ = QFileDialog.getSaveFileName(
+        host.widget(),
+        "Save the progress report as",
+        f"Progress since {since}.pdf",
+        "PDF (*.pdf);;Word (*.docx)",
+    )
+    if not name:
+        return
+    try:
+        path = export_progress(
+            host.workspace,
+            since,
+            Path(name),
+            include_personal_data=choice.personal.isChecked(),
+        )
+    except SelfevalError as err:
+        host.show_error(str(err))
+        return
+    QMessageBox.information(host.widget(), "Progress report", f"Wrote {path.name}.")
+
+
+def new_cycle(host: WindowHost) -> None:
+    """Start the next self-evaluation cycle from this one, then show it."""
+    from selfeval.services.improvement.assessments import start_new_cycle
+
+    title, ok = QInputDialog.getText(
+        host.widget(),
+        "Start a new cycle",
+        "Title of the new self-evaluation (narrative, owners, evidence links and open actions "
+        "are carried over; ratings start again as not rated):",
+    )
+    if not ok or not title.strip():
+        return
+    try:
+        start_new_cycle(host.workspace, title)
+    except SelfevalError as err:
+        host.show_error(str(err))
+        return
+    switch_to(host, title.strip())
+
+
+def fill_assessments(host: WindowHost, menu: QMenu) -> None:
+    """File > Assessment: every assessment in the workspace; choosing one shows it."""
+    from selfeval.services.improvement.assessments import add_assessment, list_assessments
+
+    menu.clear()
+    for info in list_assessments(host.workspace):
+        action = menu.addAction(f"{info.title} ({info.framework})")
+        action.setCheckable(True)
+        action.setChecked(info.id == host.workspace.assessment_id)
+        action.triggered.connect(lambda _c=False, i=info.id: switch_to(host, i))
+    menu.addSeparator()
+
+    def add() -> None:
+        from selfeval.services.frameworks import framework_library
+
+        library = framework_library()
+        labels = [f"{e.framework.title} ({e.framework.id})" for e in library.entries.values()]
+        choice, ok = QInputDialog.getItem(
+            host.widget(), "Add an assessment", "Framework:", labels, 0, False
+        )
+        if not ok:
+            return
+        framework = list(library.entries.values())[labels.index(choice)].framework
+        title, ok = QInputDialog.getText(
+            host.widget(), "Add an assessment", "Title:", text=framework.label
+        )
+        if not ok:
+            return
+        try:
+            new = add_assessment(host.workspace, framework, title)
+        except SelfevalError as err:
+            host.show_error(str(err))
+            return
+        switch_to(host, new)
+
+    menu.addAction("Add an assessment against another framework...").triggered.connect(add)
+
+
+def switch_to(host: WindowHost, assessment: str) -> None:
+    """Reopen the workspace in a new window on another assessment (through the one opener)."""
+    host.commit_pending()
+    if host.open_window(host.address, assessment):
+        host.close()
