@@ -44,7 +44,7 @@ import json, resource, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from selfeval.app import _application
-from selfeval.ui.window.main_window import open_workspace_window
+from selfeval.ui.window.opening import open_workspace_window
 app = _application()
 window = open_workspace_window(Path(sys.argv[1]))
 app.processEvents()

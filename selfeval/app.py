@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from selfeval.errors import SelfevalError
-from selfeval.ui.window.main_window import MainWindow, open_workspace_window
+from selfeval.ui.window.main_window import MainWindow
+from selfeval.ui.window.opening import open_workspace_window
 
 
 def _application() -> QApplication:

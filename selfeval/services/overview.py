@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from selfeval.framework.outline import FrameworkOutline
-from selfeval.store.workspace_store import store_for
+from selfeval.store.addresses import store_for
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace

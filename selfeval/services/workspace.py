@@ -19,6 +19,7 @@ from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.locations import backups_dir
 from selfeval.services.users import CurrentUser, current_user
+from selfeval.store.addresses import store_for
 from selfeval.store.assessment_choice import (
     CURRENT_ASSESSMENT,
     AssessmentRow,
@@ -26,7 +27,7 @@ from selfeval.store.assessment_choice import (
     choose_assessment,
 )
 from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
-from selfeval.store.workspace_store import Address, WorkspaceStore, store_for
+from selfeval.store.workspace_store import Address, WorkspaceStore
 
 __all__ = ["CURRENT_ASSESSMENT", "Workspace", "create_workspace", "open_workspace"]
 

@@ -3,9 +3,9 @@
 Services take a ``WorkspaceStore`` (through ``Workspace``) and ask it for an engine, for a check
 before each transaction, and for plain words when the database reports a fault; they never see a
 file path, a ``-wal`` file or a PRAGMA. Today there is one adapter, the SQLite file
-(``store/sqlite_file.py``); a PostgreSQL server is the next (issue 14). The UI holds a workspace
-*address* (the text the user opened: a file path today, a URL later) and asks ``store_for`` for
-the rest.
+(``store/sqlite_file.py``), chosen by ``store/addresses.py``; a PostgreSQL server comes next.
+The UI holds a workspace *address* (the text the user opened: a file path today, a URL later)
+and asks ``store_for`` for the rest.
 """
 
 from __future__ import annotations
@@ -60,10 +60,3 @@ class WorkspaceStore(Protocol):
     def exists(self) -> bool: ...
 
     def close(self) -> None: ...
-
-
-def store_for(address: Address | Path) -> WorkspaceStore:
-    """The adapter for an address; nothing is opened yet."""
-    from selfeval.store.sqlite_file import SqliteFileStore
-
-    return SqliteFileStore(Path(address))

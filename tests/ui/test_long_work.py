@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from selfeval.ui.window.main_window import open_workspace_window
+from selfeval.ui.window.opening import open_workspace_window
 from tests.ui.conftest import when_dialog_opens
 
 HEADER = "title,kind,organisation,date,criteria,personal_data\n"

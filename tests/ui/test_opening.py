@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from selfeval.services.frameworks import framework_library
 from selfeval.services.improvement.assessments import add_assessment
 from selfeval.services.workspace import open_workspace
-from selfeval.ui.window.main_window import MainWindow, open_workspace_window
+from selfeval.ui.window.main_window import MainWindow
+from selfeval.ui.window.opening import open_workspace_window
 from tests.conftest import TEST_USER
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from selfeval import __version__
-from selfeval.store.workspace_store import store_for
+from selfeval.store.addresses import store_for
 from selfeval.ui.window import contribution_actions, file_actions, progress_actions
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def recent_addresses(host: WindowHost) -> list[str]:
-    from selfeval.store.workspace_store import store_for
+    from selfeval.store.addresses import store_for
 
     here = store_for(host.address)
     return [a for a in recent_workspaces() if not here.same_place(a)]

@@ -1,6 +1,8 @@
-"""The main window: the navigator (pages and the criteria tree) beside the selected page, and
-``open_workspace_window``, the one way a workspace is opened into a window (`selfeval WORKSPACE`,
-File > Open, the recent list, switching assessments, a partner's new copy, the tests).
+"""The main window: the navigator (pages and the criteria tree) beside the selected page.
+
+Windows are made by ``ui/window/opening.py``, the one way a workspace is opened into a window;
+it gives each window that same opener for the windows it opens in turn (File > Open, recent
+files, switching assessments), so this module does not import it back.
 
 It opens in two steps. The tree with every criterion's rating is painted at once from a quick
 read-only look at the file; the full open (integrity check, any upgrade, SQLAlchemy) runs on a
@@ -10,6 +12,7 @@ services at module level, so the first screen does not wait for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self.display_name = Path(address).name or address
         self.attached = False
         self.open_task: OwnedTask | None = None
+        self.opener: Opener = _no_opener
         self.setAccessibleName("selfeval main window")
         self.undo_stack = QUndoStack(self)
 
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def open_window(self, address: str, assessment: str | None = None) -> bool:
         """Open a workspace (or this one on another assessment) in a new window."""
-        return open_workspace_window(address, assessment=assessment, parent=self) is not None
+        return self.opener(address, assessment, self)
 
     def import_tracker(self) -> None:
         self.navigate("evidence_page")
@@ -378,57 +382,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-# --- the one way a workspace is opened into a window ---------------------------------------
-def _open(address: str, assessment: str | None) -> Workspace:
-    from selfeval.services.workspace import open_workspace
-
-    return open_workspace(address, assessment=assessment)
+Opener = Callable[[str, "str | None", QWidget], bool]
+"""opener(address, assessment, parent): open a workspace in a new window; False if it could not."""
 
 
-def open_workspace_window(
-    address: str | Path,
-    *,
-    assessment: str | None = None,
-    background: bool = True,
-    parent: QWidget | None = None,
-) -> MainWindow | None:
-    """A window on the workspace at `address`, shown. Returns None (after saying why) when the
-    workspace cannot be opened; with `background=False` the open happens first and a bad
-    workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
-    from selfeval.errors import SelfevalError
-    from selfeval.services.overview import first_overview, overview_of
-
-    address = str(address)
-    if not background:
-        workspace = _open(address, assessment)
-        window = MainWindow(address, overview_of(workspace))
-        window.attach(workspace)
-        return window
-    overview = first_overview(address, assessment)
-    if overview is None:  # cannot even be looked at: the full open says why
-        try:
-            workspace = _open(address, assessment)
-        except SelfevalError as err:
-            QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
-            return None
-        opened = MainWindow(address, overview_of(workspace))
-        opened.attach(workspace)
-        opened.show()
-        return opened
-    window = MainWindow(address, overview)
-    window.show()
-
-    def job(_progress: object, _cancelled: object) -> Workspace:
-        workspace = _open(address, assessment)
-        workspace.release_connections()  # connections are made afresh on the GUI thread
-        return workspace
-
-    def failed(message: str) -> None:
-        QMessageBox.critical(window, "selfeval: cannot open the workspace", message)
-        window.close()
-
-    from selfeval.ui.tasks import OwnedTask
-
-    window.open_task = OwnedTask(window, window.attach, failed, label=f"opening {address}")
-    window.open_task.start(job)
-    return window
+def _no_opener(_address: str, _assessment: str | None, _parent: QWidget) -> bool:
+    raise RuntimeError("this window was not made by ui/window/opening.py")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from selfeval.store.workspace_store import store_for
+from selfeval.store.addresses import store_for
 
 KEY = "recent_workspaces"
 MAX_RECENT = 8

@@ -1,0 +1,85 @@
+"""The one way a workspace is opened into a window: `selfeval WORKSPACE`, File > Open, the recent
+list, switching assessments, a partner's new copy, and the tests all come through here.
+
+In the background (the default) the window is painted at once from the store's quick look, which
+picks the assessment by the same rule as the full open; the full open (integrity check, any
+upgrade) then runs on a task the window owns, and ``attach`` rebuilds the tree if the two ever
+disagree. A bad workspace ends in a plain message, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from selfeval.ui.tasks import OwnedTask
+from selfeval.ui.window.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from selfeval.services.overview import Overview
+    from selfeval.services.workspace import Workspace
+
+
+def _open(address: str, assessment: str | None) -> Workspace:
+    from selfeval.services.workspace import open_workspace
+
+    return open_workspace(address, assessment=assessment)
+
+
+def _opener(address: str, assessment: str | None, parent: QWidget) -> bool:
+    return open_workspace_window(address, assessment=assessment, parent=parent) is not None
+
+
+def _made(address: str, overview: Overview) -> MainWindow:
+    window = MainWindow(address, overview)
+    window.opener = _opener
+    return window
+
+
+def open_workspace_window(
+    address: str | Path,
+    *,
+    assessment: str | None = None,
+    background: bool = True,
+    parent: QWidget | None = None,
+) -> MainWindow | None:
+    """A window on the workspace at `address`, shown. Returns None (after saying why) when the
+    workspace cannot be opened; with `background=False` the open happens first and a bad
+    workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
+    from selfeval.errors import SelfevalError
+    from selfeval.services.overview import first_overview, overview_of
+
+    address = str(address)
+    if not background:
+        workspace = _open(address, assessment)
+        window = _made(address, overview_of(workspace))
+        window.attach(workspace)
+        return window
+    overview = first_overview(address, assessment)
+    if overview is None:  # cannot even be looked at: the full open says why
+        try:
+            workspace = _open(address, assessment)
+        except SelfevalError as err:
+            QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
+            return None
+        opened = _made(address, overview_of(workspace))
+        opened.attach(workspace)
+        opened.show()
+        return opened
+    window = _made(address, overview)
+    window.show()
+
+    def job(_progress: object, _cancelled: object) -> Workspace:
+        workspace = _open(address, assessment)
+        workspace.release_connections()  # connections are made afresh on the GUI thread
+        return workspace
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(window, "selfeval: cannot open the workspace", message)
+        window.close()
+
+    window.open_task = OwnedTask(window, window.attach, failed, label=f"opening {address}")
+    window.open_task.start(job)
+    return window

@@ -1,0 +1,123 @@
+"""The layering rules of docs/architecture.md, checked on every run: data flows one way and no
+module imports another that imports it back."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "selfeval"
+
+
+def _graph() -> dict[str, set[str]]:
+    modules: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module
+                and node.module.startswith("selfeval")
+            ):
+                targets.append(node.module)
+                targets += [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets += [a.name for a in node.names if a.name.startswith("selfeval")]
+            for target in targets:
+                while target not in modules and "." in target:
+                    target = target.rsplit(".", 1)[0]
+                if target in modules and target != name:
+                    graph[name].add(target)
+    return graph
+
+
+def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for nxt in graph[node]:
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                component.append(top)
+                if top == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    sys.setrecursionlimit(10_000)
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_circles() -> None:
+    assert _cycles(_graph()) == []
+
+
+def test_layers_only_import_downwards() -> None:
+    below = {
+        "selfeval.framework": ("selfeval.framework", "selfeval.errors"),
+        "selfeval.files": ("selfeval.files", "selfeval.errors"),
+        "selfeval.store": ("selfeval.store", "selfeval.files", "selfeval.errors"),
+        "selfeval.services": (
+            "selfeval.services",
+            "selfeval.store",
+            "selfeval.framework",
+            "selfeval.files",
+            "selfeval.errors",
+            "selfeval.locations",
+            "selfeval.words",
+        ),
+    }
+    graph = _graph()
+    for module, targets in graph.items():
+        for layer, allowed in below.items():
+            if module.startswith(layer):
+                wrong = sorted(t for t in targets if not t.startswith(allowed))
+                assert not wrong, f"{module} imports {wrong} from above its layer"
+
+
+def test_services_know_nothing_of_files_or_sqlite() -> None:
+    """Sidecars and PRAGMAs belong to the store (the storage seam)."""
+    pattern = re.compile(r"wal|shm|PRAGMA")
+    hits = [
+        f"{path.relative_to(PACKAGE)}:{n}"
+        for path in (PACKAGE / "services").rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert hits == []
+
+
+def test_services_import_no_qt() -> None:
+    code = (
+        "import sys, importlib, pkgutil, selfeval.services as s\n"
+        "for m in pkgutil.walk_packages(s.__path__, 'selfeval.services.'):\n"
+        "    importlib.import_module(m.name)\n"
+        "print(sorted(n for n in sys.modules if n.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
