@@ -10,23 +10,42 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-
-from sqlalchemy import Engine, text
+from typing import TYPE_CHECKING
 
 from selfeval.errors import InputError, SelfevalError
-from selfeval.files.faults import os_fault
-from selfeval.files.workspace_header import APPLICATION_ID, workspace_it_belongs_to
-from selfeval.store.engine import make_engine
-from selfeval.store.faults import database_fault
-from selfeval.store.quick_look import FirstLook, first_look
-from selfeval.store.workspace_file import (
-    FileIdentity,
-    check_still_there,
-    file_identity,
-    open_workspace_file,
-    with_sidecars,
+from selfeval.files.faults import MachineFault, os_fault
+from selfeval.files.workspace_header import (
+    APPLICATION_ID,
+    SIDECARS,
+    workspace_it_belongs_to,
 )
-from selfeval.store.workspace_store import WorkspaceStore
+from selfeval.store.quick_look import FirstLook, first_look
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from selfeval.store.workspace_store import WorkspaceStore
+
+# SQLAlchemy is imported only when the store is opened or created: the first paint of a window
+# (first_look) must not wait for it (bench/ui_bench.py).
+
+FileIdentity = tuple[int, int]
+
+
+def file_identity(path: Path) -> FileIdentity:
+    """Which file `path` is now (device, inode): to notice it being moved or replaced."""
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
+
+
+def with_sidecars(path: Path) -> list[Path]:
+    return [path, *(path.with_name(path.name + suffix) for suffix in SIDECARS)]
+
+
+def _make_engine(path: Path, for_writing: bool = True) -> Engine:
+    from selfeval.store.engine import make_engine
+
+    return make_engine(path, for_writing=for_writing)
 
 
 class SqliteFileStore:
@@ -48,18 +67,22 @@ class SqliteFileStore:
     def read_engine(self) -> Engine:
         """For reads only: its transactions take no write lock (store/engine.py)."""
         if self._read_engine is None:
-            self._read_engine = make_engine(self.path, for_writing=False)
+            self._read_engine = _make_engine(self.path, for_writing=False)
         return self._read_engine
 
     def exists(self) -> bool:
         return self.path.exists()
 
     def open(self, backups: Path) -> None:
+        from selfeval.store.workspace_file import open_workspace_file
+
         self._engine = open_workspace_file(self.path, backups)
         self._identity = file_identity(self.path)
 
     def _make_empty(self) -> None:
         """A new file at the current schema (used on the hidden staging file only)."""
+        from sqlalchemy import text
+
         from selfeval.store import migrate
 
         try:
@@ -67,7 +90,7 @@ class SqliteFileStore:
                 leftover.unlink(missing_ok=True)
         except OSError as err:
             raise os_fault(self.path, err) from None
-        self._engine = make_engine(self.path)
+        self._engine = _make_engine(self.path)
         with self._engine.begin() as connection:
             connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         self._identity = file_identity(self.path)
@@ -97,21 +120,39 @@ class SqliteFileStore:
             staging.discard()
             if isinstance(err, OSError):
                 raise os_fault(path, err) from None
-            fault = database_fault(path, err)
+            fault = self.fault(err)
             if fault is not None:
                 raise fault from None
             raise
-        self._engine = make_engine(path)
+        self._engine = _make_engine(path)
         self._identity = file_identity(path)
 
     def first_look(self, wanted: str | None = None) -> FirstLook | None:
         return first_look(self.path, wanted)
 
     def before_transaction(self) -> None:
-        if self._identity is not None:
-            check_still_there(self.path, self._identity)
+        """Refuse to go on when the workspace was moved, deleted or replaced while open.
+
+        SQLite in WAL mode keeps writing to a deleted file without a word, and everything
+        written is lost when it closes; this check, one stat a transaction, makes that a message.
+        """
+        if self._identity is None:
+            return
+        try:
+            now: FileIdentity | None = file_identity(self.path)
+        except FileNotFoundError:
+            now = None
+        except OSError as err:
+            raise os_fault(self.path, err) from None
+        if now != self._identity:
+            raise MachineFault(
+                f"{self.path}: was moved, deleted or replaced while it was open; nothing more "
+                "was saved to it. Open it again from where it is now"
+            )
 
     def fault(self, err: BaseException) -> SelfevalError | None:
+        from selfeval.store.faults import database_fault
+
         return database_fault(self.path, err)
 
     def release_connections(self) -> None:

@@ -13,7 +13,6 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from selfeval.errors import InputError
-from selfeval.files.faults import MachineFault, os_fault
 from selfeval.files.workspace_header import (
     APPLICATION_ID,
     SQLITE_MAGIC,
@@ -107,35 +106,3 @@ def open_workspace_file(path: Path, backups: Path) -> Engine:
             ) from None
         return engine
     return make_engine(path)
-
-
-def with_sidecars(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-FileIdentity = tuple[int, int]
-
-
-def file_identity(path: Path) -> FileIdentity:
-    """Which file `path` is now (device, inode): to notice it being moved or replaced."""
-    stat = path.stat()
-    return stat.st_dev, stat.st_ino
-
-
-def check_still_there(path: Path, identity: FileIdentity) -> None:
-    """Refuse to go on when the workspace was moved, deleted or replaced while open.
-
-    SQLite in WAL mode keeps writing to a deleted file without a word, and everything written is
-    lost when it closes; this check, one stat a transaction, makes that a message instead.
-    """
-    try:
-        now = file_identity(path)
-    except FileNotFoundError:
-        now = None
-    except OSError as err:
-        raise os_fault(path, err) from None
-    if now != identity:
-        raise MachineFault(
-            f"{path}: was moved, deleted or replaced while it was open; nothing more was saved "
-            "to it. Open it again from where it is now"
-        )

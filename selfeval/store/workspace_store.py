@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Protocol
 
 from selfeval.errors import SelfevalError
 from selfeval.store.quick_look import FirstLook
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 Address = str
 """Where a workspace is, as the user gave it: a file path (later also a server URL)."""
