@@ -61,17 +61,18 @@ def main() -> None:
         shot("indicators")
         window.navigate("risks", "")
         shot("risk-register")
-        merge_review(window, Path(home))
         window.close()
+        merge_review(path, Path(home))
         QApplication.processEvents()
         pack_pages(path)
 
 
-def merge_review(window: object, folder: Path) -> None:
+def merge_review(workspace_path: Path, folder: Path) -> None:
     """The merge review of a return its partner edited by hand: a change inside the request, a
     conflict, new evidence, and what lay outside the request (listed, not applied)."""
     import hashlib
     import json
+    import shutil
     import zipfile
 
     from PySide6.QtWidgets import QApplication
@@ -82,9 +83,12 @@ def merge_review(window: object, folder: Path) -> None:
     from selfeval.services.evidence import EvidenceInput, add_evidence
     from selfeval.services.judgements import set_judgement
     from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import open_workspace
     from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
 
-    lead = window.workspace  # type: ignore[attr-defined]
+    copy = folder / "merge-copy.selfeval"  # the pack pages below show the demo as it is
+    shutil.copyfile(workspace_path, copy)
+    lead = open_workspace(copy)
     request = folder / "request.sefpack"
     contributions.create_request(lead, "Anyshire ICB", ["right-help"], request)
     partner = contributions.open_request(
@@ -130,6 +134,7 @@ def merge_review(window: object, folder: Path) -> None:
     dialog.grab().save(str(OUT / "merge-review.png"))
     print("wrote docs/screenshots/merge-review.png")
     dialog.close()
+    lead.close()
 
 
 def pack_pages(workspace_path: Path) -> None:

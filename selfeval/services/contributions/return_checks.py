@@ -202,8 +202,8 @@ def within_request(
             outside.append(
                 OutsideChange(
                     what,
-                    f"dated {comment.created_at:%d/%m/%Y %H:%M}, before the request was sent "
-                    f"({request.created_at:%d/%m/%Y %H:%M}); refused",
+                    f"dated {comment.created_at.astimezone():%d/%m/%Y %H:%M}, before the request "
+                    f"was sent ({request.created_at.astimezone():%d/%m/%Y %H:%M}); refused",
                 )
             )
         elif comment.created_at > now + CLOCK_SKEW:
