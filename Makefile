@@ -44,7 +44,7 @@ screenshots: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet "pyinstaller==6.22.3"
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build build.spec
-	bash .ci/smoke-package.sh dist/selfeval-*/selfeval
+	bash .ci/smoke-package.sh dist/selfeval-*
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis *.egg-info

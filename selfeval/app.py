@@ -21,6 +21,11 @@ def _application() -> QApplication:
     app.setOrganizationName("selfeval")
     app.setApplicationName("selfeval")
     app.setApplicationDisplayName("selfeval")
+    from PySide6.QtGui import QIcon
+
+    from selfeval.locations import resource_path
+
+    app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "selfeval.png"))))
     return app
 
 
