@@ -48,7 +48,7 @@ def test_overdue_link_opens_the_filtered_action_plan(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     overdue = window.dashboard.lists["overdue"]
-    assert overdue.count() >= 1 and overdue.item(0).text() != "None"
+    assert overdue.count() >= 1 and overdue.item(0).text() != "\u2713 None"
     overdue.setCurrentRow(0)
     overdue.setFocus()
     qtbot.keyClick(overdue, Qt.Key.Key_Return)

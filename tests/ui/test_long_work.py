@@ -87,7 +87,7 @@ def test_import_tracker_in_the_background(
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen == ["Imported 400 evidence items with 800 links to criteria."]
     assert library.model.rowCount() == 466
-    assert window.dashboard.lists["without_evidence"].item(0).text() == "None"
+    assert window.dashboard.lists["without_evidence"].item(0).text() == "\u2713 None"
 
 
 def test_a_cancelled_import_changes_nothing(

@@ -178,3 +178,35 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         problems += [f"{type(dialog).__name__}: stray & in {t!r}" for t in stray_mnemonics(dialog)]
         dialog.close()
     assert problems == []
+
+
+def test_toolbar_and_status_bar(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QToolBar
+
+    window = open_window(demo_path)
+    (toolbar,) = window.findChildren(QToolBar)
+    names = [a.text().replace("&", "") for a in toolbar.actions()]
+    assert names == [
+        "Export pack...",
+        "Take a snapshot...",
+        "Ask a partner to contribute...",
+        "Merge a return...",
+        "Search evidence",
+    ]
+    menu_actions = {
+        a
+        for menu in window.menuBar().findChildren(type(window.menuBar().actions()[0].menu()))
+        for a in menu.actions()
+    }
+    for action in toolbar.actions():
+        assert action in menu_actions  # the same action as in the menus
+        assert not action.shortcut().isEmpty()
+        assert action.shortcut().toString() in action.toolTip()
+    assert window.location.text() == str(demo_path)
+    assert window.saved_state.text().startswith("Opened (")
+    window.navigate("criterion", "participation")
+    window.criterion_page.rating.buttons["red"].click()
+    assert window.saved_state.text().startswith("All changes saved (")
+    toolbar.actions()[-1].trigger()  # Search evidence
+    assert window.pages.currentWidget() is window.evidence_page
+    assert window.evidence_page.search.hasFocus()

@@ -202,7 +202,7 @@ def test_dashboard_lists_follow_the_edits(
 ) -> None:
     window = open_window(demo_path)
     unrated = window.dashboard.lists["unrated"]
-    assert [unrated.item(i).text() for i in range(unrated.count())] == ["None"]
+    assert [unrated.item(i).text() for i in range(unrated.count())] == ["\u2713 None"]
     window.navigate("criterion", "leaders-engage")
     page = window.criterion_page
     page.rating.buttons["not-rated"].click()

@@ -27,6 +27,8 @@ from selfeval.ui.widgets.rating_badge import badge_icon
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
+CARD_ROWS = 8
+NOTHING = "\u2713 None"  # a tick, and the word for screen readers
 
 
 class DashboardPage(QScrollArea):
@@ -70,7 +72,8 @@ class DashboardPage(QScrollArea):
 
         lists = QGridLayout()
         self.lists: dict[str, QListWidget] = {}
-        titles = {
+        self.boxes: dict[str, QGroupBox] = {}
+        self.titles = titles = {
             "unrated": "Criteria not rated",
             "without_evidence": "Criteria with no evidence",
             "without_lead": "Criteria with no lead owner",
@@ -81,12 +84,15 @@ class DashboardPage(QScrollArea):
             box = QGroupBox(title)
             widget = QListWidget()
             widget.setAccessibleName(title)
-            widget.setMinimumHeight(110)
-            widget.setMaximumHeight(160)
+            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            # long titles end in "..."; the whole title is the row's tooltip
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.itemActivated.connect(self._go)
             QVBoxLayout(box).addWidget(widget)
-            lists.addWidget(box, index // 3, index % 3)
+            lists.addWidget(box, index // 3, index % 3, Qt.AlignmentFlag.AlignTop)
             self.lists[key] = widget
+            self.boxes[key] = box
         self.layout_.addLayout(lists)
         self.layout_.addStretch(1)
 
@@ -125,7 +131,7 @@ class DashboardPage(QScrollArea):
                 item.setData(TARGET_ROLE, f"criterion:{criterion_id}")
                 widget.addItem(item)
             if not ids:
-                widget.addItem(QListWidgetItem("None"))
+                widget.addItem(QListWidgetItem(NOTHING))
 
         criterion_items("unrated", summary.unrated)
         criterion_items("without_evidence", summary.without_evidence)
@@ -144,7 +150,7 @@ class DashboardPage(QScrollArea):
             more.setData(TARGET_ROLE, "stale_evidence:")
             stale.addItem(more)
         if not summary.stale_evidence:
-            stale.addItem(QListWidgetItem("None"))
+            stale.addItem(QListWidgetItem(NOTHING))
         from selfeval.services.improvement.actions import list_actions
 
         overdue = list_actions(self.context.workspace, overdue_only=True, today=self.today)
@@ -158,7 +164,28 @@ class DashboardPage(QScrollArea):
             entry.setData(TARGET_ROLE, "overdue_actions:")
             widget.addItem(entry)
         if not overdue:
-            widget.addItem(QListWidgetItem("None"))
+            widget.addItem(QListWidgetItem(NOTHING))
+        card_counts = {
+            "unrated": len(summary.unrated),
+            "without_evidence": len(summary.without_evidence),
+            "without_lead": len(summary.without_lead),
+            "stale": len(summary.stale_evidence),
+            "overdue": len(overdue),
+        }
+        for key, count in card_counts.items():
+            self._fit_card(key, count)
+
+    def _fit_card(self, key: str, count: int) -> None:
+        """A card says its count in its title; an empty one is one line with a tick, a full
+        one shows up to eight rows before it scrolls; every row's full text is its tooltip."""
+        self.boxes[key].setTitle(f"{self.titles[key]} ({count})")
+        widget = self.lists[key]
+        for row in range(widget.count()):
+            item = widget.item(row)
+            item.setToolTip(item.text())
+        rows = max(1, min(widget.count(), CARD_ROWS))
+        height = rows * max(widget.sizeHintForRow(0), 1) + 2 * widget.frameWidth() + 2
+        widget.setFixedHeight(height)
 
     def _fill_grid(self, summary: Readiness) -> None:
         """All criteria in one compact table: rating (badge and word), evidence, lead owner."""

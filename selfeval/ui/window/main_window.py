@@ -101,6 +101,13 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 860])
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
+        self.saved_state = QLabel()
+        self.saved_state.setAccessibleName("Save state")
+        self.location = QLabel(address)
+        self.location.setAccessibleName("Workspace location")
+        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.saved_state, 1)
+        self.statusBar().addPermanentWidget(self.location)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self._update_progress()
         self.resize(1280, 820)
@@ -165,7 +172,16 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardPage(self.context)
         self.pages.addWidget(self.dashboard)
         self.controller = WindowController(self)
-        self.undo_action, self.redo_action = build_menus(self, self.menuBar(), self.controller)
+        kept = build_menus(self, self.menuBar(), self.controller)
+        self.undo_action, self.redo_action = kept.undo, kept.redo
+        toolbar = self.addToolBar("Main tools")
+        toolbar.setObjectName("main_tools")
+        toolbar.setAccessibleName("Main tools")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in kept.toolbar:
+            toolbar.addAction(action)
+        self._show_saved_state("Opened")
         self.undo_stack.indexChanged.connect(self.label_undo_actions)
         self.label_undo_actions()
         self.attached = True
@@ -249,6 +265,7 @@ class MainWindow(QMainWindow):
         in view (otherwise when next shown): on 5,000 items that read is ~50 ms."""
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
+        self._show_saved_state()
         self.dashboard.refresh()
         library = self._evidence_page
         if evidence and library is not None:
@@ -265,7 +282,15 @@ class MainWindow(QMainWindow):
             self.criterion_page.load(shown, evidence=evidence)
 
     def show_error(self, message: str) -> None:
+        if self.attached:
+            self.saved_state.setText("Last change not saved: see the message")
         QMessageBox.warning(self, "selfeval", message)
+
+    def _show_saved_state(self, what: str = "All changes saved") -> None:
+        """The status bar: whether everything is saved, and when; where the workspace is."""
+        from datetime import datetime
+
+        self.saved_state.setText(f"{what} ({datetime.now():%H:%M})")
 
     def widget(self) -> QWidget:
         return self

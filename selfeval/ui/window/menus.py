@@ -26,8 +26,19 @@ def _action(
     return action
 
 
-def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> tuple[QAction, QAction]:
-    """Fill the menu bar; returns the Undo and Redo actions (their text follows the stack)."""
+class MenuActions:
+    """The actions the window keeps a hand on: Undo/Redo (their text follows the stack) and the
+    ones the toolbar shows as well."""
+
+    def __init__(self) -> None:
+        self.undo: QAction
+        self.redo: QAction
+        self.toolbar: list[QAction] = []
+
+
+def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActions:
+    """Fill the menu bar; every toolbar action is one of these menu actions, same shortcut."""
+    kept = MenuActions()
     file_menu = bar.addMenu("&File")
     _action(owner, file_menu, "&New workspace...", do.new_workspace, "Ctrl+N")
     _action(owner, file_menu, "&Open...", do.open_workspace, "Ctrl+O")
@@ -35,24 +46,26 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> tuple[QA
     recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()
     _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
-    _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
-    _action(owner, file_menu, "Take a &snapshot...", do.snapshot)
+    export = _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
+    snapshot = _action(owner, file_menu, "Take a &snapshot...", do.snapshot, "Ctrl+Shift+S")
     _action(owner, file_menu, "Start a new &cycle...", do.new_cycle)
     assessments = file_menu.addMenu("Assess&ment")
     assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
     _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
 
     contributions = file_menu.addMenu("Con&tributions")
-    _action(owner, contributions, "&Ask a partner to contribute...", do.ask_partner)
+    ask = _action(
+        owner, contributions, "&Ask a partner to contribute...", do.ask_partner, "Ctrl+Shift+A"
+    )
     _action(owner, contributions, "&Open a request...", do.open_request)
     _action(owner, contributions, "&Return my contribution...", do.return_contribution)
-    _action(owner, contributions, "&Merge a return...", do.merge_return)
+    merge = _action(owner, contributions, "&Merge a return...", do.merge_return, "Ctrl+Shift+M")
     file_menu.addSeparator()
     _action(owner, file_menu, "&Close", do.close, "Ctrl+W")
 
     edit_menu = bar.addMenu("&Edit")
-    undo = _action(owner, edit_menu, "&Undo", do.undo, "Ctrl+Z")
-    redo = _action(owner, edit_menu, "&Redo", do.redo, "Ctrl+Shift+Z", "Ctrl+Y")
+    kept.undo = _action(owner, edit_menu, "&Undo", do.undo, "Ctrl+Z")
+    kept.redo = _action(owner, edit_menu, "&Redo", do.redo, "Ctrl+Shift+Z", "Ctrl+Y")
 
     go_menu = bar.addMenu("&Go")
     _action(owner, go_menu, "Readiness &dashboard", lambda: do.go("dashboard"), "Ctrl+1")
@@ -65,9 +78,13 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> tuple[QA
     _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
     _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
     _action(owner, go_menu, "Criteria &tree", do.focus_tree, "Ctrl+L")
-    _action(owner, go_menu, "&Search evidence", do.search_evidence, "Ctrl+F")
+    search = _action(owner, go_menu, "&Search evidence", do.search_evidence, "Ctrl+F")
 
     help_menu = bar.addMenu("&Help")
     _action(owner, help_menu, "&Keyboard shortcuts", do.shortcuts, "F1")
     _action(owner, help_menu, "&About selfeval", do.about)
-    return undo, redo
+    kept.toolbar = [export, snapshot, ask, merge, search]
+    for action in kept.toolbar:  # the toolbar says the shortcut too
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{action.text().replace('&', '').rstrip('.')} ({keys})")
+    return kept
