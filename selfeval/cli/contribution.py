@@ -70,6 +70,8 @@ def cmd_contribution(args: argparse.Namespace) -> int:
             )
         print(f"Wrote request {args.output} for {args.to}: {', '.join(criteria)}")
         return EXIT_OK
+    if args.action == "list":
+        return _list(args)
     if args.action == "open":
         workspace = contributions.open_request(
             Path(args.file), Path(args.partner_workspace), current_user(args.user), passphrase
@@ -128,8 +130,41 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _list(args: argparse.Namespace) -> int:
+    from selfeval.services.contributions.tracking import contributions_in_flight, returns_in
+
+    folder = Path(args.folder) if args.folder else None
+    with open_from_args(args) as workspace:
+        rows = contributions_in_flight(workspace, folder=folder)
+    skipped = returns_in(folder)[1] if folder is not None else []
+    if args.json:
+        print(json.dumps({"requests": [r.as_dict() for r in rows], "skipped": skipped}, indent=2))
+        return EXIT_OK
+    if not rows:
+        print("No contribution requests sent from this assessment yet.")
+    for row in rows:
+        due = f", due {row.due_date:%d %b %Y}" if row.due_date else ""
+        merged = f" on {row.merged_at:%d %b %Y}" if row.merged_at else ""
+        waiting = f": {', '.join(row.returns_waiting)}" if row.returns_waiting else ""
+        print(
+            f"{row.status}{merged}{waiting}\t{row.recipient}\t{', '.join(row.criteria)}\t"
+            f"sent {row.sent_at:%d %b %Y}{due}"
+        )
+    for line in skipped:
+        print(f"Not read: {line}")
+    return EXIT_OK
+
+
 def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    sub = actions.add_parser(
+        "list", help="every request sent, and where it stands (awaiting, returned, merged, overdue)"
+    )
+    sub.add_argument("workspace")
+    sub.add_argument("--json", action="store_true")
+    sub.add_argument(
+        "--folder", help="a folder where returns arrive: returns there count as 'returned'"
+    )
     sub = actions.add_parser("request", help="ask a partner to contribute to some criteria")
     sub.add_argument("workspace")
     sub.add_argument("--to", required=True, help="the partner organisation or person")

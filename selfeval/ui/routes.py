@@ -11,6 +11,7 @@ RouteKind = Literal[
     "actions",
     "indicators",
     "risks",
+    "contributions",
     "page",
     "criterion",
     "evidence",

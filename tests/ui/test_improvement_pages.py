@@ -139,3 +139,54 @@ def test_a_new_cycle_shows_the_previous_rating(qtbot: QtBot, demo_path: Path, op
     again.navigate("criterion", "right-help")
     assert again.criterion_page.updated.text().endswith("Previous cycle: Red")
     assert again.criterion_page.texts["rationale"].toPlainText().startswith("Speech and language")
+
+
+def test_contributions_page_follows_a_request_to_merged(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from selfeval.services import contributions
+    from selfeval.services.judgements import set_judgement
+    from selfeval.services.users import CurrentUser
+    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    inbox = tmp_path / "returns"
+    inbox.mkdir()
+    request = tmp_path / "icb-request.sefpack"
+    due = date.today() + timedelta(days=10)
+    contributions.create_request(
+        window.workspace, "Anyshire ICB", ["right-help"], request, due_date=due
+    )
+    window.navigate("contributions")
+    page = window.extra_page("contributions")
+    assert window.pages.currentWidget() is page
+    assert [page.table.item(0, c).text() for c in (0, 1, 4)] == ["Anyshire ICB", "3", "Awaiting"]
+    assert page.table.item(0, 3).text() == f"{due:%d %b %Y}"
+
+    partner = contributions.open_request(
+        request, tmp_path / "icb.selfeval", CurrentUser("Amara Okafor", "ICB")
+    )
+    set_judgement(partner, "right-help", rating="green")
+    contributions.create_return(partner, inbox / "icb-return.sefpack")
+    partner.close()
+    page.folder.setText(str(inbox))
+    page.folder.editingFinished.emit()
+    assert page.table.item(0, 4).text() == "Returned: ready to merge"
+
+    def merge_all(dialog: QDialog) -> None:
+        if isinstance(dialog, MergeReviewDialog):
+            dialog.accept_all.click()
+        else:
+            dialog.accept()  # the "Merged" message
+
+    when_dialog_opens(qtbot, merge_all)
+    when_dialog_opens(qtbot, merge_all)
+    page.table.selectRow(0)
+    page.merge_button.click()
+    assert page.table.item(0, 4).text().startswith("Merged ")
+    from selfeval.services.judgements import get_judgement
+
+    assert get_judgement(window.workspace, "right-help").rating == "green"

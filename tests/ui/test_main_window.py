@@ -35,6 +35,7 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "Action plan",
         "Indicators",
         "Risk register",
+        "Contributions",
         "People and organisations",
     ]
     rows = []
@@ -119,6 +120,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
         ("actions", ""),
         ("indicators", ""),
         ("risks", ""),
+        ("contributions", ""),
     ):
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]

@@ -15,6 +15,7 @@ from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog, EvidenceForm
 from selfeval.ui.evidence_actions import add_evidence_undoable
 from selfeval.ui.pages.evidence_library_page import EvidenceLibraryPage
 from selfeval.ui.tasks import cancel_and_await_all
+from selfeval.ui.widgets.criteria_tree import KIND_ROLE
 from selfeval.ui.widgets.owners_panel import AddOwnerDialog
 from selfeval.ui.window.main_window import MainWindow
 from tests.ui.conftest import when_dialog_opens
@@ -274,8 +275,26 @@ def test_keyboard_shortcuts_move_between_pages(
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.evidence_page
-    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.people_page
+    # Ctrl+N is the Nth place in the navigator, in the order the navigator lists them
+    places = [
+        window.tree_model.item(row, 0).text()
+        for row in range(window.tree_model.rowCount())
+        if window.tree_model.item(row, 0).data(KIND_ROLE) == "page"
+    ]
+    assert places == [
+        "Readiness dashboard",
+        "Evidence library",
+        "Action plan",
+        "Indicators",
+        "Risk register",
+        "Contributions",
+        "People and organisations",
+    ]
+    for number, key in enumerate((Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6), 3):
+        qtbot.keyClick(window.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
+        assert window.tree.currentIndex().siblingAtColumn(0).data() == places[number - 1]
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.criterion_page.criterion_id == "needs-identified"
     assert QApplication.activeModalWidget() is None

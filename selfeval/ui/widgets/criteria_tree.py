@@ -43,6 +43,7 @@ class CriteriaTreeModel(QStandardItemModel):
         self._add_page("Action plan", "actions")
         self._add_page("Indicators", "indicators")
         self._add_page("Risk register", "risks")
+        self._add_page("Contributions", "contributions")
         self._add_page("People and organisations", "people")
         self.set_ratings(ratings)
 

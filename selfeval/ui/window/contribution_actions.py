@@ -23,6 +23,7 @@ from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.words import counted
 
 if TYPE_CHECKING:
+    from selfeval.ui.page_context import PageContext
     from selfeval.ui.window.host import WindowHost
 
 FILTER = f"Contribution packages (*{SUFFIX});;All files (*)"
@@ -165,31 +166,38 @@ def return_contribution(host: WindowHost) -> None:
 
 
 def merge_return(host: WindowHost, path: Path | None = None) -> None:
-    from selfeval.services.contributions.merge import plan_merge
-    from selfeval.services.contributions.package_format import read_package
-    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
-
     if path is None:
         name, _ = QFileDialog.getOpenFileName(host.widget(), "Merge a partner's return", "", FILTER)
         if not name:
             return
         path = Path(name)
+    merge_return_file(host.context, host.widget(), path)
+
+
+def merge_return_file(context: PageContext, parent: QWidget, path: Path) -> None:
+    """Read a return, review it, merge what the lead accepts (File > Contributions, and the
+    Contributions page)."""
+    from selfeval.services.contributions.merge import plan_merge
+    from selfeval.services.contributions.package_format import read_package
+    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
+
     try:
-        package = read_package(path, _passphrase_for(host.widget(), path))
-        plan = plan_merge(host.workspace, package, path.name)
+        package = read_package(path, _passphrase_for(parent, path))
+        plan = plan_merge(context.workspace, package, path.name)
     except (SelfevalError, OSError) as err:
-        host.show_error(str(err))
+        context.show_error(str(err))
         return
     if plan.already_merged:
-        QMessageBox.information(host.widget(), "Already merged", "This return was merged already.")
+        QMessageBox.information(parent, "Already merged", "This return was merged already.")
         return
-    dialog = MergeReviewDialog(host.workspace, package, plan, host.widget())
+    dialog = MergeReviewDialog(context.workspace, package, plan, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ is not None:
-        host.changed(None)
+        context.changed(None, True)
         result = dialog.result_
         QMessageBox.information(
-            host.widget(),
+            parent,
             "Merged",
-            f"Applied {len(result.applied)} changes, added {len(result.evidence_added)} evidence "
-            f"items and {result.comments_added} comments from {plan.from_who}.",
+            f"Applied {counted(len(result.applied), 'change')}, added "
+            f"{counted(len(result.evidence_added), 'evidence item')} and "
+            f"{counted(result.comments_added, 'comment')} from {plan.from_who}.",
         )

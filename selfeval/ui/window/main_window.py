@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         "actions": ("selfeval.ui.pages.action_widgets", "ActionPlanPage"),
         "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
         "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),
+        "contributions": ("selfeval.ui.pages.contributions_page", "ContributionsPage"),
     }
 
     def extra_page(self, page_id: str) -> PageWidget:
@@ -314,7 +315,15 @@ class MainWindow(QMainWindow):
     def navigate(self, kind: RouteKind, item_id: str = "") -> None:
         """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
         "evidence" (one item, in the library) or "stale_evidence"."""
-        if kind in ("dashboard", "evidence_page", "people", "actions", "indicators", "risks"):
+        if kind in (
+            "dashboard",
+            "evidence_page",
+            "people",
+            "actions",
+            "indicators",
+            "risks",
+            "contributions",
+        ):
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":
             self.navigate("page", "actions")

@@ -6,12 +6,14 @@ Every item calls the window's controller (ui/window_controller.py); nothing here
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
+    from selfeval.ui.routes import RouteKind
     from selfeval.ui.window.controller import WindowController
 
 
@@ -68,12 +70,18 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     kept.redo = _action(owner, edit_menu, "&Redo", do.redo, "Ctrl+Shift+Z", "Ctrl+Y")
 
     go_menu = bar.addMenu("&Go")
-    _action(owner, go_menu, "Readiness &dashboard", lambda: do.go("dashboard"), "Ctrl+1")
-    _action(owner, go_menu, "&Evidence library", lambda: do.go("evidence_page"), "Ctrl+2")
-    _action(owner, go_menu, "&People and organisations", lambda: do.go("people"), "Ctrl+3")
-    _action(owner, go_menu, "&Action plan", lambda: do.go("actions"), "Ctrl+4")
-    _action(owner, go_menu, "&Indicators", lambda: do.go("indicators"), "Ctrl+5")
-    _action(owner, go_menu, "&Risk register", lambda: do.go("risks"), "Ctrl+6")
+    # in the navigator's order, so Ctrl+N is the Nth place in the list on the left
+    places: tuple[tuple[str, RouteKind], ...] = (
+        ("Readiness &dashboard", "dashboard"),
+        ("&Evidence library", "evidence_page"),
+        ("&Action plan", "actions"),
+        ("&Indicators", "indicators"),
+        ("&Risk register", "risks"),
+        ("&Contributions", "contributions"),
+        ("&People and organisations", "people"),
+    )
+    for number, (text, place) in enumerate(places, start=1):
+        _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number}")
     go_menu.addSeparator()
     _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
     _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
