@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfReader
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from selfeval.ui.dialogs.export_dialog import ExportDialog
@@ -15,7 +15,6 @@ from tests.ui.conftest import when_dialog_opens
 def make_dialog(qtbot: QtBot, window, path: Path) -> ExportDialog:  # type: ignore[no-untyped-def]
     dialog = ExportDialog(window.context, window)
     qtbot.addWidget(dialog)
-    dialog.open_folder.setChecked(False)
     dialog.path.setText(str(path))
     return dialog
 
@@ -94,3 +93,56 @@ def test_the_dialog_never_writes_over_the_open_workspace(
         assert "it was not overwritten. Choose another name" in dialog.error.text()
         assert not dialog.error.isHidden()
     assert demo_path.read_bytes() == before
+
+
+def test_an_export_to_a_new_folder_says_where_and_is_remembered(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    first = ExportDialog(window.context, window)
+    qtbot.addWidget(first)
+    assert Path(first.path.text()).parent == demo_path.parent  # beside the workspace at first
+    target = tmp_path / "board" / "march" / "pack.xlsx"
+    first.format.setCurrentIndex(first.format.findData("xlsx"))
+    first.path.setText(str(target))
+
+    def create(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox) and "does not exist. Create it?" in box.text()
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_dialog_opens(qtbot, create)
+    first.start()
+    qtbot.waitUntil(lambda: first.written is not None, timeout=30_000)
+    assert target.is_file()
+    notice = first.notice
+    assert notice.text() == f"The pack was saved to:\n{target}"
+    assert {b.text() for b in notice.buttons()} >= {"Open &file", "Open f&older"}
+    notice.close()
+    second = ExportDialog(window.context, window)
+    qtbot.addWidget(second)
+    assert Path(second.path.text()).parent == target.parent  # the folder is remembered
+
+
+def test_shortcuts_work_at_once_after_an_export(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    window.tree.setFocus()
+
+    def export(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.path.setText(str(tmp_path / "pack.pdf"))
+        dialog.start()
+
+    when_dialog_opens(qtbot, export)
+    window.controller.export_pack()
+    assert (tmp_path / "pack.pdf").is_file()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(window.tree.hasFocus)  # focus back where it was, not in a text box
+    rationale = window.criterion_page.texts["rationale"].toPlainText()
+    qtbot.keyClick(window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.evidence_page
+    assert window.criterion_page.texts["rationale"].toPlainText() == rationale

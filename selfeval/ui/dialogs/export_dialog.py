@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.files.names import safe_filename
 from selfeval.files.output import CancelCheck, Progress
 from selfeval.pack.model import DEFAULT_MARKING, PackOptions
+from selfeval.ui.dialogs.saved_notice import remember_folder, remembered_folder, show_saved
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.tasks import OwnedTask, run_with_progress
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
@@ -88,8 +88,6 @@ class ExportDialog(QDialog):
         browse = QPushButton("&Browse...")
         browse.setAccessibleName("Choose where to save the pack")
         browse.clicked.connect(self._browse)
-        self.open_folder = QCheckBox("Open the &folder when done")
-        self.open_folder.setChecked(True)
         self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -112,7 +110,6 @@ class ExportDialog(QDialog):
         save_label = QLabel("Save &as:")
         save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, path_row)
-        form.addRow("", self.open_folder)
         form.addRow("", self.error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -126,9 +123,11 @@ class ExportDialog(QDialog):
         self.resize(640, 0)
 
     def _default_path(self, fmt: str) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        """In the folder the last pack went to, else beside the workspace: a folder that exists."""
+        workspace_folder = Path(self.context.workspace.address).parent
+        folder = remembered_folder("export", workspace_folder)
         name = f"{self.context.workspace.area_name} SEND self-evaluation {date.today():%Y-%m-%d}"
-        return Path(folder or Path.home()) / f"{name}.{fmt}"
+        return folder / f"{safe_filename(name)}.{fmt}"
 
     def _format_changed(self) -> None:
         fmt = str(self.format.currentData())
@@ -172,6 +171,8 @@ class ExportDialog(QDialog):
         from selfeval.errors import SelfevalError
         from selfeval.files.output import check_destination
 
+        if not path.parent.exists() and not self._create_folder(path.parent):
+            return
         try:  # said beside the field at once, before any work starts
             check_destination(path)
         except SelfevalError as err:
@@ -188,12 +189,29 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(False)
         self.task = run_with_progress(self, "Exporting the pack", job, self._done, self._failed)
 
+    def _create_folder(self, folder: Path) -> bool:
+        """Offer to make a destination folder that does not exist yet."""
+        answer = QMessageBox.question(
+            self, "Create the folder?", f"The folder {folder} does not exist. Create it?"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._show_error(f"{folder}: no such folder")
+            return False
+        try:
+            folder.mkdir(parents=True)
+        except OSError as err:
+            from selfeval.files.faults import os_fault
+
+            self._show_error(str(os_fault(folder, err)))
+            return False
+        return True
+
     def _done(self, written: Path) -> None:
         self.written = written
         self.buttons.setEnabled(True)
-        if self.open_folder.isChecked():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
+        remember_folder("export", written.parent)
         self.accept()
+        self.notice = show_saved(self.parentWidget(), written, "The pack")
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)

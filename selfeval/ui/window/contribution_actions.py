@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import SelfevalError
+from selfeval.files.names import safe_filename
 from selfeval.services.contributions.package_format import SEALED_MAGIC, SUFFIX
+from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.words import counted
 
@@ -85,8 +87,12 @@ def request_contribution(host: WindowHost) -> None:
     dialog = RequestDialog(host, host.widget())
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
+    suggested = safe_filename(f"{dialog.to.text() or 'request'}{SUFFIX}")
     name, _ = QFileDialog.getSaveFileName(
-        host.widget(), "Save the request as", f"{dialog.to.text() or 'request'}{SUFFIX}", FILTER
+        host.widget(),
+        "Save the request as",
+        start_path("packages", host.address, suggested),
+        FILTER,
     )
     if not name:
         return
@@ -111,20 +117,24 @@ def request_contribution(host: WindowHost) -> None:
     except SelfevalError as err:
         host.show_error(str(err))
         return
-    QMessageBox.information(
-        host.widget(), "Request written", f"Send {Path(name).name} to the partner."
-    )
+    remember_folder("packages", Path(name).parent)
+    show_saved(host.widget(), Path(name), f"The request (send {Path(name).name} to the partner)")
 
 
 def open_request(host: WindowHost) -> None:
     from selfeval.services.contributions import open_request as open_package
     from selfeval.ui.window.file_actions import open_other
 
-    name, _ = QFileDialog.getOpenFileName(host.widget(), "Open a contribution request", "", FILTER)
+    name, _ = QFileDialog.getOpenFileName(
+        host.widget(), "Open a contribution request", start_path("packages", host.address), FILTER
+    )
     if not name:
         return
     target, _ = QFileDialog.getSaveFileName(
-        host.widget(), "Save your partner workspace as", "", "selfeval workspaces (*.selfeval)"
+        host.widget(),
+        "Save your partner workspace as",
+        start_path("workspaces", host.address),
+        "selfeval workspaces (*.selfeval)",
     )
     if not target:
         return
@@ -141,7 +151,10 @@ def return_contribution(host: WindowHost) -> None:
     from selfeval.services.contributions import create_return
 
     name, _ = QFileDialog.getSaveFileName(
-        host.widget(), "Save your return as", f"return{SUFFIX}", FILTER
+        host.widget(),
+        "Save your return as",
+        start_path("packages", host.address, f"return{SUFFIX}"),
+        FILTER,
     )
     if not name:
         return
@@ -160,14 +173,15 @@ def return_contribution(host: WindowHost) -> None:
     if written.personal_data_left_out:
         items = counted(written.personal_data_left_out, "evidence item")
         note = f"\n\nLeft out: {items} marked as personal data."
-    QMessageBox.information(
-        host.widget(), "Return written", f"Send {Path(name).name} to the lead.{note}"
-    )
+    remember_folder("packages", Path(name).parent)
+    show_saved(host.widget(), Path(name), f"Your return (send {Path(name).name} to the lead){note}")
 
 
 def merge_return(host: WindowHost, path: Path | None = None) -> None:
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(host.widget(), "Merge a partner's return", "", FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            host.widget(), "Merge a partner's return", start_path("packages", host.address), FILTER
+        )
         if not name:
             return
         path = Path(name)

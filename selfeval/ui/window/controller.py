@@ -43,10 +43,18 @@ class WindowController:
         self.window.import_tracker()
 
     def export_pack(self) -> None:
+        """The export dialog; afterwards the focus is back where it was, so the next shortcut or
+        keystroke goes where the user expects (not into "How we know")."""
+        from PySide6.QtWidgets import QApplication
+
         from selfeval.ui.dialogs.export_dialog import ExportDialog
 
         self.window.commit_pending()
+        focused = QApplication.focusWidget()
         ExportDialog(self.window.context, self.window.widget()).exec()
+        self.window.widget().activateWindow()
+        if focused is not None:
+            focused.setFocus()
 
     def snapshot(self) -> None:
         progress_actions.snapshot(self.window)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from selfeval.ui.dialogs.saved_notice import start_path
 from selfeval.ui.window.recent_files import recent_workspaces
 
 if TYPE_CHECKING:
@@ -28,7 +29,10 @@ def open_other(host: WindowHost, address: str | Path) -> None:
 
 def open_workspace_dialog(host: WindowHost) -> None:
     name, _ = QFileDialog.getOpenFileName(
-        host.widget(), "Open a workspace", "", "selfeval workspaces (*.selfeval);;All files (*)"
+        host.widget(),
+        "Open a workspace",
+        start_path("workspaces", host.address),
+        "selfeval workspaces (*.selfeval);;All files (*)",
     )
     if name:
         open_other(host, Path(name))

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from selfeval.errors import SelfevalError
+from selfeval.files.names import safe_filename
+from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
 
 if TYPE_CHECKING:
     from selfeval.ui.window.host import WindowHost
@@ -51,7 +53,7 @@ def progress_report(host: WindowHost) -> None:
     name, _ = QFileDialog.getSaveFileName(
         host.widget(),
         "Save the progress report as",
-        f"Progress since {since}.pdf",
+        start_path("export", host.address, safe_filename(f"Progress since {since}.pdf")),
         "PDF (*.pdf);;Word (*.docx)",
     )
     if not name:
@@ -66,7 +68,8 @@ def progress_report(host: WindowHost) -> None:
     except SelfevalError as err:
         host.show_error(str(err))
         return
-    QMessageBox.information(host.widget(), "Progress report", f"Wrote {path.name}.")
+    remember_folder("export", path.parent)
+    show_saved(host.widget(), path, "The progress report")
 
 
 def new_cycle(host: WindowHost) -> None:
