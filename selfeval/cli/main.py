@@ -231,8 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"selfeval {__version__}")
     parser.add_argument(
         "--user",
-        help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)' (default: settings, "
-        "then SELFEVAL_USER, then your account name)",
+        help="who is making changes, e.g. 'Jo Bloggs (Anyshire ICB)'. Without it: the "
+        "SELFEVAL_USER environment variable, then the saved setting ('selfeval user --set'), "
+        "then your account name",
     )
     parser.add_argument(
         "--assessment", help="work on this assessment (title or id; default: the latest)"

@@ -379,3 +379,20 @@ def test_closing_while_the_library_is_read_says_nothing(
     assert QApplication.activeModalWidget() is None
     assert window.evidence_page.model.rowCount() == 0
     assert window.evidence_page.count.text() == "Reading the evidence library..."
+
+
+def test_the_next_criterion_opens_at_its_top(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    window = open_window(demo_path)
+    window.resize(1366, 768)
+    window.navigate("criterion", "needs-identified")
+    bar = window.criterion_page.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.step_criterion(1)
+    assert window.criterion_page.criterion_id == "participation"
+    assert bar.value() == 0
+    bar.setValue(bar.maximum() // 2)
+    window.changed("participation", False)  # a refresh of the same criterion keeps the place
+    assert bar.value() == bar.maximum() // 2

@@ -175,6 +175,8 @@ class CriterionPage(QScrollArea):
         self.actions_panel.show_actions(
             list_actions(self.context.workspace, criterion_id=criterion_id)
         )
+        if not same:  # another criterion opens at its top, not where the last one was read to
+            self.verticalScrollBar().setValue(0)
 
     def commit_pending(self) -> None:
         """Save any text still waiting for its pause (before Undo, navigation or closing)."""
