@@ -6,9 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from selfeval.errors import SelfevalError
 from selfeval.ui.window.main_window import MainWindow
 from selfeval.ui.window.opening import open_workspace_window
 
@@ -45,7 +44,7 @@ def _no_screen() -> bool:
 
 
 def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
-    """Open `workspace_path`, or the default workspace (made from the demo if there is none)."""
+    """Open `workspace_path`, else the last workspace opened, else the start window."""
     if _no_screen():
         sys.stderr.write(
             "selfeval: no screen to show the app on (DISPLAY is not set). Run it on a desktop, "
@@ -55,20 +54,8 @@ def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
     if user:
         os.environ["SELFEVAL_USER"] = user
     app = _application()
-    try:
-        if workspace_path is None:
-            from selfeval.locations import default_workspace
+    from selfeval.ui.window.opening import launch
 
-            workspace_path = default_workspace()
-            if not workspace_path.exists():
-                from selfeval.services.demo import create_demo_workspace
-
-                workspace_path.parent.mkdir(parents=True, exist_ok=True)
-                create_demo_workspace(workspace_path).close()
-    except SelfevalError as err:
-        QMessageBox.critical(None, "selfeval: cannot create the demo workspace", str(err))
-        return 2
-    window = open_workspace_window(workspace_path)
-    if window is None:
+    if launch(workspace_path) is None:
         return 2
     return app.exec()

@@ -40,22 +40,35 @@ VERBS = (
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from selfeval.services.first_run import FirstRun, set_up_workspace, usual_partners
     from selfeval.services.frameworks import framework_library
     from selfeval.services.users import current_user
-    from selfeval.services.workspace import create_workspace
 
     framework = framework_library().get(args.framework)
-    workspace = create_workspace(
-        Path(args.workspace),
-        args.area,
-        framework,
-        current_user(args.user),
-        local_authority=args.local_authority,
-        icb=args.icb,
+    partners = (
+        usual_partners(args.area, args.local_authority, args.icb)
+        if args.local_authority or args.icb
+        else []
+    )
+    user = current_user(args.user)
+    workspace = set_up_workspace(
+        FirstRun(
+            address=Path(args.workspace),
+            area_name=args.area,
+            framework=framework,
+            la_code=args.la_code,
+            local_authority=args.local_authority,
+            icb=args.icb,
+            partners=partners,
+            your_name=user.name if args.user else "",
+            your_organisation=user.organisation if args.user else "",
+        ),
+        remember_user=False,
     )
     workspace.close()
     count = len(framework.criteria)
-    print(f"Created {args.workspace} for {args.area} ({framework.label}, {count} criteria)")
+    made = f"; organisations: {', '.join(n for n, _ in partners)}" if partners else ""
+    print(f"Created {args.workspace} for {args.area} ({framework.label}, {count} criteria){made}")
     return EXIT_OK
 
 
@@ -253,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--framework", default="area-send-2023", help="framework id (see 'frameworks list')"
     )
-    p.add_argument("--local-authority", default="")
+    p.add_argument("--local-authority", default="", help="e.g. Anyshire County Council")
+    p.add_argument("--la-code", default="", help="the local authority's code, e.g. E10000008")
     p.add_argument("--icb", default="", help="the integrated care board")
 
     p = verb("demo", cmd_demo, "create the fictional Anyshire demo workspace")

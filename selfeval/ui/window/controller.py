@@ -85,7 +85,8 @@ class WindowController:
         contribution_actions.merge_return(self.window)
 
     def close(self) -> None:
-        self.window.close()
+        """Ctrl+W: close this workspace and go back to the start window (not quit the app)."""
+        self.window.close_to_start()
 
     # Edit
     def undo(self) -> None:

@@ -39,26 +39,8 @@ def open_workspace_dialog(host: WindowHost) -> None:
 
 
 def new_workspace_dialog(host: WindowHost) -> None:
-    from selfeval.errors import SelfevalError
-    from selfeval.services.frameworks import framework_library
-    from selfeval.services.workspace import create_workspace
-    from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.dialogs.new_workspace_dialog import create_workspace_interactively
 
-    dialog = NewWorkspaceDialog(host.widget())
-    if dialog.exec() != NewWorkspaceDialog.DialogCode.Accepted:
-        return
-    path = Path(dialog.path.text())
-    try:
-        framework = framework_library().get(str(dialog.framework.currentData()))
-        create_workspace(
-            path,
-            dialog.area.text(),
-            framework,
-            host.workspace.user,
-            local_authority=dialog.local_authority.text(),
-            icb=dialog.icb.text(),
-        ).close()
-    except SelfevalError as err:
-        host.show_error(str(err))
-        return
-    open_other(host, path)
+    path = create_workspace_interactively(host.widget())
+    if path is not None:
+        open_other(host, path)

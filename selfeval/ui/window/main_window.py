@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.attached = False
         self.open_task: OwnedTask | None = None
         self.opener: Opener = _no_opener
+        self.show_start: Callable[[], object] = lambda: None
         self.setAccessibleName("selfeval main window")
         self.undo_stack = QUndoStack(self)
 
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self._update_progress()
-        self.resize(1280, 820)
+        self.resize(*fitting_size())
         geometry = QSettings().value("main_window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -299,6 +300,12 @@ class MainWindow(QMainWindow):
     def focus_tree(self) -> None:
         self.tree.setFocus()
 
+    def close_to_start(self) -> None:
+        """Ctrl+W: close this workspace and show the start window (the app stays open)."""
+        self.commit_pending()
+        if self.close():
+            self.show_start()
+
     def open_window(self, address: str, assessment: str | None = None) -> bool:
         """Open a workspace (or this one on another assessment) in a new window."""
         return self.opener(address, assessment, self)
@@ -422,3 +429,15 @@ Opener = Callable[[str, "str | None", QWidget], bool]
 
 def _no_opener(_address: str, _assessment: str | None, _parent: QWidget) -> bool:
     raise RuntimeError("this window was not made by ui/window/opening.py")
+
+
+def fitting_size(wanted: tuple[int, int] = (1280, 820)) -> tuple[int, int]:
+    """The window's first size: as wanted, but never larger than the screen's free area (a
+    1366x768 council laptop has about 1366x728 once the taskbar is there)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return wanted
+    free = screen.availableGeometry()
+    return min(wanted[0], free.width() - 16), min(wanted[1], free.height() - 48)

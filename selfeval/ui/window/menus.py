@@ -63,7 +63,7 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     _action(owner, contributions, "&Return my contribution...", do.return_contribution)
     merge = _action(owner, contributions, "&Merge a return...", do.merge_return, "Ctrl+Shift+M")
     file_menu.addSeparator()
-    _action(owner, file_menu, "&Close", do.close, "Ctrl+W")
+    _action(owner, file_menu, "&Close workspace", do.close, "Ctrl+W")
 
     edit_menu = bar.addMenu("&Edit")
     kept.undo = _action(owner, edit_menu, "&Undo", do.undo, "Ctrl+Z")

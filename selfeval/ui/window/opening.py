@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from selfeval.ui.tasks import OwnedTask
 from selfeval.ui.window.main_window import MainWindow
+from selfeval.ui.window.recent_files import recent_workspaces
+from selfeval.ui.window.start_window import StartWindow
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -35,7 +37,34 @@ def _opener(address: str, assessment: str | None, parent: QWidget) -> bool:
 def _made(address: str, overview: Overview) -> MainWindow:
     window = MainWindow(address, overview)
     window.opener = _opener
+    window.show_start = show_start_window
     return window
+
+
+def _open_for_start(address: str, parent: QWidget) -> QWidget | None:
+    return open_workspace_window(address, parent=parent)
+
+
+def show_start_window() -> StartWindow:
+    start = StartWindow(_open_for_start)
+    start.show()
+    _STARTS.append(start)  # kept alive until it opens a workspace or the app ends
+    return start
+
+
+_STARTS: list[StartWindow] = []
+
+
+def launch(address: str | Path | None = None) -> QWidget | None:
+    """What `selfeval` shows: the workspace asked for; else the last one opened, if it is still
+    there; else the start window. Returns the window shown (None if nothing could be)."""
+    if address is None:
+        recent = recent_workspaces()
+        if recent:
+            address = recent[0]
+    if address is not None:
+        return open_workspace_window(address)
+    return show_start_window()
 
 
 def open_workspace_window(
