@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -69,10 +70,11 @@ class NewWorkspaceDialog(QDialog):
         self.partners.setAccessibleName("Partner organisations")
         self.partners.setHorizontalHeaderLabels(["Organisation", "Type"])
         self.partners.horizontalHeader().setAccessibleName("Partner organisation columns")
-        self.partners.horizontalHeader().setStretchLastSection(True)
-        self.partners.setColumnWidth(0, 330)
+        self.partners.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.partners.setColumnWidth(1, 260)
         self.partners.verticalHeader().setVisible(False)
-        self.partners.setMaximumHeight(150)
+        self.partners.setMinimumHeight(150)
+        self.partners.setMaximumHeight(190)
         self.partners.itemChanged.connect(lambda _item: self._mark_partners_edited())
         add_partner = QPushButton("Add an &organisation")
         add_partner.setAccessibleName("Add a partner organisation")
@@ -120,18 +122,13 @@ class NewWorkspaceDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Create")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(area_box)
-        left.addWidget(you_box)
-        right = QVBoxLayout()
-        right.addWidget(partner_box)
-        right.addLayout(save_form)
-        right.addStretch(1)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        top = QHBoxLayout()
+        top.addWidget(area_box, 1)
+        top.addWidget(you_box, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addLayout(top)
+        layout.addWidget(partner_box)
+        layout.addLayout(save_form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         for field in (self.area, self.la_code, self.your_name, self.path):
