@@ -36,6 +36,7 @@ VERBS = (
     "snapshot",
     "cycle",
     "assessment",
+    "mywork",
 )
 
 
@@ -226,6 +227,37 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_mywork(args: argparse.Namespace) -> int:
+    from selfeval.services.my_work import my_work
+
+    with open_from_args(args) as workspace:
+        work = my_work(workspace, args.person)
+    if args.json:
+        print(json.dumps(work.as_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(f"My work: {work.person}" + (f" ({work.organisation})" if work.organisation else ""))
+    for line in work.criteria:
+        missing = "; ".join(line.missing) or "nothing missing"
+        print(f"  {line.role} of {line.criterion_id}: {line.rating}, {missing}")
+    for label, actions in (
+        ("Overdue", work.overdue),
+        ("Due within 14 days", work.due_soon),
+        ("Later", work.later),
+    ):
+        for action in actions:
+            due = f" (due {action.due_date:%d %b %Y})" if action.due_date else ""
+            print(f"  {label}: {action.title}{due}")
+    for request in work.requests:
+        due = f", due {request.due_date:%d %b %Y}" if request.due_date else ""
+        print(
+            f"  Request {request.direction} {request.counterpart}: "
+            f"{', '.join(request.criteria)} ({request.status}{due})"
+        )
+    for comment in work.new_comments:
+        print(f"  New comment on {comment.criterion_id} by {comment.author}: {comment.text}")
+    return EXIT_OK
+
+
 def cmd_user(args: argparse.Namespace) -> int:
     from selfeval.services.users import CurrentUser, current_user, save_user
 
@@ -344,6 +376,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_improvement_verbs(verb)
+
+    p = verb(
+        "mywork", cmd_mywork, "what one person has to do: criteria, actions, requests, comments"
+    )
+    p.add_argument("workspace")
+    p.add_argument("--person", help="a person's name (default: who you are, see 'selfeval user')")
+    p.add_argument("--json", action="store_true")
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

@@ -12,6 +12,7 @@ RouteKind = Literal[
     "indicators",
     "risks",
     "contributions",
+    "mywork",
     "page",
     "criterion",
     "evidence",

@@ -190,3 +190,18 @@ def test_contributions_page_follows_a_request_to_merged(
     from selfeval.services.judgements import get_judgement
 
     assert get_judgement(window.workspace, "right-help").rating == "green"
+
+
+def test_my_work_page_opens_the_place_to_act(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("mywork")
+    page = window.extra_page("mywork")
+    index = page.person.findData("Sian Bowen")
+    page.person.setCurrentIndex(index)
+    criteria = page.tree.topLevelItem(0)
+    assert criteria.text(0) == "Criteria I lead or contribute to (4)"
+    first = criteria.child(0)
+    page.tree.setCurrentItem(first)
+    page._go(first)
+    assert window.pages.currentWidget() is window.criterion_page
+    assert window.criterion_page.criterion_id == "right-help"

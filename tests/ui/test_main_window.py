@@ -37,6 +37,7 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "Risk register",
         "Contributions",
         "People and organisations",
+        "My work",
     ]
     rows = []
     for g in (1, 2):
@@ -121,6 +122,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
         ("indicators", ""),
         ("risks", ""),
         ("contributions", ""),
+        ("mywork", ""),
     ):
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]

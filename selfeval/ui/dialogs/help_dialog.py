@@ -20,6 +20,7 @@ SHORTCUTS = [
     ("Ctrl+3 / Ctrl+4 / Ctrl+5", "Action plan / Indicators / Risk register"),
     ("Ctrl+6", "Contributions: requests sent and returns waiting"),
     ("Ctrl+7", "People and organisations"),
+    ("Ctrl+8", "My work: your criteria, actions, requests and new comments"),
     ("Ctrl+L", "Go to the criteria tree"),
     ("Ctrl+F", "Search the evidence library"),
     ("Ctrl+Page Down / Ctrl+Page Up", "Next / previous criterion"),

@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
         "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),
         "contributions": ("selfeval.ui.pages.contributions_page", "ContributionsPage"),
+        "mywork": ("selfeval.ui.pages.my_work_page", "MyWorkPage"),
     }
 
     def extra_page(self, page_id: str) -> PageWidget:
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
             "indicators",
             "risks",
             "contributions",
+            "mywork",
         ):
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":
