@@ -309,6 +309,7 @@ class Risk(Base):
     likelihood: Mapped[int] = mapped_column(Integer)
     review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     criteria: Mapped[str] = mapped_column(Text, default="")  # criterion ids, comma-separated
+    status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
 
 
 class Snapshot(Base):

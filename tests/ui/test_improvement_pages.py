@@ -205,3 +205,55 @@ def test_my_work_page_opens_the_place_to_act(qtbot: QtBot, demo_path: Path, open
     page._go(first)
     assert window.pages.currentWidget() is window.criterion_page
     assert window.criterion_page.criterion_id == "right-help"
+
+
+def test_a_risk_is_edited_closed_deleted_and_each_undone(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.improvement.risks import list_risks
+    from selfeval.ui.pages.risk_page import RiskDialog
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    window.navigate("risks")
+    page = window.extra_page("risks")
+    before = list_risks(window.workspace)
+    target = before[0]
+    page.table.selectRow(0)
+
+    def edit(dialog: QDialog) -> None:
+        assert isinstance(dialog, RiskDialog) and dialog.title.text() == target.title
+        dialog.likelihood.setValue(1)
+        dialog.impact.setValue(1)
+        dialog.review.setText("31/13/2027")  # a bad date keeps the dialog open, typing kept
+        dialog._accept()
+        assert dialog.isVisible() and "is not a date" in dialog.error.text()
+        dialog.review.setText("31/03/2027")
+        assert dialog.error.isHidden()
+        dialog._accept()
+
+    when_dialog_opens(qtbot, edit)
+    page.edit_selected()
+    edited = next(r for r in list_risks(window.workspace) if r.id == target.id)
+    assert (edited.score, str(edited.review_date)) == (1, "2027-03-31")
+    window.undo_stack.undo()
+    assert next(r for r in list_risks(window.workspace) if r.id == target.id) == target
+
+    page.table.selectRow(next(i for i, r in enumerate(page.risks) if r.id == target.id))
+    page.toggle_selected()
+    closed = next(r for r in list_risks(window.workspace) if r.id == target.id)
+    assert closed.status == "closed"
+    assert page.table.item(len(page.risks) - 1, 5).text() == "Closed"  # closed ones go last
+    window.undo_stack.undo()
+    assert next(r for r in list_risks(window.workspace) if r.id == target.id).status == "open"
+
+    page.table.selectRow(next(i for i, r in enumerate(page.risks) if r.id == target.id))
+    when_dialog_opens(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    page.delete_selected()
+    assert target.id not in {r.id for r in list_risks(window.workspace)}
+    window.undo_stack.undo()
+    assert next(r for r in list_risks(window.workspace) if r.id == target.id) == target
+    window.undo_stack.redo()
+    assert target.id not in {r.id for r in list_risks(window.workspace)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
@@ -42,6 +43,7 @@ class RiskInput(BaseModel):
     likelihood: int = Field(ge=1, le=5)
     review_date: date | None = None
     criteria: list[str] = []
+    status: Literal["open", "closed"] = "open"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,22 @@ class RiskView:
     likelihood: int
     review_date: date | None
     criteria: tuple[str, ...]
+    status: str = "open"
+    owner_person_id: str | None = None
+
+    def as_input(self) -> RiskInput:
+        """The risk as it would be typed again (to undo an edit or a delete)."""
+        return RiskInput(
+            title=self.title,
+            description=self.description,
+            mitigation=self.mitigation,
+            owner_person_id=self.owner_person_id,
+            impact=self.impact,
+            likelihood=self.likelihood,
+            review_date=self.review_date,
+            criteria=list(self.criteria),
+            status="closed" if self.status == "closed" else "open",
+        )
 
     @property
     def score(self) -> int:
@@ -76,17 +94,24 @@ def parse_risk(**fields: object) -> RiskInput:
         raise InputError(describe_validation_error(err)) from None
 
 
-def add_risk(workspace: Workspace, item: RiskInput) -> str:
+def _check_criteria(workspace: Workspace, item: RiskInput) -> None:
     known = {c.id for c in workspace.framework.criteria}
     bad = [c for c in item.criteria if c not in known]
     if bad:
         raise InputError(f"'{bad[0]}' is not a criterion of {workspace.framework.id}")
+
+
+def add_risk(workspace: Workspace, item: RiskInput, risk_id: str | None = None) -> str:
+    """A new risk (`risk_id` given: a deleted one put back by Undo, with its own id)."""
+    _check_criteria(workspace, item)
     with workspace.transaction() as session:
         row = Risk(
             assessment_id=workspace.assessment_id,
             criteria=",".join(item.criteria),
             **item.model_dump(exclude={"criteria"}),
         )
+        if risk_id is not None:
+            row.id = risk_id
         session.add(row)
         session.flush()
         record_change(
@@ -119,15 +144,61 @@ def list_risks(workspace: Workspace) -> list[RiskView]:
                 r.likelihood,
                 r.review_date,
                 tuple(c for c in r.criteria.split(",") if c),
+                r.status,
+                r.owner_person_id,
             )
             for r in rows
         ]
-    return sorted(views, key=lambda v: (-v.score, v.title))
+    return sorted(views, key=lambda v: (v.status == "closed", -v.score, v.title))
+
+
+def update_risk(workspace: Workspace, risk_id: str, item: RiskInput) -> None:
+    """Change a risk (its score, review date, status...); each changed field is in the history."""
+    _check_criteria(workspace, item)
+    values = {**item.model_dump(exclude={"criteria"}), "criteria": ",".join(item.criteria)}
+    with workspace.transaction() as session:
+        row = session.get(Risk, risk_id)
+        if row is None:
+            raise InputError(f"no risk with id '{risk_id}' (deleted meanwhile?)")
+        for name, value in values.items():
+            old = getattr(row, name)
+            if old != value:
+                setattr(row, name, value)
+                record_change(
+                    session,
+                    workspace.user,
+                    "risk",
+                    risk_id,
+                    name,
+                    None if old is None else str(old),
+                    None if value is None else str(value),
+                    assessment_id=workspace.assessment_id,
+                )
+
+
+def delete_risk(workspace: Workspace, risk_id: str) -> None:
+    with workspace.transaction() as session:
+        row = session.get(Risk, risk_id)
+        if row is None:
+            raise InputError(f"no risk with id '{risk_id}' (deleted meanwhile?)")
+        record_change(
+            session,
+            workspace.user,
+            "risk",
+            risk_id,
+            "deleted",
+            row.title,
+            None,
+            assessment_id=workspace.assessment_id,
+        )
+        session.delete(row)
 
 
 def heat_map(risks: list[RiskView]) -> dict[tuple[int, int], list[RiskView]]:
-    """(impact, likelihood) -> the risks in that cell of the 5x5 grid."""
+    """(impact, likelihood) -> the open risks in that cell of the 5x5 grid."""
     cells: dict[tuple[int, int], list[RiskView]] = {}
     for risk in risks:
+        if risk.status == "closed":
+            continue  # closed risks stay in the register, out of the map
         cells.setdefault((risk.impact, risk.likelihood), []).append(risk)
     return cells

@@ -3,6 +3,8 @@ and the legend) and the register itself, highest score first."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -28,12 +31,15 @@ from selfeval.errors import InputError
 from selfeval.services.evidence_import import parse_date
 from selfeval.services.improvement.risks import (
     BANDS,
+    RiskInput,
     RiskView,
     add_risk,
+    delete_risk,
     heat_map,
     list_risks,
     parse_risk,
     rating_for,
+    update_risk,
 )
 from selfeval.services.people import list_people
 from selfeval.ui.page_context import PageContext
@@ -107,11 +113,17 @@ class HeatMap(QWidget):
 
 
 class RiskDialog(QDialog):
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+    """Add a risk, or correct one (`existing`): every field, and whether it is still open. The
+    dialog only checks; the page makes the change, so it can be undone."""
+
+    def __init__(
+        self, context: PageContext, parent: QWidget | None = None, existing: RiskView | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a risk")
+        self.setWindowTitle("Edit the risk" if existing else "Add a risk")
         self.setAccessibleName(self.windowTitle())
         self.context = context
+        self.result_item: RiskInput | None = None
         self.title = QLineEdit()
         self.title.setAccessibleName("Risk")
         self.description = QLineEdit()
@@ -132,6 +144,10 @@ class RiskDialog(QDialog):
         self.review = QLineEdit()
         self.review.setAccessibleName("Review date")
         self.review.setPlaceholderText("e.g. 31/03/2027")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        self.status.addItem("Open", "open")
+        self.status.addItem("Closed (kept in the register, off the heat map)", "closed")
         self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -144,6 +160,7 @@ class RiskDialog(QDialog):
             ("&Impact (1-5):", self.impact),
             ("&Likelihood (1-5):", self.likelihood),
             ("Re&view date:", self.review),
+            ("&Status:", self.status),
         ):
             form.addRow(label, widget)
         form.addRow("", self.error)
@@ -153,10 +170,25 @@ class RiskDialog(QDialog):
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        for field in (self.title, self.review):
+            field.textChanged.connect(self.error.hide)  # a fixed field drops its old error
+        if existing is not None:
+            self.title.setText(existing.title)
+            self.description.setText(existing.description)
+            self.mitigation.setText(existing.mitigation)
+            self.owner.setCurrentIndex(max(0, self.owner.findData(existing.owner_person_id)))
+            self.impact.setValue(existing.impact)
+            self.likelihood.setValue(existing.likelihood)
+            if existing.review_date:
+                self.review.setText(f"{existing.review_date:%d/%m/%Y}")
+            self.status.setCurrentIndex(max(0, self.status.findData(existing.status)))
+            self.criteria = list(existing.criteria)
+        else:
+            self.criteria = []
 
     def _accept(self) -> None:
         try:
-            item = parse_risk(
+            self.result_item = parse_risk(
                 title=self.title.text(),
                 description=self.description.text(),
                 mitigation=self.mitigation.text(),
@@ -164,8 +196,9 @@ class RiskDialog(QDialog):
                 impact=self.impact.value(),
                 likelihood=self.likelihood.value(),
                 review_date=parse_date(self.review.text()),
+                criteria=self.criteria,
+                status=self.status.currentData(),
             )
-            add_risk(self.context.workspace, item)
         except (ValueError, InputError) as err:
             self.error.setText(str(err))
             self.error.show()
@@ -203,6 +236,18 @@ class RiskPage(PageWidget):
         add = QPushButton("Add &risk...")
         add.setAccessibleName("Add a risk")
         add.clicked.connect(self.add)
+        edit = QPushButton("&Edit...")
+        edit.setAccessibleName("Edit the selected risk")
+        edit.clicked.connect(self.edit_selected)
+        self.close_button = QPushButton("&Close or reopen")
+        self.close_button.setAccessibleName("Close the selected risk, or reopen it")
+        self.close_button.clicked.connect(self.toggle_selected)
+        delete = QPushButton("&Delete")
+        delete.setAccessibleName("Delete the selected risk")
+        delete.clicked.connect(self.delete_selected)
+        self.table.cellActivated.connect(lambda _r, _c: self.edit_selected())
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit_selected())
+        self.risks: list[RiskView] = []
         top = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(self.map)
@@ -211,7 +256,8 @@ class RiskPage(PageWidget):
         top.addLayout(left)
         top.addWidget(self.table, 1)
         row = QHBoxLayout()
-        row.addWidget(add)
+        for button in (add, edit, self.close_button, delete):
+            row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Risk register"))
@@ -219,26 +265,87 @@ class RiskPage(PageWidget):
         layout.addLayout(row)
 
     def refresh(self) -> None:
-        risks = list_risks(self.context.workspace)
+        risks = self.risks = list_risks(self.context.workspace)
         self.map.set_risks(risks)
         self.table.setRowCount(len(risks))
         for row, risk in enumerate(risks):
+            closed = risk.status == "closed"
             values = [
-                risk.title,
+                risk.title + (" (closed)" if closed else ""),
                 risk.owner,
                 str(risk.impact),
                 str(risk.likelihood),
                 str(risk.score),
-                risk.rating,
+                "Closed" if closed else risk.rating,
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column == 5:
+                item.setToolTip(value)
+                if column == 5 and not closed:
                     item.setBackground(QColor(risk.colour))
                     item.setForeground(QColor("white"))
                 self.table.setItem(row, column, item)
 
+    def selected(self) -> RiskView | None:
+        row = self.table.currentRow()
+        return self.risks[row] if 0 <= row < len(self.risks) else None
+
+    def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
+        """One undoable change; the window refreshes this page (and the dashboard) after it."""
+        self.context.push(text, do, undo, None, evidence=False)
+
     def add(self) -> None:
-        if RiskDialog(self.context, self).exec() == QDialog.DialogCode.Accepted:
-            self.context.changed(None, False)
-            self.refresh()
+        dialog = RiskDialog(self.context, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_item is None:
+            return
+        item, workspace = dialog.result_item, self.context.workspace
+        made: list[str] = []
+
+        def do() -> None:
+            made[:] = [add_risk(workspace, item, made[0] if made else None)]
+
+        self._push(f"add risk '{item.title}'", do, lambda: delete_risk(workspace, made[0]))
+
+    def edit_selected(self) -> None:
+        risk = self.selected()
+        if risk is None:
+            return
+        dialog = RiskDialog(self.context, self, existing=risk)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_item is None:
+            return
+        new, old, workspace = dialog.result_item, risk.as_input(), self.context.workspace
+        self._push(
+            f"edit risk '{new.title}'",
+            lambda: update_risk(workspace, risk.id, new),
+            lambda: update_risk(workspace, risk.id, old),
+        )
+
+    def toggle_selected(self) -> None:
+        risk = self.selected()
+        if risk is None:
+            return
+        old = risk.as_input()
+        new = old.model_copy(update={"status": "open" if risk.status == "closed" else "closed"})
+        workspace = self.context.workspace
+        verb = "reopen" if risk.status == "closed" else "close"
+        self._push(
+            f"{verb} risk '{risk.title}'",
+            lambda: update_risk(workspace, risk.id, new),
+            lambda: update_risk(workspace, risk.id, old),
+        )
+
+    def delete_selected(self) -> None:
+        risk = self.selected()
+        if risk is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete the risk", f"Delete '{risk.title}'? You can undo this with Ctrl+Z."
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        old, workspace = risk.as_input(), self.context.workspace
+        self._push(
+            f"delete risk '{risk.title}'",
+            lambda: delete_risk(workspace, risk.id),
+            lambda: add_risk(workspace, old, risk.id),
+        )
