@@ -32,7 +32,7 @@ def main() -> None:
         path = Path(home) / "Anyshire demo.selfeval"
         create_demo_workspace(path, today=date(2026, 11, 23)).close()
         window = build_main_window(path)
-        window.resize(1280, 820)
+        window.resize(1366, 768)  # a council laptop
         window.show()
         OUT.mkdir(parents=True, exist_ok=True)
 
