@@ -113,3 +113,39 @@ def test_undo_after_someone_else_changed_the_rating_keeps_their_value(
     assert rating_word(window, "participation") == "Red"  # their value, shown
     assert page.rating.rating() == "red"
     assert window.undo_stack.count() == 0  # the refused undo is gone, not waiting to misfire
+
+
+def test_add_person_keeps_its_text_after_a_bad_email(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from selfeval.services.people import list_people
+    from selfeval.ui.pages.people_page import PersonDialog
+
+    window = open_window(demo_path)
+    window.navigate("people")
+    seen: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, PersonDialog)
+        if not seen:
+            dialog.name.setText("Jo Bloggs")
+            dialog.role.setText("SENCO")
+            dialog.email.setText("jo.bloggs.example.org")
+            seen.append("first")
+            dialog.accept()
+            when_dialog_opens(qtbot, fill)  # it comes back
+            return
+        seen.append(dialog.error.text())
+        assert (dialog.name.text(), dialog.role.text()) == ("Jo Bloggs", "SENCO")
+        dialog.email.setText("jo.bloggs@example.org")
+        assert dialog.error.isHidden()  # the fixed field drops its old error
+        dialog.accept()
+
+    when_dialog_opens(qtbot, fill)
+    window.people_page.add_person()
+    assert seen[1] == "'jo.bloggs.example.org' is not an email address"
+    assert ("Jo Bloggs", "SENCO", "jo.bloggs@example.org") in {
+        (p.name, p.role, p.email) for p in list_people(window.workspace)
+    }

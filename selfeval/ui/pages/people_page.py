@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -32,7 +35,7 @@ from selfeval.services.people import (
 )
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
-from selfeval.ui.widgets.headings import heading
+from selfeval.ui.widgets.headings import heading, plain_label
 
 
 def _table(name: str, columns: list[str]) -> QTableWidget:
@@ -56,6 +59,30 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
+def _error_label(form: QFormLayout) -> QLabel:
+    label = plain_label()
+    label.setWordWrap(True)
+    label.setAccessibleName("Problem")
+    label.hide()
+    form.addRow("", label)
+    return label
+
+
+def exec_until_saved(dialog: QDialog, error: QLabel, save: Callable[[], object]) -> bool:
+    """Show the dialog until what it holds is saved or the user cancels. A refusal (an e-mail
+    without @, a name already used) is said inside the dialog, which stays open with every
+    field as typed, instead of closing and losing the typing."""
+    while dialog.exec() == QDialog.DialogCode.Accepted:
+        try:
+            save()
+        except InputError as err:
+            error.setText(str(err))
+            error.show()
+            continue
+        return True
+    return False
+
+
 class OrganisationDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +97,8 @@ class OrganisationDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
         form.addRow("&Type:", self.kind)
+        self.error = _error_label(form)
+        self.name.textChanged.connect(self.error.hide)
         form.addRow(_buttons(self))
 
 
@@ -103,6 +132,9 @@ class PersonDialog(QDialog):
         form.addRow("&Role:", self.role)
         form.addRow("&Organisation:", self.organisation)
         form.addRow("&Email:", self.email)
+        self.error = _error_label(form)
+        for field in (self.name, self.email):
+            field.textChanged.connect(self.error.hide)  # a fixed field drops its old error
         form.addRow(_buttons(self))
 
 
@@ -163,37 +195,35 @@ class PeoplePage(PageWidget):
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 self.people.setItem(row, column, item)
 
-    def _run(self, action: object) -> None:
-        try:
-            assert callable(action)
-            action()
-        except InputError as err:
-            self.context.show_error(str(err))
-            return
+    def _saved(self) -> None:
         self.context.changed(None, True)
 
     def add_organisation(self) -> None:
         dialog = OrganisationDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(
-                lambda: add_organisation(
-                    self.context.workspace, dialog.name.text(), str(dialog.kind.currentData())
-                )
-            )
+        if exec_until_saved(
+            dialog,
+            dialog.error,
+            lambda: add_organisation(
+                self.context.workspace, dialog.name.text(), str(dialog.kind.currentData())
+            ),
+        ):
+            self._saved()
 
     def add_person(self) -> None:
         names = [o.name for o in list_organisations(self.context.workspace)]
         dialog = PersonDialog(names, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(
-                lambda: add_person(
-                    self.context.workspace,
-                    dialog.name.text(),
-                    dialog.role.text(),
-                    str(dialog.organisation.currentData()),
-                    dialog.email.text().strip(),
-                )
-            )
+        if exec_until_saved(
+            dialog,
+            dialog.error,
+            lambda: add_person(
+                self.context.workspace,
+                dialog.name.text(),
+                dialog.role.text(),
+                str(dialog.organisation.currentData()),
+                dialog.email.text().strip(),
+            ),
+        ):
+            self._saved()
 
     def edit_person(self) -> None:
         row = self.people.currentRow()
@@ -202,14 +232,16 @@ class PeoplePage(PageWidget):
         person = self.people_rows[row]
         names = [o.name for o in list_organisations(self.context.workspace)]
         dialog = PersonDialog(names, person, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(
-                lambda: update_person(
-                    self.context.workspace,
-                    person.id,
-                    dialog.name.text(),
-                    dialog.role.text(),
-                    str(dialog.organisation.currentData()),
-                    dialog.email.text().strip(),
-                )
-            )
+        if exec_until_saved(
+            dialog,
+            dialog.error,
+            lambda: update_person(
+                self.context.workspace,
+                person.id,
+                dialog.name.text(),
+                dialog.role.text(),
+                str(dialog.organisation.currentData()),
+                dialog.email.text().strip(),
+            ),
+        ):
+            self._saved()
