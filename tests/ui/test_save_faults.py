@@ -118,7 +118,6 @@ def test_undo_after_someone_else_changed_the_rating_keeps_their_value(
 def test_add_person_keeps_its_text_after_a_bad_email(
     qtbot: QtBot, demo_path: Path, open_window: OpenWindow
 ) -> None:
-    from PySide6.QtWidgets import QDialog
 
     from selfeval.services.people import list_people
     from selfeval.ui.pages.people_page import PersonDialog
