@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -146,9 +148,31 @@ def unlink_undoable(context: PageContext, evidence_id: str, criterion_id: str) -
     )
 
 
-def open_attachment(workspace: Workspace, attachment_id: str) -> Path:
-    """Write the file to a private temporary folder and ask the desktop to open it."""
+_TEMPORARY_FOLDERS: list[Path] = []
+
+
+def open_attachment(
+    workspace: Workspace, attachment_id: str, show_error: Callable[[str], None] | None = None
+) -> Path | None:
+    """Write the file to a private temporary folder (removed when the app closes) and ask the
+    desktop to open it; if nothing on this computer can open it, say so and where the copy is."""
     folder = Path(tempfile.mkdtemp(prefix="selfeval-"))
-    path = save_attachment(workspace, attachment_id, folder)
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    _TEMPORARY_FOLDERS.append(folder)
+    try:
+        path = save_attachment(workspace, attachment_id, folder)
+    except (InputError, OSError) as err:
+        if show_error is not None:
+            show_error(str(err))
+        return None
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))) and show_error is not None:
+        show_error(
+            f"{path.name}: no program on this computer opens this kind of file. A copy is at "
+            f"{path} until selfeval closes."
+        )
     return path
+
+
+def remove_temporary_copies() -> None:
+    """Opened attachments may describe a child: their copies do not outlive the app."""
+    while _TEMPORARY_FOLDERS:
+        shutil.rmtree(_TEMPORARY_FOLDERS.pop(), ignore_errors=True)

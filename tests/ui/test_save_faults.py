@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -148,3 +149,26 @@ def test_add_person_keeps_its_text_after_a_bad_email(
     assert ("Jo Bloggs", "SENCO", "jo.bloggs@example.org") in {
         (p.name, p.role, p.email) for p in list_people(window.workspace)
     }
+
+
+def test_an_attachment_that_cannot_be_opened_says_so_and_its_copy_goes(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from selfeval.services.evidence import list_evidence
+    from selfeval.ui.evidence_actions import open_attachment, remove_temporary_copies
+
+    window = open_window(demo_path)
+    item = next(e for e in list_evidence(window.workspace) if e.attachments)
+    # the desktop has no program for this kind of file (Qt's own answer, not ours, is faked)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))
+    said: list[str] = []
+    path = open_attachment(window.workspace, item.attachments[0].id, said.append)
+    assert path is not None and path.is_file()
+    assert said == [
+        f"{path.name}: no program on this computer opens this kind of file. A copy is at "
+        f"{path} until selfeval closes."
+    ]
+    remove_temporary_copies()
+    assert not path.exists() and not path.parent.exists()

@@ -289,7 +289,9 @@ class EvidenceLibraryPage(PageWidget):
         if evidence_id:
             view = evidence_item(self.context.workspace, evidence_id)
             if view.attachments:
-                open_attachment(self.context.workspace, view.attachments[0].id)
+                open_attachment(
+                    self.context.workspace, view.attachments[0].id, self.context.show_error
+                )
 
     def import_tracker(self, path: Path | None = None) -> None:
         if path is None:

@@ -154,7 +154,7 @@ class LinkedEvidencePanel(QWidget):
         if view is None or not view.attachments:
             return
         if len(view.attachments) == 1:
-            open_attachment(self.context.workspace, view.attachments[0].id)
+            open_attachment(self.context.workspace, view.attachments[0].id, self.context.show_error)
             return
         menu = QMenu(self)
         for attachment in view.attachments:
@@ -162,4 +162,4 @@ class LinkedEvidencePanel(QWidget):
             action.setData(attachment.id)
         chosen = menu.exec(self.open_button.mapToGlobal(self.open_button.rect().bottomLeft()))
         if chosen is not None:
-            open_attachment(self.context.workspace, str(chosen.data()))
+            open_attachment(self.context.workspace, str(chosen.data()), self.context.show_error)
