@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from selfeval.services.evidence import EvidenceInput, list_evidence
@@ -155,7 +155,22 @@ def test_invalid_evidence_shows_messages_next_to_fields(
         seen["title"] = dialog.title_error.text() if dialog.title_error.isVisibleTo(dialog) else ""
         seen["date"] = dialog.date_error.text() if dialog.date_error.isVisibleTo(dialog) else ""
         seen["open"] = str(dialog.isVisible())
+        asked: list[str] = []
+
+        def answer(box: QDialog) -> None:
+            assert isinstance(box, QMessageBox)
+            asked.append(box.text())
+            if len(asked) == 1:  # first: keep editing, nothing lost
+                box.button(QMessageBox.StandardButton.Cancel).click()
+            else:
+                box.button(QMessageBox.StandardButton.Discard).click()
+
+        when_dialog_opens(qtbot, answer)
+        dialog.reject()  # Cancel on a changed form asks first
+        assert dialog.isVisible() and dialog.date.text() == "31/02/2026"
+        when_dialog_opens(qtbot, answer)
         dialog.reject()
+        seen["asked"] = asked[0]
 
     when_dialog_opens(qtbot, fill)
     count = window.criterion_page.evidence.list.count()
@@ -164,6 +179,7 @@ def test_invalid_evidence_shows_messages_next_to_fields(
         "title": "Enter a title (up to 500 characters).",
         "date": "'31/02/2026' is not a date (write 2024-03-31 or 31/03/2024)",
         "open": "True",
+        "asked": "Discard what you typed? Your changes in this form will be lost.",
     }
     assert window.criterion_page.evidence.list.count() == count
 

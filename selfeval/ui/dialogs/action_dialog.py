@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -23,11 +22,12 @@ from selfeval.services.improvement.actions import (
 )
 from selfeval.services.people import list_people
 from selfeval.services.workspace import Workspace
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.headings import plain_label
 
 
-class ActionDialog(QDialog):
+class ActionDialog(GuardedDialog):
     def __init__(
         self,
         workspace: Workspace,

@@ -14,7 +14,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -32,6 +31,7 @@ from selfeval.framework.model import Framework
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceInput, EvidenceView
 from selfeval.services.evidence_import import parse_date
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 
 
@@ -50,7 +50,7 @@ def _error_label() -> QLabel:
     return label
 
 
-class EvidenceDialog(QDialog):
+class EvidenceDialog(GuardedDialog):
     def __init__(
         self,
         framework: Framework,

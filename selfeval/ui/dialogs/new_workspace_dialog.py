@@ -30,10 +30,11 @@ from selfeval.locations import WORKSPACE_SUFFIX
 from selfeval.services.first_run import FirstRun, check_la_code, usual_partners
 from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
 from selfeval.services.people import ORGANISATION_KINDS
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.headings import plain_label
 
 
-class NewWorkspaceDialog(QDialog):
+class NewWorkspaceDialog(GuardedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Create your area's workspace")

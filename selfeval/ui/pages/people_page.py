@@ -33,6 +33,7 @@ from selfeval.services.people import (
     list_people,
     update_person,
 )
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -83,7 +84,7 @@ def exec_until_saved(dialog: QDialog, error: QLabel, save: Callable[[], object])
     return False
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(GuardedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add a partner organisation")
@@ -102,7 +103,7 @@ class OrganisationDialog(QDialog):
         form.addRow(_buttons(self))
 
 
-class PersonDialog(QDialog):
+class PersonDialog(GuardedDialog):
     def __init__(
         self,
         organisations: list[str],

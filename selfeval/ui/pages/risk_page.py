@@ -42,6 +42,7 @@ from selfeval.services.improvement.risks import (
     update_risk,
 )
 from selfeval.services.people import list_people
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -112,7 +113,7 @@ class HeatMap(QWidget):
         painter.end()
 
 
-class RiskDialog(QDialog):
+class RiskDialog(GuardedDialog):
     """Add a risk, or correct one (`existing`): every field, and whether it is still open. The
     dialog only checks; the page makes the change, so it can be undone."""
 
