@@ -257,3 +257,39 @@ def test_a_risk_is_edited_closed_deleted_and_each_undone(
     assert next(r for r in list_risks(window.workspace) if r.id == target.id) == target
     window.undo_stack.redo()
     assert target.id not in {r.id for r in list_risks(window.workspace)}
+
+
+def test_the_cockpit_counts_down_and_lists_late_returns(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from selfeval.services import contributions
+    from selfeval.services.inspection import countdown, expected_from, set_expected_from
+
+    assert (
+        countdown(date(2027, 3, 3), date(2026, 11, 24))
+        == "Inspection expected from 3 March 2027: 14 weeks"
+    )
+    assert (
+        countdown(date(2026, 11, 30), date(2026, 11, 24))
+        == "Inspection expected from 30 November 2026: 6 days"
+    )
+    window = open_window(demo_path)
+    set_expected_from(window.workspace, date.today() + timedelta(weeks=14))
+    assert expected_from(window.workspace) == date.today() + timedelta(weeks=14)
+    contributions.create_request(
+        window.workspace,
+        "Riverside School",
+        ["next-steps"],
+        tmp_path / "r.sefpack",
+        due_date=date.today() - timedelta(days=2),
+    )
+    window.navigate("dashboard")
+    dashboard = window.dashboard
+    assert dashboard.inspection.text().endswith(": 14 weeks")
+    returns = dashboard.lists["returns"]
+    assert returns.item(0).text().startswith("Riverside School: late ")
+    assert dashboard.boxes["returns"].title() == "Contribution returns due in 14 days or late (1)"
+    dashboard._go(returns.item(0))
+    assert window.pages.currentWidget() is window.extra_page("contributions")

@@ -9,9 +9,11 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.services.inspection import countdown, expected_from, set_expected_from
 from selfeval.services.readiness import Readiness, readiness
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.routes import route_kind
@@ -46,6 +49,16 @@ class DashboardPage(QScrollArea):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Readiness summary")
         self.layout_.addWidget(self.title)
+        window_row = QHBoxLayout()
+        self.inspection = plain_label()
+        self.inspection.setAccessibleName("Expected inspection")
+        set_window = QPushButton("Set the &expected date...")
+        set_window.setAccessibleName("Set when the inspection is expected")
+        set_window.clicked.connect(self.set_expected)
+        window_row.addWidget(self.inspection)
+        window_row.addWidget(set_window)
+        window_row.addStretch(1)
+        self.layout_.addLayout(window_row)
         self.request_note = plain_label()
         self.request_note.setWordWrap(True)
         self.request_note.setAccessibleName("Contribution request")
@@ -79,6 +92,7 @@ class DashboardPage(QScrollArea):
             "without_lead": "Criteria with no lead owner",
             "stale": "Evidence older than 12 months",
             "overdue": "Overdue actions",
+            "returns": "Contribution returns due in 14 days or late",
         }
         for index, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title)
@@ -165,15 +179,66 @@ class DashboardPage(QScrollArea):
             widget.addItem(entry)
         if not overdue:
             widget.addItem(QListWidgetItem(NOTHING))
+        from selfeval.services.contributions.tracking import contributions_in_flight
+
+        today = self.today or date.today()
+        returns = [
+            r
+            for r in contributions_in_flight(self.context.workspace, today=today)
+            if r.status == "overdue"
+            or (
+                r.status == "awaiting"
+                and r.due_date is not None
+                and (r.due_date - today).days <= 14
+            )
+        ]
+        widget = self.lists["returns"]
+        widget.clear()
+        for sent in returns:
+            due = f"{sent.due_date:%d %b %Y}" if sent.due_date else ""
+            late = "late" if sent.status == "overdue" else "due"
+            entry = QListWidgetItem(f"{sent.recipient}: {late} {due}")
+            entry.setData(TARGET_ROLE, "contributions:")
+            widget.addItem(entry)
+        if not returns:
+            widget.addItem(QListWidgetItem(NOTHING))
+        when = expected_from(self.context.workspace)
+        self.inspection.setText(
+            countdown(when, today) if when else "No expected inspection date set yet."
+        )
         card_counts = {
             "unrated": len(summary.unrated),
             "without_evidence": len(summary.without_evidence),
             "without_lead": len(summary.without_lead),
             "stale": len(summary.stale_evidence),
             "overdue": len(overdue),
+            "returns": len(returns),
         }
         for key, count in card_counts.items():
             self._fit_card(key, count)
+
+    def set_expected(self) -> None:
+        """Set (or clear, with an empty answer) when the inspection is expected."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from selfeval.errors import SelfevalError
+        from selfeval.services.evidence_import import parse_date
+
+        current = expected_from(self.context.workspace)
+        text, ok = QInputDialog.getText(
+            self,
+            "Expected inspection",
+            "The inspection is expected from (e.g. 03/03/2027; empty to clear):",
+            text=f"{current:%d/%m/%Y}" if current else "",
+        )
+        if not ok:
+            return
+        try:
+            set_expected_from(self.context.workspace, parse_date(text))
+        except (ValueError, SelfevalError) as err:
+            self.context.show_error(str(err))
+            return
+        self.refresh()
 
     def _fit_card(self, key: str, count: int) -> None:
         """A card says its count in its title; an empty one is one line with a tick, a full
