@@ -14,6 +14,7 @@ from selfeval.errors import InputError
 from selfeval.services.attachments import (
     add_attachment_bytes,
     attachment_data,
+    remove_attachment,
     save_attachment,
 )
 from selfeval.services.evidence import (
@@ -86,6 +87,9 @@ def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: Evi
     links_after = [link for link in before.links if link[0] in chosen]
     links_after += [(c, "") for c in form.criteria if c not in {link[0] for link in links_after}]
     added_files: list[str] = []
+    removed = {a.id: a for a in before.attachments if a.id in form.removed_files}
+    removed_data = {a_id: attachment_data(workspace, a_id) for a_id in removed}
+    current_removed = dict.fromkeys(removed)  # original id -> the id it has now (after an undo)
 
     def do() -> None:
         edit_evidence(workspace, before.id, form.item)
@@ -93,10 +97,15 @@ def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: Evi
         if not added_files:
             for name, data in files:
                 added_files.append(add_attachment_bytes(workspace, before.id, name, data))
+        for original, now in current_removed.items():
+            remove_attachment(workspace, now or original)
 
     def undo() -> None:
         edit_evidence(workspace, before.id, _input_of(before))
         replace_evidence_links(workspace, before.id, before.links)
+        for original in current_removed:
+            name, data = removed_data[original]
+            current_removed[original] = add_attachment_bytes(workspace, before.id, name, data)
 
     context.push(f"edit evidence '{form.item.title}'", do, undo, None)
 

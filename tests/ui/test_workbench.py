@@ -413,3 +413,30 @@ def test_the_next_criterion_opens_at_its_top(
     bar.setValue(bar.maximum() // 2)
     window.changed("participation", False)  # a refresh of the same criterion keeps the place
     assert bar.value() == bar.maximum() // 2
+
+
+def test_a_file_attached_to_the_wrong_item_is_removed_and_undo_puts_it_back(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from selfeval.ui.evidence_actions import edit_evidence_undoable
+
+    window = open_window(demo_path)
+    item = next(e for e in list_evidence(window.workspace) if e.attachments)
+    dialog = EvidenceDialog(window.workspace.framework, [], existing=item, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.files.setCurrentRow(0)
+    dialog.remove_selected_file()
+    assert dialog.files.count() == len(item.attachments) - 1
+    dialog._accept()
+    assert dialog.result_form is not None
+    edit_evidence_undoable(window.context, item, dialog.result_form)
+    after = next(e for e in list_evidence(window.workspace) if e.id == item.id)
+    assert len(after.attachments) == len(item.attachments) - 1
+    window.undo_stack.undo()
+    back = next(e for e in list_evidence(window.workspace) if e.id == item.id)
+    assert sorted(a.filename for a in back.attachments) == sorted(
+        a.filename for a in item.attachments
+    )
+    window.undo_stack.redo()
+    again = next(e for e in list_evidence(window.workspace) if e.id == item.id)
+    assert len(again.attachments) == len(item.attachments) - 1

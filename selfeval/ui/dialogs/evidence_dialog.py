@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -40,6 +42,11 @@ class EvidenceForm:
     item: EvidenceInput
     criteria: list[str]
     new_files: list[Path] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
+    """Ids of attachments the user took off the item (a file attached to the wrong one)."""
+
+
+NEW_FILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _error_label() -> QLabel:
@@ -102,13 +109,19 @@ class EvidenceDialog(GuardedDialog):
         self.files.setAccessibleName("Attached files")
         self.files.setMaximumHeight(80)
         self.new_files: list[Path] = []
+        self.removed_files: list[str] = []
         if existing:
             for attachment in existing.attachments:
-                self.files.addItem(f"{attachment.filename} ({attachment.size:,} bytes)")
+                entry = QListWidgetItem(f"{attachment.filename} ({attachment.size:,} bytes)")
+                entry.setData(Qt.ItemDataRole.UserRole, attachment.id)
+                self.files.addItem(entry)
         self.files_error = _error_label()
         add_file = QPushButton("Attach &file...")
         add_file.setAccessibleName("Attach a file")
         add_file.clicked.connect(self._pick_files)
+        remove_file = QPushButton("&Remove file")
+        remove_file.setAccessibleName("Remove the selected file from this item")
+        remove_file.clicked.connect(self.remove_selected_file)
         drop_hint = QLabel("or drop files onto this window")
 
         form = QFormLayout()
@@ -124,6 +137,7 @@ class EvidenceDialog(GuardedDialog):
         form.addRow("&Criteria:", self.criteria)
         file_row = QHBoxLayout()
         file_row.addWidget(add_file)
+        file_row.addWidget(remove_file)
         file_row.addWidget(drop_hint)
         file_row.addStretch(1)
         files_box = QVBoxLayout()
@@ -166,7 +180,9 @@ class EvidenceDialog(GuardedDialog):
                 self.files_error.show()
                 continue
             self.new_files.append(path)
-            self.files.addItem(f"{path.name} (new)")
+            entry = QListWidgetItem(f"{path.name} (new)")
+            entry.setData(NEW_FILE_ROLE, str(path))
+            self.files.addItem(entry)
 
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, "Attach files")
@@ -182,6 +198,20 @@ class EvidenceDialog(GuardedDialog):
 
     def chosen_criteria(self) -> list[str]:
         return self.criteria.ticked()
+
+    def remove_selected_file(self) -> None:
+        """Take the selected file off the item (saved with the item; Undo puts it back)."""
+        row = self.files.currentRow()
+        item = self.files.item(row) if row >= 0 else None
+        if item is None:
+            return
+        attachment_id = item.data(Qt.ItemDataRole.UserRole)
+        if attachment_id:
+            self.removed_files.append(str(attachment_id))
+        else:  # a file picked in this dialog, not yet saved
+            picked = str(item.data(NEW_FILE_ROLE))
+            self.new_files = [p for p in self.new_files if str(p) != picked]
+        self.files.takeItem(row)
 
     def _accept(self) -> None:
         self.title_error.hide()
@@ -214,5 +244,7 @@ class EvidenceDialog(GuardedDialog):
         if first_bad is not None:
             first_bad.setFocus()
             return
-        self.result_form = EvidenceForm(item, self.chosen_criteria(), list(self.new_files))
+        self.result_form = EvidenceForm(
+            item, self.chosen_criteria(), list(self.new_files), list(self.removed_files)
+        )
         self.accept()
