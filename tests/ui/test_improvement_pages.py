@@ -293,3 +293,38 @@ def test_the_cockpit_counts_down_and_lists_late_returns(
     assert dashboard.boxes["returns"].title() == "Contribution returns due in 14 days or late (1)"
     dashboard._go(returns.item(0))
     assert window.pages.currentWidget() is window.extra_page("contributions")
+
+
+def test_the_opening_banner_says_what_is_due_this_week(
+    qtbot: QtBot, demo_path: Path, open_window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from selfeval.services.improvement.actions import add_action, parse_action
+    from selfeval.services.people import list_people
+    from selfeval.services.workspace import open_workspace
+
+    monkeypatch.setenv("SELFEVAL_USER", "Sian Bowen (NHS Anyshire and Wessex ICB)")
+    with open_workspace(demo_path) as ws:
+        sian = next(p for p in list_people(ws) if p.name == "Sian Bowen")
+        add_action(
+            ws,
+            parse_action(
+                title="Send the SLT figures",
+                owner_person_id=sian.id,
+                due_date=date.today() + timedelta(days=3),
+            ),
+        )
+    window = open_window(demo_path)
+    assert not window.banner.isHidden()
+    assert window.banner.text.text() == "Sian Bowen: 1 thing is due this week or overdue."
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = {b.text(): b for b in window.banner.findChildren(QPushButton)}
+    buttons["Open &My work"].click()
+    assert window.pages.currentWidget() is window.extra_page("mywork")
+    buttons["Don't show again"].click()
+    assert window.banner.isHidden()
+    window.close()
+    again = open_window(demo_path)
+    assert again.banner.isHidden()  # switched off stays off

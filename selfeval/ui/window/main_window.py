@@ -37,6 +37,7 @@ from selfeval.ui.widgets.criteria_tree import (
     CriteriaTreeModel,
     CriteriaTreeView,
 )
+from selfeval.ui.widgets.due_banner import DueBanner
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -96,7 +97,13 @@ class MainWindow(QMainWindow):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.pages)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = DueBanner(lambda: self.navigate("mywork"))
+        right_layout.addWidget(self.banner)
+        right_layout.addWidget(self.pages, 1)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([420, 860])
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         remember_workspace(workspace.address)
+        self._show_due_this_week()
         self.navigate(*self._wanted)
 
     # --- pages are built when first shown --------------------------------------------------
@@ -288,6 +296,20 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.saved_state.setText("Last change not saved: see the message")
         QMessageBox.warning(self, "selfeval", message)
+
+    def _show_due_this_week(self) -> None:
+        """The opening banner: what is due this week for whoever is working, if they are a
+        person in this workspace (a quiet line, never a dialog)."""
+        from datetime import date
+
+        from selfeval.errors import SelfevalError
+        from selfeval.services.my_work import my_work
+
+        try:
+            work = my_work(self.workspace)
+        except SelfevalError:  # the user is not a person here (yet): nothing to say
+            return
+        self.banner.show_count(work.person, work.due_this_week(date.today()))
 
     def _show_saved_state(self, what: str = "All changes saved") -> None:
         """The status bar: whether everything is saved, and when; where the workspace is."""
