@@ -25,7 +25,7 @@ def _application() -> QApplication:
     from selfeval.locations import resource_path
 
     app.setWindowIcon(QIcon(str(resource_path("resources", "icons", "selfeval.png"))))
-    from selfeval.ui.evidence_actions import remove_temporary_copies
+    from selfeval.ui.temporary_copies import remove_temporary_copies
 
     app.aboutToQuit.connect(remove_temporary_copies)
     return app

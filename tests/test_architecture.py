@@ -127,7 +127,10 @@ def test_the_first_paint_does_not_wait_for_sqlalchemy() -> None:
     """The window shows the criteria tree from a standard-library look at the workspace; the
     database layer loads meanwhile (bench/ui_bench.py: start-up within 2x bare PySide6)."""
     code = (
-        "import sys\n"
+        "import os, sys\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from selfeval.app import _application\n"
+        "_application()\n"
         "from selfeval.ui.window.opening import open_workspace_window\n"
         "from selfeval.services.overview import first_overview\n"
         "print(sorted({n.split('.')[0] for n in sys.modules} & {'sqlalchemy', 'pydantic', 'alembic'}))\n"

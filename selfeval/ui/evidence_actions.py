@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from selfeval.services.evidence import (
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.evidence_dialog import EvidenceForm
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.temporary_copies import new_folder
 
 
 def _read_files(paths: list[Path]) -> list[tuple[str, bytes]]:
@@ -157,16 +156,12 @@ def unlink_undoable(context: PageContext, evidence_id: str, criterion_id: str) -
     )
 
 
-_TEMPORARY_FOLDERS: list[Path] = []
-
-
 def open_attachment(
     workspace: Workspace, attachment_id: str, show_error: Callable[[str], None] | None = None
 ) -> Path | None:
     """Write the file to a private temporary folder (removed when the app closes) and ask the
     desktop to open it; if nothing on this computer can open it, say so and where the copy is."""
-    folder = Path(tempfile.mkdtemp(prefix="selfeval-"))
-    _TEMPORARY_FOLDERS.append(folder)
+    folder = new_folder()
     try:
         path = save_attachment(workspace, attachment_id, folder)
     except (InputError, OSError) as err:
@@ -179,9 +174,3 @@ def open_attachment(
             f"{path} until selfeval closes."
         )
     return path
-
-
-def remove_temporary_copies() -> None:
-    """Opened attachments may describe a child: their copies do not outlive the app."""
-    while _TEMPORARY_FOLDERS:
-        shutil.rmtree(_TEMPORARY_FOLDERS.pop(), ignore_errors=True)

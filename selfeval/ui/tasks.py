@@ -10,6 +10,7 @@ from the GUI thread. Tests await every live run after each test (tests/ui/confte
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import threading
 from collections.abc import Callable
@@ -80,19 +81,22 @@ class _Run(QRunnable):
 
     def run(self) -> None:
         task_id, generation, hub = self.task_id, self.generation, self.hub
+
+        def report(signal_name: str, *values: object) -> None:
+            # RuntimeError: the program is ending and the hub is gone; there is nobody to tell
+            with contextlib.suppress(RuntimeError):
+                getattr(hub, signal_name).emit(task_id, generation, *values)
+
         try:
             result = self.job(
-                lambda done, total: hub.progress.emit(task_id, generation, done, total),
-                self.cancel_flag.is_set,
+                lambda done, total: report("progress", done, total), self.cancel_flag.is_set
             )
         except SelfevalError as err:
-            hub.failed.emit(task_id, generation, str(err))
+            report("failed", str(err))
         except Exception as err:  # shown in plain words; never a traceback dialog
-            hub.failed.emit(
-                task_id, generation, f"Something went wrong: {type(err).__name__}: {err}"
-            )
+            report("failed", f"Something went wrong: {type(err).__name__}: {err}")
         else:
-            hub.finished.emit(task_id, generation, result)
+            report("finished", result)
         finally:
             self.done.set()
             with _LOCK:

@@ -157,7 +157,8 @@ def test_an_attachment_that_cannot_be_opened_says_so_and_its_copy_goes(
     from PySide6.QtGui import QDesktopServices
 
     from selfeval.services.evidence import list_evidence
-    from selfeval.ui.evidence_actions import open_attachment, remove_temporary_copies
+    from selfeval.ui.evidence_actions import open_attachment
+    from selfeval.ui.temporary_copies import remove_temporary_copies
 
     window = open_window(demo_path)
     item = next(e for e in list_evidence(window.workspace) if e.attachments)
