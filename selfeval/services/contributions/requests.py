@@ -66,6 +66,8 @@ def create_request(
         raise InputError("say who the request is for")
     if len(to.strip()) > 200:
         raise InputError("the name of who the request is for is limited to 200 characters")
+    if len(message) > 10_000:
+        raise InputError(f"the message is {len(message):,} characters; the limit is 10,000")
     scope = _criteria(workspace, criteria)
     check_destination(path)
     state, blobs = extract_state(workspace, scope, include_personal_data)
@@ -76,8 +78,8 @@ def create_request(
         kind="request",
         package_id=new_id(),
         created_at=utc_now(),
-        created_by=workspace.user.name,
-        organisation=workspace.user.organisation,
+        created_by=workspace.user.name[:200],
+        organisation=workspace.user.organisation[:200],
         to=to.strip(),
         message=message,
         due_date=due_date,
@@ -224,8 +226,8 @@ def create_return(
             "package_id": new_id(),
             "request_id": request.package_id,
             "created_at": utc_now(),
-            "created_by": workspace.user.name,
-            "organisation": workspace.user.organisation,
+            "created_by": workspace.user.name[:200],
+            "organisation": workspace.user.organisation[:200],
             "includes_personal_data": any(item.personal_data for item in current.evidence),
             "request_secret": None,
         }
