@@ -328,3 +328,28 @@ def test_the_opening_banner_says_what_is_due_this_week(
     window.close()
     again = open_window(demo_path)
     assert again.banner.isHidden()  # switched off stays off
+
+
+def test_an_action_is_deleted_and_undo_brings_it_back_with_its_notes(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.improvement.actions import add_progress_note, list_actions
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    target = list_actions(window.workspace)[0]
+    add_progress_note(window.workspace, target.id, "Met the provider.", date(2026, 11, 20))
+    target = next(a for a in list_actions(window.workspace) if a.id == target.id)
+    window.navigate("actions")
+    actions = window.action_plan.action_table
+    actions.table.selectRow(next(i for i, a in enumerate(actions.rows) if a.id == target.id))
+    when_dialog_opens(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    actions.delete()
+    assert target.id not in {a.id for a in list_actions(window.workspace)}
+    window.undo_stack.undo()
+    back = next(a for a in list_actions(window.workspace) if a.id == target.id)
+    assert back == target  # fields, criteria and progress notes, as they were

@@ -99,15 +99,29 @@ def parse_action(**fields: object) -> ActionInput:
         raise InputError(describe_validation_error(err)) from None
 
 
-def add_action(workspace: Workspace, item: ActionInput) -> str:
+def add_action(
+    workspace: Workspace,
+    item: ActionInput,
+    action_id: str | None = None,
+    notes: tuple[ActionNoteView, ...] = (),
+) -> str:
+    """A new action; with `action_id` and `notes`, a deleted one put back by Undo as it was."""
     _check(workspace, item)
     with workspace.transaction() as session:
         row = Action(
             assessment_id=workspace.assessment_id,
             **item.model_dump(exclude={"criteria"}),
         )
+        if action_id is not None:
+            row.id = action_id
         session.add(row)
         session.flush()
+        for note in notes:
+            session.add(
+                ActionNote(
+                    action_id=row.id, noted_on=note.noted_on, text=note.text, author=note.author
+                )
+            )
         for criterion_id in dict.fromkeys(item.criteria):
             session.add(ActionCriterion(action_id=row.id, criterion_id=criterion_id))
         record_change(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -70,11 +71,14 @@ class ActionTable(QWidget):
         self.note_button.setAccessibleName("Add a progress note to the selected action")
         edit_button = QPushButton("Edit action...")
         edit_button.setAccessibleName("Edit the selected action")
+        delete_button = QPushButton("Delete action")
+        delete_button.setAccessibleName("Delete the selected action")
         for button, slot in (
             (self.add_button, self.add),
             (edit_button, self.edit),
             (self.complete_button, self.complete),
             (self.note_button, self.note),
+            (delete_button, self.delete),
         ):
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -139,6 +143,25 @@ class ActionTable(QWidget):
             f"edit action '{after.title}'",
             lambda: update_action(workspace, action.id, after),
             lambda: update_action(workspace, action.id, before),
+            self.criterion_id or None,
+            evidence=False,
+        )
+
+    def delete(self) -> None:
+        """Delete the selected action after asking; Undo puts it back with its progress notes."""
+        action = self.selected()
+        if action is None:
+            return
+        answer = QMessageBox.question(
+            self, "Delete the action", f"Delete '{action.title}'? You can undo this with Ctrl+Z."
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        workspace, before = self.context.workspace, _input_of(action)
+        self.context.push(
+            f"delete action '{action.title}'",
+            lambda: delete_action(workspace, action.id),
+            lambda: add_action(workspace, before, action.id, action.notes),
             self.criterion_id or None,
             evidence=False,
         )
