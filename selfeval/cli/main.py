@@ -17,6 +17,7 @@ from selfeval import __version__
 from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
+from selfeval.cli.reading import add_reading_verbs
 from selfeval.errors import SelfevalError
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import check_destination, write_output
@@ -80,43 +81,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     workspace = create_demo_workspace(Path(args.workspace), current_user(args.user))
     workspace.close()
     print(f"Created the Anyshire demo workspace at {args.workspace}")
-    return EXIT_OK
-
-
-def cmd_frameworks(args: argparse.Namespace) -> int:
-    from selfeval.framework.loader import FrameworkError, load_framework
-    from selfeval.services.frameworks import framework_library
-
-    if args.action == "validate":
-        failed = 0
-        for name in args.files:
-            try:
-                framework = load_framework(Path(name))
-            except FrameworkError as err:
-                failed += 1
-                print(str(err), file=sys.stderr)
-                continue
-            print(f"{name}: ok ({framework.id}, {len(framework.criteria)} criteria)")
-        return EXIT_BAD_INPUT if failed else EXIT_OK
-    library = framework_library()
-    for problem in library.problems:
-        print(f"warning: {problem}", file=sys.stderr)
-    if args.action == "list":
-        for entry in library.entries.values():
-            fw = entry.framework
-            print(f"{fw.id}\t{fw.edition}\t{len(fw.criteria)} criteria\t{fw.title}")
-        return EXIT_OK
-    framework = library.get(args.id)
-    if args.json:
-        print(json.dumps(framework.model_dump(mode="json"), indent=2, ensure_ascii=False))
-        return EXIT_OK
-    print(f"{framework.title} ({framework.edition})\n{framework.publisher}\n")
-    for group in framework.groups:
-        print(group.title)
-        for criterion in group.criteria:
-            print(f"  {criterion.id}: {criterion.title}")
-            for bullet in criterion.bullets:
-                print(f"    {bullet.id}: {bullet.text}")
     return EXIT_OK
 
 
@@ -227,37 +191,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_mywork(args: argparse.Namespace) -> int:
-    from selfeval.services.my_work import my_work
-
-    with open_from_args(args) as workspace:
-        work = my_work(workspace, args.person)
-    if args.json:
-        print(json.dumps(work.as_dict(), indent=2, ensure_ascii=False))
-        return EXIT_OK
-    print(f"My work: {work.person}" + (f" ({work.organisation})" if work.organisation else ""))
-    for line in work.criteria:
-        missing = "; ".join(line.missing) or "nothing missing"
-        print(f"  {line.role} of {line.criterion_id}: {line.rating}, {missing}")
-    for label, actions in (
-        ("Overdue", work.overdue),
-        ("Due within 14 days", work.due_soon),
-        ("Later", work.later),
-    ):
-        for action in actions:
-            due = f" (due {action.due_date:%d %b %Y})" if action.due_date else ""
-            print(f"  {label}: {action.title}{due}")
-    for request in work.requests:
-        due = f", due {request.due_date:%d %b %Y}" if request.due_date else ""
-        print(
-            f"  Request {request.direction} {request.counterpart}: "
-            f"{', '.join(request.criteria)} ({request.status}{due})"
-        )
-    for comment in work.new_comments:
-        print(f"  New comment on {comment.criterion_id} by {comment.author}: {comment.text}")
-    return EXIT_OK
-
-
 def cmd_user(args: argparse.Namespace) -> int:
     from selfeval.services.users import CurrentUser, current_user, save_user
 
@@ -304,17 +237,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verb("demo", cmd_demo, "create the fictional Anyshire demo workspace")
     p.add_argument("workspace")
-
-    p = verb("frameworks", cmd_frameworks, "list, show or validate framework files")
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    actions.add_parser("list", help="the frameworks selfeval knows")
-    show = actions.add_parser("show", help="one framework's criteria")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
-    validate = actions.add_parser(
-        "validate", help="check framework files, naming file:line of each problem"
-    )
-    validate.add_argument("files", nargs="+", metavar="FILE")
 
     p = verb("import", cmd_import, "import an evidence tracker (.csv or .xlsx)")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -376,13 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_improvement_verbs(verb)
-
-    p = verb(
-        "mywork", cmd_mywork, "what one person has to do: criteria, actions, requests, comments"
-    )
-    p.add_argument("workspace")
-    p.add_argument("--person", help="a person's name (default: who you are, see 'selfeval user')")
-    p.add_argument("--json", action="store_true")
+    add_reading_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")
