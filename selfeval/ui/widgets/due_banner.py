@@ -4,11 +4,15 @@ It can be switched off (Don't show again), and says nothing when nothing is due.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from selfeval.ui.widgets.headings import plain_label
+
+if TYPE_CHECKING:
+    from selfeval.services.workspace import Workspace
 
 OFF_KEY = "banner/due_this_week_off"
 
@@ -35,6 +39,19 @@ class DueBanner(QFrame):
         for button in (show, hide, off):
             row.addWidget(button)
         self.hide()
+
+    def show_for(self, workspace: Workspace) -> None:
+        """What is due this week for whoever is working, if they are a person in the workspace."""
+        from datetime import date
+
+        from selfeval.errors import SelfevalError
+        from selfeval.services.my_work import my_work
+
+        try:
+            work = my_work(workspace)
+        except SelfevalError:  # the user is not a person here (yet): nothing to say
+            return
+        self.show_count(work.person, work.due_this_week(date.today()))
 
     def show_count(self, person: str, count: int) -> None:
         if count <= 0 or QSettings().value(OFF_KEY, False) in (True, "true"):

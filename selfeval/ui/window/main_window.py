@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -38,6 +36,7 @@ from selfeval.ui.widgets.criteria_tree import (
     CriteriaTreeView,
 )
 from selfeval.ui.widgets.due_banner import DueBanner
+from selfeval.ui.widgets.loading_page import fitting_size, loading_page
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -87,7 +86,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.tree)
 
         self.pages = QStackedWidget()
-        self.loading = self._loading_page()
+        self.loading = loading_page(self.display_name, self.close)
         self.pages.addWidget(self.loading)
         self._criterion_page: CriterionPage | None = None
         self._evidence_page: EvidenceLibraryPage | None = None
@@ -135,25 +134,6 @@ class MainWindow(QMainWindow):
         for row in range(self.tree_model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
 
-    def _loading_page(self) -> QWidget:
-        page = QWidget()
-        page.setAccessibleName("Opening the workspace")
-        layout = QVBoxLayout(page)
-        label = QLabel(f"Opening {self.display_name}: checking the workspace...")
-        label.setWordWrap(True)
-        bar = QProgressBar()
-        bar.setRange(0, 0)  # busy: the check has no steps to count
-        bar.setAccessibleName("Opening progress")
-        cancel = QPushButton("Cancel")
-        cancel.setAccessibleName("Cancel opening and close the window")
-        cancel.clicked.connect(self.close)
-        layout.addStretch(1)
-        layout.addWidget(label)
-        layout.addWidget(bar)
-        layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(2)
-        return page
-
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build the pages and menus, and show what was asked for."""
         from selfeval.services.judgements import list_judgements
@@ -198,7 +178,7 @@ class MainWindow(QMainWindow):
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
         remember_workspace(workspace.address)
-        self._show_due_this_week()
+        self.banner.show_for(workspace)
         self.navigate(*self._wanted)
 
     # --- pages are built when first shown --------------------------------------------------
@@ -296,20 +276,6 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.saved_state.setText("Last change not saved: see the message")
         QMessageBox.warning(self, "selfeval", message)
-
-    def _show_due_this_week(self) -> None:
-        """The opening banner: what is due this week for whoever is working, if they are a
-        person in this workspace (a quiet line, never a dialog)."""
-        from datetime import date
-
-        from selfeval.errors import SelfevalError
-        from selfeval.services.my_work import my_work
-
-        try:
-            work = my_work(self.workspace)
-        except SelfevalError:  # the user is not a person here (yet): nothing to say
-            return
-        self.banner.show_count(work.person, work.due_this_week(date.today()))
 
     def _show_saved_state(self, what: str = "All changes saved") -> None:
         """The status bar: whether everything is saved, and when; where the workspace is."""
@@ -453,15 +419,3 @@ Opener = Callable[[str, "str | None", QWidget], bool]
 
 def _no_opener(_address: str, _assessment: str | None, _parent: QWidget) -> bool:
     raise RuntimeError("this window was not made by ui/window/opening.py")
-
-
-def fitting_size(wanted: tuple[int, int] = (1280, 820)) -> tuple[int, int]:
-    """The window's first size: as wanted, but never larger than the screen's free area (a
-    1366x768 council laptop has about 1366x728 once the taskbar is there)."""
-    from PySide6.QtGui import QGuiApplication
-
-    screen = QGuiApplication.primaryScreen()
-    if screen is None:
-        return wanted
-    free = screen.availableGeometry()
-    return min(wanted[0], free.width() - 16), min(wanted[1], free.height() - 48)
