@@ -353,3 +353,74 @@ def test_an_action_is_deleted_and_undo_brings_it_back_with_its_notes(
     window.undo_stack.undo()
     back = next(a for a in list_actions(window.workspace) if a.id == target.id)
     assert back == target  # fields, criteria and progress notes, as they were
+
+
+def test_people_and_organisations_are_corrected_deleted_and_undone(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.people import (
+        add_organisation,
+        add_person,
+        list_organisations,
+        list_people,
+    )
+    from selfeval.ui.pages.people_page import OrganisationDialog
+
+    window = open_window(demo_path)
+    add_organisation(window.workspace, "Riverside College", "fe")
+    sam = add_person(window.workspace, "Sam Reed", "SENCO", "", "")
+    window.navigate("people")
+    page = window.people_page
+    page.refresh()
+
+    # someone who owns things: told why at once, nothing asked, nothing deleted
+    owner = next(
+        i for i, p in enumerate(page.people_rows) if p.name != "Sam Reed" and p.organisation
+    )
+    page.people.selectRow(owner)
+    said: list[str] = []
+
+    def read(box: QDialog) -> None:
+        said.append(box.text())  # type: ignore[attr-defined]
+        box.accept()
+
+    when_dialog_opens(qtbot, read)
+    page.delete_person()
+    assert said and "cannot be deleted: it still owns" in said[0]
+    assert len(list_people(window.workspace)) == len(page.people_rows)
+
+    page.people.selectRow(next(i for i, p in enumerate(page.people_rows) if p.id == sam.id))
+    when_dialog_opens(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    page.delete_person()
+    assert "Sam Reed" not in [page.people.item(r, 0).text() for r in range(page.people.rowCount())]
+    window.undo_stack.undo()
+    assert "Sam Reed" in [page.people.item(r, 0).text() for r in range(page.people.rowCount())]
+
+    row = next(i for i, o in enumerate(page.organisation_rows) if o.name == "Riverside College")
+    page.organisations.selectRow(row)
+
+    def rename(dialog: QDialog) -> None:
+        assert isinstance(dialog, OrganisationDialog)
+        assert dialog.name.text() == "Riverside College"
+        dialog.name.setText("Riverside Sixth Form College")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, rename)
+    page.edit_organisation()
+    names = [page.organisations.item(r, 0).text() for r in range(page.organisations.rowCount())]
+    assert "Riverside Sixth Form College" in names and "Riverside College" not in names
+    window.undo_stack.undo()
+    assert "Riverside College" in {o.name for o in list_organisations(window.workspace)}
+    window.undo_stack.redo()
+    assert "Riverside Sixth Form College" in {o.name for o in list_organisations(window.workspace)}
+
+    sixth_form = "Riverside Sixth Form College"
+    row = next(i for i, o in enumerate(page.organisation_rows) if o.name == sixth_form)
+    page.organisations.selectRow(row)
+    when_dialog_opens(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    page.delete_organisation()
+    assert sixth_form not in {o.name for o in list_organisations(window.workspace)}
+    window.undo_stack.undo()
+    assert sixth_form in {o.name for o in list_organisations(window.workspace)}

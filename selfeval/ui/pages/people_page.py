@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,12 +27,22 @@ from PySide6.QtWidgets import (
 from selfeval.errors import InputError
 from selfeval.services.people import (
     ORGANISATION_KINDS,
+    OrganisationView,
     PersonView,
     add_organisation,
     add_person,
     list_organisations,
     list_people,
     update_person,
+)
+from selfeval.services.people_records import (
+    delete_organisation,
+    delete_person,
+    restore_organisation,
+    restore_person,
+    update_organisation,
+    why_organisation_stays,
+    why_person_stays,
 )
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
@@ -85,16 +96,20 @@ def exec_until_saved(dialog: QDialog, error: QLabel, save: Callable[[], object])
 
 
 class OrganisationDialog(GuardedDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, existing: OrganisationView | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add a partner organisation")
+        self.setWindowTitle("Edit organisation" if existing else "Add a partner organisation")
         self.setAccessibleName(self.windowTitle())
-        self.name = QLineEdit()
+        self.name = QLineEdit(existing.name if existing else "")
         self.name.setAccessibleName("Organisation name")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Organisation type")
         for key, label in ORGANISATION_KINDS.items():
             self.kind.addItem(label, key)
+        if existing:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(existing.kind)))
         form = QFormLayout(self)
         form.addRow("&Name:", self.name)
         form.addRow("&Type:", self.kind)
@@ -145,6 +160,8 @@ class PeoplePage(PageWidget):
         self.context = context
         self.setAccessibleName("People and organisations")
         self.organisations = _table("Partner organisations", ["Organisation", "Type"])
+        self.organisations.doubleClicked.connect(lambda _index: self.edit_organisation())
+        self.organisation_rows: list[OrganisationView] = []
         self.people = _table("People", ["Name", "Role", "Organisation", "Email"])
         self.people.doubleClicked.connect(lambda _index: self.edit_person())
         self.people_rows: list[PersonView] = []
@@ -158,20 +175,30 @@ class PeoplePage(PageWidget):
         edit_person_button = QPushButton("&Edit person...")
         edit_person_button.setAccessibleName("Edit the selected person")
         edit_person_button.clicked.connect(self.edit_person)
+        delete_person_button = QPushButton("&Delete person...")
+        delete_person_button.setAccessibleName("Delete the selected person")
+        delete_person_button.clicked.connect(self.delete_person)
+        edit_org = QPushButton("Ed&it organisation...")
+        edit_org.setAccessibleName("Edit the selected organisation")
+        edit_org.clicked.connect(self.edit_organisation)
+        delete_org = QPushButton("De&lete organisation...")
+        delete_org.setAccessibleName("Delete the selected organisation")
+        delete_org.clicked.connect(self.delete_organisation)
 
         org_box = QGroupBox("Partner organisations")
         org_layout = QVBoxLayout(org_box)
         org_layout.addWidget(self.organisations)
         row = QHBoxLayout()
-        row.addWidget(add_org)
+        for button in (add_org, edit_org, delete_org):
+            row.addWidget(button)
         row.addStretch(1)
         org_layout.addLayout(row)
         people_box = QGroupBox("People")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.people)
         row = QHBoxLayout()
-        row.addWidget(add_person_button)
-        row.addWidget(edit_person_button)
+        for button in (add_person_button, edit_person_button, delete_person_button):
+            row.addWidget(button)
         row.addStretch(1)
         people_layout.addLayout(row)
         layout = QVBoxLayout(self)
@@ -180,7 +207,7 @@ class PeoplePage(PageWidget):
         layout.addWidget(people_box, 3)
 
     def refresh(self) -> None:
-        organisations = list_organisations(self.context.workspace)
+        organisations = self.organisation_rows = list_organisations(self.context.workspace)
         self.organisations.setRowCount(len(organisations))
         for row, organisation in enumerate(organisations):
             self.organisations.setItem(row, 0, QTableWidgetItem(organisation.name))
@@ -200,7 +227,7 @@ class PeoplePage(PageWidget):
         self.context.changed(None, True)
 
     def add_organisation(self) -> None:
-        dialog = OrganisationDialog(self)
+        dialog = OrganisationDialog(parent=self)
         if exec_until_saved(
             dialog,
             dialog.error,
@@ -227,22 +254,107 @@ class PeoplePage(PageWidget):
             self._saved()
 
     def edit_person(self) -> None:
-        row = self.people.currentRow()
-        if row < 0 or row >= len(self.people_rows):
+        """Saved while the dialog is open (a refusal keeps the typing); Undo puts the person
+        back as they were."""
+        person = self._selected_person()
+        if person is None:
             return
-        person = self.people_rows[row]
-        names = [o.name for o in list_organisations(self.context.workspace)]
+        workspace = self.context.workspace
+        names = [o.name for o in list_organisations(workspace)]
         dialog = PersonDialog(names, person, parent=self)
-        if exec_until_saved(
-            dialog,
-            dialog.error,
+        after: list[tuple[str, str, str, str]] = []
+
+        def save() -> None:
+            after[:] = [
+                (
+                    dialog.name.text(),
+                    dialog.role.text(),
+                    str(dialog.organisation.currentData()),
+                    dialog.email.text().strip(),
+                )
+            ]
+            update_person(workspace, person.id, *after[0])
+
+        if not exec_until_saved(dialog, dialog.error, save):
+            return
+        self.context.push(
+            f"edit '{after[0][0]}'",
+            lambda: None,
             lambda: update_person(
-                self.context.workspace,
-                person.id,
-                dialog.name.text(),
-                dialog.role.text(),
-                str(dialog.organisation.currentData()),
-                dialog.email.text().strip(),
+                workspace, person.id, person.name, person.role, person.organisation, person.email
             ),
+            redo=lambda: update_person(workspace, person.id, *after[0]),
+            evidence=False,
+        )
+
+    def _selected_organisation(self) -> OrganisationView | None:
+        row = self.organisations.currentRow()
+        return self.organisation_rows[row] if 0 <= row < len(self.organisation_rows) else None
+
+    def _selected_person(self) -> PersonView | None:
+        row = self.people.currentRow()
+        return self.people_rows[row] if 0 <= row < len(self.people_rows) else None
+
+    def _confirm_delete(self, name: str, refusal: str | None) -> bool:
+        """Say at once why something cannot go, before asking anything."""
+        if refusal:
+            QMessageBox.information(self, "Cannot delete yet", refusal)
+            return False
+        answer = QMessageBox.question(
+            self, "Delete", f"Delete '{name}'? You can undo this with Ctrl+Z."
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def edit_organisation(self) -> None:
+        organisation = self._selected_organisation()
+        if organisation is None:
+            return
+        dialog = OrganisationDialog(organisation, parent=self)
+        workspace = self.context.workspace
+        chosen: list[tuple[str, str]] = []
+
+        def check() -> None:
+            # Saved through the undo stack; a refusal (a name already used) keeps the dialog open.
+            chosen[:] = [(dialog.name.text(), str(dialog.kind.currentData()))]
+            update_organisation(workspace, organisation.id, *chosen[0])
+
+        if not exec_until_saved(dialog, dialog.error, check):
+            return
+        name, kind = chosen[0]
+        self.context.push(
+            f"edit organisation '{name}'",
+            lambda: None,
+            lambda: update_organisation(
+                workspace, organisation.id, organisation.name, organisation.kind
+            ),
+            redo=lambda: update_organisation(workspace, organisation.id, name, kind),
+            evidence=True,
+        )
+
+    def delete_organisation(self) -> None:
+        organisation = self._selected_organisation()
+        workspace = self.context.workspace
+        if organisation is None or not self._confirm_delete(
+            organisation.name, why_organisation_stays(workspace, organisation.id)
         ):
-            self._saved()
+            return
+        self.context.push(
+            f"delete organisation '{organisation.name}'",
+            lambda: delete_organisation(workspace, organisation.id),
+            lambda: restore_organisation(workspace, organisation),
+            evidence=False,
+        )
+
+    def delete_person(self) -> None:
+        person = self._selected_person()
+        workspace = self.context.workspace
+        if person is None or not self._confirm_delete(
+            person.name, why_person_stays(workspace, person.id)
+        ):
+            return
+        self.context.push(
+            f"delete '{person.name}'",
+            lambda: delete_person(workspace, person.id),
+            lambda: restore_person(workspace, person),
+            evidence=False,
+        )
