@@ -424,3 +424,60 @@ def test_people_and_organisations_are_corrected_deleted_and_undone(
     assert sixth_form not in {o.name for o in list_organisations(window.workspace)}
     window.undo_stack.undo()
     assert sixth_form in {o.name for o in list_organisations(window.workspace)}
+
+
+def test_indicator_figures_are_typed_corrected_deleted_and_undone(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.improvement.indicator_figures import figures_for
+    from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
+
+    window = open_window(demo_path)
+    window.navigate("indicators")
+    page = window.extra_page("indicators")
+    seen: list[str] = []
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, IndicatorFiguresDialog)
+        dialog.indicator.setCurrentIndex(dialog.indicator.findData("ehcp-20-weeks"))
+        qtbot.keyClicks(dialog.period, "2031")
+        qtbot.keyClicks(dialog.fields["area"], "61.5%")
+        qtbot.keyClicks(dialog.fields["england"], "fifty")
+        dialog.accept()
+        seen.append(dialog.error.text())
+        assert dialog.isVisible() and dialog.fields["area"].text() == "61.5%"  # kept
+        dialog.fields["england"].setText("50.3")
+        assert dialog.error.isHidden()
+        dialog.accept()
+
+    when_dialog_opens(qtbot, fill)
+    page.edit_figures(new=True)
+    assert seen == ["England: 'fifty' is not a number"]
+    stored = figures_for(window.workspace, "ehcp-20-weeks", "2031")
+    assert stored is not None and (stored.area, stored.england) == (61.5, 50.3)
+    row = page.ids.index("ehcp-20-weeks")
+    assert page.table.item(row, 1).text() == "2031" and page.table.item(row, 2).text() == "61.5%"
+
+    page.table.selectRow(row)
+
+    def correct(dialog: QDialog) -> None:
+        assert isinstance(dialog, IndicatorFiguresDialog)
+        assert dialog.fields["area"].text() == "61.5"  # the selected row, filled in
+        dialog.fields["area"].setText("16.5")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, correct)
+    page.edit_figures(new=False)
+    assert figures_for(window.workspace, "ehcp-20-weeks", "2031").area == 16.5  # type: ignore[union-attr]
+    window.undo_stack.undo()
+    assert figures_for(window.workspace, "ehcp-20-weeks", "2031").area == 61.5  # type: ignore[union-attr]
+
+    page.table.selectRow(page.ids.index("ehcp-20-weeks"))
+    when_dialog_opens(qtbot, lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    page.delete_figures()
+    assert figures_for(window.workspace, "ehcp-20-weeks", "2031") is None
+    assert page.table.item(page.ids.index("ehcp-20-weeks"), 1).text() != "2031"
+    window.undo_stack.undo()
+    assert figures_for(window.workspace, "ehcp-20-weeks", "2031") == stored

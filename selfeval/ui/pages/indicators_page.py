@@ -8,10 +8,12 @@ from pathlib import Path
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -20,8 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import SelfevalError
+from selfeval.services.improvement.indicator_figures import (
+    figures_for,
+    put_back,
+    remove_figures,
+    set_figures,
+)
 from selfeval.services.improvement.indicators import (
     COMPARATORS,
+    ValueRow,
     how_we_compare,
     import_indicator_values,
     indicator_library,
@@ -29,6 +38,7 @@ from selfeval.services.improvement.indicators import (
     latest_values,
     targets,
 )
+from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.headings import heading
@@ -77,11 +87,22 @@ class IndicatorsPage(PageWidget):
         self.note = QLabel(
             "Better or worse is judged by each indicator's polarity (whether higher or lower is "
             "better). Import figures as CSV: indicator, period, area, statistical_neighbours, "
-            "region, england."
+            "region, england, or type them with Add figures."
         )
         self.note.setWordWrap(True)
+        add_button = QPushButton("&Add figures...")
+        add_button.setAccessibleName("Type figures for an indicator and period")
+        add_button.clicked.connect(lambda: self.edit_figures(new=True))
+        edit_button = QPushButton("&Edit figures...")
+        edit_button.setAccessibleName("Correct the selected indicator's figures")
+        edit_button.clicked.connect(lambda: self.edit_figures(new=False))
+        delete_button = QPushButton("&Delete figures...")
+        delete_button.setAccessibleName("Delete the selected indicator's latest figures")
+        delete_button.clicked.connect(self.delete_figures)
+        self.table.doubleClicked.connect(lambda _index: self.edit_figures(new=False))
         row = QHBoxLayout()
-        row.addWidget(import_button)
+        for button in (add_button, edit_button, delete_button, import_button):
+            row.addWidget(button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Indicators and how we compare"))
@@ -90,11 +111,12 @@ class IndicatorsPage(PageWidget):
         layout.addWidget(self.chart, 3)
         layout.addLayout(row)
         self.ids: list[str] = []
+        self.rows: list[ValueRow] = []
 
     def refresh(self) -> None:
         library = indicator_library()
         goals = targets(self.context.workspace)
-        rows = latest_values(self.context.workspace)
+        rows = self.rows = latest_values(self.context.workspace)
         self.ids = [r.indicator_id for r in rows]
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
@@ -147,3 +169,49 @@ class IndicatorsPage(PageWidget):
             self.context.show_error(str(err))
             return
         self.refresh()
+
+    def _selected(self) -> ValueRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def edit_figures(self, new: bool) -> None:
+        """Add a period or correct one; Undo puts back what was there (or nothing)."""
+        workspace = self.context.workspace
+        start = None if new else self._selected()
+        dialog = IndicatorFiguresDialog(
+            lambda indicator, period: figures_for(workspace, indicator, period), start, self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_figures is None:
+            return
+        figures = dialog.result_figures
+        before: list[ValueRow | None] = [None]
+
+        def do() -> None:
+            before[0] = set_figures(workspace, figures)
+
+        self.context.push(
+            f"figures for {figures.indicator_id} {figures.period}",
+            do,
+            lambda: put_back(workspace, figures.indicator_id, figures.period, before[0]),
+            evidence=False,
+        )
+
+    def delete_figures(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete figures",
+            f"Delete the figures for {indicator_library()[row.indicator_id].name} in "
+            f"{row.period}? You can undo this with Ctrl+Z.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        workspace = self.context.workspace
+        self.context.push(
+            f"delete figures for {row.indicator_id} {row.period}",
+            lambda: remove_figures(workspace, row.indicator_id, row.period),
+            lambda: set_figures(workspace, row),
+            evidence=False,
+        )
