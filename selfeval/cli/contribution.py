@@ -72,6 +72,23 @@ def cmd_contribution(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "list":
         return _list(args)
+    if args.action == "reissue":
+        from selfeval.services.contributions.reissue import reissue_request
+
+        try:
+            due = parse_date(args.due) if args.due else None
+        except ValueError as err:
+            raise InputError(f"--due: {err}") from None
+        with open_from_args(args) as workspace:
+            package = reissue_request(
+                workspace, args.request, Path(args.output), due_date=due, passphrase=passphrase
+            )
+        manifest = package.manifest
+        wanted = f", wanted by {manifest.due_date:%d %b %Y}" if manifest.due_date else ""
+        print(
+            f"Wrote request {args.output} for {manifest.to} again{wanted} (replaces {args.request})"
+        )
+        return EXIT_OK
     if args.action == "open":
         workspace = contributions.open_request(
             Path(args.file), Path(args.partner_workspace), current_user(args.user), passphrase
@@ -158,7 +175,9 @@ def _list(args: argparse.Namespace) -> int:
 def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     sub = actions.add_parser(
-        "list", help="every request sent, and where it stands (awaiting, returned, merged, overdue)"
+        "list",
+        help="every request sent, and where it stands (awaiting, returned, merged, overdue, "
+        "reissued)",
     )
     sub.add_argument("workspace")
     sub.add_argument("--json", action="store_true")
@@ -173,6 +192,14 @@ def add_contribution_verbs(p: argparse.ArgumentParser) -> None:
     sub.add_argument("--message", default="")
     sub.add_argument("--due", help="when the contribution is wanted, e.g. 31/01/2027")
     sub.add_argument("--include-personal-data", action="store_true")
+    sub.add_argument("--passphrase-file", help="seal the package with the passphrase in this file")
+    sub = actions.add_parser(
+        "reissue", help="send a request again: same partner and criteria, today's state, new date"
+    )
+    sub.add_argument("workspace")
+    sub.add_argument("request", help="the request id (from 'contribution list')")
+    sub.add_argument("-o", "--output", required=True, help="the .sefpack file to write")
+    sub.add_argument("--due", help="the new date it is wanted by (default: the old one if ahead)")
     sub.add_argument("--passphrase-file", help="seal the package with the passphrase in this file")
     sub = actions.add_parser("open", help="make a partner workspace from a request")
     sub.add_argument("file")

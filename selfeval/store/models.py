@@ -262,6 +262,8 @@ class ContributionRequest(Base):
     base: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     created_by: Mapped[str] = mapped_column(String(200))
+    replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    """The request that re-issued this one (new due date, the current state as its base)."""
 
 
 class ActionNote(Base):

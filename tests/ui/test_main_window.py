@@ -138,13 +138,18 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.ui.dialogs.export_dialog import ExportDialog
     from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
     from selfeval.ui.dialogs.history_dialog import HistoryDialog
+    from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
     from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.dialogs.request_dialog import (
+        ReissueDialog,
+        RequestDialog,
+        ReturnPassphraseDialog,
+    )
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
     from selfeval.ui.widgets.owners_panel import AddOwnerDialog
-    from selfeval.ui.window.contribution_actions import RequestDialog
 
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
@@ -171,7 +176,10 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ExportDialog(window.context),
         ActionDialog(workspace),
         RiskDialog(window.context),
-        RequestDialog(window),
+        RequestDialog(workspace.framework, "right-help", ["Anyshire ICB", "Sam Reed (School)"]),
+        ReissueDialog("Anyshire ICB", None),
+        ReturnPassphraseDialog(),
+        IndicatorFiguresDialog(lambda _indicator, _period: None),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []

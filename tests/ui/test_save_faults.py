@@ -173,3 +173,24 @@ def test_an_attachment_that_cannot_be_opened_says_so_and_its_copy_goes(
     ]
     remove_temporary_copies()
     assert not path.exists() and not path.parent.exists()
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Return])
+def test_the_organisation_box_never_completes_into_another_name(
+    qtbot: QtBot, key: Qt.Key, framework
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
+
+    dialog = EvidenceDialog(framework, ["Anyshire College", "Anyshire ICB"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    line = dialog.organisation.lineEdit()
+    line.setFocus()
+    qtbot.keyClicks(line, "Anyshire C")
+    assert line.text() == "Anyshire C"
+    qtbot.keyClick(line, key)
+    assert dialog.organisation.currentText() == "Anyshire C"

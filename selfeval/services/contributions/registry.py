@@ -42,6 +42,7 @@ class IssuedRequest:
     created_at: datetime
     created_by: str
     packed_base: bytes
+    replaced_by: str | None = None
 
     def base(self) -> ScopedState:
         """The state that was sent, as it was sent."""
@@ -94,6 +95,7 @@ def _issued(row: ContributionRequest) -> IssuedRequest:
         created_at=row.created_at,
         created_by=row.created_by,
         packed_base=row.base,
+        replaced_by=row.replaced_by,
     )
 
 

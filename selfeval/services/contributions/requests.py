@@ -30,7 +30,7 @@ from selfeval.services.contributions.return_checks import check_return_values
 from selfeval.services.contributions.state import extract_state, install_state
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, create_workspace
-from selfeval.store.models import WorkspaceSetting
+from selfeval.store.models import ContributionRequest, WorkspaceSetting
 from selfeval.store.types import new_id, utc_now
 
 REQUEST_SETTING = "contribution_request"
@@ -56,11 +56,13 @@ def create_request(
     message: str = "",
     include_personal_data: bool = False,
     passphrase: str | None = None,
+    replaces: str | None = None,
 ) -> Package:
     """A request package: the chosen criteria's current state (the base) and nothing else.
 
     The request is recorded here (what was asked, of whom, what was sent, its secret) in the
-    same transaction that writes the package: either both exist or neither does.
+    same transaction that writes the package: either both exist or neither does. `replaces`
+    names the request this one re-issues; it is marked in the same transaction.
     """
     if not to.strip():
         raise InputError("say who the request is for")
@@ -100,6 +102,11 @@ def create_request(
     try:
         with workspace.transaction() as session:
             record_request(session, workspace.assessment_id, framework, manifest, state)
+            if replaces is not None:
+                old = session.get(ContributionRequest, replaces)
+                if old is None or old.assessment_id != workspace.assessment_id:
+                    raise InputError(f"no request '{replaces}' in this self-evaluation")
+                old.replaced_by = manifest.package_id
             manifest = write_package(path, manifest, content, blobs, passphrase)
             written = True
     except BaseException:

@@ -2,7 +2,8 @@
 
 A request is *merged* once a return answering it has been merged here, *returned* when a return
 answering it lies in the folder the lead keeps them in (a shared drive, a Teams library) but is
-not merged yet, *overdue* when its due date has passed with neither, and *awaiting* otherwise.
+not merged yet, *re-issued* when a newer request replaced it (and neither happened), *overdue*
+when its due date has passed with none of these, and *awaiting* otherwise.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from selfeval.services.contributions.registry import list_requests
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import MergedPackage
 
-STATUSES = ("awaiting", "returned", "merged", "overdue")
+STATUSES = ("awaiting", "returned", "merged", "overdue", "reissued")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class ContributionStatus:
     merged_at: datetime | None
     returns_waiting: tuple[str, ...]
     """Files in the folder that answer this request and are not merged yet."""
+    replaced_by: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -48,6 +50,7 @@ class ContributionStatus:
             "status": self.status,
             "merged_at": self.merged_at.isoformat() if self.merged_at else None,
             "returns_waiting": list(self.returns_waiting),
+            "replaced_by": self.replaced_by,
         }
 
 
@@ -118,6 +121,8 @@ def contributions_in_flight(
             status = "merged"
         elif files:
             status = "returned"
+        elif request.replaced_by is not None:
+            status = "reissued"
         elif request.due_date is not None and request.due_date < today:
             status = "overdue"
         else:
@@ -134,6 +139,7 @@ def contributions_in_flight(
                 status,
                 done.merged_at if done is not None else None,
                 files,
+                request.replaced_by,
             )
         )
     return statuses

@@ -35,6 +35,7 @@ from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceInput, EvidenceVi
 from selfeval.services.evidence_import import parse_date
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
+from selfeval.ui.widgets.name_box import name_box
 
 
 @dataclass
@@ -79,11 +80,7 @@ class EvidenceDialog(GuardedDialog):
         self.kind.setAccessibleName("Kind of evidence")
         for key, label in EVIDENCE_KINDS.items():
             self.kind.addItem(label, key)
-        self.organisation = QComboBox()
-        self.organisation.setEditable(True)
-        self.organisation.setAccessibleName("Organisation")
-        self.organisation.addItem("")
-        self.organisation.addItems(organisations)
+        self.organisation = name_box(organisations, "Organisation")
         self.date = QLineEdit()
         self.date.setAccessibleName("Date")
         self.date.setPlaceholderText("e.g. 31/03/2026 or 2026-03-31")

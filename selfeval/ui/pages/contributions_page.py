@@ -34,6 +34,7 @@ STATUS_WORDS = {
     "returned": "Returned: ready to merge",
     "merged": "Merged",
     "overdue": "Overdue",
+    "reissued": "Re-issued",
 }
 COLUMNS = ["To", "Criteria", "Sent", "Due", "Status"]
 
@@ -84,10 +85,14 @@ class ContributionsPage(PageWidget):
         self.merge_button = QPushButton("&Merge the return...")
         self.merge_button.setAccessibleName("Merge the selected request's return")
         self.merge_button.clicked.connect(lambda: self.merge_row(self.table.currentRow()))
+        self.reissue_button = QPushButton("&Re-issue...")
+        self.reissue_button.setAccessibleName("Send the selected request again")
+        self.reissue_button.clicked.connect(lambda: self.reissue_row(self.table.currentRow()))
         refresh = QPushButton("Look &again")
         refresh.setAccessibleName("Look for returns again")
         refresh.clicked.connect(self.refresh)
         buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.reissue_button)
         buttons.addWidget(refresh)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -164,3 +169,19 @@ class ContributionsPage(PageWidget):
 
         merge_return_file(self.context, self, folder / status.returns_waiting[0])
         self.refresh()
+
+    def reissue_row(self, row: int) -> None:
+        """Send the request again (a lost package, a forgotten passphrase, a new date)."""
+        if not 0 <= row < len(self.rows):
+            return
+        status = self.rows[row]
+        if status.status == "merged":
+            self.context.show_error(
+                f"The request to {status.recipient} was answered and merged; ask again with "
+                "File > Contributions > Ask a partner to contribute."
+            )
+            return
+        from selfeval.ui.window.contribution_actions import reissue_contribution
+
+        if reissue_contribution(self.context, self, status):
+            self.refresh()

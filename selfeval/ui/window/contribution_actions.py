@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -21,52 +18,25 @@ from selfeval.errors import SelfevalError
 from selfeval.files.names import safe_filename
 from selfeval.services.contributions.package_format import SEALED_MAGIC, SUFFIX
 from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
-from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.words import counted
 
 if TYPE_CHECKING:
+    from selfeval.services.contributions.tracking import ContributionStatus
+    from selfeval.services.workspace import Workspace
     from selfeval.ui.page_context import PageContext
     from selfeval.ui.window.host import WindowHost
 
 FILTER = f"Contribution packages (*{SUFFIX});;All files (*)"
 
 
-class RequestDialog(QDialog):
-    def __init__(self, host: WindowHost, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Ask a partner to contribute")
-        self.setAccessibleName(self.windowTitle())
-        self.to = QLineEdit()
-        self.to.setAccessibleName("Partner organisation or person")
-        self.criteria = CriteriaChecklist(
-            host.workspace.framework, [host.current_criterion()], "Criteria to contribute to"
-        )
-        self.message = QLineEdit()
-        self.message.setAccessibleName("Message")
-        self.due = QLineEdit()
-        self.due.setAccessibleName("Wanted by")
-        self.due.setPlaceholderText("e.g. 31/01/2027")
-        self.personal = QCheckBox("Include evidence marked as &personal data")
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase (optional)")
-        self.passphrase.setPlaceholderText("optional: seal the package for email")
-        form = QFormLayout(self)
-        form.addRow("&To:", self.to)
-        form.addRow("&Criteria:", self.criteria)
-        form.addRow("&Message:", self.message)
-        form.addRow("&Wanted by:", self.due)
-        form.addRow("", self.personal)
-        form.addRow("P&assphrase:", self.passphrase)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+def recipients(workspace: Workspace) -> list[str]:
+    """Who a request can go to: each organisation, then each person with their organisation."""
+    from selfeval.services.people import list_organisations, list_people
 
-    def chosen(self) -> list[str]:
-        return self.criteria.ticked()
+    people = [
+        f"{p.name} ({p.organisation})" if p.organisation else p.name for p in list_people(workspace)
+    ]
+    return [o.name for o in list_organisations(workspace)] + people
 
 
 def _passphrase_for(parent: QWidget, path: Path) -> str | None:
@@ -83,42 +53,72 @@ def _passphrase_for(parent: QWidget, path: Path) -> str | None:
 
 def request_contribution(host: WindowHost) -> None:
     from selfeval.services.contributions import create_request
+    from selfeval.ui.dialogs.request_dialog import RequestDialog
 
-    dialog = RequestDialog(host, host.widget())
+    dialog = RequestDialog(
+        host.workspace.framework,
+        host.current_criterion(),
+        recipients(host.workspace),
+        host.widget(),
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    suggested = safe_filename(f"{dialog.to.text() or 'request'}{SUFFIX}")
-    name, _ = QFileDialog.getSaveFileName(
-        host.widget(),
-        "Save the request as",
-        start_path("packages", host.address, suggested),
-        FILTER,
-    )
-    if not name:
-        return
-    from selfeval.services.evidence_import import parse_date
-
-    try:
-        due = parse_date(dialog.due.text())
-    except ValueError as err:
-        host.show_error(str(err))
+    to = dialog.to.currentText().strip()
+    name = _save_package_as(host.widget(), host.address, to)
+    if name is None:
         return
     try:
         create_request(
             host.workspace,
-            dialog.to.text(),
+            to,
             dialog.chosen(),
-            Path(name),
+            name,
             message=dialog.message.text(),
-            due_date=due,
+            due_date=dialog.due_date,
             include_personal_data=dialog.personal.isChecked(),
-            passphrase=dialog.passphrase.text() or None,
+            passphrase=dialog.sealed_with,
         )
     except SelfevalError as err:
         host.show_error(str(err))
         return
-    remember_folder("packages", Path(name).parent)
-    show_saved(host.widget(), Path(name), f"The request (send {Path(name).name} to the partner)")
+    remember_folder("packages", name.parent)
+    show_saved(host.widget(), name, f"The request (send {name.name} to the partner)")
+
+
+def _save_package_as(parent: QWidget, address: str, to: str) -> Path | None:
+    suggested = safe_filename(f"{to or 'request'}{SUFFIX}")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "Save the request as", start_path("packages", address, suggested), FILTER
+    )
+    return Path(name) if name else None
+
+
+def reissue_contribution(context: PageContext, parent: QWidget, status: ContributionStatus) -> bool:
+    """Send a request again (Contributions page); True when a new package was written."""
+    from selfeval.services.contributions.reissue import reissue_request
+    from selfeval.ui.dialogs.request_dialog import ReissueDialog
+
+    dialog = ReissueDialog(status.recipient, status.due_date, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    name = _save_package_as(parent, context.workspace.address, status.recipient)
+    if name is None:
+        return False
+    try:
+        reissue_request(
+            context.workspace,
+            status.request_id,
+            name,
+            due_date=dialog.due_date,
+            passphrase=dialog.sealed_with,
+        )
+    except SelfevalError as err:
+        context.show_error(str(err))
+        return False
+    remember_folder("packages", name.parent)
+    context.changed(None, False)
+    show_saved(parent, name, f"The request again (send {name.name} to {status.recipient})")
+    return True
 
 
 def open_request(host: WindowHost) -> None:
@@ -158,14 +158,13 @@ def return_contribution(host: WindowHost) -> None:
     )
     if not name:
         return
-    passphrase, _ok = QInputDialog.getText(
-        host.widget(),
-        "Passphrase",
-        "Passphrase to seal the return (leave empty for none):",
-        QLineEdit.EchoMode.Password,
-    )
+    from selfeval.ui.dialogs.request_dialog import ReturnPassphraseDialog
+
+    sealing = ReturnPassphraseDialog(host.widget())
+    if sealing.exec() != QDialog.DialogCode.Accepted:
+        return
     try:
-        written = create_return(host.workspace, Path(name), passphrase=passphrase or None)
+        written = create_return(host.workspace, Path(name), passphrase=sealing.sealed_with)
     except SelfevalError as err:
         host.show_error(str(err))
         return

@@ -1,0 +1,148 @@
+"""Ask a partner to contribute, or send a request again: checked before the dialog closes.
+
+The recipient is picked from the partnership's people and organisations or typed; the wanted-by
+date and the passphrase (typed twice) are checked while the dialog is open, so a slip never
+costs the criteria ticked and the message written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from selfeval.errors import InputError
+from selfeval.framework.model import Framework
+from selfeval.services.evidence_import import parse_date
+from selfeval.ui.dialogs.discard_guard import GuardedDialog
+from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
+from selfeval.ui.widgets.name_box import name_box
+from selfeval.ui.widgets.passphrase_fields import PassphraseFields
+
+
+def _due(text: str) -> date | None:
+    try:
+        return parse_date(text) if text.strip() else None
+    except ValueError as err:
+        raise InputError(f"Wanted by: {err}") from None
+
+
+class _CheckedDialog(GuardedDialog):
+    """A form whose `check()` turns the fields into a result or refuses beside them."""
+
+    def _finish(self, form: QFormLayout) -> None:
+        self.error = QLabel()
+        self.error.setAccessibleName("Problem")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form.addRow("", self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def check(self) -> None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.check()
+        except InputError as err:
+            self.error.setText(str(err))
+            self.error.show()
+            return
+        QDialog.accept(self)
+
+
+class RequestDialog(_CheckedDialog):
+    def __init__(
+        self,
+        framework: Framework,
+        current_criterion: str,
+        recipients: list[str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Ask a partner to contribute")
+        self.setAccessibleName(self.windowTitle())
+        self.to = name_box(recipients, "Partner organisation or person")
+        self.criteria = CriteriaChecklist(
+            framework, [current_criterion], "Criteria to contribute to"
+        )
+        self.message = QLineEdit()
+        self.message.setAccessibleName("Message")
+        self.due = QLineEdit()
+        self.due.setAccessibleName("Wanted by")
+        self.due.setPlaceholderText("e.g. 31/01/2027")
+        self.personal = QCheckBox("Include evidence marked as &personal data")
+        form = QFormLayout(self)
+        form.addRow("&To:", self.to)
+        form.addRow("&Criteria:", self.criteria)
+        form.addRow("&Message:", self.message)
+        form.addRow("&Wanted by:", self.due)
+        form.addRow("", self.personal)
+        self.passphrase = PassphraseFields(form, "seal the package for email")
+        self._finish(form)
+        self.due_date: date | None = None
+        self.sealed_with: str | None = None
+
+    def chosen(self) -> list[str]:
+        return self.criteria.ticked()
+
+    def check(self) -> None:
+        if not self.to.currentText().strip():
+            raise InputError("To: say who the request is for")
+        if not self.chosen():
+            raise InputError("Criteria: tick at least one criterion")
+        self.due_date = _due(self.due.text())
+        self.sealed_with = self.passphrase.passphrase()
+
+
+class ReissueDialog(_CheckedDialog):
+    def __init__(self, recipient: str, due: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Send the request to {recipient} again")
+        self.setAccessibleName(self.windowTitle())
+        form = QFormLayout(self)
+        note = QLabel(
+            "The same criteria and message, with today's self-evaluation. A return to the "
+            "first request still merges."
+        )
+        note.setWordWrap(True)
+        form.addRow(note)
+        self.due = QLineEdit(due.strftime("%d/%m/%Y") if due and due >= date.today() else "")
+        self.due.setAccessibleName("Wanted by")
+        self.due.setPlaceholderText("e.g. 31/01/2027")
+        form.addRow("&Wanted by:", self.due)
+        self.passphrase = PassphraseFields(form, "seal the package for email")
+        self._finish(form)
+        self.due_date: date | None = None
+        self.sealed_with: str | None = None
+
+    def check(self) -> None:
+        self.due_date = _due(self.due.text())
+        self.sealed_with = self.passphrase.passphrase()
+
+
+class ReturnPassphraseDialog(_CheckedDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Seal the return")
+        self.setAccessibleName(self.windowTitle())
+        form = QFormLayout(self)
+        self.passphrase = PassphraseFields(form, "leave empty to send it unsealed")
+        self._finish(form)
+        self.sealed_with: str | None = None
+
+    def check(self) -> None:
+        self.sealed_with = self.passphrase.passphrase()
