@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +23,15 @@ class StaleEvidence:
 
 
 @dataclass(frozen=True)
+class GroupRatings:
+    """How one group of criteria is rated: a count per rating level, in the scale's order."""
+
+    group_id: str
+    title: str
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
 class Readiness:
     total_criteria: int
     rated: int
@@ -36,6 +45,10 @@ class Readiness:
     personal_data_items: int
     evidence_counts: dict[str, int]
     leads: dict[str, str]
+    to_confirm: dict[str, str] = field(default_factory=dict)
+    """{criterion: its previous rating} for those carried from the previous cycle ("previous,
+    to confirm") and not rated again yet, in the framework's order."""
+    by_group: list[GroupRatings] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -57,13 +70,16 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
     criteria = [c.id for c in workspace.framework.criteria]
     assessment = workspace.assessment_id
     with workspace.transaction(read_only=True) as session:
-        ratings = dict(
-            session.execute(
-                select(Judgement.criterion_id, Judgement.rating).where(
-                    Judgement.assessment_id == assessment, Judgement.bullet_id == ""
-                )
-            ).all()
-        )
+        ratings: dict[str, str] = {}
+        previous: dict[str, str] = {}
+        for criterion_id, rating, previous_rating in session.execute(
+            select(Judgement.criterion_id, Judgement.rating, Judgement.previous_rating).where(
+                Judgement.assessment_id == assessment, Judgement.bullet_id == ""
+            )
+        ):
+            ratings[criterion_id] = rating
+            if previous_rating and previous_rating != NOT_RATED:
+                previous[criterion_id] = previous_rating
         evidence_counts = dict(
             session.execute(
                 select(EvidenceLink.criterion_id, func.count(EvidenceLink.evidence_id.distinct()))
@@ -101,6 +117,14 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
     for rating in by_criterion.values():
         counts[rating] = counts.get(rating, 0) + 1
     unrated = [c for c in criteria if by_criterion[c] == NOT_RATED]
+    levels = [level.id for level in workspace.framework.rating_scale.choices]
+    by_group = []
+    for group in workspace.framework.groups:
+        tally = dict.fromkeys(levels, 0)
+        for criterion in group.criteria:
+            rating = by_criterion[criterion.id]
+            tally[rating] = tally.get(rating, 0) + 1
+        by_group.append(GroupRatings(group.id, group.title, tally))
     return Readiness(
         total_criteria=len(criteria),
         rated=len(criteria) - len(unrated),
@@ -114,4 +138,6 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
         personal_data_items=personal,
         evidence_counts={c: evidence_counts.get(c, 0) for c in criteria},
         leads={c: leads[c] for c in criteria if c in leads},
+        to_confirm={c: previous[c] for c in unrated if c in previous},
+        by_group=by_group,
     )

@@ -141,6 +141,53 @@ def test_a_new_cycle_shows_the_previous_rating(qtbot: QtBot, demo_path: Path, op
     assert again.criterion_page.texts["rationale"].toPlainText().startswith("Speech and language")
 
 
+def test_the_cockpit_charts_ratings_by_group_and_lists_ratings_to_confirm(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.improvement.assessments import start_new_cycle
+    from selfeval.services.readiness import readiness
+
+    window = open_window(demo_path)
+    before = readiness(window.workspace)
+    window.navigate("dashboard")
+    chart = window.dashboard.by_group
+    groups = window.workspace.framework.groups
+    described = chart.accessibleDescription().split("; ")
+    assert len(described) == len(groups)
+    for group, words in zip(before.by_group, described, strict=True):
+        assert words.startswith(f"{group.title}: ")
+        # every level with criteria is named with its count: never colour alone
+        for level in window.workspace.framework.rating_scale.choices:
+            count = group.counts.get(level.id, 0)
+            assert (f"{level.label} {count}" in words) == bool(count)
+    assert window.dashboard.boxes["to_confirm"].title() == "Previous ratings to confirm (0)"
+    rated = [c for c, r in before.ratings.items() if r != "not-rated"]
+    window.close()
+
+    start_new_cycle(window.workspace, "Self-evaluation 2027")
+    again = open_window(demo_path)
+    again.navigate("dashboard")
+    card = again.dashboard.lists["to_confirm"]
+    assert again.dashboard.boxes["to_confirm"].title() == (
+        f"Previous ratings to confirm ({len(rated)})"
+    )
+    assert card.item(0).text().endswith(")") and "(previously " in card.item(0).text()
+    lines = again.dashboard.by_group.toolTip().splitlines()
+    assert len(lines) == len(groups)
+    assert all(line.split(": ", 1)[1].startswith("Not rated ") for line in lines)  # all reset
+    first = str(card.item(0).data(Qt.ItemDataRole.UserRole)).split(":", 1)[1]
+    again.dashboard._go(card.item(0))
+    assert again.pages.currentWidget() is again.criterion_page
+    again.criterion_page.rating.buttons["green"].click()
+    again.navigate("dashboard")
+    assert again.dashboard.boxes["to_confirm"].title() == (
+        f"Previous ratings to confirm ({len(rated) - 1})"
+    )
+    assert first not in [
+        str(card.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(card.count())
+    ]
+
+
 def test_contributions_page_follows_a_request_to_merged(
     qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
 ) -> None:  # type: ignore[no-untyped-def]

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.framework.model import RatingScale
 from selfeval.services.inspection import countdown, expected_from, set_expected_from
 from selfeval.services.readiness import Readiness, readiness
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.routes import route_kind
+from selfeval.ui.widgets.group_ratings_chart import GroupRatingsChart
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.rating_badge import badge_icon
 
@@ -32,6 +34,11 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
 CARD_ROWS = 8
 NOTHING = "\u2713 None"  # a tick, and the word for screen readers
+
+
+def _label(scale: RatingScale, level_id: str) -> str:
+    """A rating's word; a previous rating no longer on the scale is shown as it was stored."""
+    return next((level.label for level in scale.choices if level.id == level_id), level_id)
 
 
 class DashboardPage(QScrollArea):
@@ -65,6 +72,8 @@ class DashboardPage(QScrollArea):
         self.request_note.hide()
         self.layout_.addWidget(self.request_note)
         self.layout_.addWidget(self.summary)
+        self.by_group = GroupRatingsChart()
+        self.layout_.addWidget(self.by_group)
 
         self.grid_table = QTableWidget(0, 4)
         self.grid_table.setAccessibleName("All criteria with their rating, evidence and lead")
@@ -88,6 +97,7 @@ class DashboardPage(QScrollArea):
         self.boxes: dict[str, QGroupBox] = {}
         self.titles = titles = {
             "unrated": "Criteria not rated",
+            "to_confirm": "Previous ratings to confirm",
             "without_evidence": "Criteria with no evidence",
             "without_lead": "Criteria with no lead owner",
             "stale": "Evidence older than 12 months",
@@ -134,6 +144,7 @@ class DashboardPage(QScrollArea):
             "personal data."
         )
         self._fill_grid(summary)
+        self.by_group.set_data(scale, summary.by_group)
         numbers = framework.numbers
 
         def criterion_items(key: str, ids: list[str]) -> None:
@@ -148,6 +159,17 @@ class DashboardPage(QScrollArea):
                 widget.addItem(QListWidgetItem(NOTHING))
 
         criterion_items("unrated", summary.unrated)
+        confirm = self.lists["to_confirm"]
+        confirm.clear()
+        for criterion_id, previous in summary.to_confirm.items():
+            title = framework.criterion(criterion_id).title
+            entry = QListWidgetItem(
+                f"{numbers[criterion_id]}. {title} (previously {_label(scale, previous)})"
+            )
+            entry.setData(TARGET_ROLE, f"criterion:{criterion_id}")
+            confirm.addItem(entry)
+        if not summary.to_confirm:
+            confirm.addItem(QListWidgetItem(NOTHING))
         criterion_items("without_evidence", summary.without_evidence)
         criterion_items("without_lead", summary.without_lead)
         stale = self.lists["stale"]
@@ -208,6 +230,7 @@ class DashboardPage(QScrollArea):
         )
         card_counts = {
             "unrated": len(summary.unrated),
+            "to_confirm": len(summary.to_confirm),
             "without_evidence": len(summary.without_evidence),
             "without_lead": len(summary.without_lead),
             "stale": len(summary.stale_evidence),
