@@ -214,11 +214,11 @@ def test_toolbar_and_status_bar(qtbot: QtBot, demo_path: Path, open_window) -> N
         assert action in menu_actions  # the same action as in the menus
         assert not action.shortcut().isEmpty()
         assert action.shortcut().toString() in action.toolTip()
-    assert window.location.text() == str(demo_path)
-    assert window.saved_state.text().startswith("Opened (")
+    assert window.status.location.text() == str(demo_path)
+    assert window.status.saved_state.text().startswith("Opened (")
     window.navigate("criterion", "participation")
     window.criterion_page.rating.buttons["red"].click()
-    assert window.saved_state.text().startswith("All changes saved (")
+    assert window.status.saved_state.text().startswith("All changes saved (")
     toolbar.actions()[-1].trigger()  # Search evidence
     assert window.pages.currentWidget() is window.evidence_page
     assert window.evidence_page.search.hasFocus()

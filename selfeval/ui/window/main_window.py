@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.ui.pages.lazy_pages import LAZY_PAGES
 from selfeval.ui.widgets.criteria_tree import (
     ID_ROLE,
     KIND_ROLE,
@@ -37,6 +38,7 @@ from selfeval.ui.widgets.criteria_tree import (
 )
 from selfeval.ui.widgets.due_banner import DueBanner
 from selfeval.ui.widgets.loading_page import fitting_size, loading_page
+from selfeval.ui.widgets.save_state_bar import SaveStateBar
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -108,13 +110,7 @@ class MainWindow(QMainWindow):
         splitter.setSizes([420, 860])
         splitter.setCollapsible(0, False)
         self.setCentralWidget(splitter)
-        self.saved_state = QLabel()
-        self.saved_state.setAccessibleName("Save state")
-        self.location = QLabel(address)
-        self.location.setAccessibleName("Workspace location")
-        self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addWidget(self.saved_state, 1)
-        self.statusBar().addPermanentWidget(self.location)
+        self.status = SaveStateBar(self.statusBar(), address)
         self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self._update_progress()
         self.resize(*fitting_size())
@@ -141,7 +137,7 @@ class MainWindow(QMainWindow):
         from selfeval.ui.page_context import PageContext
         from selfeval.ui.pages.dashboard_page import DashboardPage
         from selfeval.ui.window.controller import WindowController
-        from selfeval.ui.window.menus import build_menus
+        from selfeval.ui.window.menus import build_menus, build_toolbar
         from selfeval.ui.window.recent_files import remember_workspace
 
         self._list_judgements = list_judgements
@@ -162,14 +158,8 @@ class MainWindow(QMainWindow):
         self.controller = WindowController(self)
         kept = build_menus(self, self.menuBar(), self.controller)
         self.undo_action, self.redo_action = kept.undo, kept.redo
-        toolbar = self.addToolBar("Main tools")
-        toolbar.setObjectName("main_tools")
-        toolbar.setAccessibleName("Main tools")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in kept.toolbar:
-            toolbar.addAction(action)
-        self._show_saved_state("Opened")
+        build_toolbar(self, kept.toolbar)
+        self.status.saved("Opened")
         self.undo_stack.indexChanged.connect(self.label_undo_actions)
         self.label_undo_actions()
         self.attached = True
@@ -209,20 +199,12 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(self._people_page)
         return self._people_page
 
-    EXTRA_PAGES = {
-        "actions": ("selfeval.ui.pages.action_widgets", "ActionPlanPage"),
-        "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
-        "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),
-        "contributions": ("selfeval.ui.pages.contributions_page", "ContributionsPage"),
-        "mywork": ("selfeval.ui.pages.my_work_page", "MyWorkPage"),
-    }
-
     def extra_page(self, page_id: str) -> PageWidget:
         """The action plan, indicators and risk pages, built when first shown."""
         if page_id not in self._extra:
             import importlib
 
-            module, name = self.EXTRA_PAGES[page_id]
+            module, name = LAZY_PAGES[page_id]
             page = getattr(importlib.import_module(module), name)(self.context)
             self.pages.addWidget(page)
             self._extra[page_id] = page
@@ -256,7 +238,7 @@ class MainWindow(QMainWindow):
         in view (otherwise when next shown): on 5,000 items that read is ~50 ms."""
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
-        self._show_saved_state()
+        self.status.saved()
         self.dashboard.refresh()
         library = self._evidence_page
         if evidence and library is not None:
@@ -274,14 +256,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, message: str) -> None:
         if self.attached:
-            self.saved_state.setText("Last change not saved: see the message")
+            self.status.not_saved()
         QMessageBox.warning(self, "selfeval", message)
-
-    def _show_saved_state(self, what: str = "All changes saved") -> None:
-        """The status bar: whether everything is saved, and when; where the workspace is."""
-        from datetime import datetime
-
-        self.saved_state.setText(f"{what} ({datetime.now():%H:%M})")
 
     def widget(self) -> QWidget:
         return self
@@ -365,7 +341,7 @@ class MainWindow(QMainWindow):
         elif item_id == "people":
             self.people_page.refresh()
             self.pages.setCurrentWidget(self.people_page)
-        elif item_id in self.EXTRA_PAGES:
+        elif item_id in LAZY_PAGES:
             page = self.extra_page(item_id)
             page.refresh()
             self.pages.setCurrentWidget(page)

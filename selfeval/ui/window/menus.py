@@ -9,8 +9,9 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
     from selfeval.ui.routes import RouteKind
@@ -97,3 +98,14 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{action.text().replace('&', '').rstrip('.')} ({keys})")
     return kept
+
+
+def build_toolbar(window: QMainWindow, actions: list[QAction]) -> None:
+    """The most used actions, as words (the menus' own actions, so shortcuts stay one)."""
+    toolbar = window.addToolBar("Main tools")
+    toolbar.setObjectName("main_tools")
+    toolbar.setAccessibleName("Main tools")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for action in actions:
+        toolbar.addAction(action)
