@@ -9,11 +9,15 @@ from selfeval.services.history import history
 from selfeval.services.improvement.indicator_figures import (
     figures_for,
     put_back,
-    read_figure,
     remove_figures,
     set_figures,
 )
-from selfeval.services.improvement.indicators import ValueRow, indicator_values, latest_values
+from selfeval.services.improvement.indicators import (
+    ValueRow,
+    indicator_values,
+    latest_values,
+    read_figure,
+)
 from selfeval.services.workspace import Workspace
 
 

@@ -56,12 +56,18 @@ def find_organisation(session: Session, name: str) -> Organisation | None:
     return session.scalars(select(Organisation).where(Organisation.name == name.strip())).first()
 
 
-def add_organisation(workspace: Workspace, name: str, kind: str = "other") -> OrganisationView:
+def checked_organisation(name: str, kind: str) -> str:
+    """The name to store, after the checks every organisation passes (added or edited)."""
     name = name.strip()
     if not name:
         raise InputError("the organisation name must not be empty")
     if kind not in ORGANISATION_KINDS:
         raise InputError(f"unknown organisation type '{kind}' ({', '.join(ORGANISATION_KINDS)})")
+    return name
+
+
+def add_organisation(workspace: Workspace, name: str, kind: str = "other") -> OrganisationView:
+    name = checked_organisation(name, kind)
     with workspace.transaction() as session:
         if find_organisation(session, name):
             raise InputError(f"there is already an organisation called '{name}'")

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.services.history import record_change
 from selfeval.services.people import (
-    ORGANISATION_KINDS,
     OrganisationView,
     PersonView,
+    checked_organisation,
     find_organisation,
 )
 from selfeval.services.workspace import Workspace
@@ -119,11 +119,7 @@ def update_organisation(
     workspace: Workspace, organisation_id: str, name: str, kind: str
 ) -> OrganisationView:
     """Rename or retype; returns the values before, for undo. Names stay unique."""
-    name = name.strip()
-    if not name:
-        raise InputError("the organisation name must not be empty")
-    if kind not in ORGANISATION_KINDS:
-        raise InputError(f"unknown organisation type '{kind}' ({', '.join(ORGANISATION_KINDS)})")
+    name = checked_organisation(name, kind)
     with workspace.transaction() as session:
         row = session.get(Organisation, organisation_id)
         if row is None:

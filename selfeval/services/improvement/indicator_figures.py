@@ -14,27 +14,16 @@ from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.services.history import record_change
-from selfeval.services.improvement.indicators import COMPARATORS, ValueRow, indicator_library
+from selfeval.services.improvement.indicators import (
+    COMPARATORS,
+    LARGEST,
+    ValueRow,
+    indicator_library,
+)
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import IndicatorValue
 
 FIGURE_FIELDS = ("area", *COMPARATORS)
-LARGEST = 1e12
-"""No SEND indicator comes near this; a larger number is a slip of the keyboard."""
-
-
-def read_figure(text: str, label: str) -> float | None:
-    """A figure as typed ("12.5", "12.5%", "1,204"); blank is "no figure", never zero."""
-    cleaned = text.strip().rstrip("%").replace(",", "").strip()
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise InputError(f"{label}: '{text.strip()}' is not a number") from None
-    if not math.isfinite(value) or abs(value) > LARGEST:
-        raise InputError(f"{label}: '{text.strip()}' is not a usable number")
-    return value
 
 
 def _row(session: Session, indicator_id: str, period: str) -> IndicatorValue | None:

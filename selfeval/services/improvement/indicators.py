@@ -98,16 +98,22 @@ def how_we_compare(row: ValueRow) -> list[Comparison]:
     ]
 
 
-def _number(text: str, column: str) -> float | None:
-    cleaned = text.strip().rstrip("%").replace(",", "")
+LARGEST = 1e12
+"""No SEND indicator comes near this; a larger number is a slip of the keyboard."""
+
+
+def read_figure(text: str, label: str) -> float | None:
+    """A figure as typed or imported ("12.5", "12.5%", "1,204"); blank is "no figure", never
+    zero."""
+    cleaned = text.strip().rstrip("%").replace(",", "").strip()
     if not cleaned:
         return None
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{column}: '{text}' is not a number") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{column}: '{text}' is not a number")
+        raise InputError(f"{label}: '{text.strip()}' is not a number") from None
+    if not math.isfinite(value) or abs(value) > LARGEST:
+        raise InputError(f"{label}: '{text.strip()}' is not a usable number")
     return value
 
 
@@ -126,8 +132,8 @@ def import_indicator_values(workspace: Workspace, path: Path) -> int:
             problems.append(f"row {number}: period: must be given (up to 40 characters)")
             continue
         try:
-            figures = {key: _number(row.get(key, ""), key) for key in CSV_COLUMNS[2:]}
-        except ValueError as err:
+            figures = {key: read_figure(row.get(key, ""), key) for key in CSV_COLUMNS[2:]}
+        except InputError as err:
             problems.append(f"row {number}: {err}")
             continue
         if (indicator_id, period) in values:

@@ -11,18 +11,20 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from selfeval.errors import InputError
-from selfeval.services.improvement.indicator_figures import FIGURE_FIELDS, read_figure
-from selfeval.services.improvement.indicators import COMPARATORS, ValueRow, indicator_library
-from selfeval.ui.dialogs.discard_guard import GuardedDialog
+from selfeval.services.improvement.indicator_figures import FIGURE_FIELDS
+from selfeval.services.improvement.indicators import (
+    COMPARATORS,
+    ValueRow,
+    indicator_library,
+    read_figure,
+)
+from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 
 LABELS = {"area": "Our area", **COMPARATORS}
 
@@ -31,7 +33,7 @@ def _typed(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-class IndicatorFiguresDialog(GuardedDialog):
+class IndicatorFiguresDialog(CheckedDialog):
     def __init__(
         self,
         lookup: Callable[[str, str], ValueRow | None],
@@ -51,25 +53,16 @@ class IndicatorFiguresDialog(GuardedDialog):
         self.period.setPlaceholderText("e.g. 2024 or 2024/25 or Q3 2025")
         self.period.setMaxLength(40)
         self.fields = {name: QLineEdit() for name in FIGURE_FIELDS}
-        self.error = QLabel()
-        self.error.setAccessibleName("Problem")
-        self.error.setWordWrap(True)
-        self.error.hide()
         form = QFormLayout(self)
         form.addRow("&Indicator:", self.indicator)
         form.addRow("&Period:", self.period)
         for name, field in self.fields.items():
             field.setAccessibleName(LABELS[name])
             field.setPlaceholderText("blank: no figure")
-            field.textChanged.connect(lambda _text: self.error.hide())
             form.addRow(f"{LABELS[name]}:", field)
-        form.addRow("", self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self._finish(form)
+        for field in self.fields.values():
+            field.textChanged.connect(lambda _text: self.error.hide())
         if start is not None:
             self.indicator.setCurrentIndex(max(0, self.indicator.findData(start.indicator_id)))
             self.period.setText(start.period)
@@ -98,12 +91,5 @@ class IndicatorFiguresDialog(GuardedDialog):
             raise InputError("Period: give the year or quarter these figures are for")
         return ValueRow(str(self.indicator.currentData()), self.period.text().strip(), **values)
 
-    def accept(self) -> None:
-        """Check before closing: a bad figure keeps the dialog open with its text."""
-        try:
-            self.result_figures = self.figures()
-        except InputError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        QDialog.accept(self)
+    def check(self) -> None:
+        self.result_figures = self.figures()

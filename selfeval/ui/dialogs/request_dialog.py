@@ -11,8 +11,6 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +20,7 @@ from PySide6.QtWidgets import (
 from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.services.evidence_import import parse_date
-from selfeval.ui.dialogs.discard_guard import GuardedDialog
+from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.name_box import name_box
 from selfeval.ui.widgets.passphrase_fields import PassphraseFields
@@ -35,36 +33,7 @@ def _due(text: str) -> date | None:
         raise InputError(f"Wanted by: {err}") from None
 
 
-class _CheckedDialog(GuardedDialog):
-    """A form whose `check()` turns the fields into a result or refuses beside them."""
-
-    def _finish(self, form: QFormLayout) -> None:
-        self.error = QLabel()
-        self.error.setAccessibleName("Problem")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        form.addRow("", self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def check(self) -> None:
-        raise NotImplementedError
-
-    def accept(self) -> None:
-        try:
-            self.check()
-        except InputError as err:
-            self.error.setText(str(err))
-            self.error.show()
-            return
-        QDialog.accept(self)
-
-
-class RequestDialog(_CheckedDialog):
+class RequestDialog(CheckedDialog):
     def __init__(
         self,
         framework: Framework,
@@ -108,7 +77,7 @@ class RequestDialog(_CheckedDialog):
         self.sealed_with = self.passphrase.passphrase()
 
 
-class ReissueDialog(_CheckedDialog):
+class ReissueDialog(CheckedDialog):
     def __init__(self, recipient: str, due: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Send the request to {recipient} again")
@@ -134,7 +103,7 @@ class ReissueDialog(_CheckedDialog):
         self.sealed_with = self.passphrase.passphrase()
 
 
-class ReturnPassphraseDialog(_CheckedDialog):
+class ReturnPassphraseDialog(CheckedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Seal the return")
