@@ -31,6 +31,8 @@ def main() -> None:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, home)
         path = Path(home) / "Anyshire demo.selfeval"
         create_demo_workspace(path, today=date(2026, 11, 23)).close()
+        requests_in_flight(path, Path(home))
+        first_run()
         window = build_main_window(path)
         window.resize(1366, 768)  # a council laptop
         window.show()
@@ -65,10 +67,80 @@ def main() -> None:
         page = window.extra_page("mywork")
         page.person.setCurrentIndex(page.person.findData("Sian Bowen"))
         shot("my-work")
+        window.navigate("contributions", "")
+        shot("contributions")
         window.close()
         merge_review(path, Path(home))
         QApplication.processEvents()
         pack_pages(path)
+
+
+def requests_in_flight(workspace_path: Path, folder: Path) -> None:
+    """Two requests for the Contributions page: one late and sent again, one awaiting."""
+    from datetime import timedelta
+
+    from selfeval.services import contributions
+    from selfeval.services.contributions.registry import list_requests
+    from selfeval.services.contributions.reissue import reissue_request
+    from selfeval.services.workspace import open_workspace
+
+    today = date.today()
+    with open_workspace(workspace_path) as lead:
+        contributions.create_request(
+            lead,
+            "Anyshire Parent Carer Forum",
+            ["participation", "valued-included"],
+            folder / "forum.sefpack",
+            due_date=today - timedelta(days=5),
+        )
+        first = list_requests(lead)[0]
+        reissue_request(
+            lead, first.id, folder / "forum-again.sefpack", due_date=today + timedelta(days=9)
+        )
+        contributions.create_request(
+            lead,
+            "NHS Anyshire and Wessex ICB",
+            ["right-help"],
+            folder / "icb.sefpack",
+            due_date=today + timedelta(days=21),
+        )
+
+
+def first_run() -> None:
+    """The start window and the first-run form, as a new lead sees them."""
+    from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.window.start_window import StartWindow
+
+    start = StartWindow(lambda *_args: True)
+    start.resize(1366, 768)
+    start.show()
+    settle()
+    start.grab().save(str(OUT / "start-window.png"))
+    print("wrote docs/screenshots/start-window.png")
+    start.close()
+    dialog = NewWorkspaceDialog()
+    for field, text in (
+        (dialog.area, "Westmere"),
+        (dialog.la_code, "E10000099"),
+        (dialog.local_authority, "Westmere County Council"),
+        (dialog.icb, "NHS Westmere ICB"),
+        (dialog.your_name, "Jo Bloggs"),
+        (dialog.your_organisation, "Westmere County Council"),
+        (dialog.your_role, "Head of SEND"),
+    ):
+        field.setText(text)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / "first-run.png"))
+    print("wrote docs/screenshots/first-run.png")
+    dialog.close()
+
+
+def settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 def merge_review(workspace_path: Path, folder: Path) -> None:
