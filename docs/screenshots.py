@@ -218,7 +218,7 @@ def pack_pages(workspace_path: Path) -> None:
     import shutil
     import subprocess
 
-    from selfeval.pack.export import export_pack
+    from selfeval.pack.builders.export import export_pack
     from selfeval.pack.model import PackOptions
     from selfeval.services.workspace import open_workspace
 

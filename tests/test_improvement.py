@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from selfeval.errors import InputError
 from selfeval.locations import resource_path
-from selfeval.pack.export import export_pack
+from selfeval.pack.builders.export import export_pack
 from selfeval.pack.model import PackOptions
 from selfeval.services.evidence import EvidenceInput, add_evidence
 from selfeval.services.evidence_import import ImportProblems

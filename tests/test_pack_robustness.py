@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from selfeval.pack.docx_render import render_docx
-from selfeval.pack.export import export_pack
+from selfeval.pack.builders.export import export_pack
 from selfeval.pack.model import (
     BulletLine,
     CriterionSection,

@@ -53,7 +53,7 @@ def cmd_assessment(args: argparse.Namespace) -> int:
 
 def export_progress_file(args: argparse.Namespace) -> int:
     from selfeval.errors import InputError
-    from selfeval.pack.progress_report import export_progress
+    from selfeval.pack.builders.progress_builder import export_progress
 
     if not args.since:
         raise InputError("say which snapshot to compare with: --since NAME")

@@ -171,7 +171,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "progress":
         return export_progress_file(args)
-    from selfeval.pack.export import export_pack
+    from selfeval.pack.builders.export import export_pack
     from selfeval.pack.model import PackOptions
 
     criteria = None

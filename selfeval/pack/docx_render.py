@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-from docx.document import Document as DocxDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
-from selfeval.pack.model import Pack, Rating
+from selfeval.pack.docx_blocks import (
+    contents_field,
+    header_footer,
+    header_table,
+    new_a4_document,
+    rating_run,
+    set_widths,
+)
+from selfeval.pack.model import Pack
 from selfeval.pack.text import clean
 
 NARRATIVE = (
@@ -28,104 +29,16 @@ NARRATIVE = (
 )
 
 
-def _field(paragraph: DocxParagraph, code: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the file opens."""
-    run = paragraph.add_run()
-    begin, instr, end = (
-        OxmlElement("w:fldChar"),
-        OxmlElement("w:instrText"),
-        OxmlElement("w:fldChar"),
-    )
-    begin.set(qn("w:fldCharType"), "begin")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {code} "
-    end.set(qn("w:fldCharType"), "end")
-    run._r.append(begin)
-    run._r.append(instr)
-    run._r.append(end)
-
-
-def _shade(cell: object, colour: str) -> None:
-    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour.lstrip("#"))
-    properties.append(shading)
-
-
-def _rating_run(paragraph: DocxParagraph, rating: Rating | None) -> None:
-    if rating is None:
-        paragraph.add_run("Not rated")
-        return
-    square = paragraph.add_run("\u25a0 ")
-    square.font.color.rgb = RGBColor.from_string(rating.colour.lstrip("#").upper())
-    paragraph.add_run(rating.label)
-
-
-def _table(
-    document: DocxDocument, header: list[str], widths: list[float] | None = None
-) -> DocxTable:
-    table: DocxTable = document.add_table(rows=1, cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        run = cell.paragraphs[0].add_run(text)
-        run.bold = True
-        _shade(cell, "#E8EDF5")
-    # Repeat the header row on every page.
-    row_properties = table.rows[0]._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    row_properties.append(repeat)
-    return table
-
-
-def set_widths(table: DocxTable, centimetres: list[float]) -> None:
-    """Word reads each cell's width, LibreOffice the table grid's: set both."""
-    table.autofit = False
-    for column, width in zip(table.columns, centimetres, strict=True):
-        column.width = Cm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, centimetres, strict=True):
-            cell.width = Cm(width)
-
-
-def _header_footer(document: DocxDocument, pack: Pack) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    marking = clean(pack.marking)
-    header.add_run(
-        " - ".join(x for x in (marking, "DRAFT" if pack.status == "draft" else "") if x)
-    ).bold = True
-    footer = section.footer.paragraphs[0]
-    footer.add_run(f"{clean(pack.title)}    page ")
-    _field(footer, "PAGE")
-    footer.add_run(" of ")
-    _field(footer, "NUMPAGES")
-    if marking:
-        line = section.footer.add_paragraph()
-        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        line.add_run(marking).bold = True
-
-
 def render_docx(
     pack: Pack,
     path: Path,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Path:
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = "Arial"
-    normal.font.size = Pt(10.5)
-    properties = document.core_properties
-    properties.title = clean(pack.title)
-    properties.author = clean(pack.prepared_by)
-    properties.subject = clean(f"Self-evaluation against {pack.framework_title}")
-    _header_footer(document, pack)
+    document = new_a4_document(
+        pack.title, pack.prepared_by, f"Self-evaluation against {pack.framework_title}"
+    )
+    header_footer(document, pack.title, pack.marking, pack.status == "draft")
     total = len(pack.sections) + 3
 
     def step(done: int) -> None:
@@ -152,24 +65,9 @@ def render_docx(
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     step(1)
 
-    # Contents (the navigation pane is built from the headings too)
-    document.add_heading("Contents", level=1)
-    document.add_paragraph("Executive summary", style="List Bullet")
-    for group in dict.fromkeys(s.group_title for s in pack.sections):
-        document.add_paragraph(clean(group), style="List Bullet")
-        for section in pack.sections:
-            if section.group_title == group:
-                document.add_paragraph(
-                    clean(f"{section.number}. {section.title}"), style="List Bullet 2"
-                )
-    for present, title in (
-        (pack.actions, "Action plan"),
-        (pack.indicators, "Indicators and how we compare"),
-        (pack.risks, "Risk register"),
-    ):
-        if present:
-            document.add_paragraph(title, style="List Bullet")
-    document.add_paragraph("Appendix: evidence index", style="List Bullet")
+    # Contents: a real field (Word fills in the page numbers when fields are updated)
+    contents_field(document)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # Executive summary
     document.add_heading("Executive summary", level=1)
@@ -177,13 +75,13 @@ def render_docx(
         f"{r.label} {pack.counts.get(r.id, 0)}" for r in pack.scale if pack.counts.get(r.id)
     )
     document.add_paragraph(f"{len(pack.sections)} criteria: {counts}.")
-    grid = _table(document, ["No.", "Criterion", "Rating", "Evidence", "Lead"])
+    grid = header_table(document, ["No.", "Criterion", "Rating", "Evidence", "Lead"])
     for section in pack.sections:
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
         cells[0].text = str(section.number)
         cells[1].text = clean(section.title)
         cells[2].text = ""
-        _rating_run(cells[2].paragraphs[0], section.rating)
+        rating_run(cells[2].paragraphs[0], section.rating)
         cells[3].text = str(len(section.evidence_refs))
         cells[4].text = clean(next((o.name for o in section.owners if o.role == "lead"), "-"))
     set_widths(grid, [1.0, 8.3, 2.4, 2.1, 3.4])
@@ -216,7 +114,7 @@ def render_docx(
         document.add_paragraph().add_run(meta).italic = True
         rating = document.add_paragraph()
         rating.add_run("Rating: ").bold = True
-        _rating_run(rating, section.rating)
+        rating_run(rating, section.rating)
         if section.lead_in:
             document.add_paragraph(clean(section.lead_in))
         for bullet in section.bullets:
@@ -224,7 +122,7 @@ def render_docx(
             if bullet.rating or bullet.note:
                 line.add_run(" (")
                 if bullet.rating:
-                    _rating_run(line, bullet.rating)
+                    rating_run(line, bullet.rating)
                 if bullet.note:
                     line.add_run((" - " if bullet.rating else "") + clean(bullet.note))
                 line.add_run(")")
@@ -250,7 +148,7 @@ def render_docx(
 
     from selfeval.pack.docx_improvement import add_improvement
 
-    add_improvement(document, pack, _table, set_widths)
+    add_improvement(document, pack, header_table, set_widths)
 
     # Appendix
     document.add_heading("Appendix: evidence index", level=1)
@@ -259,7 +157,7 @@ def render_docx(
             f"{pack.personal_data_left_out} item(s) marked as personal data are left out of "
             "this pack."
         )
-    index_table = _table(document, ["Ref", "Evidence", "Kind", "From", "Date"])
+    index_table = header_table(document, ["Ref", "Evidence", "Kind", "From", "Date"])
     for entry in pack.evidence:
         cells = index_table.add_row().cells  # type: ignore[no-untyped-call]
         cells[0].text = entry.ref

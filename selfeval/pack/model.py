@@ -164,6 +164,14 @@ class Pack:
     actions: tuple[ActionLine, ...] = ()
     indicators: tuple[IndicatorLine, ...] = ()
     risks: tuple[RiskLine, ...] = ()
+    risk_bands: tuple[tuple[int, str, str], ...] = ()
+    """(lowest score, word, colour), highest band first: the heat map's cells."""
+
+    def risk_band(self, score: int) -> tuple[str, str]:
+        for lowest, label, colour in self.risk_bands:
+            if score >= lowest:
+                return label, colour
+        return "", "#FFFFFF"
 
     @property
     def counts(self) -> dict[str, int]:

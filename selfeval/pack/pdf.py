@@ -11,17 +11,24 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     Spacer,
-    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
-from selfeval.pack.model import CriterionSection, Pack, Rating
+from selfeval.pack.model import CriterionSection, Pack
 from selfeval.pack.pdf_chart import ratings_by_group_chart
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
 from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
 from selfeval.pack.pdf_doc import CachedTable as Table
-from selfeval.pack.pdf_style import ACCENT, FONT, FONT_BOLD, RULE, safe, styles
+from selfeval.pack.pdf_style import (
+    ACCENT,
+    GRID,
+    RULE,
+    chip,
+    safe,
+    styles,
+    table_style,
+)
 from selfeval.pack.text import clean
 
 NARRATIVE = (
@@ -30,28 +37,6 @@ NARRATIVE = (
     ("areas_for_development", "Areas for development"),
     ("impact", "Impact on children and young people"),
 )
-
-
-def table_style(*commands: tuple[object, ...]) -> TableStyle:
-    """A table style that names our font first: a Table otherwise sets Helvetica (unembedded)."""
-    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5), *commands])
-
-
-GRID = table_style(
-    ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
-    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EDF5")),
-    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-)
-
-
-def chip(rating: Rating | None) -> str:
-    """A rating as a coloured square and its word (never colour alone)."""
-    if rating is None:
-        return "Not rated"
-    return f'<font color="{rating.colour}">\u25a0</font> {safe(rating.label)}'
 
 
 def clip(text: str, limit: int) -> str:

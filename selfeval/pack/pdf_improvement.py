@@ -146,15 +146,13 @@ def heat_map(pack: Pack) -> Drawing:
     drawing = Drawing(
         left + 5 * cell + 20, bottom + 5 * cell + 30, initialFontName=FONT, initialFontSize=8
     )
-    from selfeval.services.improvement.risks import rating_for
-
     counts: dict[tuple[int, int], int] = {}
     for risk in pack.risks:
         counts[(risk.impact, risk.likelihood)] = counts.get((risk.impact, risk.likelihood), 0) + 1
     for impact in range(1, 6):
         for likelihood in range(1, 6):
             x, y = left + (likelihood - 1) * cell, bottom + (impact - 1) * cell
-            label, colour = rating_for(impact * likelihood)
+            label, colour = pack.risk_band(impact * likelihood)
             drawing.add(
                 Rect(
                     x,

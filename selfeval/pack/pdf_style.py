@@ -16,8 +16,10 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import TableStyle
 
 from selfeval.locations import resource_path
+from selfeval.pack.model import Rating
 from selfeval.pack.pdf_script import arabic_runs, is_right_to_left, visual_order
 from selfeval.pack.text import clean
 
@@ -168,3 +170,25 @@ def styles() -> dict[str, ParagraphStyle]:
         "toc1": ParagraphStyle("toc1", parent=body, fontName=FONT_BOLD, fontSize=10, leading=15),
         "toc2": ParagraphStyle("toc2", parent=body, fontSize=9, leading=12.5, leftIndent=14),
     }
+
+
+def table_style(*commands: tuple[object, ...]) -> TableStyle:
+    """A table style that names our font first: a Table otherwise sets Helvetica (unembedded)."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), FONT, 8.5), *commands])
+
+
+GRID = table_style(
+    ("FONT", (0, 0), (-1, 0), FONT_BOLD, 8.5),
+    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EDF5")),
+    ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+)
+
+
+def chip(rating: Rating | None) -> str:
+    """A rating as a coloured square and its word (never colour alone)."""
+    if rating is None:
+        return "Not rated"
+    return f'<font color="{rating.colour}">\u25a0</font> {safe(rating.label)}'

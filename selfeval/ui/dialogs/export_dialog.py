@@ -181,7 +181,7 @@ class ExportDialog(QDialog):
             return
         fmt = str(self.format.currentData())
         workspace = self.context.workspace
-        from selfeval.pack.export import export_pack
+        from selfeval.pack.builders.export import export_pack
 
         def job(progress: Progress, cancelled: CancelCheck) -> Path:
             return export_pack(workspace, fmt, path, options, progress, cancelled)

@@ -34,7 +34,7 @@ def snapshot(host: WindowHost) -> None:
 
 
 def progress_report(host: WindowHost) -> None:
-    from selfeval.pack.progress_report import export_progress
+    from selfeval.pack.builders.progress_builder import export_progress
     from selfeval.services.improvement.snapshots import list_snapshots
 
     names = [s.name for s in list_snapshots(host.workspace)]

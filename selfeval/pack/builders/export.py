@@ -7,7 +7,7 @@ from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.files.output import CancelCheck, Progress, check_destination
-from selfeval.pack.build import build_pack
+from selfeval.pack.builders.pack_builder import build_pack
 from selfeval.pack.model import Pack, PackOptions
 from selfeval.services.workspace import Workspace
 

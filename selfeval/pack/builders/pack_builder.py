@@ -30,7 +30,7 @@ from selfeval.services.improvement.indicators import (
     indicator_values,
     targets,
 )
-from selfeval.services.improvement.risks import list_risks
+from selfeval.services.improvement.risks import BANDS, list_risks
 from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.people import list_owners
@@ -194,6 +194,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         actions=actions,
         indicators=indicators,
         risks=risks,
+        risk_bands=BANDS,
     )
 
 

@@ -1,0 +1,112 @@
+"""The document pipeline's primitives: what every published document is made of.
+
+A document (the pack, the progress report, the sign-off, the summary for parents, the brief) is
+a model built from services, then composed into these blocks, then rendered by one back-end per
+format (`pdf_blocks.py`, `docx_blocks.py`). The blocks hold plain text only: markup, escaping,
+right-to-left ordering and fonts are each back-end's job, so user text shows exactly as typed
+in every format and a new document never needs a renderer of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from selfeval.pack.model import Rating
+
+TextStyle = Literal["body", "muted", "small", "lead", "title", "subtitle"]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+    """1 a section (in the contents and the PDF outline), 2 a subsection, 3 a minor heading."""
+    in_contents: bool = True
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    style: TextStyle = "body"
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    empty: str = "None."
+    """What is written when there are no items (a list is never silently missing)."""
+
+
+@dataclass(frozen=True)
+class RatingLine:
+    """A rating as its colour chip *and* its word: never colour alone."""
+
+    rating: Rating | None
+    label: str = "Rating"
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A rating inside a table cell."""
+
+    rating: Rating | None
+
+
+Cell = str | Chip
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    widths: tuple[float, ...]
+    """Relative column widths (they are scaled to the page)."""
+    empty: str = "None."
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    """Label and value pairs, such as a cover's details or a signatory's name and role."""
+
+    rows: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """Room to sign by hand on a printed copy: one line per signatory."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Spacer:
+    height_mm: float = 6
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Block = (
+    Heading | Para | Bullets | RatingLine | Table | KeyValues | SignatureLines | Spacer | PageBreak
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    subject: str
+    author: str
+    marking: str = ""
+    draft: bool = False
+    blocks: tuple[Block, ...] = field(default=())
+    contents: bool = False
+    """A contents list after the first page break (PDF: with page numbers; Word: a field)."""
+
+
+def counted_heading(text: str, count: int) -> str:
+    """'Actions completed (3)': the count beside a list's heading, in every format."""
+    return f"{text} ({count})"

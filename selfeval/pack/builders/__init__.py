@@ -1,0 +1,1 @@
+"""Builders: the only part of the pack that reads services, turning them into document models."""

@@ -1,0 +1,1 @@
+"""Document models and their compositions into blocks (no services, no store)."""

@@ -1,0 +1,244 @@
+"""The Word back-end of the document pipeline: blocks (`blocks.py`) to a .docx on A4.
+
+Real heading styles (so Word's navigation pane and a contents field work), tables with a header
+row repeated on every page, ratings as a coloured square *and* their word, the marking in the
+header and footer, and "page N of M" fields that Word and LibreOffice fill in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
+from selfeval.pack.blocks import (
+    Bullets,
+    Chip,
+    Document,
+    Heading,
+    KeyValues,
+    PageBreak,
+    Para,
+    RatingLine,
+    SignatureLines,
+    Spacer,
+    Table,
+)
+from selfeval.pack.model import Rating
+from selfeval.pack.text import clean
+
+TEXT_WIDTH_CM = 17.0  # A4 less 2 cm margins
+
+
+def word_field(paragraph: DocxParagraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when the file opens."""
+    run = paragraph.add_run()
+    begin, instr, end = (
+        OxmlElement("w:fldChar"),
+        OxmlElement("w:instrText"),
+        OxmlElement("w:fldChar"),
+    )
+    begin.set(qn("w:fldCharType"), "begin")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {code} "
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instr)
+    run._r.append(end)
+
+
+def shade(cell: object, colour: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#"))
+    properties.append(shading)
+
+
+def rating_run(paragraph: DocxParagraph, rating: Rating | None) -> None:
+    if rating is None:
+        paragraph.add_run("Not rated")
+        return
+    square = paragraph.add_run("\u25a0 ")
+    square.font.color.rgb = RGBColor.from_string(rating.colour.lstrip("#").upper())
+    paragraph.add_run(rating.label)
+
+
+def header_table(
+    document: DocxDocument, header: list[str], widths: list[float] | None = None
+) -> DocxTable:
+    table: DocxTable = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(text)
+        run.bold = True
+        shade(cell, "#E8EDF5")
+    # Repeat the header row on every page.
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    row_properties.append(repeat)
+    return table
+
+
+def set_widths(table: DocxTable, centimetres: list[float]) -> None:
+    """Word reads each cell's width, LibreOffice the table grid's: set both."""
+    table.autofit = False
+    for column, width in zip(table.columns, centimetres, strict=True):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, centimetres, strict=True):
+            cell.width = Cm(width)
+
+
+def new_a4_document(title: str, author: str, subject: str) -> DocxDocument:
+    """A4 portrait with 2 cm margins (python-docx's template is US Letter)."""
+    document = new_docx()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    normal = document.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10.5)
+    properties = document.core_properties
+    properties.title = clean(title)
+    properties.author = clean(author)
+    properties.subject = clean(subject)
+    return document
+
+
+def header_footer(document: DocxDocument, title: str, marking: str, draft: bool) -> None:
+    """The marking (and DRAFT) at the top, the title and "page N of M" at the foot."""
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    marking = clean(marking)
+    header.add_run(" - ".join(x for x in (marking, "DRAFT" if draft else "") if x)).bold = True
+    footer = section.footer.paragraphs[0]
+    footer.add_run(f"{clean(title)}    page ")
+    word_field(footer, "PAGE")
+    footer.add_run(" of ")
+    word_field(footer, "NUMPAGES")
+    if marking:
+        line = section.footer.add_paragraph()
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.add_run(marking).bold = True
+
+
+def contents_field(document: DocxDocument) -> None:
+    """A real Word contents field: Word fills in page numbers when fields are updated (F9)."""
+    document.add_heading("Contents", level=1)
+    paragraph = document.add_paragraph()
+    word_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
+    document.add_paragraph(
+        "Right-click here and choose Update Field (or press F9) to show page numbers."
+    ).runs[0].italic = True
+
+
+def _cell_text(cell: object, value: str | Chip, bold: bool = False) -> None:
+    paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
+    if isinstance(value, Chip):
+        rating_run(paragraph, value.rating)
+        return
+    run = paragraph.add_run(clean(value))
+    run.bold = bold
+
+
+def render_document_docx(
+    document: Document,
+    path: Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Path:
+    out = new_a4_document(document.title, document.author, document.subject)
+    header_footer(out, document.title, document.marking, document.draft)
+    contents_placed = not document.contents
+    total = max(1, len(document.blocks))
+    for done, block in enumerate(document.blocks, start=1):
+        if cancelled is not None and done % 20 == 0 and cancelled():
+            raise ExportCancelled(path)
+        if progress is not None and done % 20 == 0:
+            progress(done, total)
+        if isinstance(block, PageBreak):
+            out.add_page_break()  # type: ignore[no-untyped-call]
+            if not contents_placed:
+                contents_field(out)
+                out.add_page_break()  # type: ignore[no-untyped-call]
+                contents_placed = True
+        elif isinstance(block, Heading):
+            out.add_heading(clean(block.text), level=min(block.level, 3))
+        elif isinstance(block, Para):
+            _paragraph(out, block)
+        elif isinstance(block, Bullets):
+            if not block.items:
+                out.add_paragraph().add_run(clean(block.empty)).italic = True
+            for item in block.items:
+                out.add_paragraph(clean(item), style="List Bullet")
+        elif isinstance(block, RatingLine):
+            line = out.add_paragraph()
+            line.add_run(f"{clean(block.label)}: ").bold = True
+            rating_run(line, block.rating)
+        elif isinstance(block, Table):
+            _blocks_table(out, block)
+        elif isinstance(block, KeyValues):
+            table = out.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+            for key, value in block.rows:
+                cells = table.add_row().cells
+                _cell_text(cells[0], key, bold=True)
+                _cell_text(cells[1], value)
+            set_widths(table, [4.5, TEXT_WIDTH_CM - 4.5])
+            out.add_paragraph()
+        elif isinstance(block, SignatureLines):
+            for name in block.names:
+                out.add_paragraph()
+                out.add_paragraph("_" * 50)
+                out.add_paragraph(f"Signed: {clean(name)}          Date: ____________")
+        elif isinstance(block, Spacer):
+            out.add_paragraph()
+    if progress is not None:
+        progress(total, total)
+    with safe_output(path) as handle:
+        out.save(handle)
+    return path
+
+
+def _paragraph(out: DocxDocument, block: Para) -> None:
+    if block.style == "title":
+        out.add_heading(clean(block.text), level=0)
+        return
+    paragraph = out.add_paragraph()
+    run = paragraph.add_run(clean(block.text))
+    run.italic = block.italic
+    if block.style in ("lead", "subtitle"):
+        run.font.size = Pt(14)
+    elif block.style in ("muted", "small"):
+        run.font.size = Pt(9)
+        run.font.color.rgb = RGBColor(0x50, 0x50, 0x50)
+
+
+def _blocks_table(out: DocxDocument, block: Table) -> None:
+    if not block.rows:
+        out.add_paragraph().add_run(clean(block.empty)).italic = True
+        return
+    table = header_table(out, [clean(h) for h in block.header])
+    for row in block.rows:
+        cells = table.add_row().cells  # type: ignore[no-untyped-call]
+        for cell, value in zip(cells, row, strict=True):
+            _cell_text(cell, value)
+    total = sum(block.widths) or 1
+    set_widths(table, [TEXT_WIDTH_CM * w / total for w in block.widths])
+    out.add_paragraph()
