@@ -110,6 +110,19 @@ def test_services_know_nothing_of_files_or_sqlite() -> None:
     assert hits == []
 
 
+def test_only_the_builders_of_documents_read_services_or_the_store() -> None:
+    """Renderers read a document model, never the database (issue 12's grep, kept true)."""
+    graph = _graph()
+    readers = sorted(
+        name
+        for name, targets in graph.items()
+        if name.startswith("selfeval.pack.")
+        and not name.startswith("selfeval.pack.builders")
+        and any(t.startswith(("selfeval.services", "selfeval.store")) for t in targets)
+    )
+    assert readers == []
+
+
 def test_services_import_no_qt() -> None:
     code = (
         "import sys, importlib, pkgutil, selfeval.services as s\n"
