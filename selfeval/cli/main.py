@@ -18,6 +18,7 @@ from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_a
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
 from selfeval.cli.reading import add_reading_verbs
+from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.errors import SelfevalError
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import check_destination, write_output
@@ -38,6 +39,7 @@ VERBS = (
     "cycle",
     "assessment",
     "mywork",
+    "signoff",
 )
 
 
@@ -299,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_improvement_verbs(verb)
     add_reading_verbs(verb)
+    add_signoff_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

@@ -7,6 +7,7 @@ header and footer, and "page N of M" fields that Word and LibreOffice fill in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -21,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
+    Block,
     Bullets,
     Chip,
     Document,
@@ -165,13 +167,33 @@ def render_document_docx(
 ) -> Path:
     out = new_a4_document(document.title, document.author, document.subject)
     header_footer(out, document.title, document.marking, document.draft)
-    contents_placed = not document.contents
     total = max(1, len(document.blocks))
-    for done, block in enumerate(document.blocks, start=1):
+
+    def step(done: int) -> None:
         if cancelled is not None and done % 20 == 0 and cancelled():
             raise ExportCancelled(path)
         if progress is not None and done % 20 == 0:
             progress(done, total)
+
+    add_blocks(out, document.blocks, contents=document.contents, step=step)
+    if progress is not None:
+        progress(total, total)
+    with safe_output(path) as handle:
+        out.save(handle)
+    return path
+
+
+def add_blocks(
+    out: DocxDocument,
+    blocks: tuple[Block, ...] | list[Block],
+    contents: bool = False,
+    step: Callable[[int], None] | None = None,
+) -> None:
+    """Write blocks into a Word document (a whole document, or a section of the pack)."""
+    contents_placed = not contents
+    for done, block in enumerate(blocks, start=1):
+        if step is not None:
+            step(done)
         if isinstance(block, PageBreak):
             out.add_page_break()  # type: ignore[no-untyped-call]
             if not contents_placed:
@@ -209,11 +231,6 @@ def render_document_docx(
                 out.add_paragraph(f"Signed: {clean(name)}          Date: ____________")
         elif isinstance(block, Spacer):
             out.add_paragraph()
-    if progress is not None:
-        progress(total, total)
-    with safe_output(path) as handle:
-        out.save(handle)
-    return path
 
 
 def _paragraph(out: DocxDocument, block: Para) -> None:

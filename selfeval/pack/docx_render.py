@@ -10,7 +10,9 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Pt
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
+from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.docx_blocks import (
+    add_blocks,
     contents_field,
     header_footer,
     header_table,
@@ -99,6 +101,10 @@ def render_docx(
             "This is how our own ratings read against the three possible outcomes of an Area "
             "SEND inspection. It is not a prediction of the inspectors' findings."
         )
+    # Sign-off: who agreed which version, and the content hash
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading("Sign-off", level=1)
+    add_blocks(document, signoff_blocks(pack.signoff, pack.content_hash)[1:])
     step(2)
 
     # One section per criterion

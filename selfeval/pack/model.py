@@ -137,6 +137,39 @@ class RiskLine:
 
 
 @dataclass(frozen=True)
+class Signatory:
+    name: str
+    role: str
+    organisation: str
+    signed_on: date
+
+
+@dataclass(frozen=True)
+class SignOffSummary:
+    """The last version signed off, who signed it, and whether this pack's content differs."""
+
+    version_label: str
+    content_hash: str
+    signatories: tuple[Signatory, ...]
+    changed_since: bool
+
+    @property
+    def signed_on(self) -> date:
+        return max(s.signed_on for s in self.signatories)
+
+    @property
+    def statement(self) -> str:
+        when = self.signed_on.strftime("%d %B %Y").lstrip("0")
+        if self.changed_since:
+            return f"Changed since signed off on {when} (version {self.version_label})"
+        people = len(self.signatories)
+        return (
+            f"Signed off: version {self.version_label}, {people} "
+            f"{'signatory' if people == 1 else 'signatories'}, {when}"
+        )
+
+
+@dataclass(frozen=True)
 class Pack:
     title: str
     area_name: str
@@ -165,6 +198,9 @@ class Pack:
     indicators: tuple[IndicatorLine, ...] = ()
     risks: tuple[RiskLine, ...] = ()
     risk_bands: tuple[tuple[int, str, str], ...] = ()
+    signoff: SignOffSummary | None = None
+    content_hash: str = ""
+    """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""
     """(lowest score, word, colour), highest band first: the heat map's cells."""
 
     def risk_band(self, score: int) -> tuple[str, str]:
@@ -207,4 +243,16 @@ class Pack:
             ("Protective marking", self.marking or "None"),
             ("Personal data", self.personal_data_statement),
             ("Prepared by", self.prepared_by),
+            ("Sign-off", self.signoff_statement),
         ]
+
+    @property
+    def signoff_statement(self) -> str:
+        if self.signoff is None:
+            return f"Not signed off yet. Content SHA-256 {self.content_hash}"
+        hash_line = (
+            f"Content SHA-256 {self.content_hash} (signed: {self.signoff.content_hash})"
+            if self.signoff.changed_since
+            else f"Content SHA-256 {self.content_hash}"
+        )
+        return f"{self.signoff.statement}. {hash_line}"

@@ -56,6 +56,7 @@ class PackStory:
         story += self.cover()
         story += self.contents()
         story += self.summary()
+        story += self.signoff()
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
             story += self.group(group_title)
         story += self.improvement()
@@ -135,7 +136,7 @@ class PackStory:
         return [self.p("Contents", "h1"), toc, PageBreak()]
 
     def entries(self) -> list[tuple[int, str, str]]:
-        result = [(0, "Executive summary", "summary")]
+        result = [(0, "Executive summary", "summary"), (0, "Sign-off", "signoff")]
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
             result.append((0, group_title, self.group_key(group_title)))
             for section in self.pack.sections:
@@ -225,6 +226,17 @@ class PackStory:
                     "muted",
                 )
             )
+        return flow
+
+    def signoff(self) -> list[Flowable]:
+        """The sign-off page, composed once for every format (documents/signoff.py)."""
+        from selfeval.pack.documents.signoff import signoff_blocks
+        from selfeval.pack.pdf_blocks import BlockStory
+
+        blocks = BlockStory(None)
+        flow: list[Flowable] = [PageBreak(), Bookmark("signoff", "Sign-off", 0)]
+        for block in signoff_blocks(self.pack.signoff, self.pack.content_hash):
+            flow += blocks.block(block)
         return flow
 
     def group(self, group_title: str) -> list[Flowable]:

@@ -43,8 +43,9 @@ STYLE_OF = {"lead": "cover_sub", "title": "cover_title", "subtitle": "cover_sub"
 class BlockStory:
     """Turns blocks into flowables; bookmark keys are numbered, whatever the headings hold."""
 
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(self, document: Document | None) -> None:
+        """`document` None: blocks rendered into another story (a section of the pack)."""
+        self.document = document or Document(title="", subject="", author="")
         self.s = styles()
         self.keys = 0
 

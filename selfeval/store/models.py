@@ -323,3 +323,28 @@ class Snapshot(Base):
     name: Mapped[str] = mapped_column(String(200))
     taken_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     content: Mapped[str] = mapped_column(Text)
+
+
+class SignOff(Base):
+    """One signatory's agreement to a version of the self-evaluation.
+
+    ``content_hash`` is the SHA-256 of the self-evaluation's content when they signed
+    (services/signoff.py says what counts); a pack made later from other content says so.
+    """
+
+    __tablename__ = "signoff"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    snapshot_id: Mapped[str | None] = mapped_column(
+        ForeignKey("snapshot.id", ondelete="SET NULL"), nullable=True
+    )
+    version_label: Mapped[str] = mapped_column(String(80))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200))
+    signed_on: Mapped[date] = mapped_column(Date)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    recorded_by: Mapped[str] = mapped_column(String(200))

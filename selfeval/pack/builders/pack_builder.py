@@ -19,6 +19,8 @@ from selfeval.pack.model import (
     PackOptions,
     Rating,
     RiskLine,
+    Signatory,
+    SignOffSummary,
 )
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
 from selfeval.services.improvement.actions import PRIORITIES, list_actions
@@ -34,6 +36,7 @@ from selfeval.services.improvement.risks import BANDS, list_risks
 from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.people import list_owners
+from selfeval.services.signoff import content_hash, signoff_state
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 
@@ -164,6 +167,20 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             view.provisional,
         )
     actions, indicators, risks = improvement_lines(workspace, chosen_set, numbers)
+    current_hash = content_hash(workspace)
+    signed = signoff_state(workspace, current_hash)
+    signoff = (
+        SignOffSummary(
+            signed.version_label,
+            signed.content_hash,
+            tuple(
+                Signatory(s.name, s.role, s.organisation, s.signed_on) for s in signed.signatures
+            ),
+            signed.changed_since,
+        )
+        if signed is not None
+        else None
+    )
     with workspace.transaction(read_only=True) as session:
         partnership = session.query(Partnership).first()
         local_authority = partnership.local_authority if partnership else ""
@@ -195,6 +212,8 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         indicators=indicators,
         risks=risks,
         risk_bands=BANDS,
+        signoff=signoff,
+        content_hash=current_hash,
     )
 
 

@@ -1,0 +1,291 @@
+"""Sign-off: who agreed a version of the self-evaluation, and exactly what they agreed.
+
+A partnership signs its self-evaluation off together (the council's Director of Children's
+Services, the ICB's executive lead, the parent carer forum's chair). Each signature records the
+SHA-256 of the self-evaluation's *content* at that moment: every judgement (rating, narrative,
+bullet notes), the evidence each criterion cites (with its files' hashes), owners and actions.
+Timestamps, history and comments are not content: re-saving the same words changes nothing.
+A pack made later compares today's content with the last signed version and says when it has
+changed since. The first signature of a version also freezes a snapshot of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from selfeval.errors import InputError
+from selfeval.services.evidence import list_evidence
+from selfeval.services.history import record_change
+from selfeval.services.improvement.actions import list_actions
+from selfeval.services.judgements import list_judgements
+from selfeval.services.people import list_owners
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import SignOff, Snapshot
+
+TEXT_LIMIT = 200
+LABEL_LIMIT = 80
+
+
+def signed_content(workspace: Workspace) -> dict[str, Any]:
+    """What a signature covers, as plain JSON-ready data, read at one moment."""
+    with workspace.one_moment():
+        judgements = {
+            f"{c}|{b}": {
+                "rating": j.rating,
+                "rationale": j.rationale,
+                "strengths": j.strengths,
+                "areas_for_development": j.areas_for_development,
+                "impact": j.impact,
+                "note": j.note,
+            }
+            for (c, b), j in sorted(list_judgements(workspace).items())
+        }
+        evidence = {
+            e.id: {
+                "title": e.title,
+                "kind": e.kind,
+                "organisation": e.organisation,
+                "date": e.evidence_date.isoformat() if e.evidence_date else None,
+                "description": e.description,
+                "link": e.link,
+                "personal_data": e.personal_data,
+                "cited_by": sorted(f"{c}|{b}" for c, b in e.links),
+                "files": sorted(a.sha256 for a in e.attachments),
+            }
+            for e in list_evidence(workspace)
+            if e.links
+        }
+        owners = sorted((o.criterion_id, o.person_id, o.role) for o in list_owners(workspace))
+        actions = {
+            a.id: {
+                "title": a.title,
+                "description": a.description,
+                "criteria": sorted(a.criteria),
+                "owner": a.owner,
+                "due": a.due_date.isoformat() if a.due_date else None,
+                "status": a.status,
+                "priority": a.priority,
+            }
+            for a in list_actions(workspace)
+        }
+    return {
+        "framework": workspace.framework.content_hash,
+        "judgements": judgements,
+        "evidence": evidence,
+        "owners": owners,
+        "actions": actions,
+    }
+
+
+def _digest(content: dict[str, Any]) -> str:
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def content_hash(workspace: Workspace) -> str:
+    return _digest(signed_content(workspace))
+
+
+@dataclass(frozen=True)
+class Signature:
+    version_label: str
+    name: str
+    role: str
+    organisation: str
+    signed_on: date
+    content_hash: str
+    recorded_at: datetime
+    recorded_by: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "version_label": self.version_label,
+            "name": self.name,
+            "role": self.role,
+            "organisation": self.organisation,
+            "signed_on": self.signed_on.isoformat(),
+            "content_hash": self.content_hash,
+            "recorded_at": self.recorded_at.isoformat(),
+            "recorded_by": self.recorded_by,
+        }
+
+
+@dataclass(frozen=True)
+class SignOffState:
+    """The latest signed version and whether the content has changed since."""
+
+    version_label: str
+    content_hash: str
+    signatures: tuple[Signature, ...]
+    changed_since: bool
+
+    @property
+    def signed_on(self) -> date:
+        """The date of the last signature of the version."""
+        return max(s.signed_on for s in self.signatures)
+
+
+def list_signatures(workspace: Workspace) -> list[Signature]:
+    """Every signature of this self-evaluation, oldest first."""
+    with workspace.transaction(read_only=True) as session:
+        rows = session.scalars(
+            select(SignOff)
+            .where(SignOff.assessment_id == workspace.assessment_id)
+            .order_by(SignOff.recorded_at)
+        )
+        return [
+            Signature(
+                r.version_label,
+                r.name,
+                r.role,
+                r.organisation,
+                r.signed_on,
+                r.content_hash,
+                r.recorded_at,
+                r.recorded_by,
+            )
+            for r in rows
+        ]
+
+
+def signoff_state(workspace: Workspace, current_hash: str | None = None) -> SignOffState | None:
+    """The last version signed (None before anyone signs), compared with the content now."""
+    signatures = list_signatures(workspace)
+    if not signatures:
+        return None
+    latest = signatures[-1].version_label
+    of_version = tuple(s for s in signatures if s.version_label == latest)
+    signed_hash = of_version[0].content_hash
+    now = current_hash if current_hash is not None else content_hash(workspace)
+    return SignOffState(latest, signed_hash, of_version, changed_since=now != signed_hash)
+
+
+def _text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise InputError(f"{what}: must be given")
+    if len(value) > limit:
+        raise InputError(f"{what}: is limited to {limit} characters")
+    return value
+
+
+def _next_label(previous: str) -> str:
+    """After "1.0" comes "2.0"; after "March 2027" comes "March 2027 (revised)"."""
+    head = previous.split(".")[0]
+    if head.isdigit():
+        return f"{int(head) + 1}.0"
+    return f"{previous} (revised)"[:LABEL_LIMIT]
+
+
+def suggested_version_label(workspace: Workspace) -> str:
+    """The version the next signature most likely belongs to: the last signed one while the
+    content is unchanged (co-signatories join it), else the next one."""
+    state = signoff_state(workspace)
+    if state is None:
+        return "1.0"
+    return state.version_label if not state.changed_since else _next_label(state.version_label)
+
+
+def sign_off(
+    workspace: Workspace,
+    name: str,
+    role: str,
+    organisation: str,
+    signed_on: date | None = None,
+    version_label: str | None = None,
+) -> Signature:
+    """Record one signatory's agreement to the content as it is now."""
+    name = _text(name, "name")
+    role = _text(role, "role")
+    organisation = _text(organisation, "organisation")
+    today = date.today()
+    signed_on = signed_on or today
+    if signed_on > today:
+        raise InputError(
+            f"date: {signed_on:%d %B %Y} is in the future; sign-off is on or before today"
+        )
+    if signed_on.year < 2000:
+        raise InputError(f"date: {signed_on:%d %B %Y} is before any Area SEND framework")
+    label = _text(version_label, "version label", LABEL_LIMIT) if version_label else None
+    label = label or suggested_version_label(workspace)
+    content = signed_content(workspace)
+    digest = _digest(content)
+    with workspace.transaction() as session:
+        same_version = session.scalars(
+            select(SignOff).where(
+                SignOff.assessment_id == workspace.assessment_id, SignOff.version_label == label
+            )
+        ).all()
+        if same_version and same_version[0].content_hash != digest:
+            first = same_version[0]
+            raise InputError(
+                f"version {label} was signed off on {first.signed_on:%d %B %Y} with other "
+                "content; the self-evaluation has changed since, so give this version a new "
+                f"label (for example {_next_label(label)})"
+            )
+        for row in same_version:
+            if (row.name.casefold(), row.organisation.casefold()) == (
+                name.casefold(),
+                organisation.casefold(),
+            ):
+                raise InputError(f"{name} ({organisation}) has already signed off version {label}")
+        snapshot_id = same_version[0].snapshot_id if same_version else None
+        if snapshot_id is None:
+            snapshot_id = _freeze(session, workspace, label, content)
+        row = SignOff(
+            assessment_id=workspace.assessment_id,
+            snapshot_id=snapshot_id,
+            version_label=label,
+            name=name,
+            role=role,
+            organisation=organisation,
+            signed_on=signed_on,
+            content_hash=digest,
+            recorded_by=workspace.user.name[:TEXT_LIMIT],
+        )
+        session.add(row)
+        session.flush()
+        record_change(
+            session,
+            workspace.user,
+            "signoff",
+            row.id,
+            "signed",
+            None,
+            f"version {label}: {name}, {role}, {organisation}",
+            assessment_id=workspace.assessment_id,
+        )
+        return Signature(
+            label, name, role, organisation, signed_on, digest, row.recorded_at, row.recorded_by
+        )
+
+
+def _freeze(session: Session, workspace: Workspace, label: str, content: dict[str, Any]) -> str:
+    """The snapshot of a signed version: what the progress report compares, plus the content
+    that was signed, so a later question ("what did we agree?") has its answer."""
+    from selfeval.services.improvement.snapshots import capture
+
+    name = f"Signed off: version {label}"[:200]
+    taken = 1
+    while session.scalars(
+        select(Snapshot).where(
+            Snapshot.assessment_id == workspace.assessment_id, Snapshot.name == name
+        )
+    ).first():
+        taken += 1
+        name = f"Signed off: version {label} ({taken})"[:200]
+    state = capture(workspace)
+    state["signed_content"] = content
+    row = Snapshot(
+        assessment_id=workspace.assessment_id, name=name, content=json.dumps(state, sort_keys=True)
+    )
+    session.add(row)
+    session.flush()
+    return str(row.id)
