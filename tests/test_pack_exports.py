@@ -11,8 +11,8 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from selfeval.pack.builders.pack_builder import build_pack
 from selfeval.pack.builders.export import export_pack
+from selfeval.pack.builders.pack_builder import build_pack
 from selfeval.pack.model import PackOptions
 from selfeval.services.workspace import Workspace
 

@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from selfeval.pack.docx_render import render_docx
 from selfeval.pack.builders.export import export_pack
+from selfeval.pack.docx_render import render_docx
 from selfeval.pack.model import (
     BulletLine,
     CriterionSection,

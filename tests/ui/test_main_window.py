@@ -146,6 +146,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         RequestDialog,
         ReturnPassphraseDialog,
     )
+    from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
@@ -180,6 +181,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ReissueDialog("Anyshire ICB", None),
         ReturnPassphraseDialog(),
         IndicatorFiguresDialog(lambda _indicator, _period: None),
+        SignOffDialog(workspace, None, [], ["Anyshire College"]),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []

@@ -12,7 +12,7 @@ class CheckedDialog(GuardedDialog):
     """A form whose `check()` reads the fields into a result or refuses; the refusal is said
     beside the fields and the dialog stays open with everything as typed."""
 
-    def _finish(self, form: QFormLayout) -> None:
+    def finish_form(self, form: QFormLayout) -> None:
         self.error = QLabel()
         self.error.setAccessibleName("Problem")
         self.error.setWordWrap(True)

@@ -60,7 +60,7 @@ class IndicatorFiguresDialog(CheckedDialog):
             field.setAccessibleName(LABELS[name])
             field.setPlaceholderText("blank: no figure")
             form.addRow(f"{LABELS[name]}:", field)
-        self._finish(form)
+        self.finish_form(form)
         for field in self.fields.values():
             field.textChanged.connect(lambda _text: self.error.hide())
         if start is not None:

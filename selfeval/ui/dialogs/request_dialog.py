@@ -61,7 +61,7 @@ class RequestDialog(CheckedDialog):
         form.addRow("&Wanted by:", self.due)
         form.addRow("", self.personal)
         self.passphrase = PassphraseFields(form, "seal the package for email")
-        self._finish(form)
+        self.finish_form(form)
         self.due_date: date | None = None
         self.sealed_with: str | None = None
 
@@ -94,7 +94,7 @@ class ReissueDialog(CheckedDialog):
         self.due.setPlaceholderText("e.g. 31/01/2027")
         form.addRow("&Wanted by:", self.due)
         self.passphrase = PassphraseFields(form, "seal the package for email")
-        self._finish(form)
+        self.finish_form(form)
         self.due_date: date | None = None
         self.sealed_with: str | None = None
 
@@ -110,7 +110,7 @@ class ReturnPassphraseDialog(CheckedDialog):
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
         self.passphrase = PassphraseFields(form, "leave empty to send it unsealed")
-        self._finish(form)
+        self.finish_form(form)
         self.sealed_with: str | None = None
 
     def check(self) -> None:

@@ -69,6 +69,10 @@ class WindowController:
         self.window.commit_pending()
         progress_actions.progress_report(self.window)
 
+    def sign_off(self) -> None:
+        self.window.commit_pending()
+        progress_actions.sign_off_version(self.window)
+
     def ask_partner(self) -> None:
         self.window.commit_pending()
         contribution_actions.request_contribution(self.window)

@@ -55,6 +55,7 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     assessments = file_menu.addMenu("Assess&ment")
     assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
     _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
+    _action(owner, file_menu, "Sign o&ff this version...", do.sign_off)
 
     contributions = file_menu.addMenu("Con&tributions")
     ask = _action(

@@ -135,3 +135,29 @@ def switch_to(host: WindowHost, assessment: str) -> None:
     host.commit_pending()
     if host.open_window(host.address, assessment):
         host.close()
+
+
+def sign_off_version(host: WindowHost) -> None:
+    """File > Sign off this version: one signatory at a time, saved while the dialog is open."""
+    from selfeval.services.people import list_organisations, list_people
+    from selfeval.services.signoff import signoff_state
+    from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
+
+    workspace = host.workspace
+    dialog = SignOffDialog(
+        workspace,
+        signoff_state(workspace),
+        list_people(workspace),
+        [o.name for o in list_organisations(workspace)],
+        host.widget(),
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.signature is None:
+        return
+    signature = dialog.signature
+    QMessageBox.information(
+        host.widget(),
+        "Signed off",
+        f"{signature.name} ({signature.organisation}) signed off version "
+        f"{signature.version_label} on {signature.signed_on:%d %B %Y}.\n\n"
+        f"Content SHA-256: {signature.content_hash}",
+    )
