@@ -133,6 +133,9 @@ class Criterion(_Strict):
     paragraph: Paragraph | None = None
     lead_in: Text | None = None
     bullets: list[Bullet] = []
+    plain_title: Text | None = None
+    """A heading in plain English for families (ours, not the publisher's: see
+    `plain_titles_are_ours`)."""
 
 
 class Group(_Strict):
@@ -163,6 +166,7 @@ class Framework(_Strict):
     source: Text
     rating_scale: RatingScale
     group_titles_are_ours: StrictBool = False
+    plain_titles_are_ours: StrictBool = False
     scope_notes: list[ScopeNote] = []
     outcomes: list[Outcome] = []
     groups: list[Group] = Field(min_length=1)

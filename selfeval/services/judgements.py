@@ -16,7 +16,17 @@ from selfeval.store.models import Judgement
 from selfeval.store.types import new_id, utc_now
 from selfeval.store.upsert import insert_missing
 
-NARRATIVE_FIELDS = ("rationale", "strengths", "areas_for_development", "impact", "note")
+FAMILY_FIELDS = ("family_statement", "family_going_well", "family_working_on")
+"""What the partnership says to families about a criterion (the summary for parents and carers):
+written for them, so it never borrows the professional narrative."""
+NARRATIVE_FIELDS = (
+    "rationale",
+    "strengths",
+    "areas_for_development",
+    "impact",
+    "note",
+    *FAMILY_FIELDS,
+)
 MAX_TEXT = 100_000
 
 
@@ -34,6 +44,9 @@ class JudgementView:
     updated_at: datetime | None
     previous_rating: str = ""
     """The rating in the cycle this one was started from ("" when there was none)."""
+    family_statement: str = ""
+    family_going_well: str = ""
+    family_working_on: str = ""
 
 
 def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> JudgementView:
@@ -51,6 +64,9 @@ def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> Judgement
         row.updated_by,
         row.updated_at,
         row.previous_rating,
+        row.family_statement,
+        row.family_going_well,
+        row.family_working_on,
     )
 
 

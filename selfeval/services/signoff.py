@@ -44,6 +44,9 @@ def signed_content(workspace: Workspace) -> dict[str, Any]:
                 "areas_for_development": j.areas_for_development,
                 "impact": j.impact,
                 "note": j.note,
+                "family_statement": j.family_statement,
+                "family_going_well": j.family_going_well,
+                "family_working_on": j.family_working_on,
             }
             for (c, b), j in sorted(list_judgements(workspace).items())
         }

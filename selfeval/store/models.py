@@ -77,6 +77,9 @@ class Judgement(Base):
     impact: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
     previous_rating: Mapped[str] = mapped_column(String(80), default="")
+    family_statement: Mapped[str] = mapped_column(Text, default="")
+    family_going_well: Mapped[str] = mapped_column(Text, default="")
+    family_working_on: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
