@@ -173,6 +173,10 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "progress":
         return export_progress_file(args)
+    if args.format in ("parents", "brief"):
+        from selfeval.cli.publishing import export_publication
+
+        return export_publication(args)
     from selfeval.pack.builders.export import export_pack
     from selfeval.pack.model import PackOptions
 
@@ -277,8 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
     p.add_argument("-o", "--output", help="write to this file instead of the screen")
 
-    p = verb("export", cmd_export, "export the self-evaluation pack as PDF, Word or Excel")
-    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress"))
+    p = verb(
+        "export",
+        cmd_export,
+        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents or "
+        "the engagement-meeting brief",
+    )
+    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress", "parents", "brief"))
     p.add_argument("workspace")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.add_argument("--criteria", help="only these criterion ids, separated by commas")
@@ -294,6 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--since", help="progress: the snapshot to compare with")
     p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")
+    p.add_argument(
+        "--contact",
+        help="parents: how families reach the partnership (kept for the next summary)",
+    )
 
     add_contribution_verbs(
         verb("contribution", cmd_contribution, "offline contributions between partners")

@@ -48,6 +48,7 @@ class BlockStory:
         self.document = document or Document(title="", subject="", author="")
         self.s = styles()
         self.keys = 0
+        self.outline_level = -1
 
     def p(self, markup: str, style: str = "body") -> Paragraph:
         return Paragraph(markup, self.s[style])
@@ -92,8 +93,10 @@ class BlockStory:
         if isinstance(block, Heading):
             flow: list[Flowable] = []
             if block.level <= 2 and block.in_contents:
+                # the PDF outline cannot skip a level: a first heading of level 2 becomes a top one
+                self.outline_level = min(block.level - 1, self.outline_level + 1)
                 self.keys += 1
-                flow.append(Bookmark(f"h{self.keys}", block.text, block.level - 1))
+                flow.append(Bookmark(f"h{self.keys}", block.text, self.outline_level))
             style = {1: "h1", 2: "h2"}.get(block.level, "h3")
             return [*flow, self.p(safe(block.text), style)]
         if isinstance(block, Para):

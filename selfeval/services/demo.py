@@ -16,6 +16,7 @@ from selfeval.errors import InputError
 from selfeval.locations import resource_path
 from selfeval.services.attachments import add_attachment_bytes
 from selfeval.services.evidence import EvidenceInput, add_evidence
+from selfeval.services.families import set_family_contact
 from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
 from selfeval.services.judgements import set_judgement
 from selfeval.services.people import add_organisation, add_person, assign_owner
@@ -95,6 +96,7 @@ def _improvement(
 
 def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> None:
     organisations = {}
+    set_family_contact(workspace, content.get("family_contact", ""))
     for org in content["organisations"]:
         organisations[org["key"]] = add_organisation(workspace, org["name"], org["kind"]).name
     people = {}
@@ -111,6 +113,9 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
             strengths=judgement["strengths"],
             areas_for_development=judgement["areas_for_development"],
             impact=judgement["impact"],
+            family_statement=judgement.get("family_statement", ""),
+            family_going_well=judgement.get("family_going_well", ""),
+            family_working_on=judgement.get("family_working_on", ""),
         )
         assign_owner(workspace, criterion_id, people[judgement["lead"]], "lead")
         for key in judgement["contributors"]:

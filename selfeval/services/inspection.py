@@ -9,19 +9,18 @@ from __future__ import annotations
 from datetime import date
 
 from selfeval.errors import InputError
+from selfeval.services.settings import read_setting, write_setting
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import WorkspaceSetting
 
 EXPECTED_FROM = "inspection_expected_from"
 
 
 def expected_from(workspace: Workspace) -> date | None:
-    with workspace.transaction(read_only=True) as session:
-        row = session.get(WorkspaceSetting, EXPECTED_FROM)
-    if row is None:
+    value = read_setting(workspace, EXPECTED_FROM)
+    if value is None:
         return None
     try:
-        return date.fromisoformat(row.value)
+        return date.fromisoformat(value)
     except ValueError:
         return None
 
@@ -29,15 +28,7 @@ def expected_from(workspace: Workspace) -> date | None:
 def set_expected_from(workspace: Workspace, when: date | None) -> None:
     if when is not None and not date(2000, 1, 1) <= when <= date(2100, 12, 31):
         raise InputError(f"{when:%d/%m/%Y} is not a date an inspection could be expected on")
-    with workspace.transaction() as session:
-        row = session.get(WorkspaceSetting, EXPECTED_FROM)
-        if when is None:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(WorkspaceSetting(key=EXPECTED_FROM, value=when.isoformat()))
-        else:
-            row.value = when.isoformat()
+    write_setting(workspace, EXPECTED_FROM, when.isoformat() if when else None)
 
 
 def countdown(when: date, today: date) -> str:

@@ -43,6 +43,16 @@ TEXT_FIELDS = {
 }
 
 
+FAMILY_TEXT_FIELDS = {
+    "family_statement": (
+        "What we want &families to know",
+        "For families: what we want families to know",
+    ),
+    "family_going_well": ("What is going we&ll", "For families: what is going well"),
+    "family_working_on": ("What we are w&orking on", "For families: what we are working on"),
+}
+
+
 class CriterionPage(QScrollArea):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +105,32 @@ class CriterionPage(QScrollArea):
         form.addRow("", self.updated)
         layout.addWidget(judgement_box)
 
+        families_box = QGroupBox("For families (the summary for parents and carers)")
+        family_form = QFormLayout(families_box)
+        family_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        hint = plain_label(
+            "Written for parents and carers: plain words, no ratings, no evidence titles and "
+            "nothing about any one child. Aim for short sentences."
+        )
+        hint.setWordWrap(True)
+        family_form.addRow(hint)
+        for field, (label_text, accessible) in FAMILY_TEXT_FIELDS.items():
+            editor = AutosaveText(accessible)
+            editor.setMinimumHeight(60)
+            editor.setMaximumHeight(120)
+            editor.committed.connect(lambda old, new, f=field: self._text_committed(f, old, new))
+            editor.textChanged.connect(self._show_reading_ease)
+            label = QLabel(label_text + ":")
+            label.setWordWrap(True)
+            label.setBuddy(editor)
+            family_form.addRow(label, editor)
+            self.texts[field] = editor
+        self.reading_ease = plain_label()
+        self.reading_ease.setWordWrap(True)
+        self.reading_ease.setAccessibleName("Reading ease of the text for families")
+        family_form.addRow("", self.reading_ease)
+        layout.addWidget(families_box)
+
         owners_box = QGroupBox("Owners")
         QVBoxLayout(owners_box).addWidget(owners := OwnersPanel(context))
         self.owners = owners
@@ -126,6 +162,18 @@ class CriterionPage(QScrollArea):
         history_row.addStretch(1)
         layout.addLayout(history_row)
         layout.addStretch(1)
+
+    def _show_reading_ease(self) -> None:
+        """As typed: the reading ease of everything families will read for this criterion,
+        and each sentence over 25 words (in the tooltip and for screen readers)."""
+        from selfeval.services.readability import readability
+
+        text = "\n".join(self.texts[f].toPlainText() for f in FAMILY_TEXT_FIELDS)
+        measured = readability(text)
+        self.reading_ease.setText(measured.summary())
+        long = "\n\n".join(f"Over 25 words: {s}" for s in measured.long_sentences)
+        self.reading_ease.setToolTip(long)
+        self.reading_ease.setAccessibleDescription(long)
 
     def load(self, criterion_id: str, *, evidence: bool = True) -> None:
         """Show a criterion (or refresh the one shown) from what is stored; `evidence=False`
