@@ -89,3 +89,81 @@ def test_the_progress_report_refuses_other_formats_before_writing(
     with pytest.raises(InputError, match="written as .pdf or .docx"):
         export_progress(demo, "Board, 1 Oct", out / "p.xlsx")
     assert list(out.iterdir()) == []
+
+
+def test_the_summary_for_parents_has_no_rating_evidence_or_personal_data(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.pack.builders.parents_builder import export_parents
+    from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
+    from selfeval.services.families import set_family_contact
+
+    add_evidence(
+        demo,
+        EvidenceInput(
+            title="Case review of child QZKANARYX", kind="case-study", personal_data=True
+        ),
+        ["right-help"],
+    )
+    set_judgement(
+        demo, "next-steps", family_statement="We help young people plan for adult life early."
+    )
+    set_family_contact(demo, "Call SENDIASS on 01632 960 123.")
+    pdf = export_parents(demo, tmp_path / "parents.pdf")
+    docx = export_parents(demo, tmp_path / "parents.docx")
+    assert pdf.without_statement and "Preparing young people for what comes next" not in (
+        pdf.without_statement
+    )
+    scale_words = [level.label for level in demo.framework.rating_scale.choices]
+    titles = [e.title for e in list_evidence(demo)]
+    for text in (pdf_text(pdf.path), docx_text(docx.path)):
+        assert "Finding out what your child needs, quickly and accurately" in text  # plain heading
+        assert "We help young people plan for adult life early." in text
+        assert "Call SENDIASS on 01632 960 123." in text
+        assert "What is going well" in text and "What we are working on" in text
+        assert "QZKANARYX" not in text
+        for word in scale_words:
+            assert not re.search(rf"\b{re.escape(word)}\b", text), word
+        for title in titles:
+            assert title not in text, title
+
+
+def test_a_hard_statement_is_reported_on_export(demo: Workspace, tmp_path: Path) -> None:
+    from selfeval.pack.builders.parents_builder import export_parents
+
+    hard = (
+        "Multi-agency commissioning arrangements facilitate comprehensive individualised "
+        "provision, notwithstanding considerable organisational complexity, operational "
+        "interdependencies and the statutory requirements of the special educational needs "
+        "and disabilities code of practice."
+    )
+    set_judgement(demo, "next-steps", family_statement=hard)
+    result = export_parents(demo, tmp_path / "parents.pdf")
+    (heading, ease) = next(h for h in result.hard_to_read if h[0].startswith("Preparing"))
+    assert ease < 60 and heading == "Preparing young people for what comes next"
+    assert result.long_sentences >= 1
+
+
+def test_the_brief_answers_the_three_questions_within_two_pages(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.pack.builders.brief_builder import export_brief
+
+    pdf = export_brief(demo, tmp_path / "brief.pdf")
+    docx = export_brief(demo, tmp_path / "brief.docx")
+    assert len(PdfReader(pdf).pages) <= 2
+    for text in (pdf_text(pdf), docx_text(docx)):
+        assert "1. What do we know about the experiences and outcomes of children and young" in text
+        assert "2. How do we know?" in text and "3. What are we doing next?" in text
+        assert "Children and young people receive the right help and support" in text
+        assert "Social care advice in every EHC plan" in text  # an overdue action
+        assert "66 evidence items cited across 11 criteria" in text
+
+
+def test_publications_refuse_other_formats(demo: Workspace, tmp_path: Path) -> None:
+    from selfeval.cli import main
+
+    for document in ("parents", "brief"):
+        code = main(["export", document, str(demo.address), "-o", str(tmp_path / "x.xlsx")])
+        assert code == 2
+    assert not (tmp_path / "x.xlsx").exists()

@@ -84,6 +84,10 @@ def test_no_output_leaks_personal_data_unless_asked(
             "-o",
             str(outputs[f"progress.{fmt}"]),
         )
+    for document in ("parents", "brief"):
+        for fmt in ("pdf", "docx"):
+            outputs[f"{document}.{fmt}"] = tmp_path / f"{document}.{fmt}"
+            run(capsys, "export", document, ws, "-o", str(outputs[f"{document}.{fmt}"]))
     outputs["request"] = tmp_path / "request.sefpack"
     run(
         capsys,
