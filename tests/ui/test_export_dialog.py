@@ -146,3 +146,24 @@ def test_shortcuts_work_at_once_after_an_export(
     qtbot.keyClick(window.tree, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.evidence_page
     assert window.criterion_page.texts["rationale"].toPlainText() == rationale
+
+
+def test_the_summary_for_parents_is_exported_from_the_same_dialog(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    dialog = make_dialog(qtbot, window, tmp_path / "pack.pdf")
+    dialog.format.setCurrentIndex(dialog.format.findData("parents.docx"))
+    assert dialog.path.text().endswith(".docx") and "summary for parents" in dialog.path.text()
+    assert not dialog.personal.isEnabled() and not dialog.status.isEnabled()  # pack-only choices
+    dialog.format.setCurrentIndex(dialog.format.findData("parents.pdf"))
+    assert dialog.path.text().endswith(".pdf")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    assert dialog.written is not None and dialog.written.suffix == ".pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(dialog.written).pages)
+    assert "a summary for parents and carers" in text
+    assert dialog.notice.text().startswith("The summary for parents and carers was saved to")
+    dialog.notice.close()
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    assert dialog.personal.isEnabled() and "SEND self-evaluation" in dialog.path.text()

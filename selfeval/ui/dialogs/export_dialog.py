@@ -36,10 +36,30 @@ from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.headings import plain_label
 
 FORMATS = {
-    "pdf": "PDF for the board and inspectors",
-    "docx": "Word, to edit",
-    "xlsx": "Excel tracker",
+    "pdf": "The pack: PDF for the board and inspectors",
+    "docx": "The pack: Word, to edit (the accessible version)",
+    "xlsx": "The pack: Excel tracker",
+    "parents.pdf": "Summary for parents and carers: PDF",
+    "parents.docx": "Summary for parents and carers: Word",
+    "brief.pdf": "Engagement-meeting brief: PDF",
+    "brief.docx": "Engagement-meeting brief: Word",
 }
+DOCUMENT_NAMES = {
+    "pack": "SEND self-evaluation",
+    "parents": "SEND summary for parents and carers",
+    "brief": "engagement meeting brief",
+}
+WHAT_WAS_SAVED = {
+    "pack": "The pack",
+    "parents": "The summary for parents and carers",
+    "brief": "The engagement-meeting brief",
+}
+
+
+def split_choice(choice: str) -> tuple[str, str]:
+    """ "parents.pdf" -> ("parents", "pdf"); "pdf" -> ("pack", "pdf")."""
+    document, _, fmt = choice.rpartition(".")
+    return document or "pack", fmt
 
 
 class ExportDialog(QDialog):
@@ -48,7 +68,9 @@ class ExportDialog(QDialog):
         self.context = context
         self.task: OwnedTask | None = None
         self.written: Path | None = None
-        self.setWindowTitle("Export the self-evaluation pack")
+        self.document = "pack"
+        """The document being exported: pack, parents or brief."""
+        self.setWindowTitle("Export the pack or another document")
         self.setAccessibleName(self.windowTitle())
         workspace = context.workspace
 
@@ -83,6 +105,14 @@ class ExportDialog(QDialog):
             "is entitled to see it."
         )
         warning.setWordWrap(True)
+        self.pack_only = [self.all_criteria, self.some_criteria, self.status, self.version]
+        self.pack_only += [self.personal, warning]
+        self.accessible_note = plain_label(
+            "The PDF cannot carry the tags screen readers need; the Word version is the "
+            "accessible one. The summary for parents holds no ratings, evidence or personal "
+            "data; the brief no evidence titles."
+        )
+        self.accessible_note.setWordWrap(True)
         self.path = QLineEdit(str(self._default_path("pdf")))
         self.path.setAccessibleName("Save as")
         browse = QPushButton("&Browse...")
@@ -107,6 +137,7 @@ class ExportDialog(QDialog):
         form.addRow("&Version:", self.version)
         form.addRow("", self.personal)
         form.addRow("", warning)
+        form.addRow("", self.accessible_note)
         save_label = QLabel("Save &as:")
         save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, path_row)
@@ -122,20 +153,32 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(640, 0)
 
-    def _default_path(self, fmt: str) -> Path:
+    def _default_path(self, choice: str) -> Path:
         """In the folder the last pack went to, else beside the workspace: a folder that exists."""
+        document, fmt = split_choice(choice)
         workspace_folder = Path(self.context.workspace.address).parent
         folder = remembered_folder("export", workspace_folder)
-        name = f"{self.context.workspace.area_name} SEND self-evaluation {date.today():%Y-%m-%d}"
+        area = self.context.workspace.area_name
+        name = f"{area} {DOCUMENT_NAMES[document]} {date.today():%Y-%m-%d}"
         return folder / f"{safe_filename(name)}.{fmt}"
 
     def _format_changed(self) -> None:
-        fmt = str(self.format.currentData())
+        """A new document gets its own name; the same document in another format keeps the
+        name typed and changes only the extension."""
+        choice = str(self.format.currentData())
+        document, fmt = split_choice(choice)
         current = Path(self.path.text())
-        self.path.setText(str(current.with_suffix(f".{fmt}")))
+        if document != self.document:
+            self.path.setText(str(current.parent / self._default_path(choice).name))
+        else:
+            self.path.setText(str(current.with_suffix(f".{fmt}")))
+        self.document = document
+        for widget in self.pack_only:
+            widget.setEnabled(document == "pack")
+        self.criteria.setEnabled(document == "pack" and self.some_criteria.isChecked())
 
     def _browse(self) -> None:
-        fmt = str(self.format.currentData())
+        fmt = split_choice(str(self.format.currentData()))[1]
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the pack as", self.path.text(), f"{fmt.upper()} files (*.{fmt})"
         )
@@ -179,15 +222,27 @@ class ExportDialog(QDialog):
             self._show_error(str(err))
             self.path.setFocus()
             return
-        fmt = str(self.format.currentData())
+        document, fmt = split_choice(str(self.format.currentData()))
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_suffix(f".{fmt}")
         workspace = self.context.workspace
-        from selfeval.pack.builders.export import export_pack
 
         def job(progress: Progress, cancelled: CancelCheck) -> Path:
+            if document == "parents":
+                from selfeval.pack.builders.parents_builder import export_parents
+
+                return export_parents(workspace, path).path
+            if document == "brief":
+                from selfeval.pack.builders.brief_builder import export_brief
+
+                return export_brief(workspace, path)
+            from selfeval.pack.builders.export import export_pack
+
             return export_pack(workspace, fmt, path, options, progress, cancelled)
 
         self.buttons.setEnabled(False)
-        self.task = run_with_progress(self, "Exporting the pack", job, self._done, self._failed)
+        what = WHAT_WAS_SAVED[document].lower()
+        self.task = run_with_progress(self, f"Exporting {what}", job, self._done, self._failed)
 
     def _create_folder(self, folder: Path) -> bool:
         """Offer to make a destination folder that does not exist yet."""
@@ -211,9 +266,11 @@ class ExportDialog(QDialog):
         self.buttons.setEnabled(True)
         remember_folder("export", written.parent)
         self.accept()
-        self.notice = show_saved(self.parentWidget(), written, "The pack")
+        what = WHAT_WAS_SAVED[self.document]
+        self.notice = show_saved(self.parentWidget(), written, what)
 
     def _failed(self, message: str) -> None:
         self.buttons.setEnabled(True)
         self._show_error(message)
-        QMessageBox.warning(self, "The pack was not exported", message)
+        what = WHAT_WAS_SAVED[self.document]
+        QMessageBox.warning(self, f"{what} was not exported", message)
