@@ -34,7 +34,7 @@ def test_a_person_who_owns_a_criterion_is_refused_until_handed_on(demo: Workspac
     reason = why_person_stays(demo, person.id)
     assert reason == (
         "'Sam Reed' cannot be deleted: it still owns 1 criterion (as lead or contributor). "
-        "Give these to someone else first (criterion owners, actions, risks)."
+        "Give these to someone else first (criterion owners, actions, risks, data request items)."
     )
     with pytest.raises(InputError, match="owns 1 criterion"):
         delete_person(demo, person.id)

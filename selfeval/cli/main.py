@@ -16,6 +16,7 @@ from pathlib import Path
 from selfeval import __version__
 from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
+from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
 from selfeval.cli.reading import add_reading_verbs
 from selfeval.cli.signoff import add_signoff_verbs
@@ -40,6 +41,7 @@ VERBS = (
     "assessment",
     "mywork",
     "signoff",
+    "readiness",
 )
 
 
@@ -315,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_improvement_verbs(verb)
     add_reading_verbs(verb)
     add_signoff_verbs(verb)
+    add_readiness_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

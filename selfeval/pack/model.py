@@ -137,6 +137,19 @@ class RiskLine:
 
 
 @dataclass(frozen=True)
+class DataRequestLine:
+    title: str
+    kind: str
+    owner: str
+    held_where: str
+    refreshed_on: date | None
+    within_notice: str  # "Yes", "No", "Not known"
+    evidence_refs: tuple[str, ...]
+    """Refs of the pack's evidence index ("E3"); items left out of the pack are not named."""
+    not_ready: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Signatory:
     name: str
     role: str
@@ -198,6 +211,7 @@ class Pack:
     indicators: tuple[IndicatorLine, ...] = ()
     risks: tuple[RiskLine, ...] = ()
     risk_bands: tuple[tuple[int, str, str], ...] = ()
+    data_request: tuple[DataRequestLine, ...] = ()
     signoff: SignOffSummary | None = None
     content_hash: str = ""
     """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""

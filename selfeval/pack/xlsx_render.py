@@ -147,6 +147,35 @@ def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
     _finish(risks, 1, len(header))
 
 
+def data_request_sheet(workbook: Workbook, pack: Pack) -> None:
+    """Sheet "Data request": what inspectors will ask for on notification, and if it is ready."""
+    sheet = workbook.create_sheet("Data request")
+    header = [
+        "Item",
+        "Kind",
+        "Owner",
+        "Where it is held",
+        "Last refreshed",
+        "Within the notice period",
+        "Evidence",
+        "Ready",
+        "Not ready because",
+    ]
+    _table(sheet, 1, header, [46, 12, 22, 36, 14, 14, 12, 8, 46])
+    for row, item in enumerate(pack.data_request, start=2):
+        text_cell(sheet, row, 1, item.title)
+        text_cell(sheet, row, 2, item.kind)
+        text_cell(sheet, row, 3, item.owner)
+        text_cell(sheet, row, 4, item.held_where)
+        if item.refreshed_on is not None:
+            sheet.cell(row=row, column=5, value=item.refreshed_on).number_format = "dd/mm/yyyy"
+        text_cell(sheet, row, 6, item.within_notice)
+        text_cell(sheet, row, 7, ", ".join(item.evidence_refs))
+        text_cell(sheet, row, 8, "No" if item.not_ready else "Yes")
+        text_cell(sheet, row, 9, "; ".join(item.not_ready))
+    _finish(sheet, 1, len(header))
+
+
 def render_xlsx(
     pack: Pack,
     path: Path,
@@ -277,6 +306,7 @@ def render_xlsx(
             row += 1
     _finish(owners, 1, 5)
     improvement_sheets(workbook, pack)
+    data_request_sheet(workbook, pack)
     step(4)
     with safe_output(path) as handle:
         workbook.save(handle)

@@ -52,6 +52,50 @@ def create_demo_workspace(
     )
 
 
+# Who holds each starter item in the demo, where, days since refreshed, within the notice: a mix
+# of ready items and ones that are not (no refresh, not within the notice, nobody named).
+DEMO_DATA_REQUEST = (
+    ("hw", "SharePoint: SEND partnership > Strategy", 40, "yes"),
+    ("hw", "SharePoint: SEND partnership > Self-evaluation", 5, "yes"),
+    ("sb", "ICB shared drive: Joint commissioning", 200, "yes"),
+    ("lw", "www.anyshire.gov.example/localoffer", 30, "yes"),
+    ("hw", "SharePoint: SEND partnership > Board", 14, "yes"),
+    ("rp", "Capita One report 'EHC 20 weeks' (monthly)", 25, "yes"),
+    ("rp", "Capita One report 'Annual reviews'", 25, "yes"),
+    ("rp", "", None, "unknown"),
+    ("ml", "DfE SEN2 and school census downloads", 150, "yes"),
+    ("tc", "Inclusion team tracker", 420, "yes"),
+    (None, "", None, "no"),
+    ("gk", "Trust waiting list dashboard", 10, "yes"),
+    ("lw", "Forum co-production log", 60, "yes"),
+    ("hw", "Corporate complaints system", 90, "yes"),
+    ("fa", "College destinations survey", 300, "yes"),
+    ("ml", "Quality assurance framework audits", 70, "yes"),
+)
+
+
+def _data_request(workspace: Workspace, people: dict[str, str], shift: timedelta) -> None:
+    from selfeval.services.data_request import add_starter_list, list_items, update_item
+
+    add_starter_list(workspace)
+    today = DEMO_WRITTEN_ON + shift
+    for item, (owner, held, days, within) in zip(
+        list_items(workspace, today), DEMO_DATA_REQUEST, strict=False
+    ):
+        update_item(
+            workspace,
+            item.id,
+            item.as_input().model_copy(
+                update={
+                    "owner_person_id": people[owner] if owner else None,
+                    "held_where": held,
+                    "refreshed_on": today - timedelta(days=days) if days is not None else None,
+                    "within_notice": within,
+                }
+            ),
+        )
+
+
 def _improvement(
     workspace: Workspace, content: dict[str, Any], people: dict[str, str], shift: timedelta
 ) -> None:
@@ -134,6 +178,7 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
         )
         evidence_ids[title] = add_evidence(workspace, item, targets)
     _improvement(workspace, content, people, shift)
+    _data_request(workspace, people, shift)
     for title, files in content["attachments"].items():
         for file in files:
             add_attachment_bytes(

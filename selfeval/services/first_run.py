@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.framework.model import Framework
+from selfeval.services.data_request import add_starter_list
 from selfeval.services.people import ORGANISATION_KINDS, add_organisation, add_person
 from selfeval.services.users import CurrentUser, current_user, save_user
 from selfeval.services.workspace import Workspace, create_workspace
@@ -94,6 +95,7 @@ def set_up_workspace(answers: FirstRun, remember_user: bool = True) -> Workspace
         if code:
             with workspace.transaction() as session:
                 session.add(WorkspaceSetting(key=LA_CODE_SETTING, value=code))
+        add_starter_list(workspace)  # what inspectors will ask for: ours, for the area to edit
 
     workspace = create_workspace(
         answers.address,

@@ -21,7 +21,16 @@ from selfeval.services.people import (
     find_organisation,
 )
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Action, Base, EvidenceItem, Organisation, Ownership, Person, Risk
+from selfeval.store.models import (
+    Action,
+    Base,
+    DataRequestItem,
+    EvidenceItem,
+    Organisation,
+    Ownership,
+    Person,
+    Risk,
+)
 
 
 def _count(session: Session, model: type[Base], condition: ColumnElement[bool]) -> int:
@@ -44,6 +53,9 @@ def person_uses(session: Session, person_id: str) -> list[str]:
     risks = _count(session, Risk, Risk.owner_person_id == person_id)
     if risks:
         uses.append(f"owns {_plural(risks, 'risk', 'risks')}")
+    requested = _count(session, DataRequestItem, DataRequestItem.owner_person_id == person_id)
+    if requested:
+        uses.append(f"holds {_plural(requested, 'data request item', 'data request items')}")
     return uses
 
 
@@ -61,7 +73,9 @@ def organisation_uses(session: Session, organisation_id: str) -> list[str]:
     return uses
 
 
-_HAND_ON_PERSON = "Give these to someone else first (criterion owners, actions, risks)."
+_HAND_ON_PERSON = (
+    "Give these to someone else first (criterion owners, actions, risks, data request items)."
+)
 _HAND_ON_ORGANISATION = "Move its people, evidence and actions to another organisation first."
 
 

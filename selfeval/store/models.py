@@ -351,3 +351,26 @@ class SignOff(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     recorded_by: Mapped[str] = mapped_column(String(200))
+
+
+class DataRequestItem(Base):
+    """One thing inspectors will ask for on notification (a data set or a document): who holds
+    it, where, when it was last refreshed, and whether it can be produced within the notice."""
+
+    __tablename__ = "data_request_item"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(20))  # "data" or "document"
+    owner_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    held_where: Mapped[str] = mapped_column(Text, default="")
+    refreshed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    within_notice: Mapped[str] = mapped_column(String(10), default="unknown")  # yes/no/unknown
+    evidence_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated
+    ours: Mapped[bool] = mapped_column(Boolean, default=False)
+    """From selfeval's starter list (resources/data_request.yaml), not typed by the area."""

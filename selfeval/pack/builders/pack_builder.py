@@ -10,6 +10,7 @@ from selfeval.pack.model import (
     ActionLine,
     BulletLine,
     CriterionSection,
+    DataRequestLine,
     EvidenceEntry,
     GroupSummary,
     IndicatorLine,
@@ -22,6 +23,7 @@ from selfeval.pack.model import (
     Signatory,
     SignOffSummary,
 )
+from selfeval.services.data_request import KINDS, WITHIN_NOTICE, list_items
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
 from selfeval.services.improvement.actions import PRIORITIES, list_actions
 from selfeval.services.improvement.indicators import (
@@ -167,6 +169,19 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             view.provisional,
         )
     actions, indicators, risks = improvement_lines(workspace, chosen_set, numbers)
+    data_request = tuple(
+        DataRequestLine(
+            item.title,
+            KINDS[item.kind],
+            item.owner,
+            item.held_where,
+            item.refreshed_on,
+            WITHIN_NOTICE[item.within_notice],
+            tuple(refs[e] for e in item.evidence_ids if e in refs),
+            item.not_ready,
+        )
+        for item in list_items(workspace, options.issued or date.today())
+    )
     current_hash = content_hash(workspace)
     signed = signoff_state(workspace, current_hash)
     signoff = (
@@ -212,6 +227,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         indicators=indicators,
         risks=risks,
         risk_bands=BANDS,
+        data_request=data_request,
         signoff=signoff,
         content_hash=current_hash,
     )
