@@ -28,8 +28,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from bench.import_bench import make_csv  # noqa: E402
 from selfeval.pack import pdf as pdf_module  # noqa: E402
-from selfeval.pack.builders.pack_builder import build_pack  # noqa: E402
 from selfeval.pack.builders.export import export_pack  # noqa: E402
+from selfeval.pack.builders.pack_builder import build_pack  # noqa: E402
 from selfeval.pack.model import PackOptions  # noqa: E402
 from selfeval.pack.pdf_doc import PackDocument  # noqa: E402
 from selfeval.services.workspace import Workspace  # noqa: E402

@@ -113,6 +113,8 @@ def test_every_writing_verb_is_guarded(
     folder = lead.parent
     refused(capsys, folder, ["export", "progress", ws, "--since", "Board", "-o", ws], message)
     refused(capsys, folder, ["dump", ws, "--json", "-o", ws], message)
+    refused(capsys, folder, ["export", "parents", ws, "-o", ws], message)
+    refused(capsys, folder, ["export", "brief", ws, "-o", ws], message)
     refused(
         capsys,
         folder,

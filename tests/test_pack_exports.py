@@ -188,6 +188,7 @@ def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignor
         "Actions",
         "Indicators",
         "Risks",
+        "Data request",
     ]
     judgements = book["Judgements"]
     assert judgements.freeze_panes == "A2"

@@ -10,11 +10,7 @@ from selfeval.cli.common import EXIT_OK, open_from_args
 
 
 def export_publication(args: argparse.Namespace) -> int:
-    from selfeval.errors import InputError
-
     path = Path(args.output)
-    if path.suffix.lower() not in (".pdf", ".docx"):
-        raise InputError(f"{path.name}: write the {args.format} document as .pdf or .docx")
     if args.format == "parents":
         return _parents(args, path)
     from selfeval.pack.builders.brief_builder import export_brief

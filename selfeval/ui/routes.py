@@ -13,6 +13,7 @@ RouteKind = Literal[
     "risks",
     "contributions",
     "mywork",
+    "datarequest",
     "page",
     "criterion",
     "evidence",

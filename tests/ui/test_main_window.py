@@ -38,6 +38,7 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "Contributions",
         "People and organisations",
         "My work",
+        "Ready for the data request",
     ]
     rows = []
     for g in (1, 2):
@@ -147,6 +148,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ReturnPassphraseDialog,
     )
     from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
+    from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
@@ -182,6 +184,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ReturnPassphraseDialog(),
         IndicatorFiguresDialog(lambda _indicator, _period: None),
         SignOffDialog(workspace, None, [], ["Anyshire College"]),
+        DataRequestDialog([], []),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []

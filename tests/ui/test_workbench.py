@@ -308,6 +308,7 @@ def test_keyboard_shortcuts_move_between_pages(
         "Contributions",
         "People and organisations",
         "My work",
+        "Ready for the data request",
     ]
     for number, key in enumerate((Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6), 3):
         qtbot.keyClick(window.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)

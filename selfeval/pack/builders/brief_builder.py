@@ -140,7 +140,7 @@ def build_brief(
 def export_brief(workspace: Workspace, path: Path, issued: date | None = None) -> Path:
     from selfeval.pack.render import render_document
 
+    check_destination(path)
     if path.suffix.lower() not in (".pdf", ".docx"):
         raise InputError(f"{path.name}: the brief is written as .pdf or .docx")
-    check_destination(path)
     return render_document(compose_brief(build_brief(workspace, issued)), path)

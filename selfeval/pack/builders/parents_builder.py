@@ -59,11 +59,11 @@ class ParentsExport:
 def export_parents(workspace: Workspace, path: Path, issued: date | None = None) -> ParentsExport:
     from selfeval.pack.render import render_document
 
+    check_destination(path)
     if path.suffix.lower() not in (".pdf", ".docx"):
         from selfeval.errors import InputError
 
         raise InputError(f"{path.name}: the summary for parents is written as .pdf or .docx")
-    check_destination(path)
     summary = build_parents(workspace, issued)
     render_document(compose_parents(summary), path)
     written = {s.heading for s in summary.sections}

@@ -70,9 +70,8 @@ def export_progress(
     many items) unless the user asked to include it for this report."""
     from selfeval.pack.render import render_document
 
-    suffix = path.suffix.lower()
-    if suffix not in (".pdf", ".docx"):
+    check_destination(path)  # a workspace named as the output is refused first, whatever its name
+    if path.suffix.lower() not in (".pdf", ".docx"):
         raise InputError(f"{path.name}: the progress report is written as .pdf or .docx")
-    check_destination(path)
     report = build_progress(workspace, since, until, include_personal_data)
     return render_document(compose_progress(report), path)

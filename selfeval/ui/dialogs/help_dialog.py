@@ -21,6 +21,7 @@ SHORTCUTS = [
     ("Ctrl+6", "Contributions: requests sent and returns waiting"),
     ("Ctrl+7", "People and organisations"),
     ("Ctrl+8", "My work: your criteria, actions, requests and new comments"),
+    ("Ctrl+9", "Ready for the data request: what inspectors will ask for on notification"),
     ("Ctrl+L", "Go to the criteria tree"),
     ("Ctrl+F", "Search the evidence library"),
     ("Ctrl+Page Down / Ctrl+Page Up", "Next / previous criterion"),

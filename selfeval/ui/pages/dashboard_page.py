@@ -103,6 +103,7 @@ class DashboardPage(QScrollArea):
             "stale": "Evidence older than 12 months",
             "overdue": "Overdue actions",
             "returns": "Contribution returns due in 14 days or late",
+            "data_request": "Data request items not ready",
         }
         for index, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title)
@@ -224,6 +225,17 @@ class DashboardPage(QScrollArea):
             widget.addItem(entry)
         if not returns:
             widget.addItem(QListWidgetItem(NOTHING))
+        from selfeval.services.data_request import list_items
+
+        waiting = [i for i in list_items(self.context.workspace, today) if not i.ready]
+        widget = self.lists["data_request"]
+        widget.clear()
+        for unready in waiting:
+            entry = QListWidgetItem(f"{unready.title} ({'; '.join(unready.not_ready)})")
+            entry.setData(TARGET_ROLE, "datarequest:")
+            widget.addItem(entry)
+        if not waiting:
+            widget.addItem(QListWidgetItem(NOTHING))
         when = expected_from(self.context.workspace)
         self.inspection.setText(
             countdown(when, today) if when else "No expected inspection date set yet."
@@ -236,6 +248,7 @@ class DashboardPage(QScrollArea):
             "stale": len(summary.stale_evidence),
             "overdue": len(overdue),
             "returns": len(returns),
+            "data_request": len(waiting),
         }
         for key, count in card_counts.items():
             self._fit_card(key, count)

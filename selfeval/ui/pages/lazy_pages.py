@@ -10,4 +10,5 @@ LAZY_PAGES: dict[str, tuple[str, str]] = {
     "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),
     "contributions": ("selfeval.ui.pages.contributions_page", "ContributionsPage"),
     "mywork": ("selfeval.ui.pages.my_work_page", "MyWorkPage"),
+    "datarequest": ("selfeval.ui.pages.data_request_page", "DataRequestPage"),
 }

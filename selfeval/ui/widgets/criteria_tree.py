@@ -46,6 +46,7 @@ class CriteriaTreeModel(QStandardItemModel):
         self._add_page("Contributions", "contributions")
         self._add_page("People and organisations", "people")
         self._add_page("My work", "mywork")
+        self._add_page("Ready for the data request", "datarequest")
         self.set_ratings(ratings)
 
     def _add_page(self, title: str, page_id: str) -> None:

@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
             "risks",
             "contributions",
             "mywork",
+            "datarequest",
         ):
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":

@@ -82,6 +82,7 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
         ("&Contributions", "contributions"),
         ("&People and organisations", "people"),
         ("&My work", "mywork"),
+        ("Ready for the data &request", "datarequest"),
     )
     for number, (text, place) in enumerate(places, start=1):
         _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number}")
