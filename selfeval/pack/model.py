@@ -262,11 +262,12 @@ class Pack:
 
     @property
     def signoff_statement(self) -> str:
+        """For the cover: each hash on a line of its own, so it is never broken across lines."""
         if self.signoff is None:
-            return f"Not signed off yet. Content SHA-256 {self.content_hash}"
-        hash_line = (
-            f"Content SHA-256 {self.content_hash} (signed: {self.signoff.content_hash})"
-            if self.signoff.changed_since
-            else f"Content SHA-256 {self.content_hash}"
-        )
-        return f"{self.signoff.statement}. {hash_line}"
+            return f"Not signed off yet.\nContent SHA-256:\n{self.content_hash}"
+        if self.signoff.changed_since:
+            return (
+                f"{self.signoff.statement}.\nContent SHA-256 of this pack:\n"
+                f"{self.content_hash}\nSigned:\n{self.signoff.content_hash}"
+            )
+        return f"{self.signoff.statement}.\nContent SHA-256:\n{self.content_hash}"

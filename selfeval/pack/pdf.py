@@ -86,7 +86,7 @@ class PackStory:
                 [self.p(safe(k), "cell_bold"), self.p(safe(v), "cell")]
                 for k, v in pack.cover_details
             ],
-            colWidths=[45 * mm, 120 * mm],
+            colWidths=[38 * mm, 132 * mm],
         )
         table.setStyle(
             table_style(
