@@ -167,3 +167,23 @@ def test_publications_refuse_other_formats(demo: Workspace, tmp_path: Path) -> N
         code = main(["export", document, str(demo.address), "-o", str(tmp_path / "x.xlsx")])
         assert code == 2
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_the_comments_appendix_is_off_by_default_and_complete_when_asked(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from selfeval.services.comments import add_comment
+
+    add_comment(demo, "right-help", "Therapy waits need a named owner before the board.")
+    without = export_pack(demo, "pdf", tmp_path / "plain.pdf", PackOptions())
+    assert "Appendix: comments" not in pdf_text(without)
+    assert "Therapy waits need a named owner" not in pdf_text(without)
+    for fmt in ("pdf", "docx"):
+        path = export_pack(demo, fmt, tmp_path / f"c.{fmt}", PackOptions(include_comments=True))
+        text = pdf_text(path) if fmt == "pdf" else docx_text(path)
+        assert "Appendix: comments" in text
+        assert "3. Children and young people receive the right help and support" in text
+        assert "Therapy waits need a named owner before the board." in text
+        assert str(demo.user.name) in text

@@ -191,6 +191,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         marking=args.marking,
         include_personal_data=args.include_personal_data,
         version=args.version_label,
+        include_comments=args.include_comments,
     )
     with open_from_args(args) as workspace:
         path = export_pack(workspace, args.format, Path(args.output), options)
@@ -302,6 +303,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-personal-data",
         action="store_true",
         help="include evidence marked as personal data (left out by default)",
+    )
+    p.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="the pack: add an appendix with each criterion's comment thread (off by default)",
     )
     p.add_argument("--since", help="progress: the snapshot to compare with")
     p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")

@@ -184,6 +184,12 @@ def render_docx(
         cells[3].text = clean(entry.organisation)
         cells[4].text = entry.evidence_date.strftime("%d/%m/%Y") if entry.evidence_date else "-"
     set_widths(index_table, [1.2, 8.0, 2.6, 3.2, 2.6])
+    if pack.comment_threads is not None:
+        from selfeval.pack.documents.comments import comments_blocks
+
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        document.add_heading("Appendix: comments", level=1)
+        add_blocks(document, comments_blocks(pack.comment_threads)[1:])
     step(total)
     with safe_output(path) as handle:
         document.save(handle)

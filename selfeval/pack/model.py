@@ -24,6 +24,9 @@ class PackOptions:
     version: str = "1.0"
     issued: date | None = None
     """The date on the cover; None for today."""
+    include_comments: bool = False
+    """An appendix with each criterion's comment thread (off by default: comments are a
+    working conversation, and can say more than a published pack should)."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,21 @@ class DataRequestLine:
 
 
 @dataclass(frozen=True)
+class CommentLine:
+    author: str
+    organisation: str
+    written: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class CommentThread:
+    number: int
+    title: str
+    comments: tuple[CommentLine, ...]
+
+
+@dataclass(frozen=True)
 class Signatory:
     name: str
     role: str
@@ -212,6 +230,8 @@ class Pack:
     risks: tuple[RiskLine, ...] = ()
     risk_bands: tuple[tuple[int, str, str], ...] = ()
     data_request: tuple[DataRequestLine, ...] = ()
+    comment_threads: tuple[CommentThread, ...] | None = None
+    """None when the user did not ask for the comments appendix."""
     signoff: SignOffSummary | None = None
     content_hash: str = ""
     """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""

@@ -61,6 +61,7 @@ class PackStory:
             story += self.group(group_title)
         story += self.improvement()
         story += self.appendix()
+        story += self.comments()
         return story
 
     IMPROVEMENT = (
@@ -148,6 +149,8 @@ class PackStory:
             if getattr(self.pack, attribute):
                 result.append((0, title, attribute))
         result.append((0, "Appendix: evidence index", "evidence-index"))
+        if self.pack.comment_threads is not None:
+            result.append((0, "Appendix: comments", "comments"))
         return result
 
     def group_key(self, group_title: str) -> str:
@@ -236,6 +239,19 @@ class PackStory:
         blocks = BlockStory(None)
         flow: list[Flowable] = [PageBreak(), Bookmark("signoff", "Sign-off", 0)]
         for block in signoff_blocks(self.pack.signoff, self.pack.content_hash):
+            flow += blocks.block(block)
+        return flow
+
+    def comments(self) -> list[Flowable]:
+        """The optional appendix of comment threads, composed once for every format."""
+        if self.pack.comment_threads is None:
+            return []
+        from selfeval.pack.documents.comments import comments_blocks
+        from selfeval.pack.pdf_blocks import BlockStory
+
+        blocks = BlockStory(None)
+        flow: list[Flowable] = [PageBreak(), Bookmark("comments", "Appendix: comments", 0)]
+        for block in comments_blocks(self.pack.comment_threads):
             flow += blocks.block(block)
         return flow
 

@@ -9,6 +9,8 @@ from selfeval.framework.model import NOT_RATED
 from selfeval.pack.model import (
     ActionLine,
     BulletLine,
+    CommentLine,
+    CommentThread,
     CriterionSection,
     DataRequestLine,
     EvidenceEntry,
@@ -23,6 +25,7 @@ from selfeval.pack.model import (
     Signatory,
     SignOffSummary,
 )
+from selfeval.services.comments import list_comments
 from selfeval.services.data_request import KINDS, WITHIN_NOTICE, list_items
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
 from selfeval.services.improvement.actions import PRIORITIES, list_actions
@@ -182,6 +185,18 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         )
         for item in list_items(workspace, options.issued or date.today())
     )
+    comment_threads = None
+    if options.include_comments:
+        said_on: dict[str, list[CommentLine]] = {}
+        for comment in list_comments(workspace):
+            said_on.setdefault(comment.criterion_id, []).append(
+                CommentLine(comment.author, comment.organisation, comment.created_at, comment.text)
+            )
+        comment_threads = tuple(
+            CommentThread(section.number, section.title, tuple(said_on[section.id]))
+            for section in sections
+            if said_on.get(section.id)
+        )
     current_hash = content_hash(workspace)
     signed = signoff_state(workspace, current_hash)
     signoff = (
@@ -228,6 +243,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         risks=risks,
         risk_bands=BANDS,
         data_request=data_request,
+        comment_threads=comment_threads,
         signoff=signoff,
         content_hash=current_hash,
     )

@@ -100,13 +100,15 @@ class ExportDialog(QDialog):
         self.version.setAccessibleName("Version")
         self.personal = QCheckBox("Include evidence marked as &personal data")
         self.personal.setAccessibleName("Include evidence marked as personal data")
+        self.comments = QCheckBox("Add an appendix with each criterion's co&mments")
+        self.comments.setAccessibleName("Add an appendix with each criterion's comments")
         warning = QLabel(
             "Personal data is left out unless you tick this. Only include it when every reader "
             "is entitled to see it."
         )
         warning.setWordWrap(True)
         self.pack_only = [self.all_criteria, self.some_criteria, self.status, self.version]
-        self.pack_only += [self.personal, warning]
+        self.pack_only += [self.personal, warning, self.comments]
         self.accessible_note = plain_label(
             "The PDF cannot carry the tags screen readers need; the Word version is the "
             "accessible one. The summary for parents holds no ratings, evidence or personal "
@@ -135,6 +137,7 @@ class ExportDialog(QDialog):
         form.addRow("&Status:", self.status)
         form.addRow("&Marking:", self.marking)
         form.addRow("&Version:", self.version)
+        form.addRow("", self.comments)
         form.addRow("", self.personal)
         form.addRow("", warning)
         form.addRow("", self.accessible_note)
@@ -195,6 +198,7 @@ class ExportDialog(QDialog):
             marking=self.marking.currentText().strip(),
             include_personal_data=self.personal.isChecked(),
             version=self.version.text().strip() or "1.0",
+            include_comments=self.comments.isChecked(),
         )
 
     def _show_error(self, message: str) -> None:
