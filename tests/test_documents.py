@@ -187,3 +187,21 @@ def test_the_comments_appendix_is_off_by_default_and_complete_when_asked(
         assert "3. Children and young people receive the right help and support" in text
         assert "Therapy waits need a named owner before the board." in text
         assert str(demo.user.name) in text
+
+
+def test_no_likely_outcome_is_suggested_while_a_criterion_is_unrated(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    set_judgement(demo, "next-steps", rating="not-rated")
+    for fmt in ("pdf", "docx"):
+        path = export_pack(demo, fmt, tmp_path / f"p.{fmt}", PackOptions())
+        text = pdf_text(path) if fmt == "pdf" else docx_text(path)
+        assert "1 criterion is not rated yet, so no likely outcome is suggested" in text
+        assert "Likely outcome: the partnership's own view" not in text
+    set_judgement(demo, "next-steps", rating="amber")
+    text = pdf_text(export_pack(demo, "pdf", tmp_path / "rated.pdf", PackOptions()))
+    assert "Likely outcome: the partnership's own view" in text
+    assert "not rated yet" not in text

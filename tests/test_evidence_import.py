@@ -105,7 +105,7 @@ def test_one_bad_row_imports_nothing_and_names_the_row(
     assert caught.value.problems == [
         "row 5: date: '31/02/2026' is not a date (write 2024-03-31 or 31/03/2024)"
     ]
-    assert str(caught.value).startswith(f"{path}: nothing was imported; 1 row(s) need fixing:")
+    assert str(caught.value).startswith(f"{path}: nothing was imported; 1 row needs fixing:")
     assert dump_json(workspace) == before
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from selfeval.pack.builders.export import export_pack
 from selfeval.pack.builders.pack_builder import build_pack
-from selfeval.pack.model import PackOptions
+from selfeval.pack.model import PackOptions, evidence_line
 from selfeval.services.workspace import Workspace
 
 ISSUED = date(2026, 11, 23)
@@ -66,10 +66,19 @@ def test_pdf_has_every_criterion_rating_and_evidence_reference(exported, pack) -
         )
     for entry in pack.evidence:
         assert re.search(rf"\b{entry.ref}\b", text)
-    appendix = flat(" ".join(pages[-4:]))
+    appendix = text[text.rindex("Appendix: evidence index") :]
+    body = text[: text.rindex("Appendix: evidence index")]
     for entry in pack.evidence:
         assert flat(entry.title[:40]) in text
     assert "E1 " in appendix
+    # each criterion names its evidence ("E3 - Title (Oct 2026)"); the index has descriptions
+    first = pack.evidence[0]
+    assert flat(evidence_line(first))[:60] in body
+    assert flat(first.description)[:40] in appendix
+    links = [
+        annotation.get_object() for page in reader.pages for annotation in page.get("/Annots") or []
+    ]
+    assert any("/Dest" in a or "/A" in a for a in links)  # refs link to the index
     # every coloured square is followed by its word; no character fell back to a missing glyph
     assert not re.findall(r"■(?! (Red|Amber|Green|Low|Medium|High|Very high))", text)
 
@@ -123,7 +132,7 @@ def test_pdf_draft_watermark_and_cover(exported) -> None:  # type: ignore[no-unt
     final = flat(PdfReader(exported["pdf-personal"]).pages[0].extract_text())
     assert "DRAFT" in draft and "Status Draft" in draft
     assert "DRAFT" not in final and "Status Final" in final
-    assert "Left out: 4 evidence item(s) marked as personal data" in draft
+    assert "Left out: 4 evidence items marked as personal data are not in this pack" in draft
     assert "Included: evidence marked as personal data is in this pack" in final
 
 

@@ -6,6 +6,7 @@ from docx.document import Document as DocxDocument
 
 from selfeval.pack.model import Pack
 from selfeval.pack.text import clean
+from selfeval.words import counted
 
 VERDICT = {"better": "we are better", "worse": "we are worse", "same": "the same"}
 
@@ -21,7 +22,7 @@ def add_improvement(document: DocxDocument, pack: Pack, table_maker, set_widths)
     if pack.actions:
         document.add_heading("Action plan", level=1)
         overdue = sum(1 for a in pack.actions if a.overdue)
-        document.add_paragraph(f"{len(pack.actions)} actions, {overdue} overdue.")
+        document.add_paragraph(f"{counted(len(pack.actions), 'action')}, {overdue} overdue.")
         table = table_maker(document, ["Action", "Criteria", "Owner", "Due", "Status"])
         for action in pack.actions:
             cells = table.add_row().cells

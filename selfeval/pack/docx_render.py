@@ -20,8 +20,9 @@ from selfeval.pack.docx_blocks import (
     rating_run,
     set_widths,
 )
-from selfeval.pack.model import Pack
+from selfeval.pack.model import Pack, evidence_line
 from selfeval.pack.text import clean
+from selfeval.words import counted
 
 NARRATIVE = (
     ("rationale", "How we know"),
@@ -41,6 +42,7 @@ def render_docx(
         pack.title, pack.prepared_by, f"Self-evaluation against {pack.framework_title}"
     )
     header_footer(document, pack.title, pack.marking, pack.status == "draft")
+    entries = {entry.ref: entry for entry in pack.evidence}
     total = len(pack.sections) + 3
 
     def step(done: int) -> None:
@@ -76,7 +78,7 @@ def render_docx(
     counts = ", ".join(
         f"{r.label} {pack.counts.get(r.id, 0)}" for r in pack.scale if pack.counts.get(r.id)
     )
-    document.add_paragraph(f"{len(pack.sections)} criteria: {counts}.")
+    document.add_paragraph(f"{counted(len(pack.sections), 'criterion', 'criteria')}: {counts}.")
     grid = header_table(document, ["No.", "Criterion", "Rating", "Evidence", "Lead"])
     for section in pack.sections:
         cells = grid.add_row().cells  # type: ignore[no-untyped-call]
@@ -90,6 +92,8 @@ def render_docx(
     for summary in pack.groups:
         group_counts = ", ".join(f"{r.label} {summary.counts.get(r.id, 0)}" for r in pack.scale)
         document.add_paragraph(f"{clean(summary.title)}: {group_counts}.")
+    if pack.no_outcome_line:
+        document.add_paragraph(pack.no_outcome_line)
     if pack.likely_outcome is not None:
         outcome = pack.likely_outcome
         document.add_heading("Likely outcome: the partnership's own view", level=2)
@@ -145,11 +149,10 @@ def render_docx(
         if not section.owners:
             document.add_paragraph("No owner recorded.")
         document.add_heading("Evidence", level=3)
-        document.add_paragraph(
-            ", ".join(section.evidence_refs) + " (see the evidence index)"
-            if section.evidence_refs
-            else "No evidence linked."
-        )
+        for ref in section.evidence_refs:
+            document.add_paragraph(clean(evidence_line(entries[ref])), style="List Bullet")
+        if not section.evidence_refs:
+            document.add_paragraph("No evidence linked.")
         step(index)
 
     from selfeval.pack.docx_improvement import add_improvement
@@ -159,10 +162,7 @@ def render_docx(
     # Appendix
     document.add_heading("Appendix: evidence index", level=1)
     if not pack.personal_data_included and pack.personal_data_left_out:
-        document.add_paragraph(
-            f"{pack.personal_data_left_out} item(s) marked as personal data are left out of "
-            "this pack."
-        )
+        document.add_paragraph(pack.personal_data_statement.removeprefix("Left out: "))
     index_table = header_table(document, ["Ref", "Evidence", "Kind", "From", "Date"])
     for entry in pack.evidence:
         cells = index_table.add_row().cells  # type: ignore[no-untyped-call]
@@ -170,7 +170,7 @@ def render_docx(
         cells[1].text = ""
         paragraph = cells[1].paragraphs[0]
         paragraph.add_run(clean(entry.title)).bold = True
-        extra = []
+        extra = [entry.description] if entry.description.strip() else []
         if entry.link:
             extra.append(f"Link: {entry.link}")
         if entry.attachments:

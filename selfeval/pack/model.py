@@ -65,6 +65,12 @@ class EvidenceEntry:
     cited_by: tuple[int, ...]  # criterion numbers
 
 
+def evidence_line(entry: EvidenceEntry) -> str:
+    """How a criterion names its evidence: "E3 - Multi-agency EHC plan audit (Oct 2026)"."""
+    when = f" ({entry.evidence_date:%b %Y})" if entry.evidence_date else ""
+    return f"{entry.ref} - {entry.title}{when}"
+
+
 @dataclass(frozen=True)
 class CriterionSection:
     number: int
@@ -251,6 +257,18 @@ class Pack:
         return totals
 
     @property
+    def no_outcome_line(self) -> str:
+        """Said where the likely-outcome box would be, when it is not shown."""
+        unrated = self.counts.get("not-rated", 0)
+        if self.likely_outcome is not None or not self.whole_framework or not unrated:
+            return ""
+        which = "criterion is" if unrated == 1 else "criteria are"
+        return (
+            f"{unrated} {which} not rated yet, so no likely outcome is suggested: the "
+            "partnership's view of the outcome comes once every criterion is rated."
+        )
+
+    @property
     def status_label(self) -> str:
         return "Final" if self.status == "final" else "Draft"
 
@@ -258,10 +276,10 @@ class Pack:
     def personal_data_statement(self) -> str:
         if self.personal_data_included:
             return "Included: evidence marked as personal data is in this pack."
-        return (
-            f"Left out: {self.personal_data_left_out} evidence item(s) marked as personal data "
-            "are not in this pack."
-        )
+        count = self.personal_data_left_out
+        items = f"{count} evidence item{'' if count == 1 else 's'}"
+        verb = "is" if count == 1 else "are"
+        return f"Left out: {items} marked as personal data {verb} not in this pack."
 
     @property
     def cover_details(self) -> list[tuple[str, str]]:

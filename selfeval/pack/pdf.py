@@ -15,7 +15,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
-from selfeval.pack.model import CriterionSection, Pack
+from selfeval.pack.model import CriterionSection, Pack, evidence_line
 from selfeval.pack.pdf_chart import ratings_by_group_chart
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
 from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
@@ -30,6 +30,7 @@ from selfeval.pack.pdf_style import (
     table_style,
 )
 from selfeval.pack.text import clean
+from selfeval.words import counted
 
 NARRATIVE = (
     ("rationale", "How we know"),
@@ -47,6 +48,7 @@ class PackStory:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.s = styles()
+        self.evidence_by_ref = {entry.ref: entry for entry in pack.evidence}
 
     def p(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(text, self.s[style])
@@ -167,14 +169,17 @@ class PackStory:
             Bookmark("summary", "Executive summary", 0),
             self.p("Executive summary", "h1"),
             self.p(
-                f"{len(pack.sections)} criteria: {safe(counts)}. "
-                f"{len(pack.evidence)} evidence items are referenced (E1 to "
+                f"{counted(len(pack.sections), 'criterion', 'criteria')}: {safe(counts)}. "
+                f"{counted(len(pack.evidence), 'evidence item')} "
+                f"{'is' if len(pack.evidence) == 1 else 'are'} referenced (E1 to "
                 f"E{len(pack.evidence)}, listed in the appendix)."
             )
             if pack.evidence
-            else self.p(f"{len(pack.sections)} criteria: {safe(counts)}."),
+            else self.p(f"{counted(len(pack.sections), 'criterion', 'criteria')}: {safe(counts)}."),
         ]
         outcome = pack.likely_outcome
+        if pack.no_outcome_line:
+            flow.append(self.p(safe(pack.no_outcome_line)))
         if outcome is not None:
             box = [
                 self.p("Likely outcome: the partnership's own view", "h3"),
@@ -217,11 +222,9 @@ class PackStory:
             )
         grid = Table(rows, colWidths=[10 * mm, 88 * mm, 22 * mm, 20 * mm, 30 * mm], repeatRows=1)
         grid.setStyle(GRID)
-        flow += [Spacer(1, 2 * mm), grid, Spacer(1, 5 * mm)]
-        if pack.groups:
-            flow += [ratings_by_group_chart(pack), Spacer(1, 4 * mm)]
+        if pack.groups:  # before the table: never left alone on a page after it
+            flow += [Spacer(1, 2 * mm), ratings_by_group_chart(pack)]
         if pack.group_titles_are_ours:
-            flow.append(Spacer(1, 4 * mm))
             flow.append(
                 self.p(
                     "The two group titles are the partnership's labels for the framework's "
@@ -229,6 +232,7 @@ class PackStory:
                     "muted",
                 )
             )
+        flow += [Spacer(1, 2 * mm), grid, Spacer(1, 5 * mm)]
         return flow
 
     def signoff(self) -> list[Flowable]:
@@ -305,11 +309,14 @@ class PackStory:
         else:
             flow.append(self.p("<i>No owner recorded.</i>"))
         flow.append(self.p("Evidence", "h3"))
-        flow.append(
-            self.p(", ".join(section.evidence_refs) + " (see the evidence index)")
-            if section.evidence_refs
-            else self.p("<i>No evidence linked.</i>")
-        )
+        for ref in section.evidence_refs:
+            # each line links to its entry in the index (with its description)
+            line = safe(clip(evidence_line(self.evidence_by_ref[ref]), 300)).replace(
+                ref, f'<a href="#ev-{ref}" color="#1D4F91">{ref}</a>', 1
+            )
+            flow.append(Paragraph(line, self.s["bullet"], bulletText="\u2022"))
+        if not section.evidence_refs:
+            flow.append(self.p("<i>No evidence linked.</i>"))
         if section.updated_at:
             when = section.updated_at.strftime("%d %b %Y")
             flow.append(self.p(f"Last changed by {safe(section.updated_by)}, {when}.", "muted"))
@@ -324,11 +331,7 @@ class PackStory:
         ]
         if not pack.personal_data_included and pack.personal_data_left_out:
             flow.append(
-                self.p(
-                    f"{pack.personal_data_left_out} item(s) marked as personal data are left "
-                    "out of this pack.",
-                    "muted",
-                )
+                self.p(safe(pack.personal_data_statement.removeprefix("Left out: ")), "muted")
             )
         if not pack.evidence:
             flow.append(self.p("<i>No evidence is referenced.</i>"))
@@ -337,6 +340,8 @@ class PackStory:
         rows: list[list[Flowable]] = [header]
         for entry in pack.evidence:
             details = f"<b>{safe(clip(entry.title, 500))}</b>"
+            if entry.description.strip():
+                details += f"<br/>{safe(clip(entry.description, 600))}"
             if entry.link:
                 details += f"<br/>Link: {safe(clip(entry.link, 200))}"
             if entry.attachments:
@@ -347,7 +352,7 @@ class PackStory:
                 details += "<br/><b>Personal data</b>"
             rows.append(
                 [
-                    self.p(entry.ref, "cell_bold"),
+                    self.p(f'<a name="ev-{entry.ref}"/>{entry.ref}', "cell_bold"),
                     self.p(details, "cell"),
                     self.p(safe(entry.kind), "cell"),
                     self.p(safe(clip(entry.organisation, 120)), "cell"),

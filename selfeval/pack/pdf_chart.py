@@ -6,6 +6,8 @@ on colour alone.
 
 from __future__ import annotations
 
+import textwrap
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
@@ -14,7 +16,7 @@ from reportlab.lib import colors
 from selfeval.pack.model import Pack
 from selfeval.pack.pdf_style import FONT, INK
 
-WIDTH, HEIGHT = 460, 140
+WIDTH, HEIGHT = 460, 104
 
 
 def ratings_by_group_chart(pack: Pack) -> Drawing:
@@ -22,12 +24,12 @@ def ratings_by_group_chart(pack: Pack) -> Drawing:
     groups = list(reversed(pack.groups))  # the chart draws its first category at the bottom
     drawing = Drawing(WIDTH, HEIGHT, initialFontName=FONT, initialFontSize=8)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 150, 40
-    chart.width, chart.height = WIDTH - 170, HEIGHT - 60
+    chart.x, chart.y = 182, 40
+    chart.width, chart.height = WIDTH - 192, HEIGHT - 58
     chart.data = [[g.counts.get(level.id, 0) for g in groups] for level in levels]
-    chart.categoryAxis.categoryNames = [_short(g.title) for g in groups]
+    chart.categoryAxis.categoryNames = [_wrapped(g.title) for g in groups]
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 7.5
+    chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.categoryAxis.labels.dx = -4
     chart.categoryAxis.style = "stacked"
@@ -74,5 +76,9 @@ def _count_label(value: float) -> str:
     return str(int(value)) if value else ""
 
 
-def _short(title: str) -> str:
-    return title if len(title) <= 32 else title[:29] + "..."
+def _wrapped(title: str) -> str:
+    """A group's whole title, over up to three lines beside its bar (never cut off)."""
+    lines = textwrap.wrap(title, 44)
+    if len(lines) > 3:
+        lines = [*lines[:2], " ".join(lines[2:])]
+    return "\n".join(lines)

@@ -17,6 +17,7 @@ from selfeval.pack.model import IndicatorLine, Pack
 from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
 from selfeval.pack.pdf_doc import CachedTable as Table
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK, safe
+from selfeval.words import counted
 
 SERIES_COLOURS = ("#1D4F91", "#EF8F00", "#6A1B9A", "#2E7D32")
 VERDICT_COLOURS = {"better": "#2E7D32", "worse": "#C62828", "same": "#505050"}
@@ -53,7 +54,7 @@ def actions_section(pack: Pack, p: Para, grid: object) -> list[Flowable]:
     table = Table(rows, colWidths=[76 * mm, 18 * mm, 30 * mm, 23 * mm, 25 * mm], repeatRows=1)
     table.setStyle(grid)
     overdue = sum(1 for a in pack.actions if a.overdue)
-    return [p(f"{len(pack.actions)} actions, {overdue} overdue.", "body"), table]
+    return [p(f"{counted(len(pack.actions), 'action')}, {overdue} overdue.", "body"), table]
 
 
 def trend_chart(indicator: IndicatorLine) -> Drawing:

@@ -54,7 +54,8 @@ class ImportProblems(InputError):
         shown = problems[:MAX_REPORTED_ROWS]
         if len(problems) > MAX_REPORTED_ROWS:
             shown.append(f"... and {len(problems) - MAX_REPORTED_ROWS} more rows with problems")
-        header = f"{path}: nothing was imported; {len(problems)} row(s) need fixing:"
+        rows = f"{len(problems)} row needs" if len(problems) == 1 else f"{len(problems)} rows need"
+        header = f"{path}: nothing was imported; {rows} fixing:"
         super().__init__("\n".join([header, *shown]))
         self.problems = problems
 

@@ -161,7 +161,12 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
 
     ratings = {s.id: s.rating.id for s in sections}
     outcome = None
-    view = likely_outcome(framework, ratings) if chosen_set == set(all_ids) else None
+    # An outcome is suggested only from a complete evaluation: with criteria unrated, a
+    # "likely outcome" would read as more than the partnership has decided.
+    every_rated = all(r != NOT_RATED for r in ratings.values())
+    view = (
+        likely_outcome(framework, ratings) if chosen_set == set(all_ids) and every_rated else None
+    )
     if view is not None:
         chosen_outcome = next(o for o in framework.outcomes if o.rank == view.rank)
         outcome = LikelyOutcome(
