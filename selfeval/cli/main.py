@@ -18,6 +18,7 @@ from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_a
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
+from selfeval.cli.publishing import add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.errors import SelfevalError
@@ -42,6 +43,7 @@ VERBS = (
     "mywork",
     "signoff",
     "readiness",
+    "ourarea",
 )
 
 
@@ -324,6 +326,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_reading_verbs(verb)
     add_signoff_verbs(verb)
     add_readiness_verbs(verb)
+    add_ourarea_verb(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

@@ -38,3 +38,51 @@ def _parents(args: argparse.Namespace, path: Path) -> int:
     if result.long_sentences:
         print(f"Sentences over 25 words: {result.long_sentences}")
     return EXIT_OK
+
+
+def _text_file(name: str) -> str:
+    """A foreword or context typed in a text file (UTF-8), bounded like the app's boxes."""
+    from selfeval.errors import InputError
+    from selfeval.files.faults import os_fault
+    from selfeval.services.our_area import TEXT_LIMIT
+
+    path = Path(name)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder; give the text file")
+        with path.open("rb") as handle:
+            data = handle.read(TEXT_LIMIT * 4 + 1)
+    except OSError as err:
+        raise os_fault(path, err) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(f"{path}: byte {err.start + 1} is not UTF-8; save it as UTF-8") from None
+
+
+def cmd_ourarea(args: argparse.Namespace) -> int:
+    from selfeval.errors import InputError
+    from selfeval.services.our_area import our_area, read_logo_file, set_our_area
+
+    if args.logo and args.no_logo:
+        raise InputError("give --logo or --no-logo, not both")
+    foreword = _text_file(args.foreword_file) if args.foreword_file else None
+    context = _text_file(args.context_file) if args.context_file else None
+    logo = read_logo_file(Path(args.logo)) if args.logo else None
+    with open_from_args(args) as workspace:
+        set_our_area(workspace, context, foreword, logo, remove_logo=args.no_logo)
+        now = our_area(workspace)
+    print(
+        f"Our area: foreword {len(now.foreword):,} characters, context {len(now.context):,} "
+        f"characters, {'a logo' if now.logo else 'no logo'}."
+    )
+    return EXIT_OK
+
+
+def add_ourarea_verb(verb) -> None:  # type: ignore[no-untyped-def]
+    p = verb("ourarea", cmd_ourarea, "the pack's 'Our area' section: foreword, context and logo")
+    p.add_argument("workspace")
+    p.add_argument("--foreword-file", help="a UTF-8 text file with the foreword ('' file: none)")
+    p.add_argument("--context-file", help="a UTF-8 text file with the area's context")
+    p.add_argument("--logo", help="a PNG or JPEG, at most 2 MB and 4,000 pixels a side")
+    p.add_argument("--no-logo", action="store_true", help="remove the logo")

@@ -52,6 +52,15 @@ def render_docx(
             progress(done, total)
 
     # Cover
+    if pack.logo:
+        import io
+
+        from docx.shared import Mm
+
+        from selfeval.pack.logo import logo_size_mm
+
+        width, height = logo_size_mm(pack.logo)
+        document.add_picture(io.BytesIO(pack.logo), width=Mm(width), height=Mm(height))
     document.add_paragraph().add_run(clean(pack.area_name)).font.size = Pt(16)
     document.add_heading("SEND self-evaluation", level=0)
     table = document.add_table(rows=0, cols=2)
@@ -72,6 +81,12 @@ def render_docx(
     # Contents: a real field (Word fills in the page numbers when fields are updated)
     contents_field(document)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    if pack.area_foreword.strip() or pack.area_context.strip():
+        from selfeval.pack.documents.our_area import our_area_blocks
+
+        document.add_heading("Our area", level=1)
+        add_blocks(document, our_area_blocks(pack.area_foreword, pack.area_context)[1:])
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     # Executive summary
     document.add_heading("Executive summary", level=1)

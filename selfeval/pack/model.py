@@ -236,6 +236,10 @@ class Pack:
     risks: tuple[RiskLine, ...] = ()
     risk_bands: tuple[tuple[int, str, str], ...] = ()
     data_request: tuple[DataRequestLine, ...] = ()
+    area_foreword: str = ""
+    area_context: str = ""
+    logo: bytes | None = None
+    """A checked PNG or JPEG (services/our_area.py), printed on the cover."""
     comment_threads: tuple[CommentThread, ...] | None = None
     """None when the user did not ask for the comments appendix."""
     signoff: SignOffSummary | None = None

@@ -40,6 +40,19 @@ NARRATIVE = (
 )
 
 
+def logo_image(data: bytes) -> Flowable:
+    import io
+
+    from reportlab.platypus import Image
+
+    from selfeval.pack.logo import logo_size_mm
+
+    width, height = logo_size_mm(data)
+    image = Image(io.BytesIO(data), width=width * mm, height=height * mm)
+    image.hAlign = "LEFT"
+    return image
+
+
 def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
@@ -57,6 +70,7 @@ class PackStory:
         story: list[Flowable] = [PageCount(doc)]
         story += self.cover()
         story += self.contents()
+        story += self.our_area()
         story += self.summary()
         story += self.signoff()
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
@@ -100,6 +114,8 @@ class PackStory:
             )
         )
         flow: list[Flowable] = [Spacer(1, 25 * mm)]
+        if pack.logo:
+            flow = [Spacer(1, 8 * mm), logo_image(pack.logo), Spacer(1, 8 * mm)]
         flow.append(self.p(safe(pack.area_name), "cover_sub"))
         flow.append(self.p("SEND self-evaluation", "cover_title"))
         flow.append(
@@ -140,6 +156,8 @@ class PackStory:
 
     def entries(self) -> list[tuple[int, str, str]]:
         result = [(0, "Executive summary", "summary"), (0, "Sign-off", "signoff")]
+        if self.pack.area_foreword.strip() or self.pack.area_context.strip():
+            result.insert(0, (0, "Our area", "our-area"))
         for group_title in dict.fromkeys(s.group_title for s in self.pack.sections):
             result.append((0, group_title, self.group_key(group_title)))
             for section in self.pack.sections:
@@ -245,6 +263,20 @@ class PackStory:
         for block in signoff_blocks(self.pack.signoff, self.pack.content_hash):
             flow += blocks.block(block)
         return flow
+
+    def our_area(self) -> list[Flowable]:
+        """The partnership's foreword and context, when written (File > Our area)."""
+        pack = self.pack
+        if not (pack.area_foreword.strip() or pack.area_context.strip()):
+            return []
+        from selfeval.pack.documents.our_area import our_area_blocks
+        from selfeval.pack.pdf_blocks import BlockStory
+
+        blocks = BlockStory(None)
+        flow: list[Flowable] = [Bookmark("our-area", "Our area", 0)]
+        for block in our_area_blocks(pack.area_foreword, pack.area_context):
+            flow += blocks.block(block)
+        return [*flow, PageBreak()]
 
     def comments(self) -> list[Flowable]:
         """The optional appendix of comment threads, composed once for every format."""

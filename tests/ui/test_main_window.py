@@ -134,6 +134,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
     from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
     from selfeval.services.contributions.package_format import PEvidence
+    from selfeval.services.our_area import our_area
     from selfeval.ui.dialogs.action_dialog import ActionDialog
     from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
     from selfeval.ui.dialogs.export_dialog import ExportDialog
@@ -142,6 +143,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
     from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
     from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
     from selfeval.ui.dialogs.request_dialog import (
         ReissueDialog,
         RequestDialog,
@@ -185,6 +187,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         IndicatorFiguresDialog(lambda _indicator, _period: None),
         SignOffDialog(workspace, None, [], ["Anyshire College"]),
         DataRequestDialog([], []),
+        OurAreaDialog(workspace, our_area(workspace)),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []

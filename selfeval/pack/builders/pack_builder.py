@@ -40,6 +40,7 @@ from selfeval.services.improvement.indicators import (
 from selfeval.services.improvement.risks import BANDS, list_risks
 from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
+from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
 from selfeval.services.signoff import content_hash, signoff_state
 from selfeval.services.workspace import Workspace
@@ -202,6 +203,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             for section in sections
             if said_on.get(section.id)
         )
+    area = our_area(workspace)
     current_hash = content_hash(workspace)
     signed = signoff_state(workspace, current_hash)
     signoff = (
@@ -249,6 +251,9 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         risk_bands=BANDS,
         data_request=data_request,
         comment_threads=comment_threads,
+        area_foreword=area.foreword,
+        area_context=area.context,
+        logo=area.logo,
         signoff=signoff,
         content_hash=current_hash,
     )

@@ -69,6 +69,9 @@ class WindowController:
         self.window.commit_pending()
         progress_actions.progress_report(self.window)
 
+    def our_area(self) -> None:
+        progress_actions.edit_our_area(self.window)
+
     def sign_off(self) -> None:
         self.window.commit_pending()
         progress_actions.sign_off_version(self.window)

@@ -56,6 +56,7 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
     _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
     _action(owner, file_menu, "Sign o&ff this version...", do.sign_off)
+    _action(owner, file_menu, "Our &area: foreword, context and logo...", do.our_area)
 
     contributions = file_menu.addMenu("Con&tributions")
     ask = _action(

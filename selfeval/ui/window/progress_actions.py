@@ -161,3 +161,11 @@ def sign_off_version(host: WindowHost) -> None:
         f"{signature.version_label} on {signature.signed_on:%d %B %Y}.\n\n"
         f"Content SHA-256: {signature.content_hash}",
     )
+
+
+def edit_our_area(host: WindowHost) -> None:
+    """File > Our area: the pack's foreword, context and logo (saved when OK is pressed)."""
+    from selfeval.services.our_area import our_area
+    from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
+
+    OurAreaDialog(host.workspace, our_area(host.workspace), host.widget()).exec()
