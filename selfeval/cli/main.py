@@ -17,8 +17,8 @@ from selfeval import __version__
 from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
-from selfeval.cli.improvement import add_improvement_verbs, export_progress_file
-from selfeval.cli.publishing import add_ourarea_verb
+from selfeval.cli.improvement import add_improvement_verbs
+from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.errors import SelfevalError
@@ -174,34 +174,6 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    if args.format == "progress":
-        return export_progress_file(args)
-    if args.format in ("parents", "brief"):
-        from selfeval.cli.publishing import export_publication
-
-        return export_publication(args)
-    from selfeval.pack.builders.export import export_pack
-    from selfeval.pack.model import PackOptions
-
-    criteria = None
-    if args.criteria:
-        criteria = tuple(c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip())
-    options = PackOptions(
-        criteria=criteria,
-        status=args.status,
-        marking=args.marking,
-        include_personal_data=args.include_personal_data,
-        version=args.version_label,
-        include_comments=args.include_comments,
-    )
-    with open_from_args(args) as workspace:
-        path = export_pack(workspace, args.format, Path(args.output), options)
-    note = "including" if args.include_personal_data else "without"
-    print(f"Wrote {path} ({args.status}, {note} personal data)")
-    return EXIT_OK
-
-
 def cmd_user(args: argparse.Namespace) -> int:
     from selfeval.services.users import CurrentUser, current_user, save_user
 
@@ -286,37 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", required=True, help="JSON is the only format")
     p.add_argument("-o", "--output", help="write to this file instead of the screen")
 
-    p = verb(
-        "export",
-        cmd_export,
-        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents or "
-        "the engagement-meeting brief",
-    )
-    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress", "parents", "brief"))
-    p.add_argument("workspace")
-    p.add_argument("-o", "--output", required=True, help="the file to write")
-    p.add_argument("--criteria", help="only these criterion ids, separated by commas")
-    p.add_argument("--status", choices=("draft", "final"), default="draft")
-    p.add_argument(
-        "--marking", default="OFFICIAL-SENSITIVE", help="protective marking ('' for none)"
-    )
-    p.add_argument("--version-label", default="1.0", help="the version printed on the cover")
-    p.add_argument(
-        "--include-personal-data",
-        action="store_true",
-        help="include evidence marked as personal data (left out by default)",
-    )
-    p.add_argument(
-        "--include-comments",
-        action="store_true",
-        help="the pack: add an appendix with each criterion's comment thread (off by default)",
-    )
-    p.add_argument("--since", help="progress: the snapshot to compare with")
-    p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")
-    p.add_argument(
-        "--contact",
-        help="parents: how families reach the partnership (kept for the next summary)",
-    )
+    add_export_verb(verb)
 
     add_contribution_verbs(
         verb("contribution", cmd_contribution, "offline contributions between partners")

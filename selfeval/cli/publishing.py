@@ -1,5 +1,5 @@
-"""`selfeval export parents|brief`: the documents written from the self-evaluation for people
-other than the board (families; the inspectors at the engagement meeting)."""
+"""`selfeval export` (the pack, the progress report, the summary for parents, the brief) and
+`selfeval ourarea`: what the partnership publishes from one self-evaluation."""
 
 from __future__ import annotations
 
@@ -7,6 +7,34 @@ import argparse
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK, open_from_args
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "progress":
+        from selfeval.cli.improvement import export_progress_file
+
+        return export_progress_file(args)
+    if args.format in ("parents", "brief"):
+        return export_publication(args)
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    criteria = None
+    if args.criteria:
+        criteria = tuple(c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip())
+    options = PackOptions(
+        criteria=criteria,
+        status=args.status,
+        marking=args.marking,
+        include_personal_data=args.include_personal_data,
+        version=args.version_label,
+        include_comments=args.include_comments,
+    )
+    with open_from_args(args) as workspace:
+        path = export_pack(workspace, args.format, Path(args.output), options)
+    note = "including" if args.include_personal_data else "without"
+    print(f"Wrote {path} ({args.status}, {note} personal data)")
+    return EXIT_OK
 
 
 def export_publication(args: argparse.Namespace) -> int:
@@ -86,3 +114,37 @@ def add_ourarea_verb(verb) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("--context-file", help="a UTF-8 text file with the area's context")
     p.add_argument("--logo", help="a PNG or JPEG, at most 2 MB and 4,000 pixels a side")
     p.add_argument("--no-logo", action="store_true", help="remove the logo")
+
+
+def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
+    p = verb(
+        "export",
+        cmd_export,
+        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents or "
+        "the engagement-meeting brief",
+    )
+    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress", "parents", "brief"))
+    p.add_argument("workspace")
+    p.add_argument("-o", "--output", required=True, help="the file to write")
+    p.add_argument("--criteria", help="only these criterion ids, separated by commas")
+    p.add_argument("--status", choices=("draft", "final"), default="draft")
+    p.add_argument(
+        "--marking", default="OFFICIAL-SENSITIVE", help="protective marking ('' for none)"
+    )
+    p.add_argument("--version-label", default="1.0", help="the version printed on the cover")
+    p.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="include evidence marked as personal data (left out by default)",
+    )
+    p.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="the pack: add an appendix with each criterion's comment thread (off by default)",
+    )
+    p.add_argument("--since", help="progress: the snapshot to compare with")
+    p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")
+    p.add_argument(
+        "--contact",
+        help="parents: how families reach the partnership (kept for the next summary)",
+    )
