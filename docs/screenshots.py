@@ -214,39 +214,56 @@ def merge_review(workspace_path: Path, folder: Path) -> None:
 
 
 def pack_pages(workspace_path: Path) -> None:
-    """The PDF pack's cover and a criterion page, via pdftoppm (Debian poppler-utils)."""
+    """Pages of the published documents via pdftoppm (Debian poppler-utils): the pack's cover,
+    sign-off page and a criterion page, the summary for parents and the engagement brief."""
     import shutil
-    import subprocess
 
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.brief_builder import export_brief
     from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.builders.parents_builder import export_parents
     from selfeval.pack.model import PackOptions
+    from selfeval.services.signoff import sign_off
     from selfeval.services.workspace import open_workspace
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): pack pages skipped")
         return
     pdf = workspace_path.with_suffix(".pdf")
+    parents = workspace_path.with_name("parents.pdf")
+    brief = workspace_path.with_name("brief.pdf")
     with open_workspace(workspace_path) as workspace:
+        sign_off(workspace, "Helen Whitfield", "Director of Children's Services", "Anyshire CC")
+        sign_off(workspace, "Dr Amara Okafor", "Executive Director of Nursing", "NHS Anyshire ICB")
+        sign_off(workspace, "Lisa Wynne", "Co-chair", "Anyshire Parent Carer Forum")
         export_pack(workspace, "pdf", pdf, PackOptions(issued=date(2026, 11, 23)))
-    for name, page in (("pack-cover", 1), ("pack-criterion", 7)):
-        target = OUT / name
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "80",
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                "-singlefile",
-                str(pdf),
-                str(target),
-            ],
-            check=True,
-        )
-        print(f"wrote docs/screenshots/{name}.png")
+        export_parents(workspace, parents, issued=date(2026, 11, 23))
+        export_brief(workspace, brief, issued=date(2026, 11, 23))
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+
+    def page_with(text: str, also: str = "") -> int:
+        return next(n for n, page in enumerate(pages, start=1) if text in page and also in page)
+
+    for name, source, page in (
+        ("pack-cover", pdf, 1),
+        ("pack-signoff", pdf, page_with("agreed by the partnership's signatories")),
+        ("pack-criterion", pdf, page_with("3. Children and young people receive", "How we know")),
+        ("parents-summary", parents, 1),
+        ("engagement-brief", brief, 1),
+    ):
+        render_page(source, page, OUT / name)
+
+
+def render_page(pdf: Path, page: int, target: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+         str(pdf), str(target)],
+        check=True,
+    )  # fmt: skip
+    print(f"wrote docs/screenshots/{target.name}.png")
 
 
 if __name__ == "__main__":

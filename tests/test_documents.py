@@ -205,3 +205,35 @@ def test_no_likely_outcome_is_suggested_while_a_criterion_is_unrated(
     text = pdf_text(export_pack(demo, "pdf", tmp_path / "rated.pdf", PackOptions()))
     assert "Likely outcome: the partnership's own view" in text
     assert "not rated yet" not in text
+
+
+def test_family_statements_from_the_command_line(demo: Workspace) -> None:
+    from selfeval.cli import main
+    from selfeval.services.judgements import get_judgement
+
+    code = main(
+        ["judge", str(demo.address), "leaders-evaluate", "--family-statement", "We check.",
+         "--family-going-well", "Audits.", "--family-working-on", "Faster reviews."]
+    )  # fmt: skip
+    assert code == 0
+    judgement = get_judgement(demo, "leaders-evaluate")
+    assert (
+        judgement.family_statement,
+        judgement.family_going_well,
+        judgement.family_working_on,
+    ) == ("We check.", "Audits.", "Faster reviews.")
+
+
+def test_no_page_of_the_pack_is_left_nearly_empty(demo: Workspace, tmp_path: Path) -> None:
+    """Headers, footer and watermark alone are 12 words: a page with no more is a stray page."""
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from selfeval.services.signoff import sign_off
+
+    for signed in (False, True):
+        if signed:
+            sign_off(demo, "Helen Whitfield", "DCS", "Anyshire County Council")
+        pdf = export_pack(demo, "pdf", tmp_path / f"p{signed}.pdf", PackOptions())
+        pages = [page.extract_text() for page in PdfReader(pdf).pages]
+        stray = [n for n, text in enumerate(pages, start=1) if len(text.split()) < 16]
+        assert stray == [], (signed, stray)

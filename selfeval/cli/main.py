@@ -128,6 +128,9 @@ def cmd_judge(args: argparse.Namespace) -> int:
             areas_for_development=args.areas_for_development,
             impact=args.impact,
             note=args.note,
+            family_statement=args.family_statement,
+            family_going_well=args.family_going_well,
+            family_working_on=args.family_working_on,
         )
         label = workspace.framework.rating_scale.level(view.rating).label
     print(f"{args.bullet or args.criterion}: {label}")
@@ -248,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--areas-for-development")
     p.add_argument("--impact", help="impact on children and young people")
     p.add_argument("--note", help="a note (used for bullets)")
+    p.add_argument("--family-statement", help="for families: what we want families to know")
+    p.add_argument("--family-going-well", help="for families: what is going well")
+    p.add_argument("--family-working-on", help="for families: what we are working on")
 
     p = verb("status", cmd_status, "the readiness summary")
     p.add_argument("workspace")

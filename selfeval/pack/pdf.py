@@ -12,6 +12,7 @@ from reportlab.platypus import (
     PageBreak,
     Spacer,
 )
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
@@ -250,7 +251,7 @@ class PackStory:
                     "muted",
                 )
             )
-        flow += [Spacer(1, 2 * mm), grid, Spacer(1, 5 * mm)]
+        flow += [Spacer(1, 2 * mm), grid]
         return flow
 
     def signoff(self) -> list[Flowable]:
@@ -259,7 +260,7 @@ class PackStory:
         from selfeval.pack.pdf_blocks import BlockStory
 
         blocks = BlockStory(None)
-        flow: list[Flowable] = [PageBreak(), Bookmark("signoff", "Sign-off", 0)]
+        flow: list[Flowable] = [PageBreakIfNotEmpty(), Bookmark("signoff", "Sign-off", 0)]
         for block in signoff_blocks(self.pack.signoff, self.pack.content_hash):
             flow += blocks.block(block)
         return flow

@@ -42,7 +42,7 @@ def signoff_blocks(summary: SignOffSummary | None, content_hash: str) -> list[Bl
         Table(
             ("Name", "Role", "Organisation", "Date"),
             tuple((s.name, s.role, s.organisation, _day(s.signed_on)) for s in summary.signatories),
-            (3, 4, 4, 2),
+            (3, 3.6, 3.6, 2.4),
         )
     )
     rows = [
