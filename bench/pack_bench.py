@@ -27,9 +27,10 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
 
 from bench.import_bench import make_csv  # noqa: E402
-from selfeval.pack import pdf as pdf_module  # noqa: E402
+from selfeval.pack import pdf_blocks  # noqa: E402
 from selfeval.pack.builders.export import export_pack  # noqa: E402
 from selfeval.pack.builders.pack_builder import build_pack  # noqa: E402
+from selfeval.pack.documents.pack import compose_pack  # noqa: E402
 from selfeval.pack.model import PackOptions  # noqa: E402
 from selfeval.pack.pdf_doc import PackDocument  # noqa: E402
 from selfeval.services.workspace import Workspace  # noqa: E402
@@ -61,16 +62,16 @@ def make_workspace(folder: Path, items: int, actions: int) -> Path:
 def bare_reportlab(workspace: Workspace, out: Path) -> float:
     pack = build_pack(workspace, PackOptions(include_personal_data=True))
     doc = PackDocument(out, title="t", marking="", draft=False, author="", subject="")
-    plain = pdf_module.Paragraph
-    pdf_module.Paragraph = Paragraph  # type: ignore[misc]  # the same content, plain flowables
+    plain = pdf_blocks.Paragraph
+    pdf_blocks.Paragraph = Paragraph  # type: ignore[misc]  # the same content, plain flowables
     try:
         story = [
             f
-            for f in pdf_module.PackStory(pack).build(doc)[1:]  # without the page counter
-            if type(f).__name__ != "NextPageTemplate"
+            for f in pdf_blocks.BlockStory(compose_pack(pack)).flow(doc)[1:]  # no page counter
+            if type(f).__name__ not in ("NextPageTemplate", "Bookmark", "TableOfContents")
         ]
     finally:
-        pdf_module.Paragraph = plain  # type: ignore[misc]
+        pdf_blocks.Paragraph = plain  # type: ignore[misc]
     start = time.perf_counter()
     SimpleDocTemplate(
         str(out),

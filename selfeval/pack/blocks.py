@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from selfeval.pack.model import Rating
+from selfeval.pack.model import GroupSummary, IndicatorLine, Rating, RiskLine
 
 TextStyle = Literal["body", "muted", "small", "lead", "title", "subtitle"]
 
@@ -23,6 +23,8 @@ class Heading:
     level: int = 1
     """1 a section (in the contents and the PDF outline), 2 a subsection, 3 a minor heading."""
     in_contents: bool = True
+    key: str = ""
+    """A stable name for the PDF bookmark (made of safe characters); numbered when empty."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,15 @@ class Bullets:
     items: tuple[str, ...]
     empty: str = "None."
     """What is written when there are no items (a list is never silently missing)."""
+    links: tuple[str, ...] = ()
+    """Per item, the anchor its first word links to in the PDF ("" for none)."""
+
+
+@dataclass(frozen=True)
+class RatedBullets:
+    """Bullets each with an optional rating (chip and word) and note after the text."""
+
+    items: tuple[tuple[str, Rating | None, str], ...]
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,34 @@ class Chip:
     rating: Rating | None
 
 
-Cell = str | Chip
+@dataclass(frozen=True)
+class Swatch:
+    """A coloured square and its word (a risk rating): the word is always there."""
+
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Coloured:
+    """A figure with a coloured word under it ("35.1%" / "we are worse")."""
+
+    text: str
+    word: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class CellText:
+    """A cell's title in bold, further lines, and a muted note; `anchor` names a link target."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+    note: str = ""
+    anchor: str = ""
+
+
+Cell = str | Chip | Swatch | Coloured | CellText
 
 
 @dataclass(frozen=True)
@@ -87,11 +125,62 @@ class Spacer:
 
 @dataclass(frozen=True)
 class PageBreak:
-    pass
+    if_not_empty: bool = False
+    """Only when something is on the page already (never a blank page)."""
 
+
+@dataclass(frozen=True)
+class Box:
+    """Blocks framed together (the likely-outcome note); Word shows them under their title."""
+
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Image:
+    """A checked PNG or JPEG (a logo), at most 60 x 25 mm."""
+
+    data: bytes
+
+
+@dataclass(frozen=True)
+class RatingsChart:
+    """Criteria by rating in each group: bars with counts and a legend naming every rating."""
+
+    scale: tuple[Rating, ...]
+    groups: tuple[GroupSummary, ...]
+
+
+@dataclass(frozen=True)
+class TrendChart:
+    indicator: IndicatorLine
+
+
+@dataclass(frozen=True)
+class HeatMap:
+    risks: tuple[RiskLine, ...]
+    bands: tuple[tuple[int, str, str], ...]
+
+
+Chart = RatingsChart | TrendChart | HeatMap
+"""Charts are drawn in the PDF; the Word document carries the same figures in its tables."""
 
 Block = (
-    Heading | Para | Bullets | RatingLine | Table | KeyValues | SignatureLines | Spacer | PageBreak
+    Heading
+    | Para
+    | Bullets
+    | RatedBullets
+    | RatingLine
+    | Table
+    | KeyValues
+    | SignatureLines
+    | Spacer
+    | PageBreak
+    | Box
+    | Image
+    | RatingsChart
+    | TrendChart
+    | HeatMap
 )
 
 

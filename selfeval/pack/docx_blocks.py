@@ -23,16 +23,23 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
     Block,
+    Box,
     Bullets,
+    Cell,
+    CellText,
     Chip,
+    Coloured,
     Document,
     Heading,
+    Image,
     KeyValues,
     PageBreak,
     Para,
+    RatedBullets,
     RatingLine,
     SignatureLines,
     Spacer,
+    Swatch,
     Table,
 )
 from selfeval.pack.model import Rating
@@ -150,13 +157,28 @@ def contents_field(document: DocxDocument) -> None:
     ).runs[0].italic = True
 
 
-def _cell_text(cell: object, value: str | Chip, bold: bool = False) -> None:
+def _cell_text(cell: object, value: Cell, bold: bool = False) -> None:
+    """Like the PDF's cells: a chip or swatch with its word, a figure with its coloured word,
+    a bold title with lines under it."""
     paragraph = cell.paragraphs[0]  # type: ignore[attr-defined]
     if isinstance(value, Chip):
         rating_run(paragraph, value.rating)
-        return
-    run = paragraph.add_run(clean(value))
-    run.bold = bold
+    elif isinstance(value, Swatch):
+        square = paragraph.add_run("\u25a0 ")
+        square.font.color.rgb = RGBColor.from_string(value.colour.lstrip("#").upper())
+        paragraph.add_run(clean(value.label))
+    elif isinstance(value, Coloured):
+        paragraph.add_run(clean(value.text))
+        if value.word:
+            cell.add_paragraph(clean(value.word))  # type: ignore[attr-defined]
+    elif isinstance(value, CellText):
+        paragraph.add_run(clean(value.title)).bold = True
+        for line in value.lines:
+            cell.add_paragraph(clean(line))  # type: ignore[attr-defined]
+        if value.note:
+            cell.add_paragraph(clean(value.note))  # type: ignore[attr-defined]
+    else:
+        paragraph.add_run(clean(value)).bold = bold
 
 
 def render_document_docx(
@@ -231,6 +253,26 @@ def add_blocks(
                 out.add_paragraph(f"Signed: {clean(name)}          Date: ____________")
         elif isinstance(block, Spacer):
             out.add_paragraph()
+        elif isinstance(block, RatedBullets):
+            for text, rating, note in block.items:
+                line = out.add_paragraph(clean(text), style="List Bullet")
+                if rating or note:
+                    line.add_run(" (")
+                    if rating:
+                        rating_run(line, rating)
+                    if note:
+                        line.add_run((" - " if rating else "") + clean(note))
+                    line.add_run(")")
+        elif isinstance(block, Box):
+            add_blocks(out, block.blocks)
+        elif isinstance(block, Image):
+            import io
+
+            from selfeval.pack.logo import logo_size_mm
+
+            width, height = logo_size_mm(block.data)
+            out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
+        # charts: drawn in the PDF; the same figures are in the Word document's tables
 
 
 def _paragraph(out: DocxDocument, block: Para) -> None:

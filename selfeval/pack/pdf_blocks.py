@@ -9,31 +9,43 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Spacer as PdfSpacer
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
     Block,
+    Box,
     Bullets,
+    Cell,
+    CellText,
     Chip,
+    Coloured,
     Document,
     Heading,
+    HeatMap,
+    Image,
     KeyValues,
     PageBreak,
     Para,
+    RatedBullets,
     RatingLine,
+    RatingsChart,
     SignatureLines,
     Spacer,
+    Swatch,
     Table,
+    TrendChart,
 )
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
 from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
 from selfeval.pack.pdf_doc import CachedTable as PdfTable
-from selfeval.pack.pdf_style import GRID, RULE, chip, safe, styles, table_style
+from selfeval.pack.pdf_style import ACCENT, GRID, RULE, chip, safe, styles, table_style
 from selfeval.pack.text import clean
 
 TEXT_WIDTH = 170 * mm  # A4 less the margins
@@ -75,7 +87,7 @@ class BlockStory:
             ),
         )
         entries = [
-            (b.level - 1, safe(b.text), 888, f"h{i}")
+            (b.level - 1, safe(b.text), 888, b.key or f"h{i}")
             for i, b in enumerate(self._headings(), start=1)
         ]
         toc._lastEntries = entries  # seeded so the layout-only pass sizes it right
@@ -96,7 +108,8 @@ class BlockStory:
                 # the PDF outline cannot skip a level: a first heading of level 2 becomes a top one
                 self.outline_level = min(block.level - 1, self.outline_level + 1)
                 self.keys += 1
-                flow.append(Bookmark(f"h{self.keys}", block.text, self.outline_level))
+                key = block.key or f"h{self.keys}"
+                flow.append(Bookmark(key, block.text, self.outline_level))
             style = {1: "h1", 2: "h2"}.get(block.level, "h3")
             return [*flow, self.p(safe(block.text), style)]
         if isinstance(block, Para):
@@ -105,9 +118,22 @@ class BlockStory:
         if isinstance(block, Bullets):
             if not block.items:
                 return [self.p(f"<i>{safe(block.empty)}</i>")]
+            links = block.links or ("",) * len(block.items)
             return [
-                Paragraph(safe(item), self.s["bullet"], bulletText="\u2022") for item in block.items
+                Paragraph(linked(item, anchor), self.s["bullet"], bulletText="\u2022")
+                for item, anchor in zip(block.items, links, strict=True)
             ]
+        if isinstance(block, RatedBullets):
+            flow = []
+            for text, rating, note in block.items:
+                markup = safe(text)
+                if rating or note:
+                    extra = [chip(rating)] if rating else []
+                    if note:
+                        extra.append(safe(note))
+                    markup += f' <font color="#505050">({" - ".join(extra)})</font>'
+                flow.append(Paragraph(markup, self.s["bullet"], bulletText="\u2022"))
+            return flow
         if isinstance(block, RatingLine):
             return [self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")]
         if isinstance(block, Table):
@@ -127,15 +153,34 @@ class BlockStory:
             ]
         if isinstance(block, Spacer):
             return [PdfSpacer(1, block.height_mm * mm)]
-        return [PdfPageBreak()]
+        if isinstance(block, Box):
+            return self.box(block)
+        if isinstance(block, Image):
+            return [logo_image(block.data)]
+        if isinstance(block, RatingsChart | TrendChart | HeatMap):
+            return [spaced(chart(block), after=3)]
+        return [PageBreakIfNotEmpty() if block.if_not_empty else PdfPageBreak()]
+
+    def box(self, block: Box) -> list[Flowable]:
+        inner: list[Flowable] = []
+        for part in block.blocks:
+            inner += self.block(part)
+        table = PdfTable([[inner]], colWidths=[TEXT_WIDTH])
+        table.setStyle(
+            table_style(
+                ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#F3F6FB")),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            )
+        )
+        return [spaced(table, before=2, after=3)]
 
     def _style(self, block: Para) -> str:
         return STYLE_OF.get(block.style, block.style)
 
-    def cell(self, value: str | Chip, bold: bool = False) -> Paragraph:
-        if isinstance(value, Chip):
-            return self.p(chip(value.rating), "cell")
-        return self.p(safe(value), "cell_bold" if bold else "cell")
+    def cell(self, value: Cell, bold: bool = False) -> Paragraph:
+        return self.p(cell_markup(value), "cell_bold" if bold else "cell")
 
     def table(self, block: Table) -> list[Flowable]:
         if not block.rows:
@@ -146,7 +191,7 @@ class BlockStory:
         rows += [[self.cell(c) for c in row] for row in block.rows]
         table = PdfTable(rows, colWidths=widths, repeatRows=1)
         table.setStyle(GRID)
-        return [table, PdfSpacer(1, 3 * mm)]
+        return [spaced(table, after=3)]
 
     def key_values(self, block: KeyValues) -> list[Flowable]:
         table = PdfTable(
@@ -161,7 +206,66 @@ class BlockStory:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             )
         )
-        return [table, PdfSpacer(1, 4 * mm)]
+        return [spaced(table, after=4)]
+
+
+def logo_image(data: bytes) -> Flowable:
+    import io
+
+    from reportlab.platypus import Image
+
+    from selfeval.pack.logo import logo_size_mm
+
+    width, height = logo_size_mm(data)
+    image = Image(io.BytesIO(data), width=width * mm, height=height * mm)
+    image.hAlign = "LEFT"
+    return image
+
+
+def spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
+    """Room around a table or chart that a page end swallows: a Spacer flowable would be
+    carried to the top of the next page, and a page break after it would leave a blank page."""
+    # object.__setattr__: reportlab's Drawing refuses attributes it does not know
+    object.__setattr__(flowable, "spaceBefore", before * mm)
+    object.__setattr__(flowable, "spaceAfter", after * mm)
+    return flowable
+
+
+def linked(text: str, anchor: str) -> str:
+    """The item's first word (its reference, "E3") as a link to `anchor` in the index."""
+    markup = safe(text)
+    if not anchor or not text:
+        return markup
+    first = safe(text.split(" ", 1)[0])
+    return markup.replace(first, f'<a href="#{anchor}" color="#1D4F91">{first}</a>', 1)
+
+
+def cell_markup(value: Cell) -> str:
+    if isinstance(value, Chip):
+        return chip(value.rating)
+    if isinstance(value, Swatch):
+        return f'<font color="{value.colour}">\u25a0</font> {safe(value.label)}'
+    if isinstance(value, Coloured):
+        word = f'<br/><font color="{value.colour}">{safe(value.word)}</font>' if value.word else ""
+        return safe(value.text) + word
+    if isinstance(value, CellText):
+        markup = f'<a name="{value.anchor}"/>' if value.anchor else ""
+        markup += f"<b>{safe(value.title)}</b>" if value.title else ""
+        markup += "".join(f"<br/>{safe(line)}" for line in value.lines)
+        if value.note:
+            markup += f'<br/><font color="#505050">{safe(value.note)}</font>'
+        return markup.removeprefix("<br/>")
+    return safe(value)
+
+
+def chart(block: RatingsChart | TrendChart | HeatMap) -> Flowable:
+    from selfeval.pack.pdf_chart import heat_map, ratings_by_group_chart, trend_chart
+
+    if isinstance(block, RatingsChart):
+        return ratings_by_group_chart(block.scale, block.groups)
+    if isinstance(block, TrendChart):
+        return trend_chart(block.indicator)
+    return heat_map(block.risks, block.bands)
 
 
 def render_document_pdf(

@@ -1,7 +1,8 @@
-"""The executive summary's chart: criteria by rating in each group (reportlab.graphics).
+"""The pack's charts (reportlab.graphics): criteria by rating in each group, an indicator's
+trend against its comparators, and the risk heat map.
 
-Each bar is labelled with its count and the legend names every rating, so the chart does not rely
-on colour alone.
+Each bar is labelled with its count and every legend names its colours, so no chart relies on
+colour alone; the same figures are in the pack's tables.
 """
 
 from __future__ import annotations
@@ -10,18 +11,20 @@ import textwrap
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
-from selfeval.pack.model import Pack
-from selfeval.pack.pdf_style import FONT, INK
+from selfeval.pack.model import GroupSummary, IndicatorLine, Rating, RiskLine
+from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK
 
 WIDTH, HEIGHT = 460, 104
 
 
-def ratings_by_group_chart(pack: Pack) -> Drawing:
-    levels = [r for r in pack.scale]
-    groups = list(reversed(pack.groups))  # the chart draws its first category at the bottom
+def ratings_by_group_chart(scale: tuple[Rating, ...], groups_: tuple[GroupSummary, ...]) -> Drawing:
+    levels = list(scale)
+    groups = list(reversed(groups_))  # the chart draws its first category at the bottom
     drawing = Drawing(WIDTH, HEIGHT, initialFontName=FONT, initialFontSize=8)
     chart = HorizontalBarChart()
     chart.x, chart.y = 182, 40
@@ -82,3 +85,122 @@ def _wrapped(title: str) -> str:
     if len(lines) > 3:
         lines = [*lines[:2], " ".join(lines[2:])]
     return "\n".join(lines)
+
+
+SERIES_COLOURS = ("#1D4F91", "#EF8F00", "#6A1B9A", "#2E7D32")
+
+
+def trend_chart(indicator: IndicatorLine) -> Drawing:
+    width, height = 460, 150
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
+    chart = HorizontalLineChart()
+    chart.x, chart.y, chart.width, chart.height = 40, 30, width - 190, height - 50
+    series = [("Area", tuple(v for _, v in indicator.trend))]
+    series += [
+        (name, values)
+        for name, values in indicator.comparator_trends
+        if any(v is not None for v in values)
+    ]
+    chart.data = [tuple(v for v in values) for _, values in series]
+    chart.categoryAxis.categoryNames = [period for period, _ in indicator.trend]
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+    values = [v for _, vs in series for v in vs if v is not None]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(values + [1]) * 1.15
+    for index in range(len(series)):
+        chart.lines[index].strokeColor = colors.HexColor(SERIES_COLOURS[index % 4])
+        chart.lines[index].strokeWidth = 2 if index == 0 else 1.2
+        chart.lines[index].symbol = makeMarker("FilledCircle", size=3.5)  # single points show
+    chart.joinedLines = 1
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = width - 140, height - 30
+    legend.fontName = FONT
+    legend.fontSize = 8
+    legend.alignment = "right"
+    legend.colorNamePairs = [
+        (colors.HexColor(SERIES_COLOURS[i % 4]), name) for i, (name, _) in enumerate(series)
+    ]
+    drawing.add(legend)
+    drawing.add(
+        String(0, height - 10, indicator.name[:90], fontName=FONT_BOLD, fontSize=8.5, fillColor=INK)
+    )
+    return drawing
+
+
+def heat_map(risks: tuple[RiskLine, ...], bands: tuple[tuple[int, str, str], ...]) -> Drawing:
+    cell, left, bottom = 26, 70, 30
+    drawing = Drawing(
+        left + 5 * cell + 20, bottom + 5 * cell + 30, initialFontName=FONT, initialFontSize=8
+    )
+    counts: dict[tuple[int, int], int] = {}
+    for risk in risks:
+        counts[(risk.impact, risk.likelihood)] = counts.get((risk.impact, risk.likelihood), 0) + 1
+    for impact in range(1, 6):
+        for likelihood in range(1, 6):
+            x, y = left + (likelihood - 1) * cell, bottom + (impact - 1) * cell
+            colour = next(
+                (c for lowest, _w, c in bands if impact * likelihood >= lowest), "#FFFFFF"
+            )
+            drawing.add(
+                Rect(
+                    x,
+                    y,
+                    cell,
+                    cell,
+                    fillColor=colors.HexColor(colour),
+                    strokeColor=colors.white,
+                    fillOpacity=0.85,
+                )
+            )
+            count = counts.get((impact, likelihood))
+            if count:
+                drawing.add(
+                    String(
+                        x + cell / 2,
+                        y + cell / 2 - 3,
+                        str(count),
+                        fontName=FONT_BOLD,
+                        fontSize=9,
+                        fillColor=colors.white,
+                        textAnchor="middle",
+                    )
+                )
+        drawing.add(
+            String(
+                left - 6,
+                bottom + (impact - 1) * cell + cell / 2 - 3,
+                str(impact),
+                fontName=FONT,
+                fontSize=8,
+                textAnchor="end",
+            )
+        )
+    for likelihood in range(1, 6):
+        drawing.add(
+            String(
+                left + (likelihood - 1) * cell + cell / 2,
+                bottom - 12,
+                str(likelihood),
+                fontName=FONT,
+                fontSize=8,
+                textAnchor="middle",
+            )
+        )
+    drawing.add(
+        String(left + 2.5 * cell, 2, "Likelihood", fontName=FONT, fontSize=8, textAnchor="middle")
+    )
+    drawing.add(String(0, bottom + 2.5 * cell, "Impact", fontName=FONT, fontSize=8))
+    drawing.add(
+        String(
+            0,
+            bottom + 5 * cell + 16,
+            "Risks by impact and likelihood (count in each cell)",
+            fontName=FONT_BOLD,
+            fontSize=8.5,
+        )
+    )
+    return drawing
