@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,3 +20,16 @@ def open_from_args(args: argparse.Namespace) -> Workspace:
     return open_workspace(
         Path(args.workspace), current_user(args.user), getattr(args, "assessment", None)
     )
+
+
+def option_date(text: str | None, option: str) -> date | None:
+    """A date given on the command line (31/01/2027 or 2027-01-31), refused naming its option."""
+    from selfeval.errors import InputError
+    from selfeval.services.evidence_import import parse_date
+
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as err:
+        raise InputError(f"{option}: {err}") from None

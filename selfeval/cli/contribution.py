@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from selfeval.cli.common import EXIT_OK, open_from_args
+from selfeval.cli.common import EXIT_OK, open_from_args, option_date
 from selfeval.files.faults import os_fault
 from selfeval.files.output import check_destination, write_output
 from selfeval.words import counted
@@ -43,19 +43,14 @@ def _passphrase(args: argparse.Namespace) -> str | None:
 
 
 def cmd_contribution(args: argparse.Namespace) -> int:
-    from selfeval.errors import InputError
     from selfeval.services import contributions
     from selfeval.services.contributions import merge
     from selfeval.services.contributions.package_format import read_package
-    from selfeval.services.evidence_import import parse_date
     from selfeval.services.users import current_user
 
     passphrase = _passphrase(args)
     if args.action == "request":
-        try:
-            due = parse_date(args.due) if args.due else None
-        except ValueError as err:
-            raise InputError(f"--due: {err}") from None
+        due = option_date(args.due, "--due")
         criteria = [c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip()]
         with open_from_args(args) as workspace:
             contributions.create_request(
@@ -75,10 +70,7 @@ def cmd_contribution(args: argparse.Namespace) -> int:
     if args.action == "reissue":
         from selfeval.services.contributions.reissue import reissue_request
 
-        try:
-            due = parse_date(args.due) if args.due else None
-        except ValueError as err:
-            raise InputError(f"--due: {err}") from None
+        due = option_date(args.due, "--due")
         with open_from_args(args) as workspace:
             package = reissue_request(
                 workspace, args.request, Path(args.output), due_date=due, passphrase=passphrase

@@ -5,19 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 
-from selfeval.cli.common import EXIT_OK, open_from_args
+from selfeval.cli.common import EXIT_OK, open_from_args, option_date
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:
-    from selfeval.errors import InputError
-    from selfeval.services.evidence_import import parse_date
     from selfeval.services.signoff import list_signatures, sign_off, signoff_state
 
     if args.action == "add":
-        try:
-            signed_on = parse_date(args.date) if args.date else None
-        except ValueError as err:
-            raise InputError(f"--date: {err}") from None
+        signed_on = option_date(args.date, "--date")
         with open_from_args(args) as workspace:
             signature = sign_off(
                 workspace,

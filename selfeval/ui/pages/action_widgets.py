@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,7 @@ from selfeval.services.improvement.actions import (
 from selfeval.ui.dialogs.action_dialog import ActionDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
 
 COLUMNS = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue"]
@@ -152,10 +152,7 @@ class ActionTable(QWidget):
         action = self.selected()
         if action is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete the action", f"Delete '{action.title}'? You can undo this with Ctrl+Z."
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(self, "Delete the action", f"'{action.title}'"):
             return
         workspace, before = self.context.workspace, _input_of(action)
         self.context.push(

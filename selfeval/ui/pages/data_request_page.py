@@ -42,6 +42,7 @@ from selfeval.services.people import PersonView, list_people
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 
 COLUMNS = ["Item", "Owner", "Where it is held", "Last refreshed", "Within notice", "Ready"]
@@ -271,10 +272,7 @@ class DataRequestPage(PageWidget):
         existing = self._selected()
         if existing is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete the item", f"Delete '{existing.title}'? You can undo this with Ctrl+Z."
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(self, "Delete the item", f"'{existing.title}'"):
             return
         workspace = self.context.workspace
         self.context.push(

@@ -41,6 +41,7 @@ from selfeval.ui.evidence_actions import (
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.tasks import OwnedTask, run_with_progress
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.widgets.headings import heading
 
@@ -278,10 +279,7 @@ class EvidenceLibraryPage(PageWidget):
         if not evidence_id:
             return
         title = evidence_item(self.context.workspace, evidence_id).title
-        answer = QMessageBox.question(
-            self, "Delete evidence", f"Delete '{title}'? You can undo this with Ctrl+Z."
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_delete(self, "Delete evidence", f"'{title}'"):
             delete_evidence_undoable(self.context, evidence_id)
 
     def open_selected(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +40,7 @@ from selfeval.services.improvement.indicators import (
 from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
 from selfeval.ui.widgets.indicator_chart import IndicatorChart
 
@@ -200,13 +200,8 @@ class IndicatorsPage(PageWidget):
         row = self._selected()
         if row is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Delete figures",
-            f"Delete the figures for {indicator_library()[row.indicator_id].name} in "
-            f"{row.period}? You can undo this with Ctrl+Z.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        name = indicator_library()[row.indicator_id].name
+        if not confirm_delete(self, "Delete figures", f"the figures for {name} in {row.period}"):
             return
         workspace = self.context.workspace
         self.context.push(

@@ -47,6 +47,7 @@ from selfeval.services.people_records import (
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 
 
@@ -300,10 +301,7 @@ class PeoplePage(PageWidget):
         if refusal:
             QMessageBox.information(self, "Cannot delete yet", refusal)
             return False
-        answer = QMessageBox.question(
-            self, "Delete", f"Delete '{name}'? You can undo this with Ctrl+Z."
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return confirm_delete(self, "Delete", f"'{name}'")
 
     def edit_organisation(self) -> None:
         organisation = self._selected_organisation()

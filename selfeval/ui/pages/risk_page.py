@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -45,6 +44,7 @@ from selfeval.services.people import list_people
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 
 
@@ -339,10 +339,7 @@ class RiskPage(PageWidget):
         risk = self.selected()
         if risk is None:
             return
-        answer = QMessageBox.question(
-            self, "Delete the risk", f"Delete '{risk.title}'? You can undo this with Ctrl+Z."
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(self, "Delete the risk", f"'{risk.title}'"):
             return
         old, workspace = risk.as_input(), self.context.workspace
         self._push(
