@@ -68,14 +68,18 @@ def test_overdue_is_computed_against_a_given_day(workspace: Workspace) -> None:
 def test_polarity_decides_better_or_worse(workspace: Workspace) -> None:
     import_indicator_values(workspace, SAMPLE)
     rows = {r.indicator_id: r for r in latest_values(workspace)}
-    # % of population with an EHC plan: lower is better; Devon 3.99% is above all three.
+    # % of population with an EHC plan: prevalence is context, never "worse"; Devon 3.99% is
+    # above all three.
     assert [
         (c.comparator, c.value, c.verdict) for c in how_we_compare(rows["ehcp-population"])
     ] == [
-        ("Statistical neighbours", 3.10, "worse"),
-        ("Region", 3.24, "worse"),
-        ("England", 3.08, "worse"),
+        ("Statistical neighbours", 3.10, "above"),
+        ("Region", 3.24, "above"),
+        ("England", 3.08, "above"),
     ]
+    # refusals: lower is better, and Devon's 35.1% against England's 21.9% is worse
+    refused = how_we_compare(rows["ehc-refusals"])
+    assert refused[2].verdict == "worse"
     # 20-week timeliness: higher is better; 65% (2020) against England's blank that year.
     timeliness = how_we_compare(rows["ehcp-20-weeks"])
     assert rows["ehcp-20-weeks"].period == "2022"
@@ -214,8 +218,8 @@ def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Pat
         xlsx = export_pack(workspace, "xlsx", tmp_path / "p.xlsx", PackOptions())
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(pdf).pages))
     assert re.search(
-        r"% of the population with an EHC plan.*?2022 3\.99% 3\.1% we are worse "
-        r"3\.24% we are worse 3\.08% we are worse",
+        r"% of the population with an EHC plan.*?2022 3\.99% 3\.1% above "
+        r"3\.24% above 3\.08% above",
         text,
     )
     assert "Action plan" in text and "Clear the backlog of overdue annual reviews" in text

@@ -28,6 +28,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.words import counted
 
 MOST_LISTED = 5
+VERDICT_WORDS = {"above": "above England", "below": "below England", "same": "the same"}
 
 
 def _figure(value: float | None, unit: str) -> str:
@@ -95,7 +96,8 @@ def build_brief(
             continue
         england = next((c for c in how_we_compare(row) if c.comparator == "England"), None)
         versus = (
-            f" against England {_figure(england.value, indicator.unit)} ({england.verdict})"
+            f" against England {_figure(england.value, indicator.unit)} "
+            f"({VERDICT_WORDS.get(england.verdict, england.verdict)})"
             if england is not None and england.value is not None
             else ""
         )

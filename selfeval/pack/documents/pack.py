@@ -45,6 +45,8 @@ VERDICTS = {
     "better": ("we are better", "#2E7D32"),
     "worse": ("we are worse", "#C62828"),
     "same": ("the same", "#505050"),
+    "above": ("above", "#505050"),
+    "below": ("below", "#505050"),
 }
 
 

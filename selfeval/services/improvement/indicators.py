@@ -35,12 +35,15 @@ class Indicator(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     name: str = Field(min_length=1)
     unit: str
-    polarity: Literal["higher", "lower"]
+    polarity: Literal["higher", "lower", "context"]
+    """"context": prevalence or demand, compared (above, below) but never judged."""
     source: str
     criteria: tuple[str, ...] = ()
 
     @property
     def better(self) -> str:
+        if self.polarity == "context":
+            return "context: compared, not judged"
         return "higher is better" if self.polarity == "higher" else "lower is better"
 
 
@@ -78,7 +81,7 @@ class Comparison:
 
     comparator: str
     value: float | None
-    verdict: str  # "better", "worse", "same" or "no figure"
+    verdict: str  # "better", "worse", "above", "below", "same" or "no figure"
 
 
 def compare(indicator: Indicator, area: float | None, other: float | None) -> str:
@@ -87,6 +90,8 @@ def compare(indicator: Indicator, area: float | None, other: float | None) -> st
     if math.isclose(area, other, rel_tol=1e-9, abs_tol=1e-9):
         return "same"
     higher = area > other
+    if indicator.polarity == "context":
+        return "above" if higher else "below"
     return "better" if higher == (indicator.polarity == "higher") else "worse"
 
 

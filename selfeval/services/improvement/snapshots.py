@@ -206,9 +206,13 @@ def compare_snapshots(
         if (old_period, old_value) == (new_period, new_value):
             continue
         verdict = compare(indicator, new_value, old_value)
-        verdict = {"better": "improved", "worse": "worsened", "same": "unchanged"}.get(
-            verdict, "new"
-        )
+        verdict = {
+            "better": "improved",
+            "worse": "worsened",
+            "same": "unchanged",
+            "above": "up",
+            "below": "down",
+        }.get(verdict, "new")
         progress.indicator_changes.append(
             (indicator.name, old_period, old_value, new_period, new_value, verdict)
         )

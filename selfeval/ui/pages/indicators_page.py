@@ -1,4 +1,5 @@
-"""Indicators: how we compare in the latest period (better/worse by polarity, in words and
+"""Indicators: how we compare in the latest period (better/worse by polarity, or above/below for
+context indicators, in words and
 colour), and a trend chart of the selected indicator with its comparators."""
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ from selfeval.ui.widgets.indicator_chart import IndicatorChart
 VERDICTS = {
     "better": ("we are better", "#2E7D32"),
     "worse": ("we are worse", "#B3261E"),
+    "above": ("above", "#505050"),
+    "below": ("below", "#505050"),
     "same": ("the same", "#505050"),
     "no figure": ("", "#505050"),
 }
@@ -86,8 +89,10 @@ class IndicatorsPage(PageWidget):
         import_button.clicked.connect(self.import_file)
         self.note = QLabel(
             "Better or worse is judged by each indicator's polarity (whether higher or lower is "
-            "better). Import figures as CSV: indicator, period, area, statistical_neighbours, "
-            "region, england, or type them with Add figures."
+            "better); prevalence and demand are context, said as above or below, not judged. "
+            "Import published statistics (File > Import published statistics), figures as CSV "
+            "(indicator, period, area, statistical_neighbours, region, england), or type them "
+            "with Add figures."
         )
         self.note.setWordWrap(True)
         add_button = QPushButton("&Add figures...")
