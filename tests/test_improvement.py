@@ -231,7 +231,7 @@ def test_packs_carry_indicators_actions_and_risks(demo_path: Path, tmp_path: Pat
     rows = list(book["Indicators"].iter_rows(min_row=2, values_only=True))
     assert (
         "% of the population with an EHC plan",
-        "lower is better",
+        "context: compared, not judged",
         "2022",
         3.99,
         3.1,
