@@ -21,6 +21,7 @@ from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
 from selfeval.cli.signoff import add_signoff_verbs
+from selfeval.cli.statistics import add_statistics_verbs
 from selfeval.errors import SelfevalError
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import check_destination, write_output
@@ -44,6 +45,7 @@ VERBS = (
     "signoff",
     "readiness",
     "ourarea",
+    "neighbours",
 )
 
 
@@ -93,6 +95,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from selfeval.services.evidence_import import import_evidence
 
+    if args.what == "statistics":
+        from selfeval.cli.statistics import import_statistics
+
+        return import_statistics(args)
     if args.what == "indicators":
         from selfeval.services.improvement.indicators import import_indicator_values
 
@@ -238,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ind.add_argument("workspace")
     ind.add_argument("file")
+    add_statistics_verbs(verb, what)
 
     p = verb("judge", cmd_judge, "set fields of one criterion's judgement; others stay as they are")
     p.add_argument("workspace")

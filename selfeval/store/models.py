@@ -292,6 +292,9 @@ class IndicatorValue(Base):
     statistical_neighbours: Mapped[float | None] = mapped_column(nullable=True)
     region: Mapped[float | None] = mapped_column(nullable=True)
     england: Mapped[float | None] = mapped_column(nullable=True)
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Where the figures came from ("DfE, Education, health and care plans (SEN2), sen2_mi.csv,
+    time_period 2022"); empty when typed or imported from a plain CSV."""
 
 
 class IndicatorTarget(Base):
@@ -374,3 +377,23 @@ class DataRequestItem(Base):
     evidence_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated
     ours: Mapped[bool] = mapped_column(Boolean, default=False)
     """From selfeval's starter list (resources/data_request.yaml), not typed by the area."""
+
+
+class PublishedFigure(Base):
+    """One area's (or the region's, or England's) figure for an indicator in a period, as the
+    publication printed it: kept for every area so neighbour means can be worked out again when
+    the neighbour list changes. `status` is the publication's symbol when there is no figure
+    ("x", "z", "c", "low", "u" or "blank")."""
+
+    __tablename__ = "published_figure"
+    __table_args__ = (UniqueConstraint("indicator_id", "period", "level", "code"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    indicator_id: Mapped[str] = mapped_column(String(80), index=True)
+    period: Mapped[str] = mapped_column(String(40))
+    level: Mapped[str] = mapped_column(String(20))  # national, regional, local authority
+    code: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    region_code: Mapped[str] = mapped_column(String(20), default="")
+    value: Mapped[float | None] = mapped_column(nullable=True)
+    status: Mapped[str] = mapped_column(String(10), default="")
+    source: Mapped[str] = mapped_column(Text, default="")

@@ -79,7 +79,7 @@ def test_chart_shows_the_area_and_each_comparator_with_figures(
     page.table.selectRow(population)
     assert len(chart.series) == 4 and chart.periods == ["2022"]
     cell = page.table.item(population, 3).text()
-    assert cell == "3.1%\nwe are worse"
+    assert cell == "3.1%\nabove"  # prevalence: compared, never called worse
 
 
 def test_heat_map_counts_risks_by_impact_and_likelihood(

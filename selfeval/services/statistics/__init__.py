@@ -1,0 +1,1 @@
+"""Published statistics: the DfE's Explore Education Statistics files read into indicators."""
