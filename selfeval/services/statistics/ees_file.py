@@ -148,7 +148,7 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
                 raise InputError(f"{source_name}: has more than {MAX_ROWS:,} rows")
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) < len(header):
+            if len(cells) != len(header):
                 raise InputError(
                     f"{source_name}: row {number}: has {len(cells)} cells; the header has "
                     f"{len(header)}"

@@ -1,0 +1,246 @@
+"""Published statistics: the DfE's files read into indicators against statistical neighbours,
+the region and England; every refusal names the file, and changes nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from selfeval.cli import main
+from selfeval.errors import InputError
+from selfeval.services.dump import dump_json
+from selfeval.services.first_run import la_code
+from selfeval.services.improvement.indicators import indicator_values
+from selfeval.services.statistics.importer import apply_statistics, plan_statistics
+from selfeval.services.statistics.neighbours import neighbours, set_neighbours
+from selfeval.services.workspace import Workspace
+from tests.ees_fixtures import figure_of, sen2_rows, write_census, write_sen2, write_zip
+
+SOMERSET, PLYMOUTH, CORNWALL, KENT = "E10000027", "E06000026", "E06000052", "E10000016"
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def values_of(workspace: Workspace, indicator_id: str) -> dict[str, tuple[object, ...]]:
+    return {
+        v.period: (v.area, v.statistical_neighbours, v.region, v.england)
+        for v in indicator_values(workspace, indicator_id)
+    }
+
+
+def test_every_year_with_region_england_and_the_neighbour_mean(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    set_neighbours(workspace, [PLYMOUTH, CORNWALL, KENT])
+    rows = sen2_rows()
+    plan = plan_statistics(workspace, [write_sen2(tmp_path / "sen2_mi.csv")], SOMERSET)
+    assert plan.area_name == "Somerset" and plan.region_name == "South West"
+    apply_statistics(workspace, plan)
+    assert la_code(workspace) == SOMERSET  # kept for next time
+    timeliness = values_of(workspace, "ehcp-20-weeks")
+    assert sorted(timeliness) == ["2021", "2022", "2023", "2024"]
+    for year in ("2021", "2022", "2023", "2024"):
+        column = "no_exc_20week_rate"
+        near = [
+            figure_of(rows, "local authority", name, year, column)
+            for name in ("Plymouth", "Cornwall", "Kent")
+        ]
+        published = [v for v in near if v is not None]
+        assert timeliness[year] == pytest.approx(
+            (
+                figure_of(rows, "local authority", "Somerset", year, column),
+                sum(published) / len(published),
+                figure_of(rows, "regional", "South West", year, column),
+                figure_of(rows, "national", "England", year, column),
+            )
+        )
+    # 2022: Plymouth's "z" is no figure, never zero: that year's mean is of the two published
+    assert figure_of(rows, "local authority", "Plymouth", "2022", "no_exc_20week_rate") is None
+    stored = indicator_values(workspace, "ehcp-20-weeks")[0]
+    assert stored.indicator_id == "ehcp-20-weeks"
+    dumped = json.loads(dump_json(workspace))
+    sources = {v["period"]: v["source"] for v in dumped["indicator_values"]
+               if v["indicator_id"] == "ehcp-20-weeks"}  # fmt: skip
+    assert sources["2023"] == (
+        "Department for Education, Education, health and care plans (SEN2), sen2_mi.csv, "
+        "time_period 2023"
+    )
+    medway = [f for f in dumped["published_figures"] if f["code"] == "E06000035"
+              and f["indicator_id"] == "ehcp-20-weeks-all"]  # fmt: skip
+    assert {f["status"] for f in medway} == {"x"} and {f["value"] for f in medway} == {None}
+
+
+def test_the_area_code_is_asked_for_once_and_kept(workspace: Workspace, tmp_path: Path) -> None:
+    path = write_sen2(tmp_path / "sen2_mi.csv")
+    with pytest.raises(InputError, match=r"which area is yours\? .*Somerset E10000027"):
+        plan_statistics(workspace, [path])
+    with pytest.raises(InputError, match=r"E10000008 is not in sen2_mi.csv; the files hold: "):
+        plan_statistics(workspace, [path], "E10000008")
+    apply_statistics(workspace, plan_statistics(workspace, [path], KENT))
+    again = plan_statistics(workspace, [path])  # no code given: the kept one
+    assert again.area_code == KENT and again.area_name == "Kent"
+    assert again.region_name == "South East"
+
+
+def test_neighbours_set_after_an_import_recompute_the_means(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    rows = sen2_rows()
+    apply_statistics(
+        workspace, plan_statistics(workspace, [write_sen2(tmp_path / "s.csv")], SOMERSET)
+    )
+    assert values_of(workspace, "ehc-refusals")["2024"][1] is None  # no neighbours yet
+    set_neighbours(workspace, [KENT])
+    kent = figure_of(rows, "local authority", "Kent", "2024", "ass_refused_ehc_pc")
+    assert values_of(workspace, "ehc-refusals")["2024"][1] == pytest.approx(kent)
+    assert neighbours(workspace) == [KENT]
+    with pytest.raises(InputError, match="is this area's own code"):
+        set_neighbours(workspace, [SOMERSET])
+
+
+def test_the_census_file_keeps_the_total_rows_and_the_zip_is_read(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    census = write_census(tmp_path / "sen_phase_type.csv")
+    download = write_zip(tmp_path / "download.zip", tmp_path)
+    plan = plan_statistics(workspace, [census, download], SOMERSET)
+    apply_statistics(workspace, plan)
+    pupils = values_of(workspace, "ehcp-pupils")
+    assert sorted(pupils) == ["2022/23", "2023/24"]
+    assert pupils["2023/24"][0] == pytest.approx(4.2)  # the Total row, not the 99.9
+    assert "download.zip: data/sen2_mi.csv" in plan.files
+    assert "download.zip: data/sen2_mi.meta.csv" not in plan.files
+    assert sorted(values_of(workspace, "ehcp-20-weeks")) == ["2021", "2022", "2023", "2024"]
+
+
+def test_the_real_published_excerpt(workspace: Workspace) -> None:
+    excerpt = Path(__file__).parent / "fixtures" / "ees" / "sen2_mi_excerpt.csv"
+    apply_statistics(workspace, plan_statistics(workspace, [excerpt], SOMERSET))
+    assert values_of(workspace, "ehcp-20-weeks")["2021"] == pytest.approx((64.7, None, 50.7, 59.9))
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda text: text.replace('"new_la_code"', '"la_code_new"'),
+         "column 'new_la_code' is missing: this is not an Explore Education Statistics"),
+        (lambda text: text.replace('"no_exc_20week_rate"', '"rate"'),
+         "is not a publication selfeval reads"),
+        (lambda text: text.replace(" 69.250", " sixty"), "is not a number nor one of the DfE"),
+        (lambda text: text + text.splitlines()[-1] + "\n", "rows .* and .* are both Medway"),
+        (lambda text: text.replace(",Calendar year,", ",Calendar year,,", 1),
+         r"row 2: has 15 cells; the header has 14"),
+    ],
+)  # fmt: skip
+def test_bad_files_are_refused_naming_the_file_and_nothing_changes(
+    workspace: Workspace,
+    tmp_path: Path,
+    mutate,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    good = write_sen2(tmp_path / "good.csv").read_text(encoding="utf-8")
+    bad = tmp_path / "sen2_bad.csv"
+    bad.write_text(mutate(good), encoding="utf-8")
+    before = dump_json(workspace)
+    with pytest.raises(InputError, match=message) as caught:
+        plan_statistics(workspace, [bad], SOMERSET)
+    assert "sen2_bad.csv" in str(caught.value)
+    assert dump_json(workspace) == before
+
+
+def test_import_statistics_from_the_command_line(
+    workspace: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(write_sen2(tmp_path / "sen2_mi.csv"))
+    address = str(workspace.address)
+    assert main(["import", "statistics", address, path]) == 2
+    assert "which area is yours?" in capsys.readouterr().err
+    assert main(["import", "statistics", address, path, "--area-code", SOMERSET, "--preview"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Would import ") and "Somerset (E10000027)" in out
+    assert indicator_values(workspace) == []  # a preview writes nothing
+    assert main(["neighbours", "set", address, PLYMOUTH, KENT]) == 0
+    assert main(["import", "statistics", address, path, "--area-code", SOMERSET]) == 0
+    assert capsys.readouterr().out.count("Imported ") == 1
+    assert main(["neighbours", "show", address, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "area_code": SOMERSET,
+        "neighbours": [PLYMOUTH, KENT],
+    }
+    (tmp_path / "sn.csv").write_text(
+        f"la_code,neighbour_code\n{SOMERSET},{CORNWALL}\n{KENT},{PLYMOUTH}\n", encoding="utf-8"
+    )
+    assert main(["neighbours", "import", address, str(tmp_path / "sn.csv")]) == 0
+    assert neighbours(workspace) == [CORNWALL]
+
+
+def _mutations() -> st.SearchStrategy[list[tuple[str, int, int]]]:
+    kinds = st.sampled_from(["drop", "swap", "rename", "symbol", "cell"])
+    return st.lists(
+        st.tuples(kinds, st.integers(0, 13), st.integers(0, 40)), min_size=1, max_size=4
+    )
+
+
+@FUZZ
+@given(steps=_mutations())
+def test_mutated_files_import_exactly_or_are_refused_and_change_nothing(
+    workspace: Workspace,
+    tmp_path_factory: pytest.TempPathFactory,
+    steps: list[tuple[str, int, int]],
+) -> None:
+    """Columns dropped, reordered or renamed, values replaced by each symbol for no figure or by
+    junk: the import either takes exactly what the file says, or says why and writes nothing."""
+    import csv
+    import io
+
+    folder = tmp_path_factory.mktemp("mutated")
+    text = write_sen2(folder / "base.csv").read_text(encoding="utf-8")
+    table = list(csv.reader(io.StringIO(text)))
+    for kind, column, row in steps:
+        width = len(table[0])
+        column %= width
+        row = 1 + row % (len(table) - 1)
+        if kind == "drop":
+            table = [r[:column] + r[column + 1 :] for r in table]
+        elif kind == "swap":
+            other = (column + 1) % width
+            for r in table:
+                r[column], r[other] = r[other], r[column]
+        elif kind == "rename":
+            table[0][column] = table[0][column] + "_renamed"
+        elif kind == "symbol":
+            table[row][column] = ["x", "z", "c", "low", "u", ""][column % 6]
+        else:
+            table[row][column] = "not-a-figure"
+    path = folder / "mutated.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    before = dump_json(workspace)
+    try:
+        plan = plan_statistics(workspace, [path], SOMERSET)
+    except InputError as err:
+        assert "mutated.csv" in str(err) or "which area" in str(err) or "is not in" in str(err)
+        assert dump_json(workspace) == before
+        return
+    apply_statistics(workspace, plan)
+    stored = {(v.indicator_id, v.period): v for v in indicator_values(workspace)}
+    for value in plan.values:  # exactly what the plan said, nothing invented
+        kept = stored[(value.indicator_id, value.period)]
+        assert (kept.area, kept.region, kept.england) == (value.area, value.region, value.england)
+    for value in stored.values():
+        assert value.area is None or value.area == value.area  # never NaN
+    with workspace.transaction() as session:  # leave the next example a clean workspace
+        from sqlalchemy import delete
+
+        from selfeval.store.models import IndicatorValue, PublishedFigure
+
+        session.execute(delete(IndicatorValue))
+        session.execute(delete(PublishedFigure))
