@@ -244,3 +244,36 @@ def test_mutated_files_import_exactly_or_are_refused_and_change_nothing(
 
         session.execute(delete(IndicatorValue))
         session.execute(delete(PublishedFigure))
+
+
+def test_imported_figures_reach_the_pack_headlines_and_the_excel_sheet(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from tests.test_documents import docx_text, pdf_text
+
+    rows = sen2_rows()
+    set_neighbours(demo, [PLYMOUTH, CORNWALL, KENT])
+    apply_statistics(demo, plan_statistics(demo, [write_sen2(tmp_path / "sen2_mi.csv")], SOMERSET))
+    somerset = figure_of(rows, "local authority", "Somerset", "2024", "no_exc_20week_rate")
+    england = figure_of(rows, "national", "England", "2024", "no_exc_20week_rate")
+    shown = f"{somerset:,.2f}".rstrip("0").rstrip(".") + "%"
+    source = "Department for Education, Education, health and care plans (SEN2), sen2_mi.csv"
+    for fmt in ("pdf", "docx"):
+        path = export_pack(demo, fmt, tmp_path / f"p.{fmt}", PackOptions())
+        text = pdf_text(path) if fmt == "pdf" else docx_text(path)
+        assert "Context: the latest published figures" in text
+        assert shown in text and f"{england:,.2f}".rstrip("0").rstrip(".") + "%" in text
+        assert source in text.replace("\n", " ")
+        assert "a new series from 2023: earlier years are not comparable" in text
+    book = load_workbook(export_pack(demo, "xlsx", tmp_path / "p.xlsx", PackOptions()))
+    latest = [
+        r for r in book["Indicators"].iter_rows(min_row=2, values_only=True)
+        if r[0] == "% of EHC plans issued within 20 weeks (excluding exceptions)" and r[2] == "2024"
+    ]  # fmt: skip
+    assert latest and latest[0][3] == pytest.approx(somerset) and latest[0][8].startswith(source)
+    without = export_pack(demo, "pdf", tmp_path / "plain.pdf", PackOptions(include_headlines=False))
+    assert "Context: the latest published figures" not in pdf_text(without)

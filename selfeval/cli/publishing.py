@@ -29,6 +29,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         include_personal_data=args.include_personal_data,
         version=args.version_label,
         include_comments=args.include_comments,
+        include_headlines=not args.no_context_headlines,
     )
     with open_from_args(args) as workspace:
         path = export_pack(workspace, args.format, Path(args.output), options)
@@ -141,6 +142,11 @@ def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
         "--include-comments",
         action="store_true",
         help="the pack: add an appendix with each criterion's comment thread (off by default)",
+    )
+    p.add_argument(
+        "--no-context-headlines",
+        action="store_true",
+        help="the pack: leave out the latest published figures near the front",
     )
     p.add_argument("--since", help="progress: the snapshot to compare with")
     p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")

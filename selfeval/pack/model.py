@@ -24,6 +24,9 @@ class PackOptions:
     version: str = "1.0"
     issued: date | None = None
     """The date on the cover; None for today."""
+    include_headlines: bool = True
+    """The context headlines near the front: the latest published figure of each imported
+    indicator beside its comparators and its direction, with the source."""
     include_comments: bool = False
     """An appendix with each criterion's comment thread (off by default: comments are a
     working conversation, and can say more than a published pack should)."""
@@ -129,6 +132,10 @@ class IndicatorLine:
     target: float | None
     trend: tuple[tuple[str, float | None], ...]  # (period, area value), oldest first
     comparator_trends: tuple[tuple[str, tuple[float | None, ...]], ...] = ()
+    source: str = ""
+    """The publication of the latest figures, when imported from published statistics."""
+    series_break: str = ""
+    """The first period of a new series (figures before it are not comparable), or ""."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +248,7 @@ class Pack:
     logo: bytes | None = None
     """A checked PNG or JPEG (services/our_area.py), printed on the cover."""
     comment_threads: tuple[CommentThread, ...] | None = None
+    headlines: bool = True
     """None when the user did not ask for the comments appendix."""
     signoff: SignOffSummary | None = None
     content_hash: str = ""

@@ -99,8 +99,9 @@ def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
         "Region",
         "England",
         "Target",
+        "Source",
     ]
-    _table(indicators, 1, header, [50, 18, 10, 10, 14, 10, 10, 10])
+    _table(indicators, 1, header, [50, 18, 10, 10, 14, 10, 10, 10, 50])
     row = 2
     for line in pack.indicators:
         for period, _area in line.trend:
@@ -115,6 +116,7 @@ def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
             ):
                 indicators.cell(row=row, column=column, value=values.get(key))
             indicators.cell(row=row, column=8, value=line.target)
+            text_cell(indicators, row, 9, line.source if period == line.period else "")
             row += 1
     _finish(indicators, 1, len(header))
 

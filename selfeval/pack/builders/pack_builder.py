@@ -43,6 +43,7 @@ from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
 from selfeval.services.signoff import content_hash, signoff_state
+from selfeval.services.statistics.mapping import series_break
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 
@@ -251,6 +252,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         risk_bands=BANDS,
         data_request=data_request,
         comment_threads=comment_threads,
+        headlines=options.include_headlines,
         area_foreword=area.foreword,
         area_context=area.context,
         logo=area.logo,
@@ -304,6 +306,8 @@ def improvement_lines(
                     (label, tuple(getattr(r, key) for r in rows))
                     for key, label in COMPARATORS.items()
                 ),
+                latest.source,
+                (series_break(indicator_id) or ("", ""))[0],
             )
         )
     risks = tuple(

@@ -66,6 +66,7 @@ def compose_pack(pack: Pack) -> Document:
     if pack.area_foreword.strip() or pack.area_context.strip():
         sections = our_area_blocks(pack.area_foreword, pack.area_context)[1:]
         blocks += [Heading("Our area", 1, key="our-area"), *sections, PageBreak()]
+    blocks += headlines(pack)
     blocks += summary(pack)
     blocks += [PageBreak(if_not_empty=True), Heading("Sign-off", 1, key="signoff")]
     blocks += signoff_blocks(pack.signoff, pack.content_hash)[1:]
@@ -118,6 +119,56 @@ def cover(pack: Pack) -> list[Block]:
         ),
     ]
     return blocks
+
+
+def direction(line: IndicatorLine) -> str:
+    """How the area's figure moved since the period before: words, never a judgement."""
+    known = [(p, v) for p, v in line.trend if v is not None]
+    if len(known) < 2:
+        return "-"
+    (before_period, before), (_now_period, now) = known[-2], known[-1]
+    if abs(now - before) < 1e-9:
+        return f"the same as {before_period}"
+    word = "up" if now > before else "down"
+    return f"{word} from {figure(before, line.unit)} ({before_period})"
+
+
+def headlines(pack: Pack) -> list[Block]:
+    """Context headlines: each published indicator's latest figure beside its comparators."""
+    published = [line for line in pack.indicators if line.source] if pack.headlines else []
+    if not published:
+        return []
+    rows = []
+    for line in published:
+        comparators = {name: value for name, value, _verdict in line.comparators}
+        note = line.source
+        if line.series_break and any(p < line.series_break for p, _v in line.trend):
+            note += f"; a new series from {line.series_break}: earlier years are not comparable"
+        rows.append(
+            (
+                CellText(line.name, (), note),
+                line.period,
+                figure(line.area, line.unit) if line.area is not None else "not published",
+                figure(comparators.get("Statistical neighbours"), line.unit),
+                figure(comparators.get("Region"), line.unit),
+                figure(comparators.get("England"), line.unit),
+                direction(line),
+            )
+        )
+    return [
+        Heading("Context: the latest published figures", 1, key="context"),
+        Para(
+            "Each indicator's latest figure as published, beside the mean of our statistical "
+            "neighbours, the region and England, and how it moved since the year before. "
+            "Prevalence and demand are context, not a judgement."
+        ),
+        Table(
+            ("Indicator and source", "Period", "Area", "Neighbours", "Region", "England", "Since"),
+            tuple(rows),
+            (44, 17, 17, 26, 18, 19, 29),
+        ),
+        PageBreak(),
+    ]
 
 
 def summary(pack: Pack) -> list[Block]:

@@ -36,7 +36,13 @@ def _row(session: Session, indicator_id: str, period: str) -> IndicatorValue | N
 
 def _view(row: IndicatorValue) -> ValueRow:
     return ValueRow(
-        row.indicator_id, row.period, row.area, row.statistical_neighbours, row.region, row.england
+        row.indicator_id,
+        row.period,
+        row.area,
+        row.statistical_neighbours,
+        row.region,
+        row.england,
+        row.source,
     )
 
 
@@ -81,6 +87,15 @@ def set_figures(workspace: Workspace, figures: ValueRow) -> ValueRow | None:
                     None if new is None else str(new),
                 )
                 setattr(row, field, new)
+        # A figure typed over a published one is no longer the publication's: the source
+        # line goes (an undo puts the published figures, and their source, back).
+        changed = before is None or any(
+            getattr(before, f) != getattr(figures, f) for f in FIGURE_FIELDS
+        )
+        if figures.source:
+            row.source = figures.source
+        elif changed:
+            row.source = ""
         return before
 
 

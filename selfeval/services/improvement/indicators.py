@@ -73,6 +73,8 @@ class ValueRow:
     statistical_neighbours: float | None
     region: float | None
     england: float | None
+    source: str = ""
+    """The publication the figures came from, when imported from published statistics."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,13 @@ def indicator_values(workspace: Workspace, indicator_id: str | None = None) -> l
     with workspace.transaction(read_only=True) as session:
         rows = [
             ValueRow(
-                v.indicator_id, v.period, v.area, v.statistical_neighbours, v.region, v.england
+                v.indicator_id,
+                v.period,
+                v.area,
+                v.statistical_neighbours,
+                v.region,
+                v.england,
+                v.source,
             )
             for v in session.scalars(query)
         ]

@@ -89,7 +89,14 @@ class IndicatorFiguresDialog(CheckedDialog):
         }
         if not self.period.text().strip():
             raise InputError("Period: give the year or quarter these figures are for")
-        return ValueRow(str(self.indicator.currentData()), self.period.text().strip(), **values)
+        return ValueRow(
+            str(self.indicator.currentData()),
+            self.period.text().strip(),
+            values["area"],
+            values["statistical_neighbours"],
+            values["region"],
+            values["england"],
+        )
 
     def check(self) -> None:
         self.result_figures = self.figures()
