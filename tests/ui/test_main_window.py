@@ -142,6 +142,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.ui.dialogs.history_dialog import HistoryDialog
     from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
     from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
+    from selfeval.ui.dialogs.neighbours_dialog import NeighboursDialog
     from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
     from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
     from selfeval.ui.dialogs.request_dialog import (
@@ -150,6 +151,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ReturnPassphraseDialog,
     )
     from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
+    from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
     from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
     from selfeval.ui.pages.risk_page import RiskDialog
@@ -188,6 +190,8 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         SignOffDialog(workspace, None, [], ["Anyshire College"]),
         DataRequestDialog([], []),
         OurAreaDialog(workspace, our_area(workspace)),
+        StatisticsDialog(workspace),
+        NeighboursDialog(workspace, {"E10000027": "Somerset"}, []),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]
     problems = []

@@ -72,12 +72,27 @@ def _areas(tables: list[EesTable]) -> dict[str, str]:
     }
 
 
+def read_tables(paths: list[Path]) -> list[EesTable]:
+    """Every file read and checked (the slow part: the app does it on a worker)."""
+    if not paths:
+        raise InputError("give at least one statistics file (.csv or the .zip EES downloads)")
+    return [table for path in paths for table in read_statistics_file(path)]
+
+
+def areas_in(tables: list[EesTable]) -> dict[str, str]:
+    """{LA code: name} of every area in the files, for choosing yours."""
+    return dict(sorted(_areas(tables).items(), key=lambda item: item[1]))
+
+
 def plan_statistics(
     workspace: Workspace, paths: list[Path], area_code: str | None = None
 ) -> StatisticsPlan:
-    if not paths:
-        raise InputError("give at least one statistics file (.csv or the .zip EES downloads)")
-    tables = [table for path in paths for table in read_statistics_file(path)]
+    return plan_from_tables(workspace, read_tables(paths), area_code)
+
+
+def plan_from_tables(
+    workspace: Workspace, tables: list[EesTable], area_code: str | None = None
+) -> StatisticsPlan:
     areas = _areas(tables)
     given = check_la_code(area_code) if area_code else ""
     code = given or la_code(workspace)

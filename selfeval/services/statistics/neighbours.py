@@ -102,3 +102,14 @@ def recompute_neighbour_means(workspace: Workspace) -> int:
                 f"{changed} neighbour means from {len(codes)} neighbours",
             )
         return changed
+
+
+def areas_seen(workspace: Workspace) -> dict[str, str]:
+    """{LA code: name} of every area in the statistics imported so far, by name."""
+    with workspace.transaction(read_only=True) as session:
+        rows = session.execute(
+            select(PublishedFigure.code, PublishedFigure.name)
+            .where(PublishedFigure.level == "local authority")
+            .distinct()
+        ).all()
+    return dict(sorted(((code, name) for code, name in rows), key=lambda item: item[1]))

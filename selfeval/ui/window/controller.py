@@ -69,6 +69,12 @@ class WindowController:
         self.window.commit_pending()
         progress_actions.progress_report(self.window)
 
+    def import_statistics(self) -> None:
+        progress_actions.import_statistics(self.window)
+
+    def statistical_neighbours(self) -> None:
+        progress_actions.statistical_neighbours(self.window)
+
     def our_area(self) -> None:
         progress_actions.edit_our_area(self.window)
 

@@ -49,6 +49,8 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()
     _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
+    _action(owner, file_menu, "Import p&ublished statistics...", do.import_statistics)
+    _action(owner, file_menu, "Statistical nei&ghbours...", do.statistical_neighbours)
     export = _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
     snapshot = _action(owner, file_menu, "Take a &snapshot...", do.snapshot, "Ctrl+Shift+S")
     _action(owner, file_menu, "Start a new &cycle...", do.new_cycle)

@@ -169,3 +169,25 @@ def edit_our_area(host: WindowHost) -> None:
     from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
 
     OurAreaDialog(host.workspace, our_area(host.workspace), host.widget()).exec()
+
+
+def import_statistics(host: WindowHost) -> None:
+    """File > Import published statistics: choose, preview, import (on a worker)."""
+    from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
+
+    dialog = StatisticsDialog(host.workspace, host.widget())
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported:
+        host.context.changed(None, False)
+        host.navigate("indicators")
+
+
+def statistical_neighbours(host: WindowHost) -> None:
+    from selfeval.services.statistics.neighbours import areas_seen, neighbours
+    from selfeval.ui.dialogs.neighbours_dialog import NeighboursDialog
+
+    workspace = host.workspace
+    dialog = NeighboursDialog(
+        workspace, areas_seen(workspace), neighbours(workspace), host.widget()
+    )
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        host.context.changed(None, False)

@@ -1,0 +1,72 @@
+"""File > Import published statistics: the files read on a worker, your area chosen from those
+found, a preview of exactly what will be written, the import; and the neighbours dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from selfeval.services.improvement.indicators import indicator_values
+from selfeval.services.statistics.neighbours import neighbours
+from selfeval.ui.dialogs.neighbours_dialog import NeighboursDialog
+from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
+from tests.ees_fixtures import write_census, write_sen2
+from tests.ui.conftest import when_dialog_opens
+
+
+def test_preview_then_import_then_neighbours(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    files = [write_sen2(tmp_path / "sen2_mi.csv"), write_census(tmp_path / "census.csv")]
+    seen: dict[str, object] = {}
+
+    def importing(dialog: QDialog) -> None:
+        assert isinstance(dialog, StatisticsDialog)
+        dialog.read(files)
+        qtbot.waitUntil(lambda: dialog.area.count() > 0, timeout=10_000)
+        names = [dialog.area.itemText(i) for i in range(dialog.area.count())]
+        assert "Somerset (E10000027)" in names and "Kent (E10000016)" in names
+        dialog.area.setCurrentIndex(dialog.area.findData("E10000027"))
+        seen["summary"] = dialog.summary.text()
+        seen["rows"] = dialog.table.rowCount()
+        seen["skipped"] = dialog.skipped.toPlainText()
+        assert indicator_values(window.workspace, "ehcp-pupils") == []  # a preview writes nothing
+        dialog.start_import()
+
+    when_dialog_opens(qtbot, importing)
+    window.controller.import_statistics()
+    assert str(seen["summary"]).startswith("Will import 20 values for Somerset (E10000027)")
+    assert seen["rows"] == 20 and "census.csv: 14 rows" in str(seen["skipped"])
+    page = window.extra_page("indicators")
+    assert window.pages.currentWidget() is page
+    assert "ehcp-pupils" in page.ids
+
+    def choosing(dialog: QDialog) -> None:
+        assert isinstance(dialog, NeighboursDialog)
+        dialog.search.setText("plym")
+        visible = [
+            dialog.list.item(r).text()
+            for r in range(dialog.list.count())
+            if not dialog.list.item(r).isHidden()
+        ]
+        assert visible == ["Plymouth (E06000026)"]
+        row = next(
+            r for r in range(dialog.list.count()) if "Plymouth" in dialog.list.item(r).text()
+        )
+        dialog.list.item(row).setCheckState(Qt.CheckState.Checked)
+        dialog.others.setText("E10000016 nonsense")
+        dialog.accept()
+        seen["refusal"] = dialog.error.text()
+        dialog.others.setText("E10000016")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, choosing)
+    window.controller.statistical_neighbours()
+    assert str(seen["refusal"]).startswith("'nonsense' is not a local authority code")
+    assert neighbours(window.workspace) == ["E06000026", "E10000016"]
+    latest = {v.period: v for v in indicator_values(window.workspace, "ehcp-20-weeks")}
+    assert latest["2024"].statistical_neighbours is not None
