@@ -75,6 +75,14 @@ def ratings_by_group_chart(scale: tuple[Rating, ...], groups_: tuple[GroupSummar
     return drawing
 
 
+def chart_title(indicator: IndicatorLine) -> str:
+    """The indicator's name, and the series break when the chart spans one (in words)."""
+    title = indicator.name[:90]
+    if indicator.series_break and any(p < indicator.series_break for p, _ in indicator.trend):
+        title += f" (new series from {indicator.series_break}: earlier years not comparable)"
+    return title
+
+
 def _count_label(value: float) -> str:
     return str(int(value)) if value else ""
 
@@ -126,7 +134,9 @@ def trend_chart(indicator: IndicatorLine) -> Drawing:
     ]
     drawing.add(legend)
     drawing.add(
-        String(0, height - 10, indicator.name[:90], fontName=FONT_BOLD, fontSize=8.5, fillColor=INK)
+        String(
+            0, height - 10, chart_title(indicator), fontName=FONT_BOLD, fontSize=8.5, fillColor=INK
+        )
     )
     return drawing
 

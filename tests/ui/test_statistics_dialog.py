@@ -70,3 +70,26 @@ def test_preview_then_import_then_neighbours(
     assert neighbours(window.workspace) == ["E06000026", "E10000016"]
     latest = {v.period: v for v in indicator_values(window.workspace, "ehcp-20-weeks")}
     assert latest["2024"].statistical_neighbours is not None
+
+
+def test_the_chart_marks_the_series_break_and_leaves_gaps(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.statistics.importer import apply_statistics, plan_statistics
+
+    window = open_window(demo_path)
+    plan = plan_statistics(window.workspace, [write_sen2(tmp_path / "s.csv")], "E06000026")
+    apply_statistics(window.workspace, plan)  # Plymouth: 2022 timeliness is "z"
+    window.navigate("indicators")
+    page = window.extra_page("indicators")
+    page.refresh()
+    page.table.selectRow(page.ids.index("ehcp-20-weeks"))
+    chart = page.chart
+    assert chart.series_break == "2023"
+    assert "A new series starts in 2023; earlier years are not comparable." in (
+        chart.accessibleDescription()
+    )
+    area = dict(chart.series)["Area"]
+    assert area[chart.periods.index("2022")] is None  # a gap, not a zero
+    row = page.ids.index("ehcp-20-weeks")
+    assert page.table.item(row, 0).toolTip().startswith("Source: Department for Education")

@@ -126,14 +126,18 @@ class IndicatorsPage(PageWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             indicator = library[row.indicator_id]
+            published = bool(row.source)
+            area = figure(row.area, indicator.unit)
             cells = [
                 f"{indicator.name}\n({indicator.better})",
                 row.period,
-                figure(row.area, indicator.unit),
+                "not published" if published and row.area is None else area,
             ]
-            self.table.setItem(index, 0, QTableWidgetItem(cells[0]))
-            self.table.setItem(index, 1, QTableWidgetItem(cells[1]))
-            self.table.setItem(index, 2, QTableWidgetItem(cells[2]))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                # the indicator's source, for anyone asking where a figure came from
+                item.setToolTip(f"Source: {row.source}" if published else text)
+                self.table.setItem(index, column, item)
             for column, comparison in enumerate(how_we_compare(row), start=3):
                 word, colour = VERDICTS[comparison.verdict]
                 text = figure(comparison.value, indicator.unit) + (f"\n{word}" if word else "")
@@ -158,7 +162,10 @@ class IndicatorsPage(PageWidget):
         periods = [v.period for v in values]
         series = [("Area", [v.area for v in values])]
         series += [(label, [getattr(v, key) for v in values]) for key, label in COMPARATORS.items()]
-        self.chart.set_data(f"{indicator.name} ({indicator.better})", periods, series)
+        from selfeval.services.statistics.mapping import series_break
+
+        first_new = (series_break(indicator.id) or ("", ""))[0]
+        self.chart.set_data(f"{indicator.name} ({indicator.better})", periods, series, first_new)
 
     def import_file(self, path: Path | None = None) -> None:
         if path is None:

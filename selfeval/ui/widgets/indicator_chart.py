@@ -28,12 +28,20 @@ class IndicatorChart(QWidget):
         self.title = ""
         self.periods: list[str] = []
         self.series: list[tuple[str, list[float | None]]] = []
+        self.series_break = ""
 
     def set_data(
-        self, title: str, periods: list[str], series: list[tuple[str, list[float | None]]]
+        self,
+        title: str,
+        periods: list[str],
+        series: list[tuple[str, list[float | None]]],
+        series_break: str = "",
     ) -> None:
-        """Series with no figure at all are left out (nothing to draw, nothing to name)."""
+        """Series with no figure at all are left out (nothing to draw, nothing to name). A
+        period without a figure is a gap in its line, never a line drawn across it; a series
+        break (the publication changed how it counts) is a dashed line marked in words."""
         self.title = title
+        self.series_break = series_break if series_break in periods[1:] else ""
         self.periods = periods
         self.series = [
             (name, values) for name, values in series if any(v is not None for v in values)
@@ -46,7 +54,12 @@ class IndicatorChart(QWidget):
             )
             for name, values in self.series
         )
-        self.setAccessibleDescription(f"{title}. {described}")
+        note = (
+            f" A new series starts in {self.series_break}; earlier years are not comparable."
+            if self.series_break
+            else ""
+        )
+        self.setAccessibleDescription(f"{title}. {described}.{note}")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
@@ -90,18 +103,31 @@ class IndicatorChart(QWidget):
                 Qt.AlignmentFlag.AlignHCenter,
                 period,
             )
+        if self.series_break:
+            at = self.periods.index(self.series_break)
+            x = (x_of(at - 1) + x_of(at)) / 2
+            marker = QPen(text)
+            marker.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(marker)
+            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+            painter.setPen(text)
+            painter.drawText(
+                QPointF(x + 4, plot.top() + line), f"new series from {self.series_break}"
+            )
         for number, (name, series) in enumerate(self.series):
             colour, style = SERIES_STYLES[number % len(SERIES_STYLES)]
             pen = QPen(QColor(colour), 2.5 if number == 0 else 1.8)
             pen.setStyle(style)
             painter.setPen(pen)
-            points = [
-                QPointF(x_of(i), plot.bottom() - plot.height() * v / top)
+            placed = [
+                (i, QPointF(x_of(i), plot.bottom() - plot.height() * v / top))
                 for i, v in enumerate(series)
                 if v is not None
             ]
-            for first, second in zip(points, points[1:], strict=False):
-                painter.drawLine(first, second)
+            for (i, first), (j, second) in zip(placed, placed[1:], strict=False):
+                if j == i + 1:  # a missing year is a gap, not a line across it
+                    painter.drawLine(first, second)
+            points = [point for _i, point in placed]
             painter.setBrush(QColor(colour))
             for point in points:
                 painter.drawEllipse(point, 3.5, 3.5)
