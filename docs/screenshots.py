@@ -69,10 +69,48 @@ def main() -> None:
         shot("my-work")
         window.navigate("contributions", "")
         shot("contributions")
+        published_statistics(window, Path(home))
+        window.navigate("indicators", "")
+        page = window.extra_page("indicators")
+        page.refresh()
+        page.table.selectRow(page.ids.index("ehcp-20-weeks"))
+        shot("indicators-published")
         window.close()
         merge_review(path, Path(home))
         QApplication.processEvents()
         pack_pages(path)
+
+
+def published_statistics(window: object, folder: Path) -> None:
+    """The import preview on files in the published layout, then the import itself."""
+    import time
+
+    from PySide6.QtWidgets import QApplication
+
+    from selfeval.services.statistics.neighbours import set_neighbours
+    from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
+    from tests.ees_fixtures import write_census, write_sen2
+
+    workspace = window.workspace  # type: ignore[attr-defined]
+    set_neighbours(workspace, ["E06000026", "E06000052", "E10000016"])
+    dialog = StatisticsDialog(workspace, window)  # type: ignore[arg-type]
+    dialog.resize(1300, 700)
+    dialog.show()
+    dialog.read([write_sen2(folder / "sen2_mi.csv"), write_census(folder / "sen_phase_type.csv")])
+    deadline = time.monotonic() + 30
+    while dialog.area.count() == 0 and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    dialog.area.setCurrentIndex(dialog.area.findData("E10000027"))
+    settle()
+    dialog.grab().save(str(OUT / "statistics-preview.png"))
+    print("wrote docs/screenshots/statistics-preview.png")
+    dialog.start_import()
+    deadline = time.monotonic() + 30
+    while dialog.isVisible() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    window.context.changed(None, False)  # type: ignore[attr-defined]
 
 
 def requests_in_flight(workspace_path: Path, folder: Path) -> None:

@@ -87,7 +87,10 @@ class StatisticsDialog(QDialog):
         self.table.horizontalHeader().setAccessibleName("Preview columns")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.skipped = QPlainTextEdit()
         self.skipped.setReadOnly(True)
         self.skipped.setAccessibleName("Skipped, and why")
