@@ -132,3 +132,32 @@ def write_zip(path: Path, folder: Path) -> Path:
         archive.writestr("data/sen2_mi.meta.csv", "col_name,label\ninreq_ehc,Initial requests\n")
         archive.writestr("data-guidance/data-guidance.txt", "About this data")
     return path
+
+
+def write_caseload(path: Path) -> Path:
+    """The SEN2 caseload file: broken down by age and by establishment, each with a Total."""
+    columns = GEOGRAPHY + ["age_group", "establishment_group", "num_caseload", "pc_caseload"]
+    lines = [",".join(f'"{c}"' for c in columns)]
+    places = [
+        ["National", "E92000001", "England", "", "", "", "", "England"],
+        ["Regional", "E92000001", "England", "E12000009", "South West", "", "", ""],
+    ] + [
+        ["Local authority", "E92000001", "England", r, rn, code, old, name]
+        for r, rn, code, old, name in AREAS
+    ]
+    for year in ("2022", "2023", "2024"):
+        for seed, (level, country, cname, region, rname, code, old, name) in enumerate(places):
+            for age, group, number in (
+                ("Total", "Total", 10_000 + seed * 100 + int(year) % 10),
+                ("Under 5", "Total", 400),
+                ("Total", "Mainstream school", 6_000),
+                ("Under 5", "Mainstream school", 90),
+            ):
+                lines.append(
+                    ",".join(
+                        [year, "Calendar year", level, country, cname, region, rname, code, old]
+                        + [f'"{name}"', age, group, str(number), "100" if age == "Total" else "4"]
+                    )
+                )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

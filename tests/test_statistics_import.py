@@ -277,3 +277,18 @@ def test_imported_figures_reach_the_pack_headlines_and_the_excel_sheet(
     assert latest and latest[0][3] == pytest.approx(somerset) and latest[0][8].startswith(source)
     without = export_pack(demo, "pdf", tmp_path / "plain.pdf", PackOptions(include_headlines=False))
     assert "Context: the latest published figures" not in pdf_text(without)
+
+
+def test_the_caseload_file_keeps_the_row_that_is_total_in_every_breakdown(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from tests.ees_fixtures import write_caseload
+
+    plan = plan_statistics(workspace, [write_caseload(tmp_path / "caseload.csv")], SOMERSET)
+    apply_statistics(workspace, plan)
+    caseload = values_of(workspace, "ehcp-caseload")
+    assert sorted(caseload) == ["2022", "2023", "2024"]
+    # Somerset is the first area (seed 2 after England and the region): the Total/Total row
+    assert caseload["2024"][0] == 10_000 + 2 * 100 + 4
+    assert caseload["2024"][3] == 10_000 + 4  # England
+    assert any("caseload.csv: " in line and "rows at other levels" in line for line in plan.skipped)

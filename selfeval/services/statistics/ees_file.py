@@ -134,6 +134,8 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
         for column, value in publication.filters.items()
         if column in index
     ]
+    if publication.totals:
+        filters += _total_columns(text, header, publication, index)
     wanted = [(index[c.column], c) for c in publication.columns if c.column in index]
     if not wanted:
         raise InputError(f"{source_name}: has none of the columns {publication.title} maps")
@@ -171,6 +173,28 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
             f"{source_name}: row {reader.line_num}: is not valid CSV ({err})"
         ) from None
     return EesTable(source_name, publication, tuple(figures), skipped)
+
+
+def _total_columns(
+    text: str, header: list[str], publication: Publication, index: dict[str, int]
+) -> list[tuple[int, str]]:
+    """The breakdown columns (age, establishment ...): every column, other than the geography,
+    the declared filters and the figures, in which some row says "Total". The headline is the
+    row that is Total in each of them; a file with no breakdown keeps every row."""
+    skip = set(GEOGRAPHY) | {"country_name", "old_la_code"} | set(publication.filters)
+    skip |= {c.column for c in publication.columns}
+    candidates = {at for name, at in index.items() if name not in skip}
+    totals: set[int] = set()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader, None)
+    try:
+        for cells in reader:
+            for at in candidates - totals:
+                if at < len(cells) and cells[at].strip().casefold() == "total":
+                    totals.add(at)
+    except csv.Error:
+        return []  # the main pass reports where the file is broken
+    return [(at, "total") for at in sorted(totals)]
 
 
 def _figure(

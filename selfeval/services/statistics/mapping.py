@@ -38,6 +38,8 @@ class Publication(BaseModel):
     publisher: str = Field(min_length=1)
     signature: tuple[str, ...] = Field(min_length=1)
     filters: dict[str, str] = {}
+    totals: bool = False
+    """Keep only the "Total" row of every breakdown column (age, establishment ...) found."""
     series_break: str = ""
     """The first period of a new series: figures before it are not comparable."""
     series_break_note: str = ""
