@@ -178,7 +178,7 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
 def _total_columns(
     text: str, header: list[str], publication: Publication, index: dict[str, int]
 ) -> list[tuple[int, str]]:
-    """The breakdown columns (age, establishment ...): every column, other than the geography,
+    """The breakdown columns (age, type of school ...): every column, other than the geography,
     the declared filters and the figures, in which some row says "Total". The headline is the
     row that is Total in each of them; a file with no breakdown keeps every row."""
     skip = set(GEOGRAPHY) | {"country_name", "old_la_code"} | set(publication.filters)

@@ -39,7 +39,7 @@ class Publication(BaseModel):
     signature: tuple[str, ...] = Field(min_length=1)
     filters: dict[str, str] = {}
     totals: bool = False
-    """Keep only the "Total" row of every breakdown column (age, establishment ...) found."""
+    """Keep only the "Total" row of every breakdown column (age, type of school ...) found."""
     series_break: str = ""
     """The first period of a new series: figures before it are not comparable."""
     series_break_note: str = ""
