@@ -14,6 +14,7 @@ from selfeval.services.workspace import Workspace, create_workspace, open_worksp
 
 TEST_USER = CurrentUser("Test Lead", "Testshire Council")
 FIXTURES = Path(__file__).parent / "fixtures"
+pytest_plugins = ["tests.server_fixtures"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -40,8 +41,25 @@ def framework():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, framework) -> Iterator[Workspace]:  # type: ignore[no-untyped-def]
-    ws = create_workspace(tmp_path / "test.selfeval", "Testshire", framework, TEST_USER)
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """A workspace file, or a database on the test PostgreSQL server ("server") in modules
+    that set `ON_BOTH_STORES = True`: their tests run on both."""
+    return str(getattr(request, "param", "file"))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if getattr(metafunc.module, "ON_BOTH_STORES", False) and "store_kind" in (
+        metafunc.fixturenames
+    ):
+        metafunc.parametrize("store_kind", ["file", "server"], indirect=True)
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, framework, store_kind: str, request) -> Iterator[Workspace]:  # type: ignore[no-untyped-def]
+    address: str | Path = tmp_path / "test.selfeval"
+    if store_kind == "server":
+        address = request.getfixturevalue("pg_server").new_database()
+    ws = create_workspace(address, "Testshire", framework, TEST_USER)
     yield ws
     ws.close()
 
@@ -66,7 +84,21 @@ def demo_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo(demo_path: Path) -> Iterator[Workspace]:
-    ws = open_workspace(demo_path, TEST_USER)
+def demo(demo_path: Path, store_kind: str, request) -> Iterator[Workspace]:  # type: ignore[no-untyped-def]
+    address: str | Path = demo_path
+    if store_kind == "server":
+        from datetime import date
+
+        from selfeval.services.demo import create_demo_workspace
+
+        server = request.getfixturevalue("pg_server")
+        template = server.template(
+            "demo_template",
+            lambda url: create_demo_workspace(
+                url, CurrentUser("Demo", "Anyshire"), today=date(2026, 11, 23)
+            ).close(),
+        )
+        address = server.new_database(template)
+    ws = open_workspace(address, TEST_USER)
     yield ws
     ws.close()

@@ -26,6 +26,8 @@ from selfeval.services.data_request import (
 from selfeval.services.people import list_people
 from selfeval.services.workspace import Workspace
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 def test_the_starter_list_is_added_once_and_marked_as_ours(workspace: Workspace) -> None:
     assert list_items(workspace) == []

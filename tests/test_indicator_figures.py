@@ -20,6 +20,8 @@ from selfeval.services.improvement.indicators import (
 )
 from selfeval.services.workspace import Workspace
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 @pytest.mark.parametrize(
     ("typed", "value"),

@@ -26,6 +26,8 @@ from selfeval.services.people_records import (
 )
 from selfeval.services.workspace import Workspace
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 def test_a_person_who_owns_a_criterion_is_refused_until_handed_on(demo: Workspace) -> None:
     add_organisation(demo, "Brook Academy", "school")

@@ -16,6 +16,8 @@ from selfeval.services.improvement.risks import (
 )
 from selfeval.services.workspace import Workspace
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 def test_edit_close_delete_and_restore(demo: Workspace) -> None:
     risk = list_risks(demo)[0]

@@ -31,6 +31,8 @@ from selfeval.services.users import CurrentUser, current_user, save_user
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Blob
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 def test_set_judgement_changes_only_given_fields_and_records_history(workspace: Workspace) -> None:
     set_judgement(workspace, "participation", rating="amber", rationale="Survey shows 88%")

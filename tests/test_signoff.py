@@ -21,6 +21,8 @@ from selfeval.services.signoff import content_hash, list_signatures, sign_off, s
 from selfeval.services.workspace import Workspace
 from tests.test_documents import docx_text, pdf_text
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 
 def test_three_signatories_sign_one_version_and_its_snapshot_is_frozen(demo: Workspace) -> None:
     before = content_hash(demo)

@@ -20,6 +20,8 @@ from selfeval.services.statistics.neighbours import neighbours, set_neighbours
 from selfeval.services.workspace import Workspace
 from tests.ees_fixtures import figure_of, sen2_rows, write_census, write_sen2, write_zip
 
+ON_BOTH_STORES = True  # every test with a workspace runs on a file and on a server
+
 SOMERSET, PLYMOUTH, CORNWALL, KENT = "E10000027", "E06000026", "E06000052", "E10000016"
 FUZZ = settings(
     max_examples=40,

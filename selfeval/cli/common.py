@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,8 +16,9 @@ def open_from_args(args: argparse.Namespace) -> Workspace:
     from selfeval.services.users import current_user
     from selfeval.services.workspace import open_workspace
 
+    # the address as typed: a file path, or a postgresql:// URL (Path() would mangle a URL)
     return open_workspace(
-        Path(args.workspace), current_user(args.user), getattr(args, "assessment", None)
+        args.workspace, current_user(args.user), getattr(args, "assessment", None)
     )
 
 

@@ -86,7 +86,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from selfeval.services.demo import create_demo_workspace
     from selfeval.services.users import current_user
 
-    workspace = create_demo_workspace(Path(args.workspace), current_user(args.user))
+    workspace = create_demo_workspace(args.workspace, current_user(args.user))
     workspace.close()
     print(f"Created the Anyshire demo workspace at {args.workspace}")
     return EXIT_OK

@@ -36,7 +36,8 @@ def create_demo_workspace(
     path: Path | str, user: CurrentUser | None = None, today: date | None = None
 ) -> Workspace:
     """Build the demo; it appears under its name only once it is complete."""
-    if Path(path).exists():
+    is_file = isinstance(path, Path) or "://" not in path  # a server refuses in store.create
+    if is_file and Path(path).exists():
         raise InputError(f"{path}: already exists; choose another name for the demo workspace")
     content: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))
     shift = (today or date.today()) - DEMO_WRITTEN_ON

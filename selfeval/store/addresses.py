@@ -9,5 +9,12 @@ from selfeval.store.workspace_store import Address, WorkspaceStore
 
 
 def store_for(address: Address | Path) -> WorkspaceStore:
-    """The adapter for an address; nothing is opened yet. Today every address is a file."""
+    """The adapter for an address; nothing is opened yet: a postgresql:// URL is a server,
+    anything else a workspace file."""
+    if isinstance(address, str) and address.strip().lower().startswith(
+        ("postgresql://", "postgres://")
+    ):
+        from selfeval.store.postgres_server import PostgresStore
+
+        return PostgresStore(address)
     return SqliteFileStore(Path(address))

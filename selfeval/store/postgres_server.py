@@ -1,0 +1,186 @@
+"""The PostgreSQL adapter of the storage seam: one database on a server per shared workspace.
+
+The same models and migrations as the file; the address is a libpq URL
+(``postgresql://login@host:5432/database?sslmode=require``, or ``?host=/socket/folder``). A
+password in the URL is accepted for scripts and never shown: the store's name is the database
+and host. The schema is made by ``create`` (``selfeval server init``) and upgraded only on
+purpose; a client of another schema version refuses to open the workspace and says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+from selfeval.errors import InputError, SelfevalError
+from selfeval.files.faults import MachineFault
+from selfeval.store.quick_look import FirstLook
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from selfeval.store.workspace_store import WorkspaceStore
+
+SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server_address(address: str) -> bool:
+    return address.strip().lower().startswith(SCHEMES)
+
+
+def display_name(url: str) -> str:
+    """ "selfeval on db.council.example" (never the login's password)."""
+    parts = urlsplit(url)
+    database = parts.path.lstrip("/") or "postgres"
+    host = parts.hostname or parse_qs(parts.query).get("host", ["this computer"])[0]
+    return f"{database} on {host}"
+
+
+def sqlalchemy_url(url: str) -> str:
+    scheme, rest = url.strip().split("://", 1)
+    return f"postgresql+psycopg://{rest}"
+
+
+class PostgresStore:
+    def __init__(self, url: str) -> None:
+        if not is_server_address(url):
+            raise InputError(f"{url}: is not a postgresql:// address")
+        self.url = url.strip()
+        self.address = self.url
+        self.name = display_name(self.url)
+        self._engine: Engine | None = None
+
+    def _make_engine(self) -> Engine:
+        from sqlalchemy import create_engine
+
+        if self._engine is None:
+            self._engine = create_engine(
+                sqlalchemy_url(self.url), pool_pre_ping=True, connect_args={"connect_timeout": 10}
+            )
+        return self._engine
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError(f"{self.name}: the store is not open")
+        return self._engine
+
+    @property
+    def read_engine(self) -> Engine:
+        """PostgreSQL's reads never wait for writes (MVCC): the one engine serves both."""
+        return self.engine
+
+    def _revision(self) -> str | None:
+        from sqlalchemy import inspect, text
+
+        engine = self._make_engine()
+        try:
+            with engine.connect() as connection:
+                if not inspect(connection).has_table("alembic_version"):
+                    return None
+                return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception as err:
+            fault = self.fault(err)
+            if fault is not None:
+                raise fault from None
+            raise
+
+    def exists(self) -> bool:
+        try:
+            return self._revision() is not None
+        except SelfevalError:
+            return False
+
+    def open(self, backups: Path) -> None:
+        """Check the schema; an older or newer one is refused (upgrades are a lead's act)."""
+        from selfeval.store.schema_version import HEAD, REVISIONS
+
+        revision = self._revision()
+        if revision is None:
+            self.close()
+            raise InputError(
+                f"{self.name}: holds no selfeval workspace yet; a lead creates it with "
+                "'selfeval server init'"
+            )
+        if revision != HEAD:
+            self.close()
+            newer = revision not in REVISIONS
+            raise InputError(
+                f"{self.name}: its workspace is at schema {revision}, this selfeval reads "
+                f"{HEAD}; "
+                + (
+                    "install the latest selfeval"
+                    if newer
+                    else "a lead upgrades it with 'selfeval server upgrade'"
+                )
+            )
+
+    def create(self, build: Callable[[WorkspaceStore], None]) -> None:
+        """The schema, then `build` fills it; a failure removes what was made."""
+        from selfeval.store import migrate
+
+        if self._revision() is not None:
+            raise InputError(f"{self.name}: already holds a selfeval workspace")
+        engine = self._make_engine()
+        try:
+            migrate.upgrade(engine)
+            build(self)
+        except BaseException as err:
+            self._drop_everything()
+            fault = self.fault(err)
+            if fault is not None:
+                raise fault from None
+            raise
+
+    def _drop_everything(self) -> None:
+        from sqlalchemy import text
+
+        from selfeval.store.models import Base
+
+        try:
+            engine = self._make_engine()
+            Base.metadata.drop_all(engine)
+            with engine.begin() as connection:
+                connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+        except Exception:  # the server went away: nothing more can be tidied from here
+            pass
+
+    def first_look(self, wanted: str | None = None) -> FirstLook | None:
+        return None  # the full open is quick on a server; there is no file to peek into
+
+    def before_transaction(self) -> None:
+        return None
+
+    def fault(self, err: BaseException) -> SelfevalError | None:
+        """The server unreachable, the login refused, the connection lost: in plain words."""
+        import psycopg
+        from sqlalchemy.exc import DBAPIError, OperationalError
+
+        original = err.orig if isinstance(err, DBAPIError) else err
+        if isinstance(original, psycopg.OperationalError) or isinstance(err, OperationalError):
+            reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
+            return MachineFault(
+                f"{self.name}: the server cannot be reached or refused the login ({reason}); "
+                "nothing was saved"
+            )
+        return None
+
+    def release_connections(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+
+    def same_place(self, other: str) -> bool:
+        if not is_server_address(other):
+            return False
+        mine, theirs = urlsplit(self.url), urlsplit(other.strip())
+        return (mine.hostname, mine.port, mine.path, mine.username) == (
+            theirs.hostname,
+            theirs.port,
+            theirs.path,
+            theirs.username,
+        ) and parse_qs(mine.query).get("host") == parse_qs(theirs.query).get("host")
+
+    def close(self) -> None:
+        self.release_connections()

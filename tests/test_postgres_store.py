@@ -1,0 +1,87 @@
+"""The PostgreSQL adapter of the storage seam, on a real server the tests start themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from selfeval.cli import main
+from selfeval.errors import InputError, SelfevalError
+from selfeval.services.judgements import get_judgement, set_judgement
+from selfeval.services.workspace import create_workspace, open_workspace
+from selfeval.store.addresses import store_for
+from selfeval.store.postgres_server import PostgresStore, display_name
+from tests.conftest import TEST_USER
+from tests.server_fixtures import ThrowAwayServer
+
+
+def test_a_url_is_a_server_and_its_password_is_never_shown() -> None:
+    store = store_for("postgresql://jo:s3cret@db.council.example:5432/selfeval?sslmode=require")
+    assert isinstance(store, PostgresStore)
+    assert store.name == "selfeval on db.council.example" and "s3cret" not in store.name
+    assert display_name("postgresql://postgres:@/w1?host=/run/pg") == "w1 on /run/pg"
+    assert store.same_place("postgresql://jo:other@db.council.example:5432/selfeval")
+    assert not store.same_place("postgresql://jo@db.council.example:5432/another")
+
+
+def test_an_empty_database_is_refused_until_a_workspace_is_made(
+    pg_server: ThrowAwayServer, framework
+) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.new_database()
+    with pytest.raises(InputError, match="holds no selfeval workspace yet; a lead creates it"):
+        open_workspace(url, TEST_USER)
+    made = create_workspace(url, "Serverside", framework, TEST_USER)
+    made.close()
+    with pytest.raises(InputError, match="already holds a selfeval workspace"):
+        create_workspace(url, "Again", framework, TEST_USER)
+    with open_workspace(url, TEST_USER) as workspace:
+        assert workspace.area_name == "Serverside"
+
+
+def test_a_workspace_of_another_schema_version_is_refused(
+    pg_server: ThrowAwayServer, framework
+) -> None:  # type: ignore[no-untyped-def]
+    import psycopg
+
+    url = pg_server.new_database()
+    create_workspace(url, "Serverside", framework, TEST_USER).close()
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0009'")
+    with pytest.raises(InputError, match="at schema 0009.*'selfeval server upgrade'"):
+        open_workspace(url, TEST_USER)
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    with pytest.raises(InputError, match="install the latest selfeval"):
+        open_workspace(url, TEST_USER)
+
+
+def test_a_failed_creation_leaves_nothing(pg_server: ThrowAwayServer, framework) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.new_database()
+
+    def broken(_workspace: object) -> None:
+        raise RuntimeError("the build failed half-way")
+
+    with pytest.raises(RuntimeError):
+        create_workspace(url, "Half", framework, TEST_USER, fill=broken)
+    assert not store_for(url).exists()
+    create_workspace(url, "Whole", framework, TEST_USER).close()  # the name is free again
+
+
+def test_an_unreachable_server_is_said_in_plain_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    url = f"postgresql://nobody@/nowhere?host={tmp_path}/no-server"
+    with pytest.raises(SelfevalError, match="the server cannot be reached or refused the login"):
+        open_workspace(url, TEST_USER)
+
+
+def test_the_command_line_works_on_a_server_address(
+    pg_server: ThrowAwayServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = pg_server.new_database()
+    assert main(["demo", url]) == 0
+    assert main(["judge", url, "right-help", "--rating", "green"]) == 0
+    assert main(["status", url]) == 0
+    out = capsys.readouterr().out
+    assert "right-help: Green" in out and "11 of 11 criteria rated" in out
+    with open_workspace(url, TEST_USER) as workspace:
+        assert get_judgement(workspace, "right-help").rating == "green"
+        set_judgement(workspace, "right-help", rating="amber", expect={"rating": "green"})
+        assert get_judgement(workspace, "right-help").rating == "amber"
