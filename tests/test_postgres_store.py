@@ -85,3 +85,28 @@ def test_the_command_line_works_on_a_server_address(
         assert get_judgement(workspace, "right-help").rating == "green"
         set_judgement(workspace, "right-help", rating="amber", expect={"rating": "green"})
         assert get_judgement(workspace, "right-help").rating == "amber"
+
+
+def test_a_file_is_published_to_a_server_and_checked_out_again(
+    pg_server: ThrowAwayServer, demo_path, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.dump import dump_json
+
+    url = pg_server.new_database()
+    assert main(["server", "init", url, "--area", "Anyshire", "--from", str(demo_path)]) == 0
+    assert "published" in capsys.readouterr().out
+    assert main(["server", "init", url, "--area", "Anyshire"]) == 0  # twice: nothing changes
+    assert "already holds a selfeval workspace; nothing changed" in capsys.readouterr().out
+    with open_workspace(str(demo_path), TEST_USER) as original:
+        before = dump_json(original)
+    with open_workspace(url, TEST_USER) as published:
+        assert dump_json(published) == before  # every record, id, file hash and history
+    copy = tmp_path / "offline.selfeval"
+    assert main(["server", "checkout", url, "-o", str(copy)]) == 0
+    with open_workspace(str(copy), TEST_USER) as offline:
+        assert dump_json(offline) == before
+    assert main(["server", "checkout", url, "-o", str(copy)]) == 2  # never over a file
+    assert "already exists" in capsys.readouterr().err
+    assert main(["server", "upgrade", url]) == 0
+    assert "at schema" in capsys.readouterr().out
+    assert main(["server", "init", "not-a-url", "--area", "X"]) == 2

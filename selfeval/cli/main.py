@@ -20,6 +20,7 @@ from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
+from selfeval.cli.server import add_server_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.cli.statistics import add_statistics_verbs
 from selfeval.errors import SelfevalError
@@ -46,6 +47,7 @@ VERBS = (
     "readiness",
     "ourarea",
     "neighbours",
+    "server",
 )
 
 
@@ -282,6 +284,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_signoff_verbs(verb)
     add_readiness_verbs(verb)
     add_ourarea_verb(verb)
+    add_server_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")
     p.add_argument("--set", metavar="'NAME (ORGANISATION)'")

@@ -52,7 +52,7 @@ class PostgresStore:
         self.name = display_name(self.url)
         self._engine: Engine | None = None
 
-    def _make_engine(self) -> Engine:
+    def make_engine(self) -> Engine:
         from sqlalchemy import create_engine
 
         if self._engine is None:
@@ -72,10 +72,10 @@ class PostgresStore:
         """PostgreSQL's reads never wait for writes (MVCC): the one engine serves both."""
         return self.engine
 
-    def _revision(self) -> str | None:
+    def revision(self) -> str | None:
         from sqlalchemy import inspect, text
 
-        engine = self._make_engine()
+        engine = self.make_engine()
         try:
             with engine.connect() as connection:
                 if not inspect(connection).has_table("alembic_version"):
@@ -89,7 +89,7 @@ class PostgresStore:
 
     def exists(self) -> bool:
         try:
-            return self._revision() is not None
+            return self.revision() is not None
         except SelfevalError:
             return False
 
@@ -97,7 +97,7 @@ class PostgresStore:
         """Check the schema; an older or newer one is refused (upgrades are a lead's act)."""
         from selfeval.store.schema_version import HEAD, REVISIONS
 
-        revision = self._revision()
+        revision = self.revision()
         if revision is None:
             self.close()
             raise InputError(
@@ -121,9 +121,9 @@ class PostgresStore:
         """The schema, then `build` fills it; a failure removes what was made."""
         from selfeval.store import migrate
 
-        if self._revision() is not None:
+        if self.revision() is not None:
             raise InputError(f"{self.name}: already holds a selfeval workspace")
-        engine = self._make_engine()
+        engine = self.make_engine()
         try:
             migrate.upgrade(engine)
             build(self)
@@ -140,7 +140,7 @@ class PostgresStore:
         from selfeval.store.models import Base
 
         try:
-            engine = self._make_engine()
+            engine = self.make_engine()
             Base.metadata.drop_all(engine)
             with engine.begin() as connection:
                 connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
