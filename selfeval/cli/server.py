@@ -1,4 +1,5 @@
-"""`selfeval server`: a shared workspace on a PostgreSQL server (init, checkout, upgrade)."""
+"""`selfeval server`: a shared workspace on a PostgreSQL server (init, checkout, upgrade, and
+who may change what: grant, revoke, who)."""
 
 from __future__ import annotations
 
@@ -35,8 +36,48 @@ def cmd_server(args: argparse.Namespace) -> int:
         copied = server_admin.server_checkout(args.url, Path(args.output))
         print(f"Wrote {args.output} ({copied:,} records) from {where}.")
         return EXIT_OK
+    if args.action in ("grant", "revoke", "who"):
+        return _grants(args, where)
     revision = server_admin.server_upgrade(args.url)
     print(f"{where}: at schema {revision}.")
+    return EXIT_OK
+
+
+def _grants(args: argparse.Namespace, where: str) -> int:
+    from selfeval.cli.contribution import _passphrase
+    from selfeval.services import server_admin
+    from selfeval.services.users import current_user
+
+    user = current_user(args.user)
+    if args.action == "grant":
+        args.passphrase_file = args.password_file
+        criteria = [c.strip() for c in (args.criteria or "").replace(";", ",").split(",")]
+        grant = server_admin.server_grant(
+            args.url,
+            args.login,
+            args.person,
+            args.organisation,
+            args.role,
+            [c for c in criteria if c],
+            _passphrase(args),
+            user,
+        )
+        scope = f" on {', '.join(grant.criteria)}" if grant.criteria else ""
+        print(f"{grant.login}: {grant.person} ({grant.organisation}), {grant.role}{scope}.")
+        return EXIT_OK
+    if args.action == "revoke":
+        had = server_admin.server_revoke(args.url, args.login, user)
+        print(
+            f"{args.login}: "
+            + ("no longer has access." if had else "had no grant; nothing changed.")
+        )
+        return EXIT_OK
+    grants = server_admin.server_who(args.url, user)
+    if not grants:
+        print(f"{where}: nobody is granted yet (the database's owner administers it).")
+    for g in grants:
+        scope = ", ".join(g.criteria) if g.criteria else ("everything" if g.role == "lead" else "-")
+        print(f"{g.login}\t{g.person}\t{g.organisation}\t{g.role}\t{scope}")
     return EXIT_OK
 
 
@@ -57,3 +98,16 @@ def add_server_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     checkout.add_argument("-o", "--output", required=True, help="the .selfeval file to write")
     upgrade = actions.add_parser("upgrade", help="bring an older server schema to this version")
     upgrade.add_argument("url")
+    grant = actions.add_parser("grant", help="let a login in as a person, with a role")
+    grant.add_argument("url")
+    grant.add_argument("login")
+    grant.add_argument("--person", required=True)
+    grant.add_argument("--organisation", required=True)
+    grant.add_argument("--role", required=True, choices=("lead", "contributor", "reader"))
+    grant.add_argument("--criteria", help="a contributor's criteria, separated by commas")
+    grant.add_argument("--password-file", help="the new login's password, first line of a file")
+    revoke = actions.add_parser("revoke", help="take a login's access away")
+    revoke.add_argument("url")
+    revoke.add_argument("login")
+    who = actions.add_parser("who", help="who may do what")
+    who.add_argument("url")

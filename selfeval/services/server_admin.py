@@ -7,6 +7,7 @@ record with its id, attachments and history); `checkout` copies it into a file t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,10 +45,19 @@ def server_init(
     if server.exists():
         server.close()
         return InitResult(created=False)
+    from selfeval.store.server_security import apply_security
+
+    copied = 0
     if from_workspace is None:
         create_workspace(url, area, framework, user).close()
-        return InitResult(created=True)
-    return InitResult(created=True, rows_copied=_publish(from_workspace, server))
+    else:
+        copied = _publish(from_workspace, server)
+    secured = PostgresStore(url)
+    try:
+        apply_security(secured.make_engine())
+    finally:
+        secured.close()
+    return InitResult(created=True, rows_copied=copied)
 
 
 def _publish(source_address: str, server: PostgresStore) -> int:
@@ -103,6 +113,137 @@ def server_upgrade(url: str) -> str:
             raise InputError(f"{server.name}: is at schema {revision}, newer than this selfeval")
         if revision != HEAD:
             migrate.upgrade(server.make_engine())
+        from selfeval.store.server_security import apply_security
+
+        apply_security(server.make_engine())  # new tables get their privileges and policies
         return HEAD
     finally:
         server.close()
+
+
+@dataclass(frozen=True)
+class Grant:
+    login: str
+    person: str
+    organisation: str
+    role: str
+    criteria: tuple[str, ...]
+
+
+ROLES = ("lead", "contributor", "reader")
+_LOGIN = re.compile(r"^[a-z_][a-z0-9_.@-]{0,62}$")
+
+
+def server_grant(
+    url: str,
+    login: str,
+    person: str,
+    organisation: str,
+    role: str,
+    criteria: list[str],
+    password: str | None,
+    user: CurrentUser,
+) -> Grant:
+    """Let `login` in as `person` of `organisation` with `role` (made if missing; matched by
+    name otherwise). A contributor's criteria are checked against the framework."""
+    from sqlalchemy import text
+
+    from selfeval.services.people import (
+        add_organisation,
+        add_person,
+        list_organisations,
+        list_people,
+    )
+    from selfeval.services.workspace import open_workspace
+    from selfeval.store.server_security import GROUPS, apply_security
+
+    login = login.strip()
+    if not _LOGIN.match(login):
+        raise InputError(
+            f"'{login}': a login is lower-case letters, digits and _ . @ -, starting with a letter"
+        )
+    if role not in ROLES:
+        raise InputError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
+    with open_workspace(url, user) as workspace:
+        known = {c.id for c in workspace.framework.criteria}
+        unknown = [c for c in criteria if c not in known]
+        if unknown:
+            raise InputError(f"'{unknown[0]}' is not a criterion of {workspace.framework.id}")
+        if role == "contributor" and not criteria:
+            raise InputError("a contributor needs --criteria (the criteria they may change)")
+        organisations = {o.name: o for o in list_organisations(workspace)}
+        org = organisations.get(organisation.strip()) or add_organisation(workspace, organisation)
+        people = {p.name: p for p in list_people(workspace)}
+        someone = people.get(person.strip()) or add_person(workspace, person, "", org.name)
+        engine = workspace.store.engine
+        apply_security(engine)  # the grants table and policies exist (a server made elsewhere)
+        with engine.begin() as connection:
+            exists = connection.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
+            ).first()
+            quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
+            if exists is None:
+                secret = connection.execute(
+                    text("SELECT quote_literal(:p)"), {"p": password or ""}
+                ).scalar_one()
+                connection.execute(
+                    text(
+                        f"CREATE ROLE {quoted} LOGIN" + (f" PASSWORD {secret}" if password else "")
+                    )
+                )
+            for name, group in GROUPS.items():
+                verb = "GRANT" if name == role else "REVOKE"
+                joiner = "TO" if name == role else "FROM"
+                connection.execute(text(f"{verb} {group} {joiner} {quoted}"))
+            connection.execute(
+                text(
+                    "INSERT INTO selfeval_grant (login, person_id, organisation_id, role, criteria)"
+                    " VALUES (:login, :person, :org, :role, :criteria)"
+                    " ON CONFLICT (login) DO UPDATE SET person_id = :person,"
+                    " organisation_id = :org, role = :role, criteria = :criteria"
+                ),
+                {
+                    "login": login,
+                    "person": someone.id,
+                    "org": org.id,
+                    "role": role,
+                    "criteria": sorted(criteria) if role == "contributor" else [],
+                },
+            )
+    return Grant(login, someone.name, org.name, role, tuple(sorted(criteria)))
+
+
+def server_revoke(url: str, login: str, user: CurrentUser) -> bool:
+    """Take a login's grant away (the login itself stays, with no access); False if it had none."""
+    from sqlalchemy import text
+
+    from selfeval.services.workspace import open_workspace
+    from selfeval.store.server_security import GROUPS
+
+    with open_workspace(url, user) as workspace, workspace.store.engine.begin() as connection:
+        gone = connection.execute(
+            text("DELETE FROM selfeval_grant WHERE login = :login"), {"login": login}
+        ).rowcount
+        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
+        if connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}
+        ).first():
+            for group in GROUPS.values():
+                connection.execute(text(f"REVOKE {group} FROM {quoted}"))
+    return bool(gone)
+
+
+def server_who(url: str, user: CurrentUser) -> list[Grant]:
+    from sqlalchemy import text
+
+    from selfeval.services.workspace import open_workspace
+
+    with open_workspace(url, user) as workspace, workspace.store.engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT g.login, coalesce(p.name, ''), coalesce(o.name, ''), g.role, g.criteria"
+                " FROM selfeval_grant g LEFT JOIN person p ON p.id = g.person_id"
+                " LEFT JOIN organisation o ON o.id = g.organisation_id ORDER BY g.login"
+            )
+        ).all()
+    return [Grant(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]

@@ -157,8 +157,16 @@ class PostgresStore:
         """The server unreachable, the login refused, the connection lost: in plain words."""
         import psycopg
         from sqlalchemy.exc import DBAPIError, OperationalError
+        from sqlalchemy.orm.exc import StaleDataError
 
         original = err.orig if isinstance(err, DBAPIError) else err
+        if isinstance(original, psycopg.errors.InsufficientPrivilege) or isinstance(
+            err, StaleDataError
+        ):
+            return InputError(
+                f"{self.name}: your login may not make this change (a contributor changes only "
+                "the criteria granted to them, a reader changes nothing); nothing was saved"
+            )
         if isinstance(original, psycopg.OperationalError) or isinstance(err, OperationalError):
             reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
             return MachineFault(
