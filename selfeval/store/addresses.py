@@ -18,3 +18,13 @@ def store_for(address: Address | Path) -> WorkspaceStore:
 
         return PostgresStore(address)
     return SqliteFileStore(Path(address))
+
+
+def short_name(address: Address | Path) -> str:
+    """For the title bar: a file's name, or a server's database and host (no password)."""
+    text = str(address)
+    if text.strip().lower().startswith(("postgresql://", "postgres://")):
+        from selfeval.store.postgres_server import display_name
+
+        return display_name(text)
+    return Path(text).name or text

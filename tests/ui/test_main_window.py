@@ -151,6 +151,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         ReturnPassphraseDialog,
     )
     from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
+    from selfeval.ui.dialogs.server_dialog import ServerDialog
     from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
     from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
@@ -191,6 +192,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         DataRequestDialog([], []),
         OurAreaDialog(workspace, our_area(workspace)),
         StatisticsDialog(workspace),
+        ServerDialog(),
         NeighboursDialog(workspace, {"E10000027": "Somerset"}, []),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]

@@ -27,6 +27,9 @@ class WindowController:
     def open_workspace(self) -> None:
         file_actions.open_workspace_dialog(self.window)
 
+    def open_shared(self) -> None:
+        file_actions.open_shared_dialog(self.window)
+
     def fill_recent(self, menu: QMenu) -> None:
         menu.clear()
         addresses = file_actions.recent_addresses(self.window)

@@ -38,6 +38,17 @@ def open_workspace_dialog(host: WindowHost) -> None:
         open_other(host, Path(name))
 
 
+def open_shared_dialog(host: WindowHost) -> None:
+    """File > Open shared workspace: a workspace on a PostgreSQL server."""
+    from PySide6.QtWidgets import QDialog
+
+    from selfeval.ui.dialogs.server_dialog import ServerDialog
+
+    dialog = ServerDialog(host.widget())
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url:
+        open_other(host, dialog.url)
+
+
 def new_workspace_dialog(host: WindowHost) -> None:
     from selfeval.ui.dialogs.new_workspace_dialog import create_workspace_interactively
 

@@ -13,7 +13,6 @@ services at module level, so the first screen does not wait for them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.store.addresses import short_name
 from selfeval.ui.pages.lazy_pages import LAZY_PAGES
 from selfeval.ui.widgets.criteria_tree import (
     ID_ROLE,
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(self, address: str, overview: Overview) -> None:
         super().__init__()
         self.address = address
-        self.display_name = Path(address).name or address
+        self.display_name = short_name(address)
         self.attached = False
         self.open_task: OwnedTask | None = None
         self.opener: Opener = _no_opener

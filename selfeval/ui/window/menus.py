@@ -45,6 +45,7 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     file_menu = bar.addMenu("&File")
     _action(owner, file_menu, "&New workspace...", do.new_workspace, "Ctrl+N")
     _action(owner, file_menu, "&Open...", do.open_workspace, "Ctrl+O")
+    _action(owner, file_menu, "Open s&hared workspace...", do.open_shared)
     recent = file_menu.addMenu("Open &recent")
     recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()

@@ -24,11 +24,21 @@ def recent_workspaces() -> list[str]:
         names = [str(v) for v in value]
     else:
         names = []
-    return [name for name in names if store_for(name).exists()]
+    # a server is not asked at start-up (it may be slow to answer, or away): it is listed
+    return [name for name in names if _is_server(name) or store_for(name).exists()]
+
+
+def _is_server(address: str) -> bool:
+    return address.strip().lower().startswith(("postgresql:", "postgres:"))
 
 
 def remember_workspace(address: str) -> None:
-    if not address.startswith(("postgresql:", "postgres:")):
+    """Kept without any password a server address held."""
+    if _is_server(address):
+        from selfeval.ui.dialogs.server_dialog import without_password
+
+        address = without_password(address)
+    else:
         address = str(Path(address).resolve())
     store = store_for(address)
     others = [a for a in recent_workspaces() if not store.same_place(a)]
