@@ -150,8 +150,8 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         RequestDialog,
         ReturnPassphraseDialog,
     )
-    from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
     from selfeval.ui.dialogs.server_dialog import ServerDialog
+    from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
     from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
     from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
