@@ -156,6 +156,17 @@ def first_run() -> None:
     start.grab().save(str(OUT / "start-window.png"))
     print("wrote docs/screenshots/start-window.png")
     start.close()
+    from selfeval.ui.dialogs.server_dialog import ServerDialog
+
+    server = ServerDialog()
+    server.host.setText("selfeval.anyshire.gov.example")
+    server.login.setText("amara.okafor")
+    server.password.setText("not a real password")
+    server.show()
+    settle()
+    server.grab().save(str(OUT / "open-shared.png"))
+    print("wrote docs/screenshots/open-shared.png")
+    server.close()
     dialog = NewWorkspaceDialog()
     for field, text in (
         (dialog.area, "Westmere"),
