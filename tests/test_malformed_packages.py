@@ -190,3 +190,22 @@ def test_a_passphrase_file_that_is_a_folder_or_missing(
         "--passphrase-file",
         str(missing),
     )
+
+
+def test_a_member_with_a_forged_offset_is_refused_in_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Found by the mutation test: an offset that makes zipfile seek before the start raised a
+    ValueError instead of a refusal."""
+    import io
+    import zipfile
+
+    from selfeval.errors import InputError
+    from selfeval.files.zip_limits import read_member
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", "{}")
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as archive:
+        info = archive.infolist()[0]
+        info.header_offset = -4_285_352_192
+        with pytest.raises(InputError, match="member 'manifest.json' is damaged"):
+            read_member(archive, info, "forged.sefpack")

@@ -73,7 +73,16 @@ def read_member(
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError) as err:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        ValueError,  # a forged offset: "negative seek value"
+        OverflowError,
+        RuntimeError,  # an encrypted member
+    ) as err:
         raise error(f"{name}: member '{info.filename}' is damaged ({err})") from None
     if len(data) > info.file_size:
         raise error(f"{name}: member '{info.filename}' is larger than it says; refused")
