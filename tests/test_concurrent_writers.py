@@ -16,6 +16,8 @@ from selfeval.services.judgements import ChangedElsewhere, get_judgement, set_ju
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace
 
+ON_BOTH_STORES = True  # on a server the writers truly run at once: rows must be locked as read
+
 HAMMER = """
 import json, sys, time
 from selfeval.services.judgements import set_judgement

@@ -82,15 +82,19 @@ def check_criterion(workspace: Workspace, criterion_id: str, bullet_id: str = ""
 
 
 def _find(
-    session: Session, assessment_id: str, criterion_id: str, bullet_id: str
+    session: Session, assessment_id: str, criterion_id: str, bullet_id: str, lock: bool = False
 ) -> Judgement | None:
-    return session.scalars(
-        select(Judgement).where(
-            Judgement.assessment_id == assessment_id,
-            Judgement.criterion_id == criterion_id,
-            Judgement.bullet_id == bullet_id,
-        )
-    ).first()
+    query = select(Judgement).where(
+        Judgement.assessment_id == assessment_id,
+        Judgement.criterion_id == criterion_id,
+        Judgement.bullet_id == bullet_id,
+    )
+    if lock:
+        # On a server two writers run at once: the row is locked as it is read, so the value
+        # the history records as replaced is the one the other writer just committed (a file
+        # serialises writers already: its transactions begin IMMEDIATE, and SQLite ignores this).
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return session.scalars(query).first()
 
 
 def new_judgement_row(
@@ -110,7 +114,7 @@ def new_judgement_row(
         },
         ("assessment_id", "criterion_id", "bullet_id"),
     )
-    row = _find(session, assessment_id, criterion_id, bullet_id)
+    row = _find(session, assessment_id, criterion_id, bullet_id, lock=True)
     assert row is not None
     return row
 

