@@ -137,7 +137,10 @@ def _policies() -> list[str]:
 
 
 def apply_security(engine: Engine) -> None:
-    """Roles, privileges, policies and the history stamp: run as the database's owner."""
+    """Roles, privileges, policies, the history stamp and change notices: run as the owner."""
+    from selfeval.store.postgres_server import install_change_notices
+
+    install_change_notices(engine)  # a server made before notices existed gets them too
     with engine.begin() as connection:
         database = connection.execute(text("SELECT current_database()")).scalar_one()
         for statement in [*_groups(), *_SETUP, *_privileges(database), *_policies()]:

@@ -67,3 +67,34 @@ def test_a_window_opens_on_a_server_workspace(
     when_dialog_opens(qtbot, cancel)
     window.controller.open_shared()
     assert seen == ["Open a shared workspace"]
+
+
+def test_two_people_on_one_server_see_each_other_within_a_second(
+    qtbot: QtBot, pg_server: ThrowAwayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from selfeval.app import build_main_window
+    from selfeval.services.demo import create_demo_workspace
+    from tests.ui.test_workbench import rating_word
+
+    url = pg_server.new_database()
+    create_demo_workspace(url).close()
+    windows = []
+    for person in ("Helen Whitfield (Anyshire County Council)", "Dr Amara Okafor (ICB)"):
+        monkeypatch.setenv("SELFEVAL_USER", person)
+        window = build_main_window(url)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+    helen, amara = windows
+    assert rating_word(amara, "participation") == "Green"
+    helen.navigate("criterion", "participation")
+    began = time.monotonic()
+    helen.criterion_page.rating.buttons["amber"].click()
+    qtbot.waitUntil(lambda: rating_word(amara, "participation") == "Amber", timeout=3_000)
+    assert time.monotonic() - began < 1.5
+    assert amara.status.saved_state.text().startswith("Helen Whitfield changed criterion 2")
+    assert not helen.status.saved_state.text().startswith("Helen")  # not told of its own change
+    for window in windows:
+        window.close()

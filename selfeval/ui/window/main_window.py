@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         from selfeval.ui.page_context import PageContext
         from selfeval.ui.pages.dashboard_page import DashboardPage
         from selfeval.ui.window.controller import WindowController
+        from selfeval.ui.window.live_changes import watch_for_changes
         from selfeval.ui.window.menus import build_menus, build_toolbar
         from selfeval.ui.window.recent_files import remember_workspace
 
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.loading.deleteLater()
         remember_workspace(workspace.address)
         self.banner.show_for(workspace)
+        self.watch = watch_for_changes(self)  # a shared workspace: other people's changes live
         self.navigate(*self._wanted)
 
     # --- pages are built when first shown --------------------------------------------------
@@ -383,6 +385,8 @@ class MainWindow(QMainWindow):
             self.open_task.cancel()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.attached:
+            if self.watch is not None:
+                self.watch.stop()
             self.commit_pending()
             if self._evidence_page is not None:
                 self._evidence_page.stop_reading()
