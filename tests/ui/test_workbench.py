@@ -441,3 +441,30 @@ def test_a_file_attached_to_the_wrong_item_is_removed_and_undo_puts_it_back(
     window.undo_stack.redo()
     again = next(e for e in list_evidence(window.workspace) if e.id == item.id)
     assert len(again.attachments) == len(item.attachments) - 1
+
+
+def test_the_statement_for_families_is_typed_saved_and_measured(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow
+) -> None:
+    from selfeval.services.judgements import get_judgement
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "next-steps")
+    page = window.criterion_page
+    editor = page.texts["family_statement"]
+    editor.setFocus()
+    long = (
+        "We are making sure that every young person with special educational needs and their "
+        "family have a clear plan for moving on to college, training or work well before the "
+        "end of year eleven, with help from every service involved."
+    )
+    qtbot.keyClicks(editor, "We help young people plan early. " + long)
+    assert page.reading_ease.text().startswith("Reading ease ")
+    assert "1 sentence over 25 words" in page.reading_ease.text()
+    assert page.reading_ease.toolTip().startswith("Over 25 words: We are making sure")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # leaving the box saves it, as every other box
+    statement = get_judgement(window.workspace, "next-steps").family_statement
+    assert statement.startswith("We help young people plan early.")
+    assert window.undo_stack.undoText() == "edit for families: what we want families to know"
+    press_undo(qtbot, window)
+    assert get_judgement(window.workspace, "next-steps").family_statement == ""

@@ -248,8 +248,9 @@ class CriterionPage(QScrollArea):
         assert field in NARRATIVE_FIELDS
         workspace, criterion_id = self.context.workspace, self.criterion_id
         editor = self.texts[field]
+        label = {**TEXT_FIELDS, **FAMILY_TEXT_FIELDS}[field][1]
         self.context.push(
-            f"edit {TEXT_FIELDS[field][1].lower()}",
+            f"edit {label.lower()}",
             lambda: set_judgement_field(workspace, criterion_id, "", field, new),
             lambda: set_judgement_field(workspace, criterion_id, "", field, old, new),
             criterion_id,
