@@ -136,6 +136,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.services.contributions.package_format import PEvidence
     from selfeval.services.our_area import our_area
     from selfeval.ui.dialogs.action_dialog import ActionDialog
+    from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
     from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
     from selfeval.ui.dialogs.export_dialog import ExportDialog
     from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
@@ -193,6 +194,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         OurAreaDialog(workspace, our_area(workspace)),
         StatisticsDialog(workspace),
         ServerDialog(),
+        ConflictDialog("How we know", "Amara Okafor", "theirs", "mine"),
         NeighboursDialog(workspace, {"E10000027": "Somerset"}, []),
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
     ]

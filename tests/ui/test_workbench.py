@@ -468,3 +468,43 @@ def test_the_statement_for_families_is_typed_saved_and_measured(
     assert window.undo_stack.undoText() == "edit for families: what we want families to know"
     press_undo(qtbot, window)
     assert get_judgement(window.workspace, "next-steps").family_statement == ""
+
+
+@pytest.mark.parametrize("choice", ["keep", "take"])
+def test_text_changed_by_someone_else_meanwhile_is_a_choice_not_an_overwrite(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, choice: str
+) -> None:
+    from selfeval.services.judgements import get_judgement, set_judgement
+    from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import open_workspace
+    from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    editor = window.criterion_page.texts["rationale"]
+    with open_workspace(demo_path, CurrentUser("Amara Okafor", "ICB")) as other:
+        set_judgement(other, "participation", rationale="Amara's new evidence of participation.")
+    seen: list[str] = []
+
+    def decide(dialog: QDialog) -> None:
+        assert isinstance(dialog, ConflictDialog)
+        seen.append(dialog.theirs.toPlainText())
+        assert dialog.yours.toPlainText() == "My own words."
+        (dialog.keep_button if choice == "keep" else dialog.take_button).click()
+
+    when_dialog_opens(qtbot, decide)
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "My own words.")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["Amara's new evidence of participation."]
+    stored = get_judgement(window.workspace, "participation").rationale
+    if choice == "keep":
+        assert stored == "My own words." and window.undo_stack.count() == 1
+        press_undo(qtbot, window)  # undo puts back Amara's text, not the text before hers
+        assert get_judgement(window.workspace, "participation").rationale == seen[0]
+    else:
+        assert stored == seen[0] and editor.toPlainText() == seen[0]
+        assert window.undo_stack.count() == 0

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from selfeval.errors import SelfevalError
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import (
@@ -245,19 +246,45 @@ class CriterionPage(QScrollArea):
         )
 
     def _text_committed(self, field: str, old: str, new: str) -> None:
+        """Saved as one undoable step; if the stored text is no longer what the page showed
+        (someone else saved meanwhile), the person chooses first (ui/dialogs/conflict_dialog.py)."""
         assert field in NARRATIVE_FIELDS
         workspace, criterion_id = self.context.workspace, self.criterion_id
         editor = self.texts[field]
         label = {**TEXT_FIELDS, **FAMILY_TEXT_FIELDS}[field][1]
+        try:
+            stored = get_judgement(workspace, criterion_id)
+        except SelfevalError:  # the machine's fault: the save below says so and keeps the text
+            stored = None
+        if stored is not None and getattr(stored, field) != old:
+            chosen = self._resolve(label, stored, field, new)
+            if chosen is None:  # cancelled: the typing stays, marked as not saved
+                editor.keep_unsaved(getattr(stored, field))
+                return
+            old, new = getattr(stored, field), chosen
+            editor.set_saved_text(new)
+            if new == old:
+                return
         self.context.push(
             f"edit {label.lower()}",
-            lambda: set_judgement_field(workspace, criterion_id, "", field, new),
+            lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
             lambda: set_judgement_field(workspace, criterion_id, "", field, old, new),
             criterion_id,
             evidence=False,
             failed=lambda: editor.keep_unsaved(old),
             redo=lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
         )
+
+    def _resolve(self, label: str, stored: object, field: str, mine: str) -> str | None:
+        from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
+
+        when = getattr(stored, "updated_at", None)
+        who = str(getattr(stored, "updated_by", "") or "Someone")
+        if when is not None:
+            who += f" (at {when.astimezone():%H:%M})"
+        dialog = ConflictDialog(label, who, getattr(stored, field), mine, self)
+        dialog.exec()
+        return dialog.chosen
 
     def _show_history(self) -> None:
         self.commit_pending()
