@@ -167,6 +167,20 @@ def first_run() -> None:
     server.grab().save(str(OUT / "open-shared.png"))
     print("wrote docs/screenshots/open-shared.png")
     server.close()
+    from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
+
+    conflict = ConflictDialog(
+        "How we know: the rationale for the rating",
+        "Dr Amara Okafor (at 14:32)",
+        "Speech and language therapy waits fell to 28 weeks in October; the ICB's recovery "
+        "plan funds two more therapists from January.",
+        "Speech and language therapy waits average 34 weeks; 23% of annual reviews are overdue.",
+    )
+    conflict.show()
+    settle()
+    conflict.grab().save(str(OUT / "conflict.png"))
+    print("wrote docs/screenshots/conflict.png")
+    conflict.close()
     dialog = NewWorkspaceDialog()
     for field, text in (
         (dialog.area, "Westmere"),
