@@ -3,6 +3,7 @@ window that runs them: a narrow interface, so they depend on it and not on MainW
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
@@ -59,3 +60,11 @@ class ControlledWindow(WindowHost, Protocol):
     def undo(self) -> None: ...
 
     def redo(self) -> None: ...
+
+
+Opener = Callable[[str, "str | None", QWidget], bool]
+"""opener(address, assessment, parent): open a workspace in a new window; False if it could not."""
+
+
+def no_opener(_address: str, _assessment: str | None, _parent: QWidget) -> bool:
+    raise RuntimeError("this window was not made by ui/window/opening.py")

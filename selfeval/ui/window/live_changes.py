@@ -26,9 +26,16 @@ class LiveWindow(Protocol):
     def changed(self, criterion_id: str | None, evidence: bool = True) -> None: ...
 
 
-def watch_for_changes(window: LiveWindow) -> ServerWatch | None:
-    if "://" not in window.address:
+class NoWatch:
+    """A file has no one else live: nothing to listen to, nothing to stop."""
+
+    def stop(self) -> None:
         return None
+
+
+def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
+    if "://" not in window.address:
+        return NoWatch()
     from selfeval.ui.server_watch import ServerWatch
 
     watch = ServerWatch(window.address)

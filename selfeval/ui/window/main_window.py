@@ -39,6 +39,7 @@ from selfeval.ui.widgets.criteria_tree import (
 from selfeval.ui.widgets.due_banner import DueBanner
 from selfeval.ui.widgets.loading_page import fitting_size, loading_page
 from selfeval.ui.widgets.save_state_bar import SaveStateBar
+from selfeval.ui.window.host import Opener, no_opener
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.display_name = short_name(address)
         self.attached = False
         self.open_task: OwnedTask | None = None
-        self.opener: Opener = _no_opener
+        self.opener: Opener = no_opener
         self.show_start: Callable[[], object] = lambda: None
         self.setAccessibleName("selfeval main window")
         self.undo_stack = QUndoStack(self)
@@ -385,18 +386,9 @@ class MainWindow(QMainWindow):
             self.open_task.cancel()
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         if self.attached:
-            if self.watch is not None:
-                self.watch.stop()
+            self.watch.stop()
             self.commit_pending()
             if self._evidence_page is not None:
                 self._evidence_page.stop_reading()
             self.workspace.close()
         super().closeEvent(event)
-
-
-Opener = Callable[[str, "str | None", QWidget], bool]
-"""opener(address, assessment, parent): open a workspace in a new window; False if it could not."""
-
-
-def _no_opener(_address: str, _assessment: str | None, _parent: QWidget) -> bool:
-    raise RuntimeError("this window was not made by ui/window/opening.py")
