@@ -110,3 +110,23 @@ def test_a_file_is_published_to_a_server_and_checked_out_again(
     assert main(["server", "upgrade", url]) == 0
     assert "at schema" in capsys.readouterr().out
     assert main(["server", "init", "not-a-url", "--area", "X"]) == 2
+
+
+def test_some_criteria_checked_out_come_back_through_the_merge_review(
+    pg_server: ThrowAwayServer, demo_path, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    url = pg_server.new_database()
+    assert main(["server", "init", url, "--area", "Anyshire", "--from", str(demo_path)]) == 0
+    copy = tmp_path / "mine.selfeval"
+    assert main(["server", "checkout", url, "-o", str(copy), "--criteria", "right-help"]) == 0
+    assert "with right-help from" in capsys.readouterr().out
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".sefpack"]  # no package left
+    with open_workspace(str(copy), TEST_USER) as offline:
+        assert [c.id for c in offline.framework.criteria] == ["right-help"]
+        set_judgement(offline, "right-help", rating="amber", rationale="Written on the train.")
+    back = tmp_path / "back.sefpack"
+    assert main(["contribution", "return", str(copy), "-o", str(back)]) == 0
+    assert main(["contribution", "merge", url, str(back), "--accept-non-conflicting"]) == 0
+    with open_workspace(url, TEST_USER) as shared:
+        merged = get_judgement(shared, "right-help")
+        assert (merged.rating, merged.rationale) == ("amber", "Written on the train.")

@@ -32,6 +32,18 @@ def cmd_server(args: argparse.Namespace) -> int:
         else:
             print(f"{where}: a new workspace for {args.area}.")
         return EXIT_OK
+    if args.action == "checkout" and args.criteria:
+        from selfeval.services.users import current_user
+
+        wanted = [c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip()]
+        taken = server_admin.server_checkout_criteria(
+            args.url, Path(args.output), wanted, current_user(args.user)
+        )
+        print(
+            f"Wrote {args.output} with {', '.join(taken)} from {where}; when done, "
+            "'selfeval contribution return' it and a lead merges the return."
+        )
+        return EXIT_OK
     if args.action == "checkout":
         copied = server_admin.server_checkout(args.url, Path(args.output))
         print(f"Wrote {args.output} ({copied:,} records) from {where}.")
@@ -96,6 +108,10 @@ def add_server_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     checkout = actions.add_parser("checkout", help="a file copy of the server's workspace")
     checkout.add_argument("url")
     checkout.add_argument("-o", "--output", required=True, help="the .selfeval file to write")
+    checkout.add_argument(
+        "--criteria",
+        help="only these criteria, as a request to yourself: the return merges back",
+    )
     upgrade = actions.add_parser("upgrade", help="bring an older server schema to this version")
     upgrade.add_argument("url")
     grant = actions.add_parser("grant", help="let a login in as a person, with a role")

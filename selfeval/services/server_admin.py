@@ -79,6 +79,30 @@ def _publish(source_address: str, server: PostgresStore) -> int:
     return copied[0]
 
 
+def server_checkout_criteria(
+    url: str, target: Path, criteria: list[str], user: CurrentUser
+) -> list[str]:
+    """An offline copy of some criteria, made as a contribution request to oneself: its return
+    merges back through the usual merge review (what may change is the request's scope)."""
+    import os
+    import secrets
+
+    from selfeval.services.contributions import create_request, open_request
+    from selfeval.services.workspace import open_workspace
+
+    if target.exists():
+        raise InputError(f"{target}: already exists; choose another name")
+    package = target.with_name(f".{target.name}.{secrets.token_hex(4)}.sefpack")
+    try:
+        with open_workspace(url, user) as workspace:
+            made = create_request(workspace, user.name or "offline copy", criteria, package)
+        open_request(package, target, user).close()
+    finally:
+        if package.exists():
+            os.unlink(package)
+    return list(made.manifest.criteria)
+
+
 def server_checkout(url: str, target: Path) -> int:
     """A file copy of the server's workspace, to work on offline."""
     from selfeval.store.copy import copy_rows
