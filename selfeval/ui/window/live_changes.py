@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from PySide6.QtCore import QTimer
+
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
     from selfeval.ui.server_watch import ServerWatch
@@ -26,6 +28,9 @@ class LiveWindow(Protocol):
     def changed(self, criterion_id: str | None, evidence: bool = True) -> None: ...
 
 
+SETTLE_MS = 150
+
+
 class NoWatch:
     """A file has no one else live: nothing to listen to, nothing to stop."""
 
@@ -40,18 +45,35 @@ def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
 
     watch = ServerWatch(window.address)
     me = window.workspace.user.name
+    # A merged return or a colleague's import announces hundreds of changes at once: they are
+    # gathered for a moment and the window is read again once, not once per change.
+    pending: list[dict[str, Any]] = []
+    settle = QTimer(watch)
+    settle.setSingleShot(True)
+    settle.setInterval(SETTLE_MS)
 
     def someone_changed(data: dict[str, Any]) -> None:
-        who = str(data.get("who") or "someone")
-        if who == me or not window.attached:
+        if str(data.get("who") or "") != me:
+            pending.append(data)
+            settle.start()
+
+    def show_them() -> None:
+        if not pending or not window.attached:
+            pending.clear()
             return
-        window.changed(None, str(data.get("entity")) in ("evidence", "evidence_link"))
-        criterion = str(data.get("criterion") or "")
+        evidence = any(str(d.get("entity")) in ("evidence", "evidence_link") for d in pending)
+        last, count = pending[-1], len(pending)
+        pending.clear()
+        window.changed(None, evidence)
+        who = str(last.get("who") or "someone")
+        criterion = str(last.get("criterion") or "")
         numbers = window.workspace.framework.numbers
         where = f"criterion {numbers[criterion]}" if criterion in numbers else "the workspace"
-        field = str(data.get("field") or "").replace("_", " ")
-        window.status.saved_state.setText(f"{who} changed {where} ({field}) just now")
+        field = str(last.get("field") or "").replace("_", " ")
+        more = f" and {count - 1} more change{'s' if count > 2 else ''}" if count > 1 else ""
+        window.status.saved_state.setText(f"{who} changed {where} ({field}){more} just now")
 
+    settle.timeout.connect(show_them)
     watch.changed.connect(someone_changed)
     watch.start()
     return watch
