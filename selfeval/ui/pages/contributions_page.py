@@ -26,6 +26,7 @@ from selfeval.services.contributions.tracking import (
 )
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
 
 FOLDER_KEY = "contributions/returns_folder"
@@ -81,7 +82,6 @@ class ContributionsPage(PageWidget):
         self.table.cellDoubleClicked.connect(lambda row, _c: self.merge_row(row))
         layout.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
         self.merge_button = QPushButton("&Merge the return...")
         self.merge_button.setAccessibleName("Merge the selected request's return")
         self.merge_button.clicked.connect(lambda: self.merge_row(self.table.currentRow()))
@@ -91,10 +91,7 @@ class ContributionsPage(PageWidget):
         refresh = QPushButton("Look &again")
         refresh.setAccessibleName("Look for returns again")
         refresh.clicked.connect(self.refresh)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.reissue_button)
-        buttons.addWidget(refresh)
-        buttons.addStretch(1)
+        buttons = button_row(self.merge_button, self.reissue_button, refresh)
         layout.addLayout(buttons)
 
     def _folder(self) -> Path | None:

@@ -42,6 +42,7 @@ from selfeval.services.people import PersonView, list_people
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 
@@ -181,7 +182,7 @@ class DataRequestPage(PageWidget):
         self.table.cellActivated.connect(lambda _r, _c: self.edit())
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit())
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        made = []
         for text, name, slot in (
             ("&Add item...", "Add an item to the checklist", self.add),
             ("&Edit item...", "Edit the selected item", self.edit),
@@ -191,9 +192,8 @@ class DataRequestPage(PageWidget):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+            made.append(button)
+        layout.addLayout(button_row(*made))
 
     def refresh(self) -> None:
         self.rows = list_items(self.context.workspace)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -41,6 +40,7 @@ from selfeval.services.improvement.indicators import (
 from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
 from selfeval.ui.widgets.indicator_chart import IndicatorChart
@@ -105,10 +105,7 @@ class IndicatorsPage(PageWidget):
         delete_button.setAccessibleName("Delete the selected indicator's latest figures")
         delete_button.clicked.connect(self.delete_figures)
         self.table.doubleClicked.connect(lambda _index: self.edit_figures(new=False))
-        row = QHBoxLayout()
-        for button in (add_button, edit_button, delete_button, import_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        row = button_row(add_button, edit_button, delete_button, import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Indicators and how we compare"))
         layout.addWidget(self.note)

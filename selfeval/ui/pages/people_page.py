@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -47,6 +46,7 @@ from selfeval.services.people_records import (
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 
@@ -189,19 +189,13 @@ class PeoplePage(PageWidget):
         org_box = QGroupBox("Partner organisations")
         org_layout = QVBoxLayout(org_box)
         org_layout.addWidget(self.organisations)
-        row = QHBoxLayout()
-        for button in (add_org, edit_org, delete_org):
-            row.addWidget(button)
-        row.addStretch(1)
-        org_layout.addLayout(row)
+        org_layout.addLayout(button_row(add_org, edit_org, delete_org))
         people_box = QGroupBox("People")
         people_layout = QVBoxLayout(people_box)
         people_layout.addWidget(self.people)
-        row = QHBoxLayout()
-        for button in (add_person_button, edit_person_button, delete_person_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        people_layout.addLayout(row)
+        people_layout.addLayout(
+            button_row(add_person_button, edit_person_button, delete_person_button)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading("People and organisations"))
         layout.addWidget(org_box, 2)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from selfeval.ui.evidence_actions import (
     unlink_undoable,
 )
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.widgets.button_row import button_row
 
 
 def describe(view: EvidenceView) -> str:
@@ -103,10 +103,9 @@ class LinkedEvidencePanel(QWidget):
         self.link_button.clicked.connect(self._link)
         self.unlink_button.clicked.connect(self._unlink)
         self.open_button.clicked.connect(self._open)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.link_button, self.unlink_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(
+            self.add_button, self.link_button, self.unlink_button, self.open_button
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)

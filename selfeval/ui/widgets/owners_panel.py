@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -24,6 +23,7 @@ from selfeval.services.people import (
     replace_owners,
 )
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.widgets.button_row import button_row
 
 
 class AddOwnerDialog(QDialog):
@@ -71,10 +71,7 @@ class OwnersPanel(QWidget):
         self.add_button.clicked.connect(self._add)
         self.lead_button.clicked.connect(self._make_lead)
         self.remove_button.clicked.connect(self._remove)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.lead_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = button_row(self.add_button, self.lead_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
