@@ -130,3 +130,15 @@ def test_some_criteria_checked_out_come_back_through_the_merge_review(
     with open_workspace(url, TEST_USER) as shared:
         merged = get_judgement(shared, "right-help")
         assert (merged.rating, merged.rationale) == ("amber", "Written on the train.")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["postgresql://jo:s3cret@[bad/selfeval", "postgresql://jo:s3cret@host:notaport/selfeval"],
+)
+def test_a_malformed_server_address_is_refused_without_showing_the_password(
+    url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["status", url]) == 2
+    err = capsys.readouterr().err
+    assert "is not a valid server address" in err and "s3cret" not in err

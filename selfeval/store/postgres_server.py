@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
+from sqlalchemy.exc import ArgumentError
+
 from selfeval.errors import InputError, SelfevalError
 from selfeval.files.faults import MachineFault
 from selfeval.store.quick_look import FirstLook
@@ -28,6 +30,15 @@ SCHEMES = ("postgresql://", "postgres://")
 
 def is_server_address(address: str) -> bool:
     return address.strip().lower().startswith(SCHEMES)
+
+
+def without_password(url: str) -> str:
+    """The same address with no secret in it: for the recent list and for messages."""
+    head, sep, rest = url.partition("://")
+    if "@" not in rest:
+        return url
+    credentials, at_rest = rest.split("@", 1)
+    return f"{head}{sep}{credentials.split(':', 1)[0]}@{at_rest}"
 
 
 def display_name(url: str) -> str:
@@ -49,6 +60,18 @@ class PostgresStore:
             raise InputError(f"{url}: is not a postgresql:// address")
         self.url = url.strip()
         self.address = self.url
+        try:  # a bad host or port is said now, not as an error deep in the driver
+            parts = urlsplit(self.url)
+            _ = (parts.hostname, parts.port)
+            from sqlalchemy.engine import make_url
+
+            make_url(sqlalchemy_url(self.url))
+        except (ValueError, ArgumentError) as err:
+            raise InputError(
+                f"'{without_password(self.url)}': is not a valid server address ({err}); "
+                "it looks like "
+                "postgresql://login@host:5432/database"
+            ) from None
         self.name = display_name(self.url)
         self._engine: Engine | None = None
 

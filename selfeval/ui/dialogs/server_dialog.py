@@ -38,15 +38,6 @@ def server_url(
     return f"postgresql://{credentials}@{location}{query}"
 
 
-def without_password(url: str) -> str:
-    """The URL to remember: the same place, no secret."""
-    head, sep, rest = url.partition("://")
-    if "@" not in rest:
-        return url
-    credentials, at_rest = rest.split("@", 1)
-    return f"{head}{sep}{credentials.split(':', 1)[0]}@{at_rest}"
-
-
 class ServerDialog(CheckedDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
