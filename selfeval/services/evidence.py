@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.services.attachments import store_attachment
+from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
@@ -113,6 +114,18 @@ class EvidenceView:
     def criteria(self) -> tuple[str, ...]:
         return tuple(sorted({criterion for criterion, _ in self.links}))
 
+    def as_input(self) -> EvidenceInput:
+        """The item as it would be typed again (to undo an edit, or to check it is unchanged)."""
+        return EvidenceInput(
+            title=self.title,
+            description=self.description,
+            kind=self.kind,
+            organisation=self.organisation,
+            evidence_date=self.evidence_date,
+            link=self.link,
+            personal_data=self.personal_data,
+        )
+
 
 def resolve_link_target(framework: Framework, target: str) -> tuple[str, str]:
     """A criterion id, or a bullet id, as the (criterion, bullet) pair a link stores."""
@@ -169,17 +182,25 @@ def add_evidence(
         return row.id
 
 
-def edit_evidence(workspace: Workspace, evidence_id: str, item: EvidenceInput) -> None:
+def edit_evidence(
+    workspace: Workspace,
+    evidence_id: str,
+    item: EvidenceInput,
+    expect: EvidenceInput | None = None,
+) -> None:
+    """`expect`: the item as the person saw it; refused if it no longer is (someone else
+    changed it meanwhile: services/changed_meanwhile.py)."""
     with workspace.transaction() as session:
-        row = _get(session, evidence_id)
+        row = _get(session, evidence_id, lock=True)
+        if expect is not None:
+            shown = {**_plain_values(expect), "organisation": expect.organisation or ""}
+            organisation = session.get(Organisation, row.organisation_id or "")
+            current = {name: getattr(row, name) for name in _plain_values(expect)}
+            current["organisation"] = organisation.name if organisation is not None else ""
+            refuse_if_changed(f"evidence '{row.title}'", current, shown)
         new_values = {
-            "title": item.title,
-            "description": item.description,
-            "kind": item.kind,
+            **_plain_values(item),
             "organisation_id": organisation_id_for(session, item.organisation),
-            "evidence_date": item.evidence_date,
-            "link": item.link,
-            "personal_data": item.personal_data,
         }
         for name, value in new_values.items():
             old = getattr(row, name)
@@ -187,6 +208,17 @@ def edit_evidence(workspace: Workspace, evidence_id: str, item: EvidenceInput) -
                 setattr(row, name, value)
                 record_change(session, workspace.user, "evidence", row.id, name, old, value)
         row.updated_at = utc_now()
+
+
+def _plain_values(item: EvidenceInput) -> dict[str, object]:
+    return {
+        "title": item.title,
+        "description": item.description,
+        "kind": item.kind,
+        "evidence_date": item.evidence_date,
+        "link": item.link,
+        "personal_data": item.personal_data,
+    }
 
 
 def delete_evidence(workspace: Workspace, evidence_id: str) -> None:
@@ -267,8 +299,8 @@ def _link(
     )
 
 
-def _get(session: Session, evidence_id: str) -> EvidenceItem:
-    row = session.get(EvidenceItem, evidence_id)
+def _get(session: Session, evidence_id: str, lock: bool = False) -> EvidenceItem:
+    row = session.get(EvidenceItem, evidence_id, with_for_update=lock)
     if row is None:
         raise InputError(f"no evidence item with id '{evidence_id}'")
     return row

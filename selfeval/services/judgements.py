@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
+from selfeval.services.changed_meanwhile import ChangedElsewhere
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Judgement
@@ -135,11 +136,6 @@ def list_judgements(workspace: Workspace) -> dict[tuple[str, str], JudgementView
         return {(r.criterion_id, r.bullet_id): _view(r, r.criterion_id, r.bullet_id) for r in rows}
 
 
-class ChangedElsewhere(InputError):
-    """A field was changed by someone else since the value this change expected; nothing was
-    written (an undo must not silently throw away another person's edit)."""
-
-
 def set_judgement(
     workspace: Workspace,
     criterion_id: str,
@@ -226,7 +222,7 @@ def _changed_elsewhere(row: Judgement, criterion_id: str, bullet_id: str, field:
     when = f" at {row.updated_at:%H:%M on %d %b}" if row.updated_at else ""
     who = row.updated_by or "someone else"
     return (
-        f"{where}: {field.replace('_', ' ')} was changed by {who}{when} since you made this "
-        "change, so it was not undone or redone; their value is kept. Look at it and edit it "
-        "again if you need to."
+        f"{where}: {field.replace('_', ' ')} was changed by {who}{when} since you last saw "
+        "it, so your change (or undo, or redo) was not saved; their value is kept. Look at it "
+        "and change it again if you need to."
     )

@@ -170,8 +170,6 @@ def server_grant(
 ) -> Grant:
     """Let `login` in as `person` of `organisation` with `role` (made if missing; matched by
     name otherwise). A contributor's criteria are checked against the framework."""
-    from sqlalchemy import text
-
     from selfeval.services.people import (
         add_organisation,
         add_person,
@@ -179,7 +177,7 @@ def server_grant(
         list_people,
     )
     from selfeval.services.workspace import open_workspace
-    from selfeval.store.server_security import GROUPS, apply_security
+    from selfeval.store.server_security import grant_login
 
     login = login.strip()
     if not _LOGIN.match(login):
@@ -199,75 +197,30 @@ def server_grant(
         org = organisations.get(organisation.strip()) or add_organisation(workspace, organisation)
         people = {p.name: p for p in list_people(workspace)}
         someone = people.get(person.strip()) or add_person(workspace, person, "", org.name)
-        engine = workspace.store.engine
-        apply_security(engine)  # the grants table and policies exist (a server made elsewhere)
-        with engine.begin() as connection:
-            exists = connection.execute(
-                text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
-            ).first()
-            quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
-            if exists is None:
-                secret = connection.execute(
-                    text("SELECT quote_literal(:p)"), {"p": password or ""}
-                ).scalar_one()
-                connection.execute(
-                    text(
-                        f"CREATE ROLE {quoted} LOGIN" + (f" PASSWORD {secret}" if password else "")
-                    )
-                )
-            for name, group in GROUPS.items():
-                verb = "GRANT" if name == role else "REVOKE"
-                joiner = "TO" if name == role else "FROM"
-                connection.execute(text(f"{verb} {group} {joiner} {quoted}"))
-            connection.execute(
-                text(
-                    "INSERT INTO selfeval_grant (login, person_id, organisation_id, role, criteria)"
-                    " VALUES (:login, :person, :org, :role, :criteria)"
-                    " ON CONFLICT (login) DO UPDATE SET person_id = :person,"
-                    " organisation_id = :org, role = :role, criteria = :criteria"
-                ),
-                {
-                    "login": login,
-                    "person": someone.id,
-                    "org": org.id,
-                    "role": role,
-                    "criteria": sorted(criteria) if role == "contributor" else [],
-                },
-            )
+        grant_login(
+            workspace.store.engine,
+            login,
+            password,
+            role,
+            someone.id,
+            org.id,
+            sorted(criteria) if role == "contributor" else [],
+        )
     return Grant(login, someone.name, org.name, role, tuple(sorted(criteria)))
 
 
 def server_revoke(url: str, login: str, user: CurrentUser) -> bool:
     """Take a login's grant away (the login itself stays, with no access); False if it had none."""
-    from sqlalchemy import text
-
     from selfeval.services.workspace import open_workspace
-    from selfeval.store.server_security import GROUPS
+    from selfeval.store.server_security import revoke_login
 
-    with open_workspace(url, user) as workspace, workspace.store.engine.begin() as connection:
-        gone = connection.execute(
-            text("DELETE FROM selfeval_grant WHERE login = :login"), {"login": login}
-        ).rowcount
-        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
-        if connection.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}
-        ).first():
-            for group in GROUPS.values():
-                connection.execute(text(f"REVOKE {group} FROM {quoted}"))
-    return bool(gone)
+    with open_workspace(url, user) as workspace:
+        return revoke_login(workspace.store.engine, login)
 
 
 def server_who(url: str, user: CurrentUser) -> list[Grant]:
-    from sqlalchemy import text
-
     from selfeval.services.workspace import open_workspace
+    from selfeval.store.server_security import granted_logins
 
-    with open_workspace(url, user) as workspace, workspace.store.engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                "SELECT g.login, coalesce(p.name, ''), coalesce(o.name, ''), g.role, g.criteria"
-                " FROM selfeval_grant g LEFT JOIN person p ON p.id = g.person_id"
-                " LEFT JOIN organisation o ON o.id = g.organisation_id ORDER BY g.login"
-            )
-        ).all()
-    return [Grant(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]
+    with open_workspace(url, user) as workspace:
+        return [Grant(*row) for row in granted_logins(workspace.store.engine)]

@@ -9,6 +9,7 @@ purpose; a client of another schema version refuses to open the workspace and sa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy.exc import ArgumentError
 
-from selfeval.errors import InputError, SelfevalError
-from selfeval.files.faults import MachineFault
+from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, SelfevalError
 from selfeval.store.quick_look import FirstLook
 
 if TYPE_CHECKING:
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from selfeval.store.workspace_store import WorkspaceStore
 
 SCHEMES = ("postgresql://", "postgres://")
+PASSWORD_REFUSED = re.compile(r"password authentication failed|no password supplied")
+NO_SUCH_LOGIN = re.compile(r'role ".*" does not exist')
 
 
 def is_server_address(address: str) -> bool:
@@ -79,8 +81,14 @@ class PostgresStore:
         from sqlalchemy import create_engine
 
         if self._engine is None:
+            from selfeval.store.server_passwords import connection_password
+
+            connect_args: dict[str, object] = {"connect_timeout": 10}
+            kept = connection_password(self.url)
+            if kept is not None:
+                connect_args["password"] = kept
             self._engine = create_engine(
-                sqlalchemy_url(self.url), pool_pre_ping=True, connect_args={"connect_timeout": 10}
+                sqlalchemy_url(self.url), pool_pre_ping=True, connect_args=connect_args
             )
         return self._engine
 
@@ -193,9 +201,17 @@ class PostgresStore:
             )
         if isinstance(original, psycopg.OperationalError) or isinstance(err, OperationalError):
             reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
-            return MachineFault(
-                f"{self.name}: the server cannot be reached or refused the login ({reason}); "
-                "nothing was saved"
+            if PASSWORD_REFUSED.search(reason):
+                from selfeval.store.server_passwords import login_of
+
+                given = "was refused" if "authentication failed" in reason else "was not given"
+                return PasswordNeeded(
+                    f"{self.name}: the password of login '{login_of(self.url)}' {given}"
+                )
+            if NO_SUCH_LOGIN.search(reason):
+                return InputError(f"{self.name}: the server has no such login ({reason})")
+            return ConnectionLost(
+                f"{self.name}: the server cannot be reached ({reason}); nothing was saved"
             )
         return None
 

@@ -145,3 +145,76 @@ def apply_security(engine: Engine) -> None:
         database = connection.execute(text("SELECT current_database()")).scalar_one()
         for statement in [*_groups(), *_SETUP, *_privileges(database), *_policies()]:
             connection.execute(text(statement))
+
+
+def grant_login(
+    engine: Engine,
+    login: str,
+    password: str | None,
+    role: str,
+    person_id: str,
+    organisation_id: str,
+    criteria: list[str],
+) -> None:
+    """The login (made with `password` when it does not exist yet) in exactly one group, and
+    its row in the grants table the policies read. Identifiers and the password are quoted by
+    the server (quote_ident, quote_literal), never pasted in."""
+    apply_security(engine)  # the grants table and policies exist (a server made elsewhere)
+    with engine.begin() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
+        ).first()
+        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
+        if exists is None:
+            secret = connection.execute(
+                text("SELECT quote_literal(:p)"), {"p": password or ""}
+            ).scalar_one()
+            connection.execute(
+                text(f"CREATE ROLE {quoted} LOGIN" + (f" PASSWORD {secret}" if password else ""))
+            )
+        for name, group in GROUPS.items():
+            verb, joiner = ("GRANT", "TO") if name == role else ("REVOKE", "FROM")
+            connection.execute(text(f"{verb} {group} {joiner} {quoted}"))
+        connection.execute(
+            text(
+                "INSERT INTO selfeval_grant (login, person_id, organisation_id, role, criteria)"
+                " VALUES (:login, :person, :org, :role, :criteria)"
+                " ON CONFLICT (login) DO UPDATE SET person_id = :person,"
+                " organisation_id = :org, role = :role, criteria = :criteria"
+            ),
+            {
+                "login": login,
+                "person": person_id,
+                "org": organisation_id,
+                "role": role,
+                "criteria": criteria,
+            },
+        )
+
+
+def revoke_login(engine: Engine, login: str) -> bool:
+    """The grant taken away and the login out of every group (it stays, with no access)."""
+    with engine.begin() as connection:
+        gone = connection.execute(
+            text("DELETE FROM selfeval_grant WHERE login = :login"), {"login": login}
+        ).rowcount
+        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
+        if connection.execute(
+            text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}
+        ).first():
+            for group in GROUPS.values():
+                connection.execute(text(f"REVOKE {group} FROM {quoted}"))
+    return bool(gone)
+
+
+def granted_logins(engine: Engine) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+    """(login, person, organisation, role, criteria) for every grant, by login."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT g.login, coalesce(p.name, ''), coalesce(o.name, ''), g.role, g.criteria"
+                " FROM selfeval_grant g LEFT JOIN person p ON p.id = g.person_id"
+                " LEFT JOIN organisation o ON o.id = g.organisation_id ORDER BY g.login"
+            )
+        ).all()
+    return [(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]

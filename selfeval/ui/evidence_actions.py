@@ -16,7 +16,6 @@ from selfeval.services.attachments import (
     save_attachment,
 )
 from selfeval.services.evidence import (
-    EvidenceInput,
     EvidenceView,
     add_evidence,
     delete_evidence,
@@ -62,18 +61,6 @@ def add_evidence_undoable(
     context.push(f"add evidence '{form.item.title}'", do, undo, criterion_id)
 
 
-def _input_of(view: EvidenceView) -> EvidenceInput:
-    return EvidenceInput(
-        title=view.title,
-        description=view.description,
-        kind=view.kind,
-        organisation=view.organisation,
-        evidence_date=view.evidence_date,
-        link=view.link,
-        personal_data=view.personal_data,
-    )
-
-
 def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: EvidenceForm) -> None:
     """Apply the dialog's fields and criteria; links to bullets of still-chosen criteria stay."""
     try:
@@ -91,7 +78,7 @@ def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: Evi
     current_removed = dict.fromkeys(removed)  # original id -> the id it has now (after an undo)
 
     def do() -> None:
-        edit_evidence(workspace, before.id, form.item)
+        edit_evidence(workspace, before.id, form.item, expect=before.as_input())
         replace_evidence_links(workspace, before.id, links_after)
         if not added_files:
             for name, data in files:
@@ -100,7 +87,7 @@ def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: Evi
             remove_attachment(workspace, now or original)
 
     def undo() -> None:
-        edit_evidence(workspace, before.id, _input_of(before))
+        edit_evidence(workspace, before.id, before.as_input(), expect=form.item)
         replace_evidence_links(workspace, before.id, before.links)
         for original in current_removed:
             name, data = removed_data[original]
@@ -120,7 +107,7 @@ def delete_evidence_undoable(context: PageContext, evidence_id: str) -> None:
         delete_evidence(workspace, current[0])
 
     def undo() -> None:
-        current[0] = add_evidence(workspace, _input_of(view))
+        current[0] = add_evidence(workspace, view.as_input())
         replace_evidence_links(workspace, current[0], view.links)
         for name, data in files:
             add_attachment_bytes(workspace, current[0], name, data)

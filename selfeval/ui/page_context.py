@@ -25,6 +25,9 @@ class PageContext:
     show_error: Callable[[str], None]
     navigate: Callable[[RouteKind, str], None]
     """navigate(kind, id): where to go (window_host.RouteKind)."""
+    connection_lost: Callable[[str], None] | None = None
+    """A change failed because the shared workspace's server cannot be reached: said by the
+    window's banner rather than a dialog per pause in typing (ui/window/live_changes.py)."""
 
     def push(
         self,
@@ -50,5 +53,6 @@ class PageContext:
                 self.show_error,
                 failed,
                 redo,
+                self.connection_lost,
             )
         )

@@ -1,9 +1,10 @@
-"""Listening for other people's changes on a shared workspace (PostgreSQL LISTEN/NOTIFY).
+"""Listening for other people's changes on a shared workspace (PostgreSQL LISTEN/NOTIFY), and
+noticing when the server goes away.
 
 A thread the window owns holds one connection that listens; each notice becomes a Qt signal on
-the GUI thread with who changed what. The window refreshes what it shows (typing in progress
-is kept: the criterion page does not reload a box being edited) and says who changed what.
-Stopped and awaited when the window closes.
+the GUI thread with who changed what. When that connection drops, `lost` says so (the window
+shows a banner and keeps what is typed) and the thread tries again, soon and then less often,
+until `back`. Stopped and awaited when the window closes.
 """
 
 from __future__ import annotations
@@ -15,36 +16,71 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 POLL_SECONDS = 0.3
+RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0)
+"""Waits between attempts to reconnect: the last one repeats until the server answers."""
 
 
 class ServerWatch(QObject):
     changed = Signal(dict)
     """{criterion, entity, field, who, organisation} of a change someone else made."""
+    lost = Signal(str)
+    """The server cannot be reached (the reason, in the driver's words)."""
+    back = Signal()
+    """Connected again after `lost`."""
 
     def __init__(self, url: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.url = url
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self._own_pids: set[int] = set()
+        self.connected = False
+        self._ever_lost = False
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._listen, name="selfeval-watch", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="selfeval-watch", daemon=True)
         self._thread.start()
+
+    def try_now(self) -> None:
+        """Reconnect without waiting for the next attempt (the banner's Try now)."""
+        self._wake.set()
+
+    def _run(self) -> None:
+        attempt = 0
+        while not self._stop.is_set():
+            try:
+                self._listen()
+                return  # stopped while connected
+            except Exception as err:  # the connection dropped, or could not be made
+                if self._stop.is_set():
+                    return
+                if self.connected or not self._ever_lost:
+                    self.connected, self._ever_lost = False, True
+                    reason = str(err).strip().splitlines()[0] if str(err).strip() else ""
+                    self.lost.emit(reason or type(err).__name__)
+                    attempt = 0
+                wait = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+                attempt += 1
+                self._wake.wait(wait)
+                self._wake.clear()
 
     def _listen(self) -> None:
         import psycopg
 
         from selfeval.store.postgres_server import NOTICE_CHANNEL
+        from selfeval.store.server_passwords import connection_url
 
-        try:
-            with psycopg.connect(self.url, autocommit=True) as connection:
-                connection.execute(f"LISTEN {NOTICE_CHANNEL}")
-                while not self._stop.is_set():
-                    for notice in connection.notifies(timeout=POLL_SECONDS, stop_after=20):
-                        self._deliver(notice.payload)
-        except Exception:  # the server went away: the window's own saves will say so
-            return
+        with psycopg.connect(
+            connection_url(self.url), autocommit=True, connect_timeout=10
+        ) as connection:
+            connection.execute(f"LISTEN {NOTICE_CHANNEL}")
+            was_lost, self.connected = self._ever_lost, True
+            if was_lost and not self._stop.is_set():
+                self.back.emit()
+            while not self._stop.is_set():
+                for notice in connection.notifies(timeout=POLL_SECONDS, stop_after=20):
+                    self._deliver(notice.payload)
+                self._wake.clear()  # "Try now" while connected: nothing to do
 
     def _deliver(self, payload: str) -> None:
         try:
@@ -57,6 +93,7 @@ class ServerWatch(QObject):
     def stop(self) -> None:
         """Stop listening and wait for the thread (it wakes at least every POLL_SECONDS)."""
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=2 * POLL_SECONDS + 1)
             self._thread = None

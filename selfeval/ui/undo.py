@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from selfeval.errors import SelfevalError
+from selfeval.errors import ConnectionLost, SelfevalError
 
 
 class ServiceCommand(QUndoCommand):
@@ -29,8 +29,10 @@ class ServiceCommand(QUndoCommand):
         on_error: Callable[[str], None],
         failed: Callable[[], None] | None = None,
         redo: Callable[[], object] | None = None,
+        on_lost: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(text)
+        self._on_lost = on_lost
         self._do, self._undo, self._after, self._on_error = do, undo, after, on_error
         self._failed = failed
         self._redo = redo or do
@@ -45,7 +47,10 @@ class ServiceCommand(QUndoCommand):
             if self._failed is not None:
                 self._failed()
                 message += f"\n\n{KEPT_NOTE}"
-            self._on_error(message)
+            if isinstance(err, ConnectionLost) and self._on_lost is not None:
+                self._on_lost(str(err))  # the banner says it once; typing goes on
+            else:
+                self._on_error(message)
             self._refresh(report=False)
             return
         self._refresh(report=True)

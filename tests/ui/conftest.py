@@ -45,7 +45,11 @@ def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and dialog.isVisible():
-            act(dialog)
+            try:
+                act(dialog)
+            except BaseException:  # a failed check must fail the test, not leave it hanging
+                dialog.reject()
+                raise
         else:
             QTimer.singleShot(20, poll)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from selfeval.errors import InputError
@@ -99,3 +100,78 @@ def test_two_people_on_one_server_see_each_other_within_a_second(
     assert not helen.status.saved_state.text().startswith("Helen")  # not told of its own change
     for window in windows:
         window.close()
+
+
+def test_a_lost_connection_shows_a_banner_keeps_the_typing_and_saves_it_when_back(
+    qtbot: QtBot,
+    pg_server: ThrowAwayServer,
+    open_window,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.demo import create_demo_workspace
+    from selfeval.services.judgements import get_judgement
+    from selfeval.ui.widgets.connection_banner import ConnectionBanner
+
+    url = pg_server.new_database()
+    create_demo_workspace(url).close()
+    window = open_window(url)
+    window.navigate("criterion", "participation")
+    banner = window.findChild(ConnectionBanner)
+    assert banner is not None and banner.isHidden()
+    boxes: list[str] = []  # a dialog per pause in typing would be the wrong answer
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: boxes.append(str(args[2])))
+    with qtbot.waitSignal(window.watch.lost, timeout=5_000):
+        pg_server.cut_off(url)
+    assert banner.isVisible()
+    assert banner.text.text().startswith(f"Not connected to {window.workspace.name} since")
+    editor = window.criterion_page.texts["strengths"]
+    editor.setPlainText("Written while the server was away")
+    editor.commit()
+    assert editor.unsaved and boxes == []
+    assert editor.toPlainText() == "Written while the server was away"
+    assert window.status.saved_state.text() == (
+        "Last change not saved: the server cannot be reached; it is kept on screen"
+    )
+    pg_server.let_back(url)
+    with qtbot.waitSignal(window.watch.back, timeout=10_000):
+        qtbot.mouseClick(banner.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Try now
+    assert banner.isHidden() and not editor.unsaved and boxes == []
+    stored = get_judgement(window.workspace, "participation").strengths
+    assert stored == "Written while the server was away"
+    assert window.status.saved_state.text().startswith("Connected again at")
+
+
+def test_a_password_the_server_wants_is_asked_for_and_kept_only_if_ticked(
+    qtbot: QtBot,
+    pg_server: ThrowAwayServer,
+    keyring_for_tests,  # type: ignore[no-untyped-def]
+) -> None:
+    from selfeval.services.demo import create_demo_workspace
+    from selfeval.ui.window.opening import open_workspace_window
+
+    database = pg_server.new_database()
+    create_demo_workspace(database).close()
+    url = pg_server.login_with_password(database, "pw_jo", "letmein")
+    asked: list[str] = []
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, ServerDialog)
+        asked.append(dialog.problem.text())
+        assert dialog.login.text() == "pw_jo" and dialog.focusWidget() is dialog.password
+        dialog.password.setText("letmein")
+        dialog.keep.setChecked(True)
+        dialog.accept()
+
+    when_dialog_opens(qtbot, answer)
+    window = open_workspace_window(url)
+    assert window is not None and asked and "was not given" in asked[0]
+    qtbot.addWidget(window)
+    assert list(keyring_for_tests.kept.values()) == ["letmein"]
+    assert "letmein" not in " ".join(recent_workspaces())
+    window.close()
+    again = open_workspace_window(url)  # from the recent list: the keyring answers, no dialog
+    assert again is not None and len(asked) == 1
+    qtbot.addWidget(again)
+    again.close()

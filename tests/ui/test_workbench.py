@@ -508,3 +508,44 @@ def test_text_changed_by_someone_else_meanwhile_is_a_choice_not_an_overwrite(
     else:
         assert stored == seen[0] and editor.toPlainText() == seen[0]
         assert window.undo_stack.count() == 0
+
+
+@pytest.mark.parametrize("mine", [True, False])
+def test_a_rating_changed_by_someone_else_meanwhile_is_a_choice_not_an_overwrite(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, mine: bool
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.services.judgements import get_judgement, set_judgement
+    from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import open_workspace
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    assert get_judgement(window.workspace, "participation").rating == "green"
+    with open_workspace(demo_path, CurrentUser("Amara Okafor", "ICB")) as other:
+        set_judgement(other, "participation", rating="amber")  # the page still shows Green
+    asked: list[str] = []
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        asked.append(dialog.text())
+        button = QMessageBox.StandardButton.Yes if mine else QMessageBox.StandardButton.No
+        dialog.button(button).click()
+
+    when_dialog_opens(qtbot, answer)
+    window.criterion_page.rating.buttons["red"].click()
+    assert asked and asked[0].startswith("Amara Okafor rated this criterion Amber at ")
+    assert "after this page showed Green" in asked[0]
+    stored = get_judgement(window.workspace, "participation").rating
+    assert stored == ("red" if mine else "amber")
+    assert window.criterion_page.rating.rating() == stored
+    if mine:
+        press_undo(qtbot, window)  # undo puts back Amara's rating, not the one before hers
+        assert get_judgement(window.workspace, "participation").rating == "amber"
+    else:
+        assert window.undo_stack.count() == 0
+        window.criterion_page.rating.buttons["red"].click()  # now the page shows hers: no ask
+        assert len(asked) == 1
+        assert get_judgement(window.workspace, "participation").rating == "red"

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import delete, select
 
 from selfeval.errors import InputError
+from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
@@ -80,6 +81,19 @@ class ActionView:
     def status_label(self) -> str:
         return STATUSES[self.status]
 
+    def as_input(self) -> ActionInput:
+        """The action as it would be typed again (to undo an edit, or to check it is unchanged)."""
+        return parse_action(
+            title=self.title,
+            description=self.description,
+            criteria=list(self.criteria),
+            owner_person_id=self.owner_person_id,
+            owner_organisation_id=self.owner_organisation_id,
+            due_date=self.due_date,
+            status=self.status,
+            priority=self.priority,
+        )
+
 
 def is_overdue(due_date: date | None, status: str, today: date) -> bool:
     return due_date is not None and due_date < today and status != "complete"
@@ -138,12 +152,20 @@ def add_action(
         return row.id
 
 
-def update_action(workspace: Workspace, action_id: str, item: ActionInput) -> None:
+def update_action(
+    workspace: Workspace, action_id: str, item: ActionInput, expect: ActionInput | None = None
+) -> None:
+    """`expect`: the action as the person saw it; refused if it no longer is (someone else
+    changed it meanwhile: services/changed_meanwhile.py)."""
     _check(workspace, item)
     with workspace.transaction() as session:
-        row = session.get(Action, action_id)
+        row = session.get(Action, action_id, with_for_update=True)
         if row is None:
             raise InputError(f"no action with id '{action_id}'")
+        fields = item.model_dump(exclude={"criteria"})
+        current = {name: getattr(row, name) for name in fields}
+        expected = expect.model_dump(exclude={"criteria"}) if expect is not None else None
+        refuse_if_changed(f"action '{row.title}'", current, expected)
         for name, value in item.model_dump(exclude={"criteria"}).items():
             old = getattr(row, name)
             if old != value:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import select
 
 from selfeval.errors import InputError
+from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
@@ -152,14 +153,24 @@ def list_risks(workspace: Workspace) -> list[RiskView]:
     return sorted(views, key=lambda v: (v.status == "closed", -v.score, v.title))
 
 
-def update_risk(workspace: Workspace, risk_id: str, item: RiskInput) -> None:
-    """Change a risk (its score, review date, status...); each changed field is in the history."""
+def _values(item: RiskInput) -> dict[str, object]:
+    return {**item.model_dump(exclude={"criteria"}), "criteria": ",".join(item.criteria)}
+
+
+def update_risk(
+    workspace: Workspace, risk_id: str, item: RiskInput, expect: RiskInput | None = None
+) -> None:
+    """Change a risk (its score, review date, status...); each changed field is in the history.
+    `expect`: the risk as the person saw it; refused if it no longer is (changed_meanwhile)."""
     _check_criteria(workspace, item)
-    values = {**item.model_dump(exclude={"criteria"}), "criteria": ",".join(item.criteria)}
+    values = _values(item)
     with workspace.transaction() as session:
-        row = session.get(Risk, risk_id)
+        row = session.get(Risk, risk_id, with_for_update=True)
         if row is None:
             raise InputError(f"no risk with id '{risk_id}' (deleted meanwhile?)")
+        current = {name: getattr(row, name) for name in values}
+        expected = _values(expect) if expect is not None else None
+        refuse_if_changed(f"risk '{row.title}'", current, expected)
         for name, value in values.items():
             old = getattr(row, name)
             if old != value:

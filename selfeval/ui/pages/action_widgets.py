@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from selfeval.framework.outline import criterion_numbers_text
 from selfeval.services.improvement.actions import (
-    ActionInput,
     ActionView,
     add_action,
     add_progress_note,
@@ -138,11 +137,11 @@ class ActionTable(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_input is None:
             return
         workspace, after = self.context.workspace, dialog.result_input
-        before = _input_of(action)
+        before = action.as_input()
         self.context.push(
             f"edit action '{after.title}'",
-            lambda: update_action(workspace, action.id, after),
-            lambda: update_action(workspace, action.id, before),
+            lambda: update_action(workspace, action.id, after, expect=before),
+            lambda: update_action(workspace, action.id, before, expect=after),
             self.criterion_id or None,
             evidence=False,
         )
@@ -154,7 +153,7 @@ class ActionTable(QWidget):
             return
         if not confirm_delete(self, "Delete the action", f"'{action.title}'"):
             return
-        workspace, before = self.context.workspace, _input_of(action)
+        workspace, before = self.context.workspace, action.as_input()
         self.context.push(
             f"delete action '{action.title}'",
             lambda: delete_action(workspace, action.id),
@@ -184,21 +183,6 @@ class ActionTable(QWidget):
         if ok and text.strip():
             add_progress_note(self.context.workspace, action.id, text, date.today())
             self.context.changed(self.criterion_id or None, False)
-
-
-def _input_of(action: ActionView) -> ActionInput:
-    from selfeval.services.improvement.actions import parse_action
-
-    return parse_action(
-        title=action.title,
-        description=action.description,
-        criteria=list(action.criteria),
-        owner_person_id=action.owner_person_id,
-        owner_organisation_id=action.owner_organisation_id,
-        due_date=action.due_date,
-        status=action.status,
-        priority=action.priority,
-    )
 
 
 class ActionPlanPage(PageWidget):

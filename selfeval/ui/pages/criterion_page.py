@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -21,6 +22,7 @@ from selfeval.framework.model import NOT_RATED
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import (
     NARRATIVE_FIELDS,
+    JudgementView,
     get_judgement,
     list_judgements,
     set_judgement_field,
@@ -55,6 +57,9 @@ FAMILY_TEXT_FIELDS = {
 
 
 class CriterionPage(QScrollArea):
+    _shown: JudgementView
+    """The criterion's judgement as this page last showed it: a rating is saved over it only."""
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -201,6 +206,7 @@ class CriterionPage(QScrollArea):
         self.bullets.load(criterion, judgements)
         judgement = get_judgement(self.context.workspace, criterion_id)
         self.rating.set_rating(judgement.rating)
+        self._shown = judgement
         for field, editor in self.texts.items():
             if not same:
                 editor.forget_unsaved()
@@ -233,17 +239,44 @@ class CriterionPage(QScrollArea):
             editor.commit()
 
     def _rating_chosen(self, rating: str) -> None:
+        """Saved only over the rating this page showed: if someone else rated the criterion
+        since, the person sees theirs and chooses (the save itself is compare-and-set too)."""
         workspace, criterion_id = self.context.workspace, self.criterion_id
-        old = get_judgement(workspace, criterion_id).rating
+        old = self._shown.rating
+        try:
+            stored = get_judgement(workspace, criterion_id)
+        except SelfevalError:  # the machine's fault: the save below says so
+            stored = None
+        if stored is not None and stored.rating != old:
+            if not self._take_mine_over(stored, rating):
+                self.rating.set_rating(stored.rating)
+                self._shown = stored
+                return
+            old = stored.rating
         label = workspace.framework.rating_scale.level(rating).label
         self.context.push(
             f"rate {label}",
-            lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating),
+            lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
             lambda: set_judgement_field(workspace, criterion_id, "", "rating", old, rating),
             criterion_id,
             evidence=False,
             redo=lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
         )
+
+    def _take_mine_over(self, stored: JudgementView, mine: str) -> bool:
+        scale = self.context.workspace.framework.rating_scale
+        when = f" at {stored.updated_at.astimezone():%H:%M}" if stored.updated_at else ""
+        answer = QMessageBox.question(
+            self,
+            "Rated by someone else meanwhile",
+            f"{stored.updated_by or 'Someone'} rated this criterion "
+            f"{scale.level(stored.rating).label}{when}, after this page showed "
+            f"{scale.level(self._shown.rating).label}.\n\nUse your rating "
+            f"({scale.level(mine).label}) instead of theirs?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _text_committed(self, field: str, old: str, new: str) -> None:
         """Saved as one undoable step; if the stored text is no longer what the page showed

@@ -317,8 +317,8 @@ class RiskPage(PageWidget):
         new, old, workspace = dialog.result_item, risk.as_input(), self.context.workspace
         self._push(
             f"edit risk '{new.title}'",
-            lambda: update_risk(workspace, risk.id, new),
-            lambda: update_risk(workspace, risk.id, old),
+            lambda: update_risk(workspace, risk.id, new, expect=old),
+            lambda: update_risk(workspace, risk.id, old, expect=new),
         )
 
     def toggle_selected(self) -> None:
@@ -331,8 +331,8 @@ class RiskPage(PageWidget):
         verb = "reopen" if risk.status == "closed" else "close"
         self._push(
             f"{verb} risk '{risk.title}'",
-            lambda: update_risk(workspace, risk.id, new),
-            lambda: update_risk(workspace, risk.id, old),
+            lambda: update_risk(workspace, risk.id, new, expect=old),
+            lambda: update_risk(workspace, risk.id, old, expect=new),
         )
 
     def delete_selected(self) -> None:

@@ -22,5 +22,5 @@ class SaveStateBar:
     def saved(self, what: str = "All changes saved") -> None:
         self.saved_state.setText(f"{what} ({datetime.now():%H:%M})")
 
-    def not_saved(self) -> None:
-        self.saved_state.setText("Last change not saved: see the message")
+    def not_saved(self, why: str = "see the message") -> None:
+        self.saved_state.setText(f"Last change not saved: {why}")

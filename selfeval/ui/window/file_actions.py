@@ -45,8 +45,10 @@ def open_shared_dialog(host: WindowHost) -> None:
     from selfeval.ui.dialogs.server_dialog import ServerDialog
 
     dialog = ServerDialog(host.widget())
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url:
-        open_other(host, dialog.url)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted and bool(dialog.url)
+    if accepted and host.open_window(dialog.url):
+        dialog.keep_or_forget()
+        host.close()
 
 
 def new_workspace_dialog(host: WindowHost) -> None:

@@ -1,15 +1,24 @@
-"""A window on a shared workspace shows other people's changes as they happen.
+"""A window on a shared workspace shows other people's changes as they happen, and says when
+the server cannot be reached.
 
 Each change someone else saves arrives as a notice (ui/server_watch.py): the tree, the
 dashboard and the page in view are read again (a box being typed in keeps its text) and the
-status bar says who changed what. Only for server workspaces; a file has no one else live.
+status bar says who changed what. When the connection drops, a banner says so (and a change that
+fails meanwhile says so there, not in a dialog per pause in typing); the text typed stays on
+screen and is saved as soon as the server answers again. Only for server workspaces; a file has
+no one else live.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from selfeval.ui.widgets.connection_banner import ConnectionBanner
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
@@ -26,6 +35,12 @@ class LiveWindow(Protocol):
     status: SaveStateBar
 
     def changed(self, criterion_id: str | None, evidence: bool = True) -> None: ...
+
+    def commit_pending(self) -> None: ...
+
+    def add_banner(self, banner: QWidget) -> None: ...
+
+    def set_connection_lost(self, report: Callable[[str], None]) -> None: ...
 
 
 SETTLE_MS = 150
@@ -75,5 +90,30 @@ def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
 
     settle.timeout.connect(show_them)
     watch.changed.connect(someone_changed)
+    _say_when_the_server_is_away(window, watch)
     watch.start()
     return watch
+
+
+def _say_when_the_server_is_away(window: LiveWindow, watch: ServerWatch) -> None:
+    banner = ConnectionBanner(window.workspace.name, watch.try_now)
+    window.add_banner(banner)
+
+    def save_failed(message: str) -> None:
+        if not banner.isVisible():
+            reason = message.partition("(")[2].rpartition(")")[0] or "no answer"
+            banner.lost(reason)
+        window.status.not_saved("the server cannot be reached; it is kept on screen")
+        watch.try_now()  # the watch notices at once and says when the server is back
+
+    def back() -> None:
+        banner.back()
+        if not window.attached:
+            return
+        window.commit_pending()  # what was typed meanwhile is saved now
+        window.changed(None, True)
+        window.status.saved_state.setText(f"Connected again at {datetime.now():%H:%M}")
+
+    window.set_connection_lost(save_failed)
+    watch.lost.connect(banner.lost)
+    watch.back.connect(back)

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         right = QWidget()
-        right_layout = QVBoxLayout(right)
+        self._banners = right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.banner = DueBanner(lambda: self.navigate("mywork"))
         right_layout.addWidget(self.banner)
@@ -220,6 +220,12 @@ class MainWindow(QMainWindow):
         page = self.extra_page("actions")
         assert isinstance(page, ActionPlanPage)
         return page
+
+    def add_banner(self, banner: QWidget) -> None:
+        self._banners.insertWidget(0, banner)
+
+    def set_connection_lost(self, report: Callable[[str], None]) -> None:
+        self.context.connection_lost = report
 
     def commit_pending(self) -> None:
         """Save text still waiting for its pause (before Undo, navigation, reading or leaving)."""

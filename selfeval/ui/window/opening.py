@@ -67,6 +67,25 @@ def launch(address: str | Path | None = None) -> QWidget | None:
     return show_start_window()
 
 
+def _with_password(
+    address: str, assessment: str | None, parent: QWidget | None, problem: str
+) -> MainWindow | None:
+    """A shared workspace whose server wants a password: the connect dialog, filled in, asks for
+    it; the password is kept in the keyring only if the person ticks Remember."""
+    from PySide6.QtWidgets import QDialog
+
+    from selfeval.ui.dialogs.server_dialog import ServerDialog
+
+    dialog = ServerDialog(parent)
+    dialog.fill_from(address, problem)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.url:
+        return None
+    window = open_workspace_window(dialog.url, assessment=assessment, parent=parent)
+    if window is not None:
+        dialog.keep_or_forget()
+    return window
+
+
 def open_workspace_window(
     address: str | Path,
     *,
@@ -77,7 +96,7 @@ def open_workspace_window(
     """A window on the workspace at `address`, shown. Returns None (after saying why) when the
     workspace cannot be opened; with `background=False` the open happens first and a bad
     workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
-    from selfeval.errors import SelfevalError
+    from selfeval.errors import PasswordNeeded, SelfevalError
     from selfeval.services.overview import first_overview, overview_of
 
     address = str(address)
@@ -90,6 +109,8 @@ def open_workspace_window(
     if overview is None:  # cannot even be looked at: the full open says why
         try:
             workspace = _open(address, assessment)
+        except PasswordNeeded as err:
+            return _with_password(address, assessment, parent, str(err))
         except SelfevalError as err:
             QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
             return None
