@@ -54,6 +54,7 @@ def main() -> None:
         connection_lost(window)
         shot("connection-lost")
         window.findChild(ConnectionBanner).back()
+        window.criterion_page.texts["strengths"].forget_unsaved()
         window.navigate("evidence_page", "")
         window.evidence_page.table.selectRow(0)
         shot("evidence-library")
@@ -93,7 +94,8 @@ def connection_lost(window: object) -> None:
     banner = ConnectionBanner("selfeval on selfeval.anyshire.gov.example", lambda: None)
     window.add_banner(banner)  # type: ignore[attr-defined]
     banner.lost("server closed the connection unexpectedly")
-    window.criterion_page.texts["strengths"].keep_unsaved("")  # type: ignore[attr-defined]
+    editor = window.criterion_page.texts["strengths"]  # type: ignore[attr-defined]
+    editor.keep_unsaved(editor.toPlainText())  # drawn as not saved; nothing to save after
     window.status.not_saved("the server cannot be reached; it is kept on screen")  # type: ignore[attr-defined]
 
 
