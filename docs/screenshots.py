@@ -83,6 +83,7 @@ def main() -> None:
         page.table.selectRow(page.ids.index("ehcp-20-weeks"))
         shot("indicators-published")
         window.close()
+        edition_review(path, Path(home))
         merge_review(path, Path(home))
         QApplication.processEvents()
         pack_pages(path)
@@ -97,6 +98,35 @@ def connection_lost(window: object) -> None:
     editor = window.criterion_page.texts["strengths"]  # type: ignore[attr-defined]
     editor.keep_unsaved(editor.toPlainText())  # drawn as not saved; nothing to save after
     window.status.not_saved("the server cannot be reached; it is kept on screen")  # type: ignore[attr-defined]
+
+
+def edition_review(workspace_path: Path, folder: Path) -> None:
+    """The review after a move to a new edition (the tests' made-up edition, never real text)."""
+    import shutil
+
+    from selfeval.app import build_main_window
+    from selfeval.locations import user_frameworks_dir
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.improvement.edition_carry import carry_to_edition
+    from selfeval.services.workspace import open_workspace
+    from tests.next_edition import NEXT_ID, write_next_edition
+
+    copy = folder / "Anyshire on the next edition.selfeval"
+    shutil.copy(workspace_path, copy)
+    write_next_edition(user_frameworks_dir())
+    with open_workspace(copy) as workspace:
+        carry_to_edition(workspace, framework_library().get(NEXT_ID))
+    window = build_main_window(copy)
+    window.resize(1366, 768)
+    window.show()
+    window.navigate("edition", "")
+    page = window.extra_page("edition")
+    page.table.selectRow([i.item_id for i in page.items].index("right-help.1"))  # type: ignore[attr-defined]
+    settle()
+    window.grab().save(str(OUT / "edition-review.png"))
+    print("wrote docs/screenshots/edition-review.png")
+    window.close()
+    (user_frameworks_dir() / f"{NEXT_ID}.yaml").unlink()
 
 
 def published_statistics(window: object, folder: Path) -> None:

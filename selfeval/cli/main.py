@@ -173,6 +173,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"{label}: {', '.join(ids) if ids else 'none'}")
     print(f"Evidence items: {summary.evidence_total} ({summary.personal_data_items} personal data)")
     print(f"Evidence older than 12 months: {len(summary.stale_evidence)}")
+    if summary.edition_to_confirm:
+        print(f"To confirm after the new edition: {summary.edition_to_confirm}")
     return EXIT_OK
 
 

@@ -23,6 +23,14 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
                 failed += 1
                 print(str(err), file=sys.stderr)
                 continue
+            if framework.supersedes is not None:  # checked against the edition it replaces
+                others = [
+                    p for p in framework_library([Path(name)]).problems if str(Path(name)) in p
+                ]
+                if others:
+                    failed += 1
+                    print("\n".join(others), file=sys.stderr)
+                    continue
             print(f"{name}: ok ({framework.id}, {len(framework.criteria)} criteria)")
         return EXIT_BAD_INPUT if failed else EXIT_OK
     library = framework_library()

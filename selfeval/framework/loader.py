@@ -13,8 +13,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from selfeval.errors import InputError
+from selfeval.framework.crosswalk import problems_in_file
 from selfeval.framework.model import Framework
-from selfeval.framework.yaml_lines import Path_, YamlProblem, load_with_lines
+from selfeval.framework.yaml_lines import (
+    Path_,
+    YamlProblem,
+    format_path,
+    line_for,
+    load_with_lines,
+)
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_PROBLEMS = 20
@@ -29,21 +36,6 @@ class FrameworkError(InputError):
             shown.append(f"... and {len(problems) - MAX_PROBLEMS} more problems")
         super().__init__("\n".join(shown))
         self.problems = problems
-
-
-def format_path(path: Iterable[str | int]) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _line_for(path: Path_, lines: dict[Path_, int]) -> int:
-    """The line of the deepest part of `path` that exists in the file."""
-    for end in range(len(path), -1, -1):
-        if path[:end] in lines:
-            return lines[path[:end]]
-    return 1
 
 
 _MESSAGES = {
@@ -75,6 +67,14 @@ def _message(error: Any) -> str:
 
 def parse_framework(data: bytes | str, source: str = "<framework>") -> Framework:
     """Validate a framework file's content; `source` names it in messages."""
+    return parse_framework_with_lines(data, source)[0]
+
+
+def parse_framework_with_lines(
+    data: bytes | str, source: str = "<framework>"
+) -> tuple[Framework, dict[Path_, int]]:
+    """The framework and the line of each of its keys (for problems found later, such as a
+    crosswalk checked against the edition it supersedes)."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             raise FrameworkError(
@@ -107,16 +107,17 @@ def parse_framework(data: bytes | str, source: str = "<framework>") -> Framework
         for error in err.errors():
             path = tuple(error["loc"])
             problems.append(
-                f"{source}:{_line_for(path, lines)}: {format_path(path)}: {_message(error)}"
+                f"{source}:{line_for(path, lines)}: {format_path(path)}: {_message(error)}"
             )
         raise FrameworkError(problems) from None
     problems = [
         *_duplicate_ids(framework, lines, source),
         *_duplicate_numbers(framework, lines, source),
+        *problems_in_file(framework, lines, source),
     ]
     if problems:
         raise FrameworkError(problems)
-    return framework
+    return framework, lines
 
 
 def _duplicate_ids(framework: Framework, lines: dict[Path_, int], source: str) -> Iterable[str]:
@@ -127,8 +128,8 @@ def _duplicate_ids(framework: Framework, lines: dict[Path_, int], source: str) -
         if first == path:
             return None
         return (
-            f"{source}:{_line_for(path, lines)}: {format_path(path)}: duplicate {kind} id "
-            f"'{value}' (first used at line {_line_for(first, lines)})"
+            f"{source}:{line_for(path, lines)}: {format_path(path)}: duplicate {kind} id "
+            f"'{value}' (first used at line {line_for(first, lines)})"
         )
 
     candidates: list[tuple[str, str, Path_]] = []
@@ -160,14 +161,19 @@ def _duplicate_numbers(framework: Framework, lines: dict[Path_, int], source: st
             earlier = first.setdefault(number, path)
             if earlier != path:
                 yield (
-                    f"{source}:{_line_for(path, lines)}: {format_path((*cpath, 'number'))}: "
-                    f"number {number} is already used at line {_line_for(earlier, lines)} "
+                    f"{source}:{line_for(path, lines)}: {format_path((*cpath, 'number'))}: "
+                    f"number {number} is already used at line {line_for(earlier, lines)} "
                     "(without a number, a criterion is numbered by its position in the file)"
                 )
 
 
 def load_framework(path: Path) -> Framework:
     """Read and validate one framework file from disk."""
+    return read_framework(path)[0]
+
+
+def read_framework(path: Path) -> tuple[Framework, dict[Path_, int]]:
+    """One framework file from disk, with the line of each key."""
     try:
         if path.exists() and not path.is_file() and not path.is_dir():
             raise FrameworkError([f"{path}: is not a file"])  # a pipe would never end
@@ -183,4 +189,4 @@ def load_framework(path: Path) -> Framework:
         raise FrameworkError([f"{path}: is a folder, not a framework file"]) from None
     except OSError as err:
         raise FrameworkError([f"{path}: cannot be read ({err.strerror})"]) from None
-    return parse_framework(data, str(path))
+    return parse_framework_with_lines(data, str(path))

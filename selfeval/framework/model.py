@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -156,6 +156,33 @@ class Outcome(_Strict):
     consequence: Text | None = None
 
 
+Relationship = Literal["same", "reworded", "split", "merged", "new", "removed"]
+CONFIRMED_OVER = ("same",)
+"""The only relationship a rating is carried over as it was; over the others it is shown as
+"previous, to confirm"."""
+
+
+class CrosswalkEntry(_Strict):
+    """One line of the map from the edition a file supersedes to this one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    from_: Id | None = Field(default=None, alias="from")
+    to: list[Id] = []
+    relationship: Relationship
+    note: Text | None = None
+
+
+class Terms(_Strict):
+    """The edition's own words (the June 2025 handbook says "evaluate" and "outcome" where the
+    2023 one said "judge" and "judgement"): the app, the pack, the CLI and the workbook use them."""
+
+    rating: Text = "rating"
+    """What one criterion's rating is called, in lower case ("judgement", "evaluation")."""
+    outcome_section: Text = "Likely outcome"
+    """The heading of the section on the overall inspection outcome."""
+
+
 class Framework(_Strict):
     format: StrictInt
     id: Id
@@ -170,6 +197,10 @@ class Framework(_Strict):
     scope_notes: list[ScopeNote] = []
     outcomes: list[Outcome] = []
     groups: list[Group] = Field(min_length=1)
+    supersedes: Id | None = None
+    """The id of the framework this edition replaces; `crosswalk` maps every id of that one."""
+    crosswalk: list[CrosswalkEntry] = []
+    terms: Terms = Terms()
 
     @field_validator("format")
     @classmethod
@@ -230,8 +261,14 @@ class Framework(_Strict):
         return self.short_title or self.title
 
     def canonical_json(self) -> str:
-        """A stable text form: stored in workspaces, and the basis of the content hash."""
-        return json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        """A stable text form: stored in workspaces, and the basis of the content hash. Keys
+        added to the format later are left out while they hold their default, so the hash of
+        every edition already in a workspace, a package or a sign-off stays what it was."""
+        data = self.model_dump(mode="json", by_alias=True)
+        for key, default in (("supersedes", None), ("crosswalk", []), ("terms", Terms())):
+            if getattr(self, key) == default:
+                del data[key]
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @property
     def content_hash(self) -> str:

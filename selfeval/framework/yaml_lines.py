@@ -8,6 +8,7 @@ small hostile file expands into gigabytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -90,3 +91,19 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
 
 
 _CONSTRUCTOR = yaml.SafeLoader("")
+
+
+def format_path(path: Iterable[str | int]) -> str:
+    """groups[0].criteria[2].bullets[1].text: how a problem names where it is."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def line_for(path: Path_, lines: dict[Path_, int]) -> int:
+    """The line of the deepest part of `path` that exists in the file."""
+    for end in range(len(path), -1, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1

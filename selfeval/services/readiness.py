@@ -6,11 +6,19 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Ownership, Person
+from selfeval.store.models import (
+    EditionItem,
+    EvidenceItem,
+    EvidenceLink,
+    Judgement,
+    Ownership,
+    Person,
+)
 
 STALE_AFTER = timedelta(days=365)
 
@@ -49,6 +57,9 @@ class Readiness:
     """{criterion: its previous rating} for those carried from the previous cycle ("previous,
     to confirm") and not rated again yet, in the framework's order."""
     by_group: list[GroupRatings] = field(default_factory=list)
+    edition_to_confirm: int = 0
+    """Items still to look at after the assessment moved to a new edition of the criteria
+    (services/improvement/edition_review.py lists them)."""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -103,6 +114,7 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
             ).all()
             if d is not None
         ]
+        edition_to_confirm = _edition_items_open(session, assessment)
         evidence_total = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
         personal = (
             session.scalar(
@@ -140,4 +152,31 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
         leads={c: leads[c] for c in criteria if c in leads},
         to_confirm={c: previous[c] for c in unrated if c in previous},
         by_group=by_group,
+        edition_to_confirm=edition_to_confirm,
+    )
+
+
+def _edition_items_open(session: Session, assessment: str) -> int:
+    """Removed items not yet acknowledged, and the others not yet rated (the same rule as the
+    review page's list), counted by the database."""
+    rated = (
+        select(func.coalesce(func.nullif(Judgement.bullet_id, ""), Judgement.criterion_id))
+        .where(Judgement.assessment_id == assessment, Judgement.rating != NOT_RATED)
+        .scalar_subquery()
+    )
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(EditionItem)
+            .where(
+                EditionItem.assessment_id == assessment,
+                or_(
+                    and_(
+                        EditionItem.relationship == "removed", EditionItem.acknowledged.is_(False)
+                    ),
+                    and_(EditionItem.relationship != "removed", EditionItem.item_id.not_in(rated)),
+                ),
+            )
+        )
+        or 0
     )

@@ -397,3 +397,26 @@ class PublishedFigure(Base):
     value: Mapped[float | None] = mapped_column(nullable=True)
     status: Mapped[str] = mapped_column(String(10), default="")
     source: Mapped[str] = mapped_column(Text, default="")
+
+
+class EditionItem(Base):
+    """An item of an assessment carried to a new edition of the criteria that someone has to
+    look at: reworded, split, merged or new (until it is rated) and removed (until it is
+    acknowledged). `sources`: the old ids it came from, comma-separated; for a removed item,
+    `item_id` is the old id and `evidence_ids` what was linked to it."""
+
+    __tablename__ = "edition_item"
+    __table_args__ = (UniqueConstraint("assessment_id", "item_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    assessment_id: Mapped[str] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    from_assessment_id: Mapped[str] = mapped_column(String(36))
+    item_id: Mapped[str] = mapped_column(String(80))
+    criterion_id: Mapped[str] = mapped_column(String(80))
+    relationship: Mapped[str] = mapped_column(String(20))
+    sources: Mapped[str] = mapped_column(Text, default="")
+    previous_ratings: Mapped[str] = mapped_column(Text, default="")
+    """source=rating pairs, comma-separated: what each source was rated before the move."""
+    evidence_ids: Mapped[str] = mapped_column(Text, default="")
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -14,6 +14,7 @@ RouteKind = Literal[
     "contributions",
     "mywork",
     "datarequest",
+    "edition",
     "page",
     "criterion",
     "evidence",

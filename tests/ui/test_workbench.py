@@ -309,7 +309,10 @@ def test_keyboard_shortcuts_move_between_pages(
         "People and organisations",
         "My work",
         "Ready for the data request",
+        "To confirm after a new edition",
     ]
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.tree.currentIndex().siblingAtColumn(0).data() == places[9]  # the tenth
     for number, key in enumerate((Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6), 3):
         qtbot.keyClick(window.focusWidget(), key, Qt.KeyboardModifier.ControlModifier)
         assert window.tree.currentIndex().siblingAtColumn(0).data() == places[number - 1]

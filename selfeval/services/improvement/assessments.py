@@ -42,7 +42,8 @@ def list_assessments(workspace: Workspace) -> list[AssessmentInfo]:
         return [AssessmentInfo(a.id, a.title, title, a.created_at) for a, title in rows]
 
 
-def _edition_id(session: object, framework: Framework) -> str:
+def edition_row_id(session: object, framework: Framework) -> str:
+    """The workspace's copy of this edition (made the first time an assessment uses it)."""
     from sqlalchemy.orm import Session
 
     assert isinstance(session, Session)
@@ -79,7 +80,7 @@ def add_assessment(workspace: Workspace, framework: Framework, title: str) -> st
             session.add(WorkspaceSetting(key=CURRENT_ASSESSMENT, value=workspace.assessment_id))
         row = Assessment(
             partnership_id=workspace.partnership_id,
-            framework_edition_id=_edition_id(session, framework),
+            framework_edition_id=edition_row_id(session, framework),
             title=title,
         )
         session.add(row)

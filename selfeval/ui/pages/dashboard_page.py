@@ -104,6 +104,7 @@ class DashboardPage(QScrollArea):
             "overdue": "Overdue actions",
             "returns": "Contribution returns due in 14 days or late",
             "data_request": "Data request items not ready",
+            "edition": "To confirm after the new edition",
         }
         for index, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title)
@@ -236,6 +237,7 @@ class DashboardPage(QScrollArea):
             widget.addItem(entry)
         if not waiting:
             widget.addItem(QListWidgetItem(NOTHING))
+        self._fill_edition(summary.edition_to_confirm)
         when = expected_from(self.context.workspace)
         self.inspection.setText(
             countdown(when, today) if when else "No expected inspection date set yet."
@@ -249,6 +251,7 @@ class DashboardPage(QScrollArea):
             "overdue": len(overdue),
             "returns": len(returns),
             "data_request": len(waiting),
+            "edition": summary.edition_to_confirm,
         }
         for key, count in card_counts.items():
             self._fit_card(key, count)
@@ -275,6 +278,21 @@ class DashboardPage(QScrollArea):
             self.context.show_error(str(err))
             return
         self.refresh()
+
+    def _fill_edition(self, count: int) -> None:
+        """Shown only after the assessment moved to a new edition, until all is confirmed."""
+        widget = self.lists["edition"]
+        widget.clear()
+        self.boxes["edition"].setVisible(count > 0)
+        if not count:
+            return
+        from selfeval.services.improvement.edition_review import items_to_confirm
+
+        for item in items_to_confirm(self.context.workspace)[:MAX_LISTED]:
+            text = item.new_text or (item.old_texts[0][2] if item.old_texts else item.item_id)
+            entry = QListWidgetItem(f"{item.label} {item.relationship}: {text}")
+            entry.setData(TARGET_ROLE, "edition:")
+            widget.addItem(entry)
 
     def _fit_card(self, key: str, count: int) -> None:
         """A card says its count in its title; an empty one is one line with a tick, a full

@@ -11,4 +11,5 @@ LAZY_PAGES: dict[str, tuple[str, str]] = {
     "contributions": ("selfeval.ui.pages.contributions_page", "ContributionsPage"),
     "mywork": ("selfeval.ui.pages.my_work_page", "MyWorkPage"),
     "datarequest": ("selfeval.ui.pages.data_request_page", "DataRequestPage"),
+    "edition": ("selfeval.ui.pages.edition_review_page", "EditionReviewPage"),
 }

@@ -47,6 +47,7 @@ class CriteriaTreeModel(QStandardItemModel):
         self._add_page("People and organisations", "people")
         self._add_page("My work", "mywork")
         self._add_page("Ready for the data request", "datarequest")
+        self._add_page("To confirm after a new edition", "edition")
         self.set_ratings(ratings)
 
     def _add_page(self, title: str, page_id: str) -> None:

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             "contributions",
             "mywork",
             "datarequest",
+            "edition",
         ):
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":

@@ -87,9 +87,10 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
         ("&People and organisations", "people"),
         ("&My work", "mywork"),
         ("Ready for the data &request", "datarequest"),
+        ("To confirm after a new editi&on", "edition"),
     )
     for number, (text, place) in enumerate(places, start=1):
-        _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number}")
+        _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number % 10}")
     go_menu.addSeparator()
     _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
     _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")

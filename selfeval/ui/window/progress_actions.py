@@ -128,6 +128,49 @@ def fill_assessments(host: WindowHost, menu: QMenu) -> None:
         switch_to(host, new)
 
     menu.addAction("Add an assessment against another framework...").triggered.connect(add)
+    move = menu.addAction("&Move to a new edition of the criteria...")
+    move.triggered.connect(lambda _c=False: move_to_new_edition(host))
+
+
+def move_to_new_edition(host: WindowHost) -> None:
+    """Carry this assessment to an edition that supersedes its own, through the edition's
+    crosswalk (the old assessment stays as it is), then show what is left to confirm."""
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.improvement.edition_carry import carry_to_edition
+
+    current = host.workspace.framework
+    library = framework_library()
+    newer = [e.framework for e in library.entries.values() if e.framework.supersedes == current.id]
+    if not newer:
+        host.show_error(
+            f"No edition in the library replaces {current.label} ({current.id}). A new edition is "
+            "a framework file that says 'supersedes: "
+            f"{current.id}' and maps every criterion in a crosswalk (see criteria/README.md)."
+        )
+        return
+    labels = [f"{f.title} ({f.edition})" for f in newer]
+    choice, ok = QInputDialog.getItem(
+        host.widget(), "Move to a new edition", "The new edition:", labels, 0, False
+    )
+    if not ok:
+        return
+    framework = newer[labels.index(choice)]
+    title, ok = QInputDialog.getText(
+        host.widget(),
+        "Move to a new edition",
+        "Title of the assessment on the new edition (this one stays as it is):",
+        text=f"{host.workspace.assessment_title} ({framework.edition})",
+    )
+    if not ok:
+        return
+    host.commit_pending()
+    try:
+        result = carry_to_edition(host.workspace, framework, title)
+    except SelfevalError as err:
+        host.show_error(str(err))
+        return
+    if host.open_window(host.address, result.assessment_id):
+        host.close()
 
 
 def switch_to(host: WindowHost, assessment: str) -> None:
