@@ -45,10 +45,7 @@ def test_the_review_page_lists_marks_and_empties(
     assert "promptly" in page.after.toPlainText() and "in a timely way" in page.before.toPlainText()
     merged = next(n for n, item in enumerate(page.items) if item.item_id == "leaders-engage")
     page.table.selectRow(merged)
-    assert (
-        page.table.item(merged, 2).text()
-        == "Green (as 7), Amber (as 8)"
-    )
+    assert page.table.item(merged, 2).text() == "Green (as 7), Amber (as 8)"
     assert not page.confirm_button.isEnabled()  # two different ratings: rate it afresh
     split = next(n for n, item in enumerate(page.items) if item.item_id == "next-steps-work")
     page.table.selectRow(split)
