@@ -106,6 +106,7 @@ def edition_review(workspace_path: Path, folder: Path) -> None:
 
     from selfeval.app import build_main_window
     from selfeval.locations import user_frameworks_dir
+    from selfeval.pack.builders.edition_changes_builder import export_edition_changes
     from selfeval.services.frameworks import framework_library
     from selfeval.services.improvement.edition_carry import carry_to_edition
     from selfeval.services.workspace import open_workspace
@@ -115,6 +116,10 @@ def edition_review(workspace_path: Path, folder: Path) -> None:
     shutil.copy(workspace_path, copy)
     write_next_edition(user_frameworks_dir())
     with open_workspace(copy) as workspace:
+        report = folder / "edition-changes.pdf"
+        export_edition_changes(workspace, "area-send-2023", NEXT_ID, report, date(2026, 11, 23))
+        if shutil.which("pdftoppm"):
+            render_page(report, 1, OUT / "edition-changes")
         carry_to_edition(workspace, framework_library().get(NEXT_ID))
     window = build_main_window(copy)
     window.resize(1366, 768)

@@ -35,7 +35,11 @@ def next_edition_data(**changes: Any) -> dict[str, Any]:
         title="Area SEND framework, a test edition made from the 2023 one",
         short_title="Test edition",
         supersedes="area-send-2023",
-        terms={"rating": "evaluation", "outcome_section": "Likely inspection outcome"},
+        terms={
+            "rating": "evaluation",
+            "judgement": "evaluation",
+            "outcome_section": "Likely inspection outcome",
+        },
     )
     criteria = {c["id"]: c for g in data["groups"] for c in g["criteria"]}
     bullets = {b["id"]: b for c in criteria.values() for b in c.get("bullets", [])}

@@ -348,3 +348,128 @@ def test_the_command_line_carries_and_lists_what_to_confirm(
     assert main(["assessment", "acknowledge", address, "valued-included.3"]) == 0
     assert main(["status", address]) == 0
     assert f"To confirm after the new edition: {len(listed) - 1}" in capsys.readouterr().out
+
+
+def test_the_edition_changes_report_says_what_changed_word_by_word(
+    demo: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.edition_changes_builder import build_edition_changes
+
+    write_next_edition(user_frameworks_dir())
+    report = build_edition_changes(demo, "area-send-2023", NEXT_ID)
+    counts = dict(report.counts)
+    assert counts == {"same": 44, "reworded": 2, "split": 4, "merged": 2, "new": 3, "removed": 7}
+    where = {i.where: i for c in report.criteria for i in c.items}
+    reworded = where["3.1"]
+    assert ("removed", "in a timely way, ") in reworded.runs
+    assert where["Criterion 8 (from 7 and 8 of 2023-01)"].to_confirm == "Green (as 7), Amber (as 8)"
+    assert report.rating_word == "evaluation"
+    address = str(demo.address)
+    demo.close()
+    pdf, word = tmp_path / "changes.pdf", tmp_path / "changes.docx"
+    for out in (pdf, word):
+        argv = ["export", "edition-changes", address, "--to", NEXT_ID, "-o", str(out)]
+        assert main(argv) == 0
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    assert "What the new edition changes: Area SEND self-evaluation (2023-01) to Test edition" in (
+        text
+    )
+    assert "Our evaluations to confirm again" in text
+    assert "Removed from Test edition" in text
+    document = docx.Document(str(word))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    assert any(r.font.strike and r.text == "in a timely way, " for r in runs)
+    assert any(r.underline and r.bold and r.text.startswith("promptly,") for r in runs)
+    assert (
+        main(
+            [
+                "export",
+                "edition-changes",
+                address,
+                "--to",
+                "medway-wsoa-2018",
+                "-o",
+                str(tmp_path / "x.pdf"),
+            ]
+        )
+        == 2
+    )
+    assert "does not supersede" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_progress_report_compares_across_editions_through_the_crosswalk(
+    demo: Workspace, next_edition: Framework, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.progress_builder import export_progress
+    from selfeval.services.improvement.actions import list_actions
+    from selfeval.services.improvement.snapshots import (
+        compare_snapshots,
+        list_snapshots,
+        take_snapshot,
+    )
+
+    take_snapshot(demo, "Board, 14 March")
+    was = get_judgement(demo, "participation").rating
+    carry_to_edition(demo, next_edition)
+    assert [s.name for s in list_snapshots(demo)] == ["Board, 14 March"]
+    set_judgement(demo, "participation", rating="red")  # reworded: rated afresh
+    set_judgement(demo, "valued-included", rating=get_judgement(demo, "valued-included").rating)
+    progress = compare_snapshots(demo, "Board, 14 March")
+    title = demo.framework.criterion("participation").title  # the new edition's words
+    label = demo.framework.rating_scale.level
+    assert (title, label(was).label, "Red") in progress.ratings_down
+    carried = {a.title for a in list_actions(demo)}
+    assert not set(progress.new_actions) & carried  # carried, not new
+    assert all(
+        t[0] != "Leaders know where children attend unregistered alternative provision"
+        or t[1] == "Not rated"
+        for t in progress.ratings_up + progress.ratings_down
+    )
+    out = export_progress(demo, "Board, 14 March", tmp_path / "progress.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert title[:40] in text
+
+
+def test_the_pack_speaks_the_words_of_its_edition(
+    demo: Workspace, next_edition: Framework, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    carry_to_edition(demo, next_edition)
+    for criterion in demo.framework.criteria:
+        set_judgement(demo, criterion.id, rating="amber")
+    pdf = export_pack(demo, "pdf", tmp_path / "pack.pdf", PackOptions())
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Likely inspection outcome: the partnership's own view" in text
+    assert text.count("Evaluation:") == len(demo.framework.criteria)  # each criterion's line
+    assert "Rating:" not in text
+    book = load_workbook(export_pack(demo, "xlsx", tmp_path / "pack.xlsx", PackOptions()))
+    assert "Evaluations" in book.sheetnames and "Judgements" not in book.sheetnames
+    assert book["Evaluations"].cell(row=1, column=4).value == "Evaluation"
+
+
+@pytest.mark.parametrize(
+    ("word", "sheet"),
+    [
+        ("evaluation", "Evaluations"),
+        ("judgement", "Judgements"),
+        ("owner", "Judgements"),  # "Owners" is another sheet's name
+        ("a/b:c*d?[e]", "Abcde" + "s"),
+        ("x" * 80, "X" + "x" * 30),
+        ("'", "Judgements"),
+    ],
+)
+def test_a_sheet_named_from_a_framework_file_is_safe_for_excel(word: str, sheet: str) -> None:
+    from selfeval.pack.xlsx_render import sheet_name
+
+    assert sheet_name(word) == sheet

@@ -16,6 +16,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return export_progress_file(args)
     if args.format in ("parents", "brief"):
         return export_publication(args)
+    if args.format == "edition-changes":
+        return _edition_changes(args)
     from selfeval.pack.builders.export import export_pack
     from selfeval.pack.model import PackOptions
 
@@ -46,6 +48,19 @@ def export_publication(args: argparse.Namespace) -> int:
 
     with open_from_args(args) as workspace:
         written = export_brief(workspace, path)
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def _edition_changes(args: argparse.Namespace) -> int:
+    from selfeval.errors import InputError
+    from selfeval.pack.builders.edition_changes_builder import export_edition_changes
+
+    if not args.to_edition:
+        raise InputError("say which edition to compare: --to NEW_FRAMEWORK_ID")
+    with open_from_args(args) as workspace:
+        old = args.from_edition or workspace.framework.id
+        written = export_edition_changes(workspace, old, args.to_edition, Path(args.output))
     print(f"Wrote {written}")
     return EXIT_OK
 
@@ -121,10 +136,13 @@ def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
     p = verb(
         "export",
         cmd_export,
-        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents or "
-        "the engagement-meeting brief",
+        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents, "
+        "the engagement-meeting brief or what a new edition of the criteria changes",
     )
-    p.add_argument("format", choices=("pdf", "docx", "xlsx", "progress", "parents", "brief"))
+    p.add_argument(
+        "format",
+        choices=("pdf", "docx", "xlsx", "progress", "parents", "brief", "edition-changes"),
+    )
     p.add_argument("workspace")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     p.add_argument("--criteria", help="only these criterion ids, separated by commas")
@@ -143,6 +161,12 @@ def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
         action="store_true",
         help="the pack: add an appendix with each criterion's comment thread (off by default)",
     )
+    p.add_argument(
+        "--from",
+        dest="from_edition",
+        help="edition-changes: the old edition's framework id (default: the assessment's own)",
+    )
+    p.add_argument("--to", dest="to_edition", help="edition-changes: the new edition's id")
     p.add_argument(
         "--no-context-headlines",
         action="store_true",

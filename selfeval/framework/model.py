@@ -179,6 +179,8 @@ class Terms(_Strict):
 
     rating: Text = "rating"
     """What one criterion's rating is called, in lower case ("judgement", "evaluation")."""
+    judgement: Text = "judgement"
+    """What the partnership's record on one criterion (rating and narrative) is called."""
     outcome_section: Text = "Likely outcome"
     """The heading of the section on the overall inspection outcome."""
 

@@ -53,6 +53,8 @@ class FrameworkOutline:
     groups: tuple[OutlineGroup, ...]
     levels: tuple[OutlineLevel, ...]
     """Every rating a judgement may take, "not rated" first (as RatingScale.choices)."""
+    rating_word: str = "rating"
+    """The edition's word for a rating (framework `terms`), for the tree's column."""
 
     @property
     def criteria(self) -> tuple[OutlineCriterion, ...]:
@@ -93,4 +95,6 @@ class FrameworkOutline:
             )
             for g in data["groups"]
         )
-        return cls(groups, tuple(levels))
+        terms = data.get("terms") or {}
+        word = terms.get("rating") if isinstance(terms, dict) else None
+        return cls(groups, tuple(levels), str(word) if word else "rating")

@@ -162,6 +162,17 @@ class HeatMap:
     bands: tuple[tuple[int, str, str], ...]
 
 
+ChangeKind = Literal["same", "removed", "added"]
+
+
+@dataclass(frozen=True)
+class ChangedText:
+    """Words of two versions of a text in one paragraph: removed words struck through, added
+    words underlined and bold (marks, not colour alone; the document says so in words)."""
+
+    runs: tuple[tuple[ChangeKind, str], ...]
+
+
 Chart = RatingsChart | TrendChart | HeatMap
 """Charts are drawn in the PDF; the Word document carries the same figures in its tables."""
 
@@ -171,6 +182,7 @@ Block = (
     | Bullets
     | RatedBullets
     | RatingLine
+    | ChangedText
     | Table
     | KeyValues
     | SignatureLines

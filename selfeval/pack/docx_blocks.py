@@ -27,6 +27,7 @@ from selfeval.pack.blocks import (
     Bullets,
     Cell,
     CellText,
+    ChangedText,
     Chip,
     Coloured,
     Document,
@@ -235,6 +236,12 @@ def add_blocks(
             line = out.add_paragraph()
             line.add_run(f"{clean(block.label)}: ").bold = True
             rating_run(line, block.rating)
+        elif isinstance(block, ChangedText):
+            line = out.add_paragraph()
+            for kind, text in block.runs:
+                run = line.add_run(clean(text))
+                run.font.strike = kind == "removed"
+                run.underline = run.bold = kind == "added"
         elif isinstance(block, Table):
             _blocks_table(out, block)
         elif isinstance(block, KeyValues):

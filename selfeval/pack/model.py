@@ -253,6 +253,11 @@ class Pack:
     signoff: SignOffSummary | None = None
     content_hash: str = ""
     """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""
+    rating_word: str = "rating"
+    judgement_word: str = "judgement"
+    outcome_heading: str = "Likely outcome"
+    """The edition's own words (framework `terms`): "evaluation" where the 2025 handbook
+    says so."""
     """(lowest score, word, colour), highest band first: the heat map's cells."""
 
     def risk_band(self, score: int) -> tuple[str, str]:

@@ -24,6 +24,7 @@ from selfeval.pack.blocks import (
     Bullets,
     Cell,
     CellText,
+    ChangedText,
     Chip,
     Coloured,
     Document,
@@ -136,6 +137,9 @@ class BlockStory:
             return flow
         if isinstance(block, RatingLine):
             return [self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")]
+        if isinstance(block, ChangedText):
+            marks = {"same": "{}", "removed": "<strike>{}</strike>", "added": "<u><b>{}</b></u>"}
+            return [self.p("".join(marks[kind].format(safe(text)) for kind, text in block.runs))]
         if isinstance(block, Table):
             return self.table(block)
         if isinstance(block, KeyValues):

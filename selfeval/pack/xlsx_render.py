@@ -1,6 +1,7 @@
 """The Excel pack (openpyxl): the tracker partnerships already keep, filled in from the workspace.
 
-Sheets "Summary", "Judgements", "Evidence log" and "Owners"; each table's header row is frozen
+Sheets "Summary", "Judgements" (named in the edition's own word: framework `terms`), "Evidence
+log" and "Owners"; each table's header row is frozen
 and filtered, dates are real dates, ratings carry their word and colour. Every text cell is
 written as text, so a title starting with "=" can never become a formula.
 """
@@ -24,6 +25,27 @@ HEADER_FILL = PatternFill("solid", fgColor="E8EDF5")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
+
+
+RESERVED_SHEETS = {
+    "summary",
+    "evidence log",
+    "owners",
+    "history",
+    "indicators",
+    "risks",
+    "actions",
+    "data request",
+}
+
+
+def sheet_name(word: str) -> str:
+    """The judgements sheet in the edition's word ("Evaluations"): a framework file's text, so
+    made safe for Excel (none of []:*?/ or backslash, at most 31 characters, and not the name
+    of another sheet)."""
+    cleaned = "".join(c for c in word.strip() if c not in "[]:*?/\\'").strip()
+    name = (cleaned[:1].upper() + cleaned[1:] + ("s" if cleaned else ""))[:31]
+    return name if name and name.lower() not in RESERVED_SHEETS else "Judgements"
 
 
 def text_cell(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
@@ -219,7 +241,7 @@ def render_xlsx(
     _table(
         summary,
         first,
-        ["No.", "Criterion", "Rating", "Evidence items", "Lead owner"],
+        ["No.", "Criterion", pack.rating_word.capitalize(), "Evidence items", "Lead owner"],
         [22, 70, 14, 14, 28],
     )
     for row, section in enumerate(pack.sections, start=first + 1):
@@ -231,12 +253,12 @@ def render_xlsx(
     _finish(summary, first, 5)
     step(1)
 
-    judgements = workbook.create_sheet("Judgements")
+    judgements = workbook.create_sheet(sheet_name(pack.judgement_word))
     header = [
         "No.",
         "Criterion",
         "Group",
-        "Rating",
+        pack.rating_word.capitalize(),
         "How we know",
         "Strengths",
         "Areas for development",

@@ -61,6 +61,9 @@ class Assessment(Base):
     framework_edition_id: Mapped[str] = mapped_column(ForeignKey("framework_edition.id"))
     title: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
+    carried_from_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    """The assessment this one was carried from to a new edition of the criteria (progress
+    reports compare across the two through the edition's crosswalk)."""
 
 
 class Judgement(Base):

@@ -191,12 +191,13 @@ def summary(pack: Pack) -> list[Block]:
         blocks.append(
             Box(
                 (
-                    Heading("Likely outcome: the partnership's own view", 3),
+                    Heading(f"{pack.outcome_heading}: the partnership's own view", 3),
                     Para(f"Outcome {outcome.rank} of 3: {outcome.text}"),
                     Bullets(outcome.reasons),
                     Para(outcome.consequence, "muted"),
                     Para(
-                        "This is how our own ratings read against the three possible outcomes "
+                        f"This is how our own {pack.rating_word}s read against the three "
+                        "possible outcomes "
                         "of an Area SEND inspection. It is not a prediction of the inspectors' "
                         "findings.",
                         "muted",
@@ -216,7 +217,7 @@ def summary(pack: Pack) -> list[Block]:
         )
     blocks.append(
         Table(
-            ("No.", "Criterion", "Rating", "Evidence", "Lead"),
+            ("No.", "Criterion", pack.rating_word.capitalize(), "Evidence", "Lead"),
             tuple(
                 (
                     str(s.number),
@@ -241,7 +242,7 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
     blocks: list[Block] = [
         Heading(f"{section.number}. {section.title}", 2, key=f"criterion-{section.number}"),
         Para(meta, "muted"),
-        RatingLine(section.rating),
+        RatingLine(section.rating, pack.rating_word.capitalize()),
     ]
     if section.lead_in:
         blocks.append(Para(section.lead_in))

@@ -100,6 +100,7 @@ class _Carry:
                     "framework_edition_id": edition_row_id(self.session, self.map.new),
                     "title": self.title,
                     "created_at": self.now,
+                    "carried_from_id": self.old_id,
                 }
             ],
         )
@@ -369,6 +370,6 @@ class _Carry:
             self.session.flush()
             for criterion_id in criteria:
                 self.session.add(ActionCriterion(action_id=carried.id, criterion_id=criterion_id))
-            self._note(
-                "action", carried.id, "carried", None, action.title, next(iter(criteria), None)
+            self._note(  # the old id: a progress report follows the action across editions
+                "action", carried.id, "carried", action.id, action.title, next(iter(criteria), None)
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from sqlalchemy import select
 
@@ -23,10 +24,13 @@ from selfeval.store.models import Assessment, EditionItem, FrameworkEdition, Jud
 _WORDS = re.compile(r"^\s+|\S+\s*")
 
 
-def word_changes(old: str, new: str) -> list[tuple[str, str]]:
+ChangeKind = Literal["same", "removed", "added"]
+
+
+def word_changes(old: str, new: str) -> list[tuple[ChangeKind, str]]:
     """The two texts as runs of ("same" | "removed" | "added", text), word by word."""
     before, after = _WORDS.findall(old), _WORDS.findall(new)
-    runs: list[tuple[str, str]] = []
+    runs: list[tuple[ChangeKind, str]] = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
@@ -164,3 +168,25 @@ def acknowledge_removed(workspace: Workspace, item_id: str) -> None:
                 assessment_id=workspace.assessment_id,
                 criterion_id=row.criterion_id,
             )
+
+
+def ratings_on_edition(workspace: Workspace, framework_id: str) -> dict[str, str]:
+    """The ratings (by criterion or bullet id) of the latest assessment on an edition: what a
+    report on that edition's successor says must be confirmed again."""
+    with workspace.transaction(read_only=True) as session:
+        latest = session.scalars(
+            select(Assessment)
+            .join(FrameworkEdition, FrameworkEdition.id == Assessment.framework_edition_id)
+            .where(FrameworkEdition.framework_id == framework_id)
+            .order_by(Assessment.created_at.desc())
+        ).first()
+        if latest is None:
+            return {}
+        return {
+            (j.bullet_id or j.criterion_id): j.rating
+            for j in session.scalars(
+                select(Judgement).where(
+                    Judgement.assessment_id == latest.id, Judgement.rating != NOT_RATED
+                )
+            ).all()
+        }

@@ -18,6 +18,7 @@ from selfeval.framework.model import NOT_RATED
 from selfeval.services.evidence import list_evidence
 from selfeval.services.history import record_change
 from selfeval.services.improvement.actions import is_overdue, list_actions
+from selfeval.services.improvement.earlier_edition import earlier_snapshot, earlier_snapshot_names
 from selfeval.services.improvement.indicators import compare, indicator_library, indicator_values
 from selfeval.services.judgements import list_judgements
 from selfeval.services.workspace import Workspace
@@ -94,8 +95,10 @@ class SnapshotInfo:
 
 
 def list_snapshots(workspace: Workspace) -> list[SnapshotInfo]:
+    """This assessment's snapshots, and those of the assessment it was carried from to a new
+    edition (compared through the crosswalk); a name of this one's hides an older one's."""
     with workspace.transaction(read_only=True) as session:
-        return [
+        own = [
             SnapshotInfo(s.name, s.taken_at)
             for s in session.scalars(
                 select(Snapshot)
@@ -103,6 +106,13 @@ def list_snapshots(workspace: Workspace) -> list[SnapshotInfo]:
                 .order_by(Snapshot.taken_at)
             )
         ]
+        names = {s.name for s in own}
+        earlier = [
+            SnapshotInfo(s.name, s.taken_at)
+            for s in earlier_snapshot_names(session, workspace.assessment_id)
+            if s.name not in names
+        ]
+    return sorted([*earlier, *own], key=lambda s: s.taken_at)
 
 
 def _load(workspace: Workspace, name: str) -> tuple[dict[str, Any], date]:
@@ -115,6 +125,9 @@ def _load(workspace: Workspace, name: str) -> tuple[dict[str, Any], date]:
             )
         ).first()
         if row is None:
+            found = earlier_snapshot(session, workspace.assessment_id, name, workspace.framework)
+            if found is not None:
+                return found[0], found[1].taken_at.date()
             known = ", ".join(s.name for s in list_snapshots(workspace)) or "none yet"
             raise InputError(f"no snapshot called '{name}' (snapshots: {known})")
         return json.loads(row.content), row.taken_at.date()

@@ -88,12 +88,14 @@ class CriterionPage(QScrollArea):
         bullets_layout.addWidget(self.bullets)
         layout.addWidget(bullets_box)
 
-        judgement_box = QGroupBox("Our judgement")
+        terms = context.workspace.framework.terms  # the edition's own words
+        judgement_box = QGroupBox(f"Our {terms.judgement}")
         form = QFormLayout(judgement_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.rating = RatingControl(context.workspace.framework.rating_scale, "Rating")
+        word = terms.rating.capitalize()
+        self.rating = RatingControl(context.workspace.framework.rating_scale, word)
         self.rating.rating_chosen.connect(self._rating_chosen)
-        rating_label = QLabel("&Rating:")
+        rating_label = QLabel(f"&{word}:")
         rating_label.setBuddy(self.rating.buttons[NOT_RATED])
         form.addRow(rating_label, self.rating)
         self.texts: dict[str, AutosaveText] = {}

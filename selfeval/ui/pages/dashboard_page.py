@@ -77,7 +77,8 @@ class DashboardPage(QScrollArea):
 
         self.grid_table = QTableWidget(0, 4)
         self.grid_table.setAccessibleName("All criteria with their rating, evidence and lead")
-        self.grid_table.setHorizontalHeaderLabels(["Criterion", "Rating", "Evidence", "Lead owner"])
+        word = context.workspace.framework.terms.rating.capitalize()  # the edition's own word
+        self.grid_table.setHorizontalHeaderLabels(["Criterion", word, "Evidence", "Lead owner"])
         self.grid_table.horizontalHeader().setAccessibleName("Criteria table columns")
         self.grid_table.verticalHeader().setVisible(False)
         self.grid_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -16,7 +16,7 @@ class CriteriaTreeModel(QStandardItemModel):
     def __init__(self, outline: FrameworkOutline, ratings: dict[str, str]) -> None:
         super().__init__()
         self.outline = outline
-        self.setHorizontalHeaderLabels(["Criterion", "Rating"])
+        self.setHorizontalHeaderLabels(["Criterion", outline.rating_word.capitalize()])
         self._rating_items: dict[str, QStandardItem] = {}
         self._add_page("Readiness dashboard", "dashboard")
         numbers = outline.numbers

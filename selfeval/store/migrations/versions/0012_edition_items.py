@@ -1,4 +1,5 @@
-"""edition items: what was carried to a new edition of the criteria and is still to confirm
+"""edition items: what was carried to a new edition of the criteria and is still to confirm;
+each assessment remembers the one it was carried from
 
 Revision ID: 0012
 Revises: 0011
@@ -31,8 +32,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("assessment_id", "item_id"),
     )
     op.create_index("ix_edition_item_assessment_id", "edition_item", ["assessment_id"])
+    with op.batch_alter_table("assessment", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("carried_from_id", sa.String(length=36), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("assessment", schema=None) as batch_op:
+        batch_op.drop_column("carried_from_id")
     op.drop_index("ix_edition_item_assessment_id", table_name="edition_item")
     op.drop_table("edition_item")
