@@ -21,7 +21,9 @@ from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Assessment, EditionItem, FrameworkEdition, Judgement
 
-_WORDS = re.compile(r"^\s+|\S+\s*")
+_WORDS = re.compile(r"\s*[\w'’-]+|\s*[^\w\s]|\s+")
+"""Words and punctuation, each with the space before it: "support" and "support," share the
+word, and a space never anchors a change."""
 
 
 ChangeKind = Literal["same", "removed", "added"]
