@@ -285,3 +285,15 @@ def test_cli_round_trip(
     assert "protected by a passphrase" in capsys.readouterr().err
     with open_workspace(demo_path) as lead:
         assert get_judgement(lead, "right-help").rating == "amber"
+
+
+def test_ids_read_in_pieces_give_the_same_merge(
+    demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A county's library is read in pieces (SQLite takes at most 32,766 ids in one statement,
+    and a plan reads only what the return knows of): pieces of two give the same merge."""
+    import selfeval.store.chunks as chunks
+
+    monkeypatch.setattr(chunks, "CHUNK", 2)
+    assert list(chunks.chunked(range(5))) == [[0, 1], [2, 3], [4]]
+    test_two_partners_overlapping_criteria_merge_cleanly_and_with_conflicts(demo, tmp_path)

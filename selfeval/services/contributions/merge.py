@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.services.contributions.merge_plan import FieldChange, MergePlan, MergeResult
@@ -33,6 +34,7 @@ from selfeval.services.contributions.state import (
 )
 from selfeval.services.judgements import MAX_TEXT
 from selfeval.services.workspace import Workspace
+from selfeval.store.chunks import chunked
 from selfeval.store.models import (
     Attachment,
     ChangeRecord,
@@ -143,23 +145,40 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         shown(f"{manifest.created_by} ({manifest.organisation})", 200),
         request.id,
     )
+    current = package.content.current
+    base_state = request.base()
+    # Only what this return and its request know of is read: planning costs the same however
+    # much has been merged before (a county merges forty returns in a cycle).
+    known = {e.id for e in current.evidence} | {e.id for e in base_state.evidence}
     with workspace.transaction(read_only=True) as session:
         if session.get(MergedPackage, manifest.package_id) is not None:
             plan.already_merged = True
             return plan
-        existing = set(session.scalars(select(EvidenceItem.id)))
-        plan.personal_ids = set(
-            session.scalars(select(EvidenceItem.id).where(EvidenceItem.personal_data.is_(True)))
+        existing: set[str] = set()
+        for piece in chunked(sorted(known)):
+            for evidence_id, personal in session.execute(
+                select(EvidenceItem.id, EvidenceItem.personal_data).where(
+                    EvidenceItem.id.in_(piece)
+                )
+            ):
+                existing.add(evidence_id)
+                if personal:
+                    plan.personal_ids.add(evidence_id)
+        have_comments = _held(session, Comment.id, {c.id for c in current.comments})
+        have_files = _held(
+            session, Attachment.id, {a.id for e in current.evidence for a in e.attachments}
         )
-        have_comments = set(session.scalars(select(Comment.id)))
-        have_files = set(session.scalars(select(Attachment.id)))
     theirs_state, plan.outside = within_request(
-        package.content.current, request, existing, have_comments, utc_now()
+        current, request, existing, have_comments, utc_now()
     )
     scope = set(request.criteria)
-    base_state = request.base()
     ours_state, _ = extract_state(
-        workspace, list(request.criteria), include_personal_data=True, with_files=False
+        workspace,
+        list(request.criteria),
+        include_personal_data=True,
+        with_files=False,
+        only_evidence=known,
+        with_comments=False,
     )
     base = _values(base_state, scope)
     theirs = _values(theirs_state, scope)
@@ -195,6 +214,15 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
     ]
     plan.new_comments = list(theirs_state.comments)
     return plan
+
+
+def _held(session: Session, column: Any, wanted: set[str]) -> set[str]:
+    """Which of these ids the lead's workspace holds already."""
+    return {
+        found
+        for piece in chunked(sorted(wanted))
+        for found in session.scalars(select(column).where(column.in_(piece)))
+    }
 
 
 def _check_own_value(workspace: Workspace, conflict: FieldChange, value: Any) -> None:

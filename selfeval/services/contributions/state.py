@@ -21,6 +21,7 @@ from selfeval.services.contributions.package_format import (
     ScopedState,
 )
 from selfeval.services.workspace import Workspace
+from selfeval.store.chunks import chunked
 from selfeval.store.models import (
     Attachment,
     Blob,
@@ -36,10 +37,17 @@ from selfeval.store.types import utc_now
 
 
 def extract_state(
-    workspace: Workspace, criteria: list[str], include_personal_data: bool, with_files: bool = True
+    workspace: Workspace,
+    criteria: list[str],
+    include_personal_data: bool,
+    with_files: bool = True,
+    only_evidence: set[str] | None = None,
+    with_comments: bool = True,
 ) -> tuple[ScopedState, dict[str, bytes]]:
     """Judgements, owners, evidence (links limited to `criteria`), comments, and file bytes
-    (unless `with_files` is False: planning a merge needs the state, not the bytes)."""
+    (unless `with_files` is False: planning a merge needs the state, not the bytes).
+    `only_evidence` and `with_comments=False`: a merge's plan reads only the items the return
+    and its request know of, so its cost does not grow with everything merged before."""
     scope = set(criteria)
     assessment = workspace.assessment_id
     with workspace.transaction(read_only=True) as session:
@@ -71,31 +79,42 @@ def extract_state(
         # Plain rows and model_construct below: this state comes from our own database, and a
         # lead's merge reads thousands of items (ORM objects and validation cost 5x as much).
         links: dict[str, list[tuple[str, str]]] = {}
-        for evidence_id, criterion_id, bullet_id in session.execute(
-            select(
-                EvidenceLink.evidence_id, EvidenceLink.criterion_id, EvidenceLink.bullet_id
-            ).where(EvidenceLink.assessment_id == assessment, EvidenceLink.criterion_id.in_(scope))
-        ):
-            links.setdefault(evidence_id, []).append((criterion_id, bullet_id))
+        linked = select(
+            EvidenceLink.evidence_id, EvidenceLink.criterion_id, EvidenceLink.bullet_id
+        ).where(EvidenceLink.assessment_id == assessment, EvidenceLink.criterion_id.in_(scope))
+        statements = (
+            [linked]
+            if only_evidence is None
+            else [
+                linked.where(EvidenceLink.evidence_id.in_(piece))
+                for piece in chunked(sorted(only_evidence))
+            ]
+        )
+        for statement in statements:
+            for evidence_id, criterion_id, bullet_id in session.execute(statement):
+                links.setdefault(evidence_id, []).append((criterion_id, bullet_id))
         evidence = []
         blobs: dict[str, bytes] = {}
         people_ids = {o.person_id for o in owners}
         organisation_ids: set[str] = set()
         files: dict[str, list[PAttachment]] = {}
-        for owner_id, file_id, filename, sha256, size in session.execute(
-            select(
-                Attachment.evidence_id,
-                Attachment.id,
-                Attachment.filename,
-                Attachment.sha256,
-                Attachment.size,
-            )
-            .where(Attachment.evidence_id.in_(links))
-            .order_by(Attachment.id)
-        ):
-            files.setdefault(owner_id, []).append(
-                PAttachment.model_construct(id=file_id, filename=filename, sha256=sha256, size=size)
-            )
+        for piece in chunked(sorted(links)):
+            for owner_id, file_id, filename, sha256, size in session.execute(
+                select(
+                    Attachment.evidence_id,
+                    Attachment.id,
+                    Attachment.filename,
+                    Attachment.sha256,
+                    Attachment.size,
+                )
+                .where(Attachment.evidence_id.in_(piece))
+                .order_by(Attachment.id)
+            ):
+                files.setdefault(owner_id, []).append(
+                    PAttachment.model_construct(
+                        id=file_id, filename=filename, sha256=sha256, size=size
+                    )
+                )
         columns = (
             EvidenceItem.id,
             EvidenceItem.title,
@@ -106,9 +125,14 @@ def extract_state(
             EvidenceItem.link,
             EvidenceItem.personal_data,
         )
-        for item in session.execute(
-            select(*columns).where(EvidenceItem.id.in_(links)).order_by(EvidenceItem.id)
-        ):
+        rows = [
+            row
+            for piece in chunked(sorted(links))
+            for row in session.execute(
+                select(*columns).where(EvidenceItem.id.in_(piece)).order_by(EvidenceItem.id)
+            )
+        ]
+        for item in rows:
             if item.personal_data and not include_personal_data:
                 continue
             attachments = files.get(item.id, [])
@@ -151,21 +175,25 @@ def extract_state(
                 select(Organisation).where(Organisation.id.in_(organisation_ids))
             )
         ]
-        comments = [
-            PComment(
-                id=c.id,
-                criterion_id=c.criterion_id,
-                author=c.author,
-                organisation=c.organisation,
-                created_at=c.created_at,
-                text=c.text,
-            )
-            for c in session.scalars(
-                select(Comment)
-                .where(Comment.assessment_id == assessment, Comment.criterion_id.in_(scope))
-                .order_by(Comment.created_at, Comment.id)
-            )
-        ]
+        comments = (
+            [
+                PComment(
+                    id=c.id,
+                    criterion_id=c.criterion_id,
+                    author=c.author,
+                    organisation=c.organisation,
+                    created_at=c.created_at,
+                    text=c.text,
+                )
+                for c in session.scalars(
+                    select(Comment)
+                    .where(Comment.assessment_id == assessment, Comment.criterion_id.in_(scope))
+                    .order_by(Comment.created_at, Comment.id)
+                )
+            ]
+            if with_comments
+            else []
+        )
     state = ScopedState(
         judgements=judgements,
         organisations=sorted(organisations, key=lambda o: o.id),

@@ -23,6 +23,7 @@ from selfeval.services.improvement.indicators import indicator_library
 from selfeval.services.statistics.ees_file import EesTable, read_statistics_file
 from selfeval.services.statistics.neighbours import neighbours
 from selfeval.services.workspace import Workspace
+from selfeval.store.chunks import chunked
 from selfeval.store.models import IndicatorValue, PublishedFigure
 from selfeval.store.types import new_id
 
@@ -203,7 +204,7 @@ def apply_statistics(workspace: Workspace, plan: StatisticsPlan) -> int:
     every published figure (replacing the same indicator, period, level and area)."""
     with workspace.transaction() as session:
         keys = {(v.indicator_id, v.period) for v in plan.values}
-        for chunk in _chunks(sorted(keys)):
+        for chunk in chunked(sorted(keys), 400):
             session.execute(
                 delete(IndicatorValue).where(
                     tuple_(IndicatorValue.indicator_id, IndicatorValue.period).in_(chunk)
@@ -230,7 +231,7 @@ def apply_statistics(workspace: Workspace, plan: StatisticsPlan) -> int:
                 ],
             )
         figure_keys = sorted({(str(f["indicator_id"]), str(f["period"])) for f in plan.figures})
-        for chunk in _chunks(figure_keys):
+        for chunk in chunked(figure_keys, 400):
             session.execute(
                 delete(PublishedFigure).where(
                     tuple_(PublishedFigure.indicator_id, PublishedFigure.period).in_(chunk)
@@ -257,7 +258,3 @@ def apply_statistics(workspace: Workspace, plan: StatisticsPlan) -> int:
             origin="import:statistics",
         )
     return len(plan.values)
-
-
-def _chunks(keys: list[tuple[str, str]], size: int = 400) -> list[list[tuple[str, str]]]:
-    return [keys[i : i + size] for i in range(0, len(keys), size)]
