@@ -57,6 +57,8 @@ class Readiness:
     """{criterion: its previous rating} for those carried from the previous cycle ("previous,
     to confirm") and not rated again yet, in the framework's order."""
     by_group: list[GroupRatings] = field(default_factory=list)
+    stale_count: int = 0
+    """All stale items (`stale_evidence` may list only the first ones: evidence_facts)."""
     edition_to_confirm: int = 0
     """Items still to look at after the assessment moved to a new edition of the criteria
     (services/improvement/edition_review.py lists them)."""
@@ -70,16 +72,81 @@ class Readiness:
         return data
 
 
-def readiness(workspace: Workspace, today: date | None = None) -> Readiness:
-    """What is rated and what needs someone, counted at one moment."""
+@dataclass(frozen=True)
+class EvidenceFacts:
+    """The part of readiness that reads the evidence library: counted by the database, and kept
+    by a window across edits that cannot change evidence (a rating click at 50,000 items does not
+    wait on the library)."""
+
+    evidence_counts: dict[str, int]
+    stale: list[StaleEvidence]
+    stale_count: int
+    evidence_total: int
+    personal_data_items: int
+
+
+def evidence_facts(
+    workspace: Workspace, today: date | None = None, stale_listed: int | None = None
+) -> EvidenceFacts:
+    """`stale_listed`: list at most that many stale items (the count is always whole)."""
+    today = today or date.today()
+    assessment = workspace.assessment_id
+    cutoff = today - STALE_AFTER
+    with workspace.transaction(read_only=True) as session:
+        counts = dict(
+            session.execute(
+                select(EvidenceLink.criterion_id, func.count(EvidenceLink.evidence_id.distinct()))
+                .where(EvidenceLink.assessment_id == assessment)
+                .group_by(EvidenceLink.criterion_id)
+            ).all()
+        )
+        query = (
+            select(EvidenceItem.id, EvidenceItem.title, EvidenceItem.evidence_date)
+            .where(EvidenceItem.evidence_date < cutoff)
+            .order_by(EvidenceItem.evidence_date, EvidenceItem.title)
+        )
+        if stale_listed is not None:
+            query = query.limit(stale_listed)
+        stale = [StaleEvidence(i, t, d) for i, t, d in session.execute(query).all() if d]
+        stale_count = (
+            len(stale)
+            if stale_listed is None
+            else session.scalar(
+                select(func.count())
+                .select_from(EvidenceItem)
+                .where(EvidenceItem.evidence_date < cutoff)
+            )
+            or 0
+        )
+        total = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
+        personal = (
+            session.scalar(
+                select(func.count())
+                .select_from(EvidenceItem)
+                .where(EvidenceItem.personal_data.is_(True))
+            )
+            or 0
+        )
+    return EvidenceFacts(counts, stale, stale_count, total, personal)
+
+
+def readiness(
+    workspace: Workspace, today: date | None = None, evidence: EvidenceFacts | None = None
+) -> Readiness:
+    """What is rated and what needs someone, counted at one moment; `evidence`: facts about
+    the library read earlier and still true (nothing that could change evidence happened)."""
     with workspace.one_moment():
-        return _readiness(workspace, today)
+        return _readiness(workspace, today, evidence)
 
 
-def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
+def _readiness(
+    workspace: Workspace, today: date | None = None, facts: EvidenceFacts | None = None
+) -> Readiness:
     today = today or date.today()
     criteria = [c.id for c in workspace.framework.criteria]
     assessment = workspace.assessment_id
+    facts = facts or evidence_facts(workspace, today)
+    evidence_counts = facts.evidence_counts
     with workspace.transaction(read_only=True) as session:
         ratings: dict[str, str] = {}
         previous: dict[str, str] = {}
@@ -91,13 +158,6 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
             ratings[criterion_id] = rating
             if previous_rating and previous_rating != NOT_RATED:
                 previous[criterion_id] = previous_rating
-        evidence_counts = dict(
-            session.execute(
-                select(EvidenceLink.criterion_id, func.count(EvidenceLink.evidence_id.distinct()))
-                .where(EvidenceLink.assessment_id == assessment)
-                .group_by(EvidenceLink.criterion_id)
-            ).all()
-        )
         leads = dict(
             session.execute(
                 select(Ownership.criterion_id, Person.name)
@@ -105,25 +165,10 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
                 .where(Ownership.assessment_id == assessment, Ownership.role == "lead")
             ).all()
         )
-        stale = [
-            StaleEvidence(i, t, d)
-            for i, t, d in session.execute(
-                select(EvidenceItem.id, EvidenceItem.title, EvidenceItem.evidence_date)
-                .where(EvidenceItem.evidence_date < today - STALE_AFTER)
-                .order_by(EvidenceItem.evidence_date, EvidenceItem.title)
-            ).all()
-            if d is not None
-        ]
         edition_to_confirm = _edition_items_open(session, assessment)
-        evidence_total = session.scalar(select(func.count()).select_from(EvidenceItem)) or 0
-        personal = (
-            session.scalar(
-                select(func.count())
-                .select_from(EvidenceItem)
-                .where(EvidenceItem.personal_data.is_(True))
-            )
-            or 0
-        )
+    stale = facts.stale
+    evidence_total = facts.evidence_total
+    personal = facts.personal_data_items
     by_criterion = {c: ratings.get(c, NOT_RATED) for c in criteria}
     counts = {level.id: 0 for level in workspace.framework.rating_scale.choices}
     for rating in by_criterion.values():
@@ -146,6 +191,7 @@ def _readiness(workspace: Workspace, today: date | None = None) -> Readiness:
         without_evidence=[c for c in criteria if not evidence_counts.get(c)],
         without_lead=[c for c in criteria if c not in leads],
         stale_evidence=stale,
+        stale_count=facts.stale_count,
         evidence_total=evidence_total,
         personal_data_items=personal,
         evidence_counts={c: evidence_counts.get(c, 0) for c in criteria},

@@ -552,3 +552,28 @@ def test_a_rating_changed_by_someone_else_meanwhile_is_a_choice_not_an_overwrite
         window.criterion_page.rating.buttons["red"].click()  # now the page shows hers: no ask
         assert len(asked) == 1
         assert get_judgement(window.workspace, "participation").rating == "red"
+
+
+def test_the_stale_card_counts_every_item_while_listing_the_first_ones(
+    qtbot: QtBot, demo_path: Path, open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dashboard lists the first stale items and counts them all in the database (a
+    county's library is not read on every edit); a rating click keeps the counts it had."""
+    import selfeval.ui.pages.dashboard_page as dashboard_page
+    from selfeval.services.readiness import readiness
+
+    monkeypatch.setattr(dashboard_page, "MAX_LISTED", 3)
+    window = open_window(demo_path)
+    window.dashboard.refresh()
+    stale = readiness(window.workspace).stale_count
+    assert stale > 4
+    box, widget = window.dashboard.boxes["stale"], window.dashboard.lists["stale"]
+    assert box.title() == f"Evidence older than 12 months ({stale})"
+    rows = [widget.item(i).text() for i in range(widget.count())]
+    assert len(rows) == 4 and rows[-1].startswith(f"... and {stale - 3} more")
+    evidence = window.dashboard.lists["without_evidence"]
+    before = [evidence.item(i).text() for i in range(evidence.count())]
+    window.navigate("criterion", "participation")
+    window.criterion_page.rating.buttons["red"].click()
+    assert box.title() == f"Evidence older than 12 months ({stale})"
+    assert [evidence.item(i).text() for i in range(evidence.count())] == before

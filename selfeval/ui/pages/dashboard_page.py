@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.framework.model import RatingScale
 from selfeval.services.inspection import countdown, expected_from, set_expected_from
-from selfeval.services.readiness import Readiness, readiness
+from selfeval.services.readiness import EvidenceFacts, Readiness, readiness
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.routes import route_kind
 from selfeval.ui.widgets.group_ratings_chart import GroupRatingsChart
@@ -45,6 +45,7 @@ class DashboardPage(QScrollArea):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._facts: EvidenceFacts | None = None
         self.setWidgetResizable(True)
         self.setAccessibleName("Readiness dashboard")
         self.today: date | None = None  # tests fix "today"; None means the real date
@@ -123,8 +124,11 @@ class DashboardPage(QScrollArea):
         self.layout_.addLayout(lists)
         self.layout_.addStretch(1)
 
-    def refresh(self) -> None:
+    def refresh(self, evidence: bool = True) -> None:
+        """`evidence=False` after an edit that cannot change evidence (a rating, a narrative):
+        the library's counts read last time still hold, so the click does not wait on them."""
         from selfeval.services.contributions import request_of
+        from selfeval.services.readiness import evidence_facts
 
         request = request_of(self.context.workspace)
         if request is not None:
@@ -137,7 +141,9 @@ class DashboardPage(QScrollArea):
                 f"{manifest.created_by}{wanted}.{note} When you are done, use File > "
                 "Contributions > Return my contribution."
             )
-        summary = readiness(self.context.workspace, self.today)
+        if evidence or self._facts is None:
+            self._facts = evidence_facts(self.context.workspace, self.today, MAX_LISTED + 1)
+        summary = readiness(self.context.workspace, self.today, self._facts)
         framework = self.context.workspace.framework
         scale = framework.rating_scale
         counts = ", ".join(f"{scale.level(k).label} {v}" for k, v in summary.counts.items())
@@ -181,9 +187,9 @@ class DashboardPage(QScrollArea):
             entry = QListWidgetItem(f"{item.title} ({item.evidence_date.strftime('%d %b %Y')})")
             entry.setData(TARGET_ROLE, f"evidence:{item.id}")
             stale.addItem(entry)
-        if len(summary.stale_evidence) > MAX_LISTED:
+        if summary.stale_count > MAX_LISTED:
             more = QListWidgetItem(
-                f"... and {len(summary.stale_evidence) - MAX_LISTED} more: show them all in the "
+                f"... and {summary.stale_count - MAX_LISTED} more: show them all in the "
                 "evidence library"
             )
             more.setData(TARGET_ROLE, "stale_evidence:")
@@ -248,7 +254,7 @@ class DashboardPage(QScrollArea):
             "to_confirm": len(summary.to_confirm),
             "without_evidence": len(summary.without_evidence),
             "without_lead": len(summary.without_lead),
-            "stale": len(summary.stale_evidence),
+            "stale": summary.stale_count,
             "overdue": len(overdue),
             "returns": len(returns),
             "data_request": len(waiting),

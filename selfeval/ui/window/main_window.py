@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
         self.status.saved()
-        self.dashboard.refresh()
+        self.dashboard.refresh(evidence)
         library = self._evidence_page
         if evidence and library is not None:
             library.evidence_changed(in_view=self.pages.currentWidget() is library)
