@@ -297,3 +297,56 @@ def test_ids_read_in_pieces_give_the_same_merge(
     monkeypatch.setattr(chunks, "CHUNK", 2)
     assert list(chunks.chunked(range(5))) == [[0, 1], [2, 3], [4]]
     test_two_partners_overlapping_criteria_merge_cleanly_and_with_conflicts(demo, tmp_path)
+
+
+def test_a_return_carries_only_the_files_the_lead_does_not_hold(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from selfeval.services.attachments import add_attachment_bytes
+
+    icb = partner(tmp_path, demo, "icb", ["needs-identified", "right-help"], ICB)
+    sent = [e for e in list_evidence(icb) if e.attachments]
+    assert sent  # the request carried files
+    unchanged = tmp_path / "unchanged.sefpack"
+    contributions.create_return(icb, unchanged)
+    with zipfile.ZipFile(unchanged) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("attachments/")]
+    package = read_package(unchanged)
+    assert set(package.content.held_by_lead) == {a.sha256 for e in sent for a in e.attachments}
+    plan = merge.plan_merge(demo, package)
+    assert not plan.conflicts and not plan.new_files
+    # a new file goes with the return; the files the lead holds still do not
+    add_attachment_bytes(icb, sent[0].id, "waiting-list.csv", b"week,count\n1,40\n")
+    with_new = tmp_path / "with-new.sefpack"
+    contributions.create_return(icb, with_new)
+    with zipfile.ZipFile(with_new) as archive:
+        members = [n for n in archive.namelist() if n.startswith("attachments/")]
+    assert len(members) == 1
+    result = merge.apply_merge(
+        demo, read_package(with_new), merge.plan_merge(demo, read_package(with_new))
+    )
+    assert result is not None
+    merged = next(e for e in list_evidence(demo) if e.id == sent[0].id)
+    assert "waiting-list.csv" in {a.filename for a in merged.attachments}
+    assert {a.filename for a in sent[0].attachments} <= {a.filename for a in merged.attachments}
+
+
+def test_a_return_naming_a_file_the_lead_does_not_hold_is_refused(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from sqlalchemy import delete
+
+    from selfeval.store.models import Attachment, Blob
+
+    icb = partner(tmp_path, demo, "icb", ["needs-identified", "right-help"], ICB)
+    path = tmp_path / "return.sefpack"
+    contributions.create_return(icb, path)
+    package = read_package(path)
+    named = package.content.held_by_lead[0]
+    with demo.transaction() as session:  # the lead's copy of that file is gone meanwhile
+        session.execute(delete(Attachment).where(Attachment.sha256 == named))
+        session.execute(delete(Blob).where(Blob.sha256 == named))
+    with pytest.raises(PackageError, match="names 1 file by SHA-256 as held by this workspace"):
+        merge.plan_merge(demo, package)

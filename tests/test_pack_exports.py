@@ -202,6 +202,9 @@ def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignor
     judgements = book["Judgements"]
     assert judgements.freeze_panes == "A2"
     assert judgements.auto_filter.ref.startswith("A1:")
+    narrative = judgements.cell(row=2, column=5)  # long text wraps, read from the top
+    assert narrative.alignment.wrap_text and narrative.alignment.vertical == "top"
+    assert not judgements.cell(row=1, column=5).alignment.wrap_text  # the header row does not
     rows = list(judgements.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == [s.title for s in pack.sections]
     assert [r[3] for r in rows] == [s.rating.label for s in pack.sections]

@@ -37,6 +37,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
     Attachment,
+    Blob,
     ChangeRecord,
     Comment,
     EvidenceItem,
@@ -167,6 +168,30 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         have_comments = _held(session, Comment.id, {c.id for c in current.comments})
         have_files = _held(
             session, Attachment.id, {a.id for e in current.evidence for a in e.attachments}
+        )
+        named = {a.sha256 for e in current.evidence for a in e.attachments} - set(package.blobs)
+        sizes = {
+            sha: size
+            for piece in chunked(sorted(named))
+            for sha, size in session.execute(
+                select(Blob.sha256, Blob.size).where(Blob.sha256.in_(piece))
+            )
+        }
+        missing = named - set(sizes)
+        for item in current.evidence:
+            for attachment in item.attachments:
+                if sizes.get(attachment.sha256, attachment.size) != attachment.size:
+                    raise PackageError(
+                        f"{name}: file '{shown(attachment.filename, 80)}' of evidence "
+                        f"'{shown(item.title, 80)}': its size does not match the file this "
+                        "workspace holds; nothing was merged"
+                    )
+    if missing:
+        raise PackageError(
+            f"{name} names {len(missing)} file{'s' if len(missing) != 1 else ''} by SHA-256 "
+            "as held by this workspace, which does not hold "
+            f"{'them' if len(missing) != 1 else 'it'} (deleted since the request was sent?); "
+            "ask the partner for a new return; nothing was merged"
         )
     theirs_state, plan.outside = within_request(
         current, request, existing, have_comments, utc_now()

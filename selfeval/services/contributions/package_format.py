@@ -143,6 +143,11 @@ class Content(_Model):
     framework: dict[str, Any]
     base: ScopedState = ScopedState()
     current: ScopedState | None = None
+    held_by_lead: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
+        default=[], max_length=MAX_MEMBERS
+    )
+    """A return's files the lead already holds (they came with the request), named by SHA-256
+    and not carried again: a return made without new files carries no file bytes."""
 
 
 class LeadWorkspace(_Model):
@@ -312,10 +317,13 @@ def read_package(path: Path, passphrase: str | None = None) -> Package:
     blobs = {
         m.removeprefix("attachments/"): b for m, b in raw.items() if m.startswith("attachments/")
     }
-    for state in (content.base, content.current):
+    held = set(content.held_by_lead)
+    for state, may_be_held in ((content.base, False), (content.current, True)):
         for item in state.evidence if state else []:
             for attachment in item.attachments:
-                if attachment.sha256 not in blobs:
+                if attachment.sha256 not in blobs and not (
+                    may_be_held and attachment.sha256 in held
+                ):
                     raise PackageError(
                         f"{name}: attachment '{attachment.filename}' is listed but not included"
                     )

@@ -214,7 +214,7 @@ def create_return(
         raise InputError(
             f"{workspace.name}: is not a partner workspace (open a request package first)"
         )
-    request, _base = found
+    request, base = found
     if request.request_secret is None:
         raise InputError(
             f"{workspace.name}: was made from a request by an older selfeval, which the "
@@ -222,7 +222,10 @@ def create_return(
         )
     check_destination(path)
     include = include_personal_data and request.includes_personal_data
-    current, blobs = extract_state(workspace, list(request.criteria), include)
+    # Files that came with the request are the lead's already: named by SHA-256, not sent back.
+    sent = {a.sha256 for item in base.evidence for a in item.attachments}
+    current, blobs = extract_state(workspace, list(request.criteria), include, files_held=sent)
+    held = sorted({a.sha256 for i in current.evidence for a in i.attachments} - set(blobs))
     everything, _ = extract_state(
         workspace, list(request.criteria), include_personal_data=True, with_files=False
     )
@@ -239,7 +242,9 @@ def create_return(
             "request_secret": None,
         }
     )
-    content = Content(framework=workspace.framework.model_dump(mode="json"), current=current)
+    content = Content(
+        framework=workspace.framework.model_dump(mode="json"), current=current, held_by_lead=held
+    )
     manifest = write_package(
         path, manifest, content, blobs, passphrase, sign_with=request.request_secret
     )

@@ -43,11 +43,13 @@ def extract_state(
     with_files: bool = True,
     only_evidence: set[str] | None = None,
     with_comments: bool = True,
+    files_held: set[str] | None = None,
 ) -> tuple[ScopedState, dict[str, bytes]]:
     """Judgements, owners, evidence (links limited to `criteria`), comments, and file bytes
     (unless `with_files` is False: planning a merge needs the state, not the bytes).
     `only_evidence` and `with_comments=False`: a merge's plan reads only the items the return
-    and its request know of, so its cost does not grow with everything merged before."""
+    and its request know of, so its cost does not grow with everything merged before.
+    `files_held`: SHA-256s whose bytes the receiver holds already (not read, not returned)."""
     scope = set(criteria)
     assessment = workspace.assessment_id
     with workspace.transaction(read_only=True) as session:
@@ -95,6 +97,7 @@ def extract_state(
                 links.setdefault(evidence_id, []).append((criterion_id, bullet_id))
         evidence = []
         blobs: dict[str, bytes] = {}
+        held = files_held or set()
         people_ids = {o.person_id for o in owners}
         organisation_ids: set[str] = set()
         files: dict[str, list[PAttachment]] = {}
@@ -138,7 +141,7 @@ def extract_state(
             attachments = files.get(item.id, [])
             if with_files:
                 for attachment in attachments:
-                    if attachment.sha256 not in blobs:
+                    if attachment.sha256 not in blobs and attachment.sha256 not in held:
                         blobs[attachment.sha256] = session.get_one(Blob, attachment.sha256).data
             if item.organisation_id:
                 organisation_ids.add(item.organisation_id)
