@@ -33,8 +33,8 @@ try:
     outcome = f"imported {result.imported}"
 except SelfevalError as err:
     outcome = "refused: " + str(err).split(": ", 1)[1][:70]
-import resource
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from bench.peak_memory import peak_mb
+peak = peak_mb()
 print(f"{(time.perf_counter() - start) * 1000:.0f}|{peak:.0f}|{outcome}")
 """
 
@@ -44,8 +44,8 @@ from openpyxl import load_workbook
 start = time.perf_counter()
 book = load_workbook(sys.argv[2], read_only=True, data_only=True)
 rows = sum(1 for _ in book.worksheets[0].iter_rows(values_only=True))
-import resource
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from bench.peak_memory import peak_mb
+peak = peak_mb()
 print(f"{(time.perf_counter() - start) * 1000:.0f}|{peak:.0f}|read {rows} rows")
 """
 

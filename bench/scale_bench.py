@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MEASURE = """
-import json, resource, sys, time
+import json, sys, time
+from bench.peak_memory import peak_mb
 from pathlib import Path
 from selfeval.services.workspace import open_workspace
 path, measure, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
@@ -46,7 +47,7 @@ with open_workspace(path) as workspace:
         export_pack(workspace, measure, out, PackOptions())
     took = time.perf_counter() - start
 print("RESULT " + json.dumps({"seconds": took,
-      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}), flush=True)
+      "peak_mb": peak_mb()}), flush=True)
 """
 
 

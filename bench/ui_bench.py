@@ -94,7 +94,8 @@ for rating in ("green", "amber", "red", "green", "amber", "red"):
     buttons[rating].click()
     app.processEvents()
     edits.append(time.perf_counter() - start)
-rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from bench.peak_memory import peak_mb
+rss_mb = peak_mb()
 print("RESULT " + json.dumps({"timings": timings, "rss_mb": rss_mb, "edits": edits,
       "rows": library.model.rowCount(), "library": [library_blocked, longest_step, library_rows]}),
       flush=True)

@@ -177,9 +177,27 @@ def test_an_output_into_a_missing_folder_or_onto_a_folder(
 
 
 def test_dump_to_a_file(lead: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The dump is written as it is read (memory stays flat on a county's workspace) and is the
+    very text of the whole dump made at once: stable, diffable, every table in it."""
+    import json
+
+    from selfeval.services.dump import _SECTIONS, dump
+    from selfeval.services.workspace import open_workspace
+
     target = tmp_path / "dump.json"
     assert run(capsys, "dump", str(lead), "--json", "-o", str(target))[0] == 0
-    assert target.read_text(encoding="utf-8").startswith("{")
+    with open_workspace(lead) as workspace:
+        whole = dump(workspace)
+    written = target.read_text(encoding="utf-8")
+    assert written == json.dumps(whole, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    assert sorted(json.loads(written)) == sorted(["format", *_SECTIONS])
+    assert json.loads(written)["edition_items"] == []  # an empty table is still there
+    from selfeval.services.dump import NOT_DUMPED
+    from selfeval.store.models import Base
+
+    dumped = {model.__tablename__ for model, _order in _SECTIONS.values()}
+    assert set(Base.metadata.tables) - dumped == NOT_DUMPED  # a new table is not forgotten
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
 
 
 def test_the_temporary_file_is_unpredictable_and_never_a_planted_symlink(tmp_path: Path) -> None:

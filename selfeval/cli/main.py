@@ -31,7 +31,7 @@ from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.cli.statistics import add_statistics_verbs
 from selfeval.errors import SelfevalError
 from selfeval.files.faults import describe_os_error
-from selfeval.files.output import check_destination, write_output
+from selfeval.files.output import safe_output
 
 VERBS = (
     "new",
@@ -179,17 +179,20 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    from selfeval.services.dump import dump_json
+    import io
+
+    from selfeval.services.dump import write_dump
 
     with open_from_args(args) as workspace:
-        if args.output:
-            check_destination(Path(args.output))
-        text = dump_json(workspace)
-    if args.output:
-        write_output(Path(args.output), text.encode("utf-8"))
-        print(f"Wrote {args.output}")
-    else:
-        sys.stdout.write(text)
+        if not args.output:
+            write_dump(workspace, sys.stdout)
+            return EXIT_OK
+        with safe_output(Path(args.output)) as handle:  # written as read, in place at the end
+            text = io.TextIOWrapper(handle, encoding="utf-8", newline="\n")
+            write_dump(workspace, text)
+            text.flush()
+            text.detach()
+    print(f"Wrote {args.output}")
     return EXIT_OK
 
 
