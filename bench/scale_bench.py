@@ -39,8 +39,9 @@ with open_workspace(path) as workspace:
         from selfeval.services.readiness import readiness
         readiness(workspace)
     elif measure == "dump":
-        from selfeval.services.dump import dump_json
-        out.write_text(dump_json(workspace), encoding="utf-8")
+        from selfeval.services.dump import write_dump
+        with out.open("w", encoding="utf-8") as handle:
+            write_dump(workspace, handle)
     else:
         from selfeval.pack.builders.export import export_pack
         from selfeval.pack.model import PackOptions
