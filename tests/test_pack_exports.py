@@ -289,3 +289,25 @@ def test_cli_export(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out == f"Wrote {out} (final, without personal data)\n"
     first = PdfReader(out).pages[1].extract_text()
     assert "OFFICIAL" in first and "OFFICIAL-SENSITIVE" not in first
+
+
+def test_a_cancelled_workbook_leaves_nothing_behind(demo: Workspace, tmp_path: Path) -> None:
+    """The workbook streams each sheet into a temporary file of its own (write-only mode): a
+    cancel half-way writes no pack and leaves none of those files."""
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES
+
+    from selfeval.files.output import ExportCancelled
+    from selfeval.pack.xlsx_render import render_xlsx
+
+    pack = build_pack(demo, PackOptions())
+    steps: list[int] = []
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "pack.xlsx"
+    with pytest.raises(ExportCancelled):
+        render_xlsx(pack, target, lambda done, _total: steps.append(done), lambda: len(steps) >= 2)
+    assert steps == [1, 2] and not target.exists()
+    assert list(out.iterdir()) == []
+    assert not [f for f in ALL_TEMP_FILES if Path(f).exists()]
+    assert render_xlsx(pack, target).exists()  # and the next export is whole
+    assert load_workbook(target).sheetnames[:2] == ["Summary", "Judgements"]

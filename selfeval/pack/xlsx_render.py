@@ -1,32 +1,43 @@
 """The Excel pack (openpyxl): the tracker partnerships already keep, filled in from the workspace.
 
 Sheets "Summary", "Judgements" (named in the edition's own word: framework `terms`), "Evidence
-log" and "Owners"; each table's header row is frozen
-and filtered, dates are real dates, ratings carry their word and colour. Every text cell is
-written as text, so a title starting with "=" can never become a formula.
+log", "Owners", "Actions", "Indicators", "Risks" and "Data request"; each table's header row is
+frozen and filtered, dates are real dates, ratings carry their word and colour. Every text cell
+is written as text, so a title starting with "=" can never become a formula.
+
+Written in openpyxl's write-only mode, row by row: a county's 50,000-item evidence log streams to
+the file instead of being held whole as cell objects (bench/scale_bench.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
-from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
+from selfeval.files.output import (
+    CancelCheck,
+    ExportCancelled,
+    Progress,
+    check_destination,
+    safe_output,
+)
 from selfeval.pack.model import Pack, Rating
 from selfeval.pack.text import clean
 
 HEADER_FILL = PatternFill("solid", fgColor="E8EDF5")
 BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
-
+DATE = "dd/mm/yyyy"
+DATE_TIME = "dd/mm/yyyy hh:mm"
 
 RESERVED_SHEETS = {
     "summary",
@@ -49,161 +60,228 @@ def sheet_name(word: str) -> str:
     return name if name and name.lower() not in RESERVED_SHEETS else "Judgements"
 
 
-def text_cell(sheet: Worksheet, row: int, column: int, value: str) -> Cell:
-    cell = sheet.cell(row=row, column=column)
-    cell.value = clean(value)[:MAX_CELL]
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    return cell
+class Styled:
+    """A value with its own look: a rating (word on its colour), a title, a bold label."""
+
+    def __init__(
+        self, value: object, font: Font | None = None, fill: PatternFill | None = None
+    ) -> None:
+        self.value, self.font, self.fill = value, font, fill
 
 
-def _table(sheet: Worksheet, first_row: int, header: Sequence[str], widths: Sequence[int]) -> None:
-    for column, (title, width) in enumerate(zip(header, widths, strict=True), start=1):
-        cell = text_cell(sheet, first_row, column, title)
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = sheet.cell(row=first_row + 1, column=1)
+def rating_cell(rating: Rating) -> Styled:
+    colour = "FFFFFF" if rating.id in ("red", "green") else "000000"
+    fill = PatternFill("solid", fgColor=rating.colour.lstrip("#").upper())
+    return Styled(rating.label, Font(bold=True, color=colour), fill)
 
 
-def _finish(sheet: Worksheet, first_row: int, columns: int) -> None:
-    """Filters on the header, wrapped text, and printing landscape at one page wide."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.print_title_rows = f"{first_row}:{first_row}"
-    last = max(sheet.max_row, first_row)
-    sheet.auto_filter.ref = f"A{first_row}:{get_column_letter(columns)}{last}"
-    widths = {
-        index: sheet.column_dimensions[get_column_letter(index)].width or 10
-        for index in range(1, columns + 1)
-    }
-    # One alignment for every cell: its index in the workbook's style table is found once, not
-    # hashed again for each of 50,000 rows' cells (a third of a county's export went on that).
-    wrap_id = sheet.parent._alignments.add(WRAP)
-    for row in sheet.iter_rows(min_row=first_row + 1, max_row=last):
+class Table:
+    """One sheet written row by row: a few lines above the table (the summary's details), the
+    header (bold, frozen, filtered), then the rows; long text wraps and its row grows, since
+    spreadsheet programs do not grow rows for wrapped text written by a library."""
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        title: str,
+        header: Sequence[str],
+        widths: Sequence[int],
+        above: Sequence[Sequence[object]] = (),
+    ) -> None:
+        sheet = workbook.create_sheet(title)
+        self.sheet, self.widths, self.columns = sheet, list(widths), len(header)
+        # The wrap alignment's index in the workbook's style table, found once: setting
+        # `cell.alignment` hashes the style again for every cell (a third of a county's export).
+        self.wrap_id = workbook._alignments.add(WRAP)
+        for column, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(column)].width = width
+        self.header_row = len(above) + 1
+        sheet.freeze_panes = f"A{self.header_row + 1}"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.print_title_rows = f"{self.header_row}:{self.header_row}"
+        self.row = 0
+        for line in above:
+            self._append(line, wrap=False)
+        self._append([Styled(text, BOLD, HEADER_FILL) for text in header], wrap=False)
+
+    def add(self, values: Sequence[object]) -> None:
+        self._append(values, wrap=True)
+
+    def _append(self, values: Sequence[object], wrap: bool) -> None:
+        self.row += 1
+        cells: list[WriteOnlyCell | None] = []
         lines = 1
-        for cell in row:
-            if not cell._style:  # as openpyxl's own style setter does (styles/styleable.py)
-                cell._style = StyleArray()
-            cell._style.alignmentId = wrap_id
-            if isinstance(cell.value, str) and cell.column <= columns:
-                per_line = max(int(widths[cell.column] * 1.15), 1)
-                lines = max(lines, *(len(part) // per_line + 1 for part in cell.value.split("\n")))
-        # Spreadsheet programs do not grow rows for wrapped text written by a library.
-        sheet.row_dimensions[row[0].row].height = min(15 * lines, 400)
+        for column, value in enumerate(values, start=1):
+            styled = value if isinstance(value, Styled) else Styled(value)
+            if styled.value is None:
+                cells.append(None)
+                continue
+            cell = self._cell(styled.value)
+            if styled.font is not None:
+                cell.font = styled.font
+            if styled.fill is not None:
+                cell.fill = styled.fill
+            if wrap:
+                if not cell._style:  # as openpyxl's own style setter does (styles/styleable.py)
+                    cell._style = StyleArray()
+                cell._style.alignmentId = self.wrap_id
+                if isinstance(cell.value, str) and column <= len(self.widths):
+                    per_line = max(int(self.widths[column - 1] * 1.15), 1)
+                    parts = cell.value.split("\n")
+                    lines = max(lines, *(len(part) // per_line + 1 for part in parts))
+            cells.append(cell)
+        if wrap:
+            self.sheet.row_dimensions[self.row].height = min(15 * lines, 400)
+        self.sheet.append(cells)
 
+    def _cell(self, value: object) -> WriteOnlyCell:
+        if isinstance(value, str):
+            cell = WriteOnlyCell(self.sheet, clean(value)[:MAX_CELL])
+            cell.data_type = "s"  # never a formula, whatever the text starts with
+            return cell
+        if isinstance(value, datetime):
+            cell = WriteOnlyCell(self.sheet, value.replace(tzinfo=None))
+            cell.number_format = DATE_TIME
+            return cell
+        cell = WriteOnlyCell(self.sheet, value)
+        if isinstance(value, date):
+            cell.number_format = DATE
+        return cell
 
-def _rating(sheet: Worksheet, row: int, column: int, rating: Rating) -> None:
-    cell = text_cell(sheet, row, column, rating.label)
-    cell.fill = PatternFill("solid", fgColor=rating.colour.lstrip("#").upper())
-    cell.font = Font(bold=True, color="FFFFFF" if rating.id in ("red", "green") else "000000")
+    def finish(self) -> None:
+        """Filters on the header, over every row written."""
+        last = max(self.row, self.header_row)
+        self.sheet.auto_filter.ref = f"A{self.header_row}:{get_column_letter(self.columns)}{last}"
 
 
 def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
     """Sheets "Actions", "Indicators" and "Risks"."""
-    actions = workbook.create_sheet("Actions")
-    header = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue", "Priority", "Latest note"]
-    _table(actions, 1, header, [50, 12, 24, 12, 14, 10, 26, 50])
-    for row, action in enumerate(pack.actions, start=2):
-        text_cell(actions, row, 1, action.title)
-        text_cell(actions, row, 2, ", ".join(str(n) for n in action.criteria))
-        text_cell(actions, row, 3, action.owner)
-        if action.due_date is not None:
-            actions.cell(row=row, column=4, value=action.due_date).number_format = "dd/mm/yyyy"
-        text_cell(actions, row, 5, action.status)
-        text_cell(actions, row, 6, "Yes" if action.overdue else "No")
-        text_cell(actions, row, 7, action.priority)
-        text_cell(actions, row, 8, action.latest_note)
-    _finish(actions, 1, len(header))
+    actions = Table(
+        workbook,
+        "Actions",
+        ["Action", "Criteria", "Owner", "Due", "Status", "Overdue", "Priority", "Latest note"],
+        [50, 12, 24, 12, 14, 10, 26, 50],
+    )
+    for action in pack.actions:
+        actions.add(
+            [
+                action.title,
+                ", ".join(str(n) for n in action.criteria),
+                action.owner,
+                action.due_date,
+                action.status,
+                "Yes" if action.overdue else "No",
+                action.priority,
+                action.latest_note,
+            ]
+        )
+    actions.finish()
 
-    indicators = workbook.create_sheet("Indicators")
-    header = [
-        "Indicator",
-        "Better",
-        "Period",
-        "Area",
-        "Statistical neighbours",
-        "Region",
-        "England",
-        "Target",
-        "Source",
-    ]
-    _table(indicators, 1, header, [50, 18, 10, 10, 14, 10, 10, 10, 50])
-    row = 2
+    indicators = Table(
+        workbook,
+        "Indicators",
+        [
+            "Indicator",
+            "Better",
+            "Period",
+            "Area",
+            "Statistical neighbours",
+            "Region",
+            "England",
+            "Target",
+            "Source",
+        ],
+        [50, 18, 10, 10, 14, 10, 10, 10, 50],
+    )
     for line in pack.indicators:
+        periods = [p for p, _ in line.trend]
         for period, _area in line.trend:
             values = {"Area": dict(line.trend).get(period)}
             for name, series in line.comparator_trends:
-                values[name] = series[[p for p, _ in line.trend].index(period)]
-            text_cell(indicators, row, 1, line.name)
-            text_cell(indicators, row, 2, line.better)
-            text_cell(indicators, row, 3, period)
-            for column, key in enumerate(
-                ("Area", "Statistical neighbours", "Region", "England"), start=4
-            ):
-                indicators.cell(row=row, column=column, value=values.get(key))
-            indicators.cell(row=row, column=8, value=line.target)
-            text_cell(indicators, row, 9, line.source if period == line.period else "")
-            row += 1
-    _finish(indicators, 1, len(header))
+                values[name] = series[periods.index(period)]
+            indicators.add(
+                [
+                    line.name,
+                    line.better,
+                    period,
+                    *(values.get(k) for k in ("Area", "Statistical neighbours", "Region")),
+                    values.get("England"),
+                    line.target,
+                    line.source if period == line.period else "",
+                ]
+            )
+    indicators.finish()
 
-    risks = workbook.create_sheet("Risks")
-    header = [
-        "Risk",
-        "Description",
-        "Mitigation",
-        "Owner",
-        "Impact",
-        "Likelihood",
-        "Score",
-        "Rating",
-        "Review",
-    ]
-    _table(risks, 1, header, [36, 40, 40, 22, 9, 11, 8, 12, 12])
-    for row, risk in enumerate(pack.risks, start=2):
-        text_cell(risks, row, 1, risk.title)
-        text_cell(risks, row, 2, risk.description)
-        text_cell(risks, row, 3, risk.mitigation)
-        text_cell(risks, row, 4, risk.owner)
-        risks.cell(row=row, column=5, value=risk.impact)
-        risks.cell(row=row, column=6, value=risk.likelihood)
-        risks.cell(row=row, column=7, value=risk.score)
-        cell = text_cell(risks, row, 8, risk.rating)
-        cell.fill = PatternFill("solid", fgColor=risk.colour.lstrip("#").upper())
-        cell.font = Font(bold=True, color="FFFFFF")
-        if risk.review_date is not None:
-            risks.cell(row=row, column=9, value=risk.review_date).number_format = "dd/mm/yyyy"
-    _finish(risks, 1, len(header))
+    risks = Table(
+        workbook,
+        "Risks",
+        [
+            "Risk",
+            "Description",
+            "Mitigation",
+            "Owner",
+            "Impact",
+            "Likelihood",
+            "Score",
+            "Rating",
+            "Review",
+        ],
+        [36, 40, 40, 22, 9, 11, 8, 12, 12],
+    )
+    for risk in pack.risks:
+        fill = PatternFill("solid", fgColor=risk.colour.lstrip("#").upper())
+        risks.add(
+            [
+                risk.title,
+                risk.description,
+                risk.mitigation,
+                risk.owner,
+                risk.impact,
+                risk.likelihood,
+                risk.score,
+                Styled(risk.rating, Font(bold=True, color="FFFFFF"), fill),
+                risk.review_date,
+            ]
+        )
+    risks.finish()
 
 
 def data_request_sheet(workbook: Workbook, pack: Pack) -> None:
     """Sheet "Data request": what inspectors will ask for on notification, and if it is ready."""
-    sheet = workbook.create_sheet("Data request")
-    header = [
-        "Item",
-        "Kind",
-        "Owner",
-        "Where it is held",
-        "Last refreshed",
-        "Within the notice period",
-        "Evidence",
-        "Ready",
-        "Not ready because",
-    ]
-    _table(sheet, 1, header, [46, 12, 22, 36, 14, 14, 12, 8, 46])
-    for row, item in enumerate(pack.data_request, start=2):
-        text_cell(sheet, row, 1, item.title)
-        text_cell(sheet, row, 2, item.kind)
-        text_cell(sheet, row, 3, item.owner)
-        text_cell(sheet, row, 4, item.held_where)
-        if item.refreshed_on is not None:
-            sheet.cell(row=row, column=5, value=item.refreshed_on).number_format = "dd/mm/yyyy"
-        text_cell(sheet, row, 6, item.within_notice)
-        text_cell(sheet, row, 7, ", ".join(item.evidence_refs))
-        text_cell(sheet, row, 8, "No" if item.not_ready else "Yes")
-        text_cell(sheet, row, 9, "; ".join(item.not_ready))
-    _finish(sheet, 1, len(header))
+    sheet = Table(
+        workbook,
+        "Data request",
+        [
+            "Item",
+            "Kind",
+            "Owner",
+            "Where it is held",
+            "Last refreshed",
+            "Within the notice period",
+            "Evidence",
+            "Ready",
+            "Not ready because",
+        ],
+        [46, 12, 22, 36, 14, 14, 12, 8, 46],
+    )
+    for item in pack.data_request:
+        sheet.add(
+            [
+                item.title,
+                item.kind,
+                item.owner,
+                item.held_where,
+                item.refreshed_on,
+                item.within_notice,
+                ", ".join(item.evidence_refs),
+                "No" if item.not_ready else "Yes",
+                "; ".join(item.not_ready),
+            ]
+        )
+    sheet.finish()
 
 
 def render_xlsx(
@@ -218,10 +296,34 @@ def render_xlsx(
         if progress is not None:
             progress(done, 4)
 
-    workbook = Workbook()
-    summary = workbook.active
-    assert summary is not None
-    summary.title = "Summary"
+    check_destination(path)  # a missing folder is said before anything is written
+    workbook = Workbook(write_only=True)
+    try:
+        _write_sheets(workbook, pack, step)
+        with safe_output(path) as handle:
+            workbook.save(handle)
+    except BaseException:
+        _discard(workbook)
+        raise
+    return path
+
+
+def _discard(workbook: Workbook) -> None:
+    """A cancelled or failed export leaves nothing behind: write-only sheets stream into
+    temporary files of their own, which are closed and removed here."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            if not sheet.closed:
+                sheet.close()
+            writer.cleanup()
+        except Exception:  # already removed by openpyxl while saving: nothing left
+            continue
+
+
+def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -> None:
     details = [
         ("Partnership", pack.area_name),
         ("Framework", f"{pack.framework_title} ({pack.framework_edition})"),
@@ -236,108 +338,121 @@ def render_xlsx(
         ),
         ("Prepared by", pack.prepared_by),
     ]
-    text_cell(summary, 1, 1, pack.title).font = Font(bold=True, size=14)
-    date_label = text_cell(summary, 2, 1, "Date")
-    date_label.font = BOLD
-    summary.cell(row=2, column=2, value=pack.issued).number_format = "dd/mm/yyyy"
-    for offset, (key, value) in enumerate(details, start=3):
-        text_cell(summary, offset, 1, key).font = BOLD
-        text_cell(summary, offset, 2, value)
-    first = len(details) + 4
-    _table(
-        summary,
-        first,
+    summary = Table(
+        workbook,
+        "Summary",
         ["No.", "Criterion", pack.rating_word.capitalize(), "Evidence items", "Lead owner"],
         [22, 70, 14, 14, 28],
+        above=[
+            [Styled(pack.title, TITLE)],
+            [Styled("Date", BOLD), pack.issued],
+            *([Styled(key, BOLD), value] for key, value in details),
+            [],
+        ],
     )
-    for row, section in enumerate(pack.sections, start=first + 1):
-        summary.cell(row=row, column=1, value=section.number)
-        text_cell(summary, row, 2, section.title)
-        _rating(summary, row, 3, section.rating)
-        summary.cell(row=row, column=4, value=len(section.evidence_refs))
-        text_cell(summary, row, 5, next((o.name for o in section.owners if o.role == "lead"), ""))
-    _finish(summary, first, 5)
+    for section in pack.sections:
+        summary.add(
+            [
+                section.number,
+                section.title,
+                rating_cell(section.rating),
+                len(section.evidence_refs),
+                next((o.name for o in section.owners if o.role == "lead"), ""),
+            ]
+        )
+    summary.finish()
     step(1)
 
-    judgements = workbook.create_sheet(sheet_name(pack.judgement_word))
-    header = [
-        "No.",
-        "Criterion",
-        "Group",
-        pack.rating_word.capitalize(),
-        "How we know",
-        "Strengths",
-        "Areas for development",
-        "Impact",
-        "Evidence",
-        "Last changed by",
-        "Last changed",
-    ]
-    _table(judgements, 1, header, [6, 40, 26, 12, 50, 40, 40, 40, 24, 20, 18])
-    for row, section in enumerate(pack.sections, start=2):
-        judgements.cell(row=row, column=1, value=section.number)
-        text_cell(judgements, row, 2, section.title)
-        text_cell(judgements, row, 3, section.group_title)
-        _rating(judgements, row, 4, section.rating)
-        for column, value in enumerate(
-            (section.rationale, section.strengths, section.areas_for_development, section.impact),
-            start=5,
-        ):
-            text_cell(judgements, row, column, value)
-        text_cell(judgements, row, 9, ", ".join(section.evidence_refs))
-        text_cell(judgements, row, 10, section.updated_by)
-        if section.updated_at is not None:
-            cell = judgements.cell(
-                row=row, column=11, value=section.updated_at.replace(tzinfo=None)
-            )
-            cell.number_format = "dd/mm/yyyy hh:mm"
-    _finish(judgements, 1, len(header))
+    judgements = Table(
+        workbook,
+        sheet_name(pack.judgement_word),
+        [
+            "No.",
+            "Criterion",
+            "Group",
+            pack.rating_word.capitalize(),
+            "How we know",
+            "Strengths",
+            "Areas for development",
+            "Impact",
+            "Evidence",
+            "Last changed by",
+            "Last changed",
+        ],
+        [6, 40, 26, 12, 50, 40, 40, 40, 24, 20, 18],
+    )
+    for section in pack.sections:
+        judgements.add(
+            [
+                section.number,
+                section.title,
+                section.group_title,
+                rating_cell(section.rating),
+                section.rationale,
+                section.strengths,
+                section.areas_for_development,
+                section.impact,
+                ", ".join(section.evidence_refs),
+                section.updated_by,
+                section.updated_at,
+            ]
+        )
+    judgements.finish()
     step(2)
 
-    log = workbook.create_sheet("Evidence log")
-    header = [
-        "Ref",
-        "Title",
-        "Kind",
-        "Organisation",
-        "Date",
-        "Criteria",
-        "Link",
-        "Files",
-        "Personal data",
-        "Description",
-    ]
-    _table(log, 1, header, [7, 50, 16, 30, 12, 12, 36, 30, 12, 60])
-    for row, entry in enumerate(pack.evidence, start=2):
-        text_cell(log, row, 1, entry.ref)
-        text_cell(log, row, 2, entry.title)
-        text_cell(log, row, 3, entry.kind)
-        text_cell(log, row, 4, entry.organisation)
-        if entry.evidence_date is not None:
-            log.cell(row=row, column=5, value=entry.evidence_date).number_format = "dd/mm/yyyy"
-        text_cell(log, row, 6, ", ".join(str(n) for n in entry.cited_by))
-        text_cell(log, row, 7, entry.link)
-        text_cell(log, row, 8, ", ".join(entry.attachments))
-        text_cell(log, row, 9, "Yes" if entry.personal_data else "No")
-        text_cell(log, row, 10, entry.description)
-    _finish(log, 1, len(header))
+    log = Table(
+        workbook,
+        "Evidence log",
+        [
+            "Ref",
+            "Title",
+            "Kind",
+            "Organisation",
+            "Date",
+            "Criteria",
+            "Link",
+            "Files",
+            "Personal data",
+            "Description",
+        ],
+        [7, 50, 16, 30, 12, 12, 36, 30, 12, 60],
+    )
+    for entry in pack.evidence:
+        log.add(
+            [
+                entry.ref,
+                entry.title,
+                entry.kind,
+                entry.organisation,
+                entry.evidence_date,
+                ", ".join(str(n) for n in entry.cited_by),
+                entry.link,
+                ", ".join(entry.attachments),
+                "Yes" if entry.personal_data else "No",
+                entry.description,
+            ]
+        )
+    log.finish()
     step(3)
 
-    owners = workbook.create_sheet("Owners")
-    _table(owners, 1, ["No.", "Criterion", "Name", "Organisation", "Role"], [6, 60, 26, 40, 14])
-    row = 2
+    owners = Table(
+        workbook,
+        "Owners",
+        ["No.", "Criterion", "Name", "Organisation", "Role"],
+        [6, 60, 26, 40, 14],
+    )
     for section in pack.sections:
         for owner in section.owners:
-            owners.cell(row=row, column=1, value=section.number)
-            text_cell(owners, row, 2, section.title)
-            text_cell(owners, row, 3, owner.name)
-            text_cell(owners, row, 4, owner.organisation)
-            text_cell(owners, row, 5, "Lead" if owner.role == "lead" else "Contributor")
-            row += 1
-    _finish(owners, 1, 5)
+            owners.add(
+                [
+                    section.number,
+                    section.title,
+                    owner.name,
+                    owner.organisation,
+                    "Lead" if owner.role == "lead" else "Contributor",
+                ]
+            )
+    owners.finish()
     improvement_sheets(workbook, pack)
     data_request_sheet(workbook, pack)
     step(4)
-    with safe_output(path) as handle:
-        workbook.save(handle)
-    return path
