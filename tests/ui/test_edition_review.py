@@ -66,3 +66,20 @@ def test_the_review_page_lists_marks_and_empties(
     page.table.selectRow(next(n for n, i in enumerate(page.items) if i.item_id == "participation"))
     page.open_button.click()
     assert window.criterion_page.criterion_id == "participation"
+
+
+def test_the_history_says_what_was_carried_to_the_new_edition(
+    qtbot: QtBot,
+    demo_path: Path,
+    open_window,  # type: ignore[no-untyped-def]
+) -> None:
+    from selfeval.ui.dialogs.history_dialog import HistoryDialog
+
+    write_next_edition(user_frameworks_dir())
+    with open_workspace(demo_path, CurrentUser("Test Lead", "Testshire Council")) as workspace:
+        carry_to_edition(workspace, framework_library().get(NEXT_ID))
+    window = open_window(demo_path)
+    dialog = HistoryDialog(window.workspace, "leaders-engage", "Leaders engage", window)
+    qtbot.addWidget(dialog)
+    who = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    assert "Test Lead (Testshire Council), carried from area-send-2023 to area-send-next" in who

@@ -44,7 +44,10 @@ class HistoryDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, change in enumerate(changes):
             who = change.changed_by + (f" ({change.organisation})" if change.organisation else "")
-            if change.origin != "local":
+            if change.origin.startswith("edition:"):
+                old, _, new = change.origin.removeprefix("edition:").partition("->")
+                who += f", carried from {old} to {new}"
+            elif change.origin != "local":
                 who += f" via {change.origin}"
             values = [
                 change.changed_at.astimezone().strftime("%d %b %Y %H:%M"),
