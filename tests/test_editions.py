@@ -347,7 +347,9 @@ def test_the_command_line_carries_and_lists_what_to_confirm(
     assert "is not a removed item" in capsys.readouterr().err
     assert main(["assessment", "acknowledge", address, "valued-included.3"]) == 0
     assert main(["status", address]) == 0
-    assert f"To confirm after the new edition: {len(listed) - 1}" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"To confirm after the new edition: {len(listed) - 1}" in out
+    assert " criteria with an evaluation (" in out  # the edition's own word
 
 
 def test_the_edition_changes_report_says_what_changed_word_by_word(

@@ -164,7 +164,15 @@ def cmd_status(args: argparse.Namespace) -> int:
     scale = framework.rating_scale
     counts = " | ".join(f"{scale.level(k).label} {v}" for k, v in summary.counts.items())
     print(title)
-    print(f"{summary.rated} of {summary.total_criteria} criteria rated ({counts})")
+    word = framework.terms.rating  # the edition's own word ("evaluation" in 2025)
+    rated = (
+        "rated"
+        if word == "rating"
+        else f"with an {word}"
+        if word[:1] in "aeiou"
+        else (f"with a {word}")
+    )
+    print(f"{summary.rated} of {summary.total_criteria} criteria {rated} ({counts})")
     for label, ids in (
         ("Not rated", summary.unrated),
         ("No evidence", summary.without_evidence),
@@ -172,7 +180,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     ):
         print(f"{label}: {', '.join(ids) if ids else 'none'}")
     print(f"Evidence items: {summary.evidence_total} ({summary.personal_data_items} personal data)")
-    print(f"Evidence older than 12 months: {len(summary.stale_evidence)}")
+    print(f"Evidence older than 12 months: {summary.stale_count}")
     if summary.edition_to_confirm:
         print(f"To confirm after the new edition: {summary.edition_to_confirm}")
     return EXIT_OK
@@ -264,7 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("criterion")
     p.add_argument("--bullet", help="judge one bullet of the criterion instead")
     p.add_argument(
-        "--rating", help="a rating id of the framework's scale, e.g. red, amber, green, not-rated"
+        "--rating",
+        help="a rating id of the framework's scale, e.g. red, amber, green, not-rated (an "
+        "edition may call it a judgement or an evaluation: its 'terms')",
     )
     p.add_argument("--rationale", help="how we know")
     p.add_argument("--strengths")
