@@ -194,3 +194,52 @@ def test_pragmas_are_set_on_every_connection(workspace) -> None:  # type: ignore
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA application_id")).scalar() == APPLICATION_ID
+
+
+def _with_a_large_file(demo_path: Path) -> bytes:
+    """The demo with a 300 KB attachment (its bytes fill overflow pages of table `blob`)."""
+    from selfeval.services.attachments import add_attachment_bytes
+    from selfeval.services.evidence import list_evidence
+
+    data = os.urandom(300_000)
+    with open_workspace(demo_path, TEST_USER) as workspace:
+        add_attachment_bytes(workspace, list_evidence(workspace)[0].id, "scan.pdf", data)
+    connection = sqlite3.connect(demo_path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return data
+
+
+def test_opening_checks_quickly_and_the_full_check_reads_every_file(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A break in an attachment's pages passes the quick check on opening (which leaves the
+    gigabytes of files alone) and is found by `selfeval check`, which says which check it did."""
+    from selfeval.cli import main
+
+    data = _with_a_large_file(demo_path)
+    assert main(["check", str(demo_path)]) == 0
+    assert "full check: every page and every attached file is sound" in capsys.readouterr().out
+    raw = bytearray(demo_path.read_bytes())
+    page_size = int.from_bytes(raw[16:18], "big")
+    inside = raw.index(data[100_000:100_064])  # somewhere in the file's overflow pages
+    start = (inside // page_size) * page_size
+    raw[start : start + 4] = b"\xff\xff\xff\xf0"  # the overflow page's next-page pointer
+    demo_path.write_bytes(bytes(raw))
+    open_workspace(demo_path, TEST_USER).close()  # the quick check passes
+    assert main(["check", str(demo_path)]) == 2
+    err = capsys.readouterr().err
+    assert "is damaged (full check:" in err and "restore a backup" in err
+
+
+def test_the_full_check_finds_a_file_whose_bytes_changed(demo_path: Path) -> None:
+    from selfeval.services.integrity import full_check
+
+    data = _with_a_large_file(demo_path)
+    raw = bytearray(demo_path.read_bytes())
+    inside = raw.index(data[200_000:200_064])
+    raw[inside : inside + 8] = bytes(8)  # content, not structure: only the hash can tell
+    demo_path.write_bytes(bytes(raw))
+    with open_workspace(demo_path, TEST_USER) as workspace:
+        problems = full_check(workspace)
+    assert any("do not match its SHA-256" in p for p in problems)

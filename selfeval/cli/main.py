@@ -54,6 +54,7 @@ VERBS = (
     "ourarea",
     "neighbours",
     "server",
+    "check",
 )
 
 

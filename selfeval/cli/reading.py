@@ -86,6 +86,23 @@ def cmd_mywork(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """The full integrity check, on demand: says which check it did and what it found."""
+    from selfeval.services.integrity import full_check
+
+    with open_from_args(args) as workspace:
+        problems = full_check(workspace)
+        name = workspace.name
+    if problems:
+        print(
+            f"{name}: is damaged (full check: {'; '.join(problems)}); restore a backup",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(f"{name}: full check: every page and every attached file is sound.")
+    return EXIT_OK
+
+
 def add_reading_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     p = verb("frameworks", cmd_frameworks, "list, show or validate framework files")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -104,3 +121,10 @@ def add_reading_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     p.add_argument("workspace")
     p.add_argument("--person", help="a person's name (default: who you are, see 'selfeval user')")
     p.add_argument("--json", action="store_true")
+
+    p = verb(
+        "check",
+        cmd_check,
+        "read every page and attached file of a workspace (opening checks all but the files)",
+    )
+    p.add_argument("workspace")

@@ -150,6 +150,11 @@ class SqliteFileStore:
                 "was saved to it. Open it again from where it is now"
             )
 
+    def full_check(self) -> list[str]:
+        from selfeval.store.workspace_file import full_check
+
+        return full_check(self.path)
+
     def fault(self, err: BaseException) -> SelfevalError | None:
         from selfeval.store.faults import database_fault
 

@@ -52,6 +52,10 @@ class WorkspaceStore(Protocol):
     def fault(self, err: BaseException) -> SelfevalError | None:
         """A database error the machine caused, in plain words; None for anything else."""
 
+    def full_check(self) -> list[str]:
+        """Every page and every attachment's bytes checked (slow on a large store: run it off
+        the GUI thread); [] when sound, else what is wrong."""
+
     def release_connections(self) -> None:
         """Drop pooled connections (a store opened on a worker is used from the GUI thread)."""
 

@@ -25,6 +25,8 @@ RouteKind = Literal[
 filtered to stale evidence; or the action plan's overdue view."""
 
 ROUTE_KINDS: tuple[RouteKind, ...] = get_args(RouteKind)
+PAGE_ROUTES: tuple[RouteKind, ...] = ROUTE_KINDS[: ROUTE_KINDS.index("page")]
+"""The places that are whole pages, named on their own ("page" and those after it take an id)."""
 
 
 def route_kind(text: str) -> RouteKind:

@@ -16,7 +16,10 @@ class SaveStateBar:
         self.location = QLabel(address)
         self.location.setAccessibleName("Workspace location")
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.integrity = QLabel()  # which integrity check was done (ui/window/integrity_check.py)
+        self.integrity.setAccessibleName("Integrity check")
         bar.addWidget(self.saved_state, 1)
+        bar.addPermanentWidget(self.integrity)
         bar.addPermanentWidget(self.location)
 
     def saved(self, what: str = "All changes saved") -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.store.addresses import short_name
 from selfeval.ui.pages.lazy_pages import LAZY_PAGES
+from selfeval.ui.routes import PAGE_ROUTES
 from selfeval.ui.widgets.criteria_tree import (
     ID_ROLE,
     KIND_ROLE,
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         from selfeval.ui.page_context import PageContext
         from selfeval.ui.pages.dashboard_page import DashboardPage
         from selfeval.ui.window.controller import WindowController
+        from selfeval.ui.window.integrity_check import check_in_background
         from selfeval.ui.window.live_changes import watch_for_changes
         from selfeval.ui.window.menus import build_menus, build_toolbar
         from selfeval.ui.window.recent_files import remember_workspace
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         remember_workspace(workspace.address)
         self.banner.show_for(workspace)
         self.watch = watch_for_changes(self)  # a shared workspace: other people's changes live
+        self.full_check = check_in_background(self, workspace, self.status.integrity)
         self.navigate(*self._wanted)
 
     # --- pages are built when first shown --------------------------------------------------
@@ -296,18 +299,7 @@ class MainWindow(QMainWindow):
     def navigate(self, kind: RouteKind, item_id: str = "") -> None:
         """Show a page: "dashboard", "evidence_page", "people", "criterion" (with its id),
         "evidence" (one item, in the library) or "stale_evidence"."""
-        if kind in (
-            "dashboard",
-            "evidence_page",
-            "people",
-            "actions",
-            "indicators",
-            "risks",
-            "contributions",
-            "mywork",
-            "datarequest",
-            "edition",
-        ):
+        if kind in PAGE_ROUTES:
             kind, item_id = "page", kind.removesuffix("_page")
         if kind == "overdue_actions":
             self.navigate("page", "actions")
