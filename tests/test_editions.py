@@ -475,3 +475,20 @@ def test_a_sheet_named_from_a_framework_file_is_safe_for_excel(word: str, sheet:
     from selfeval.pack.xlsx_render import sheet_name
 
     assert sheet_name(word) == sheet
+
+
+def test_the_command_line_help_speaks_the_edition_in_use(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["judge", "--help"])
+    plain = capsys.readouterr().out
+    assert "one criterion's judgement" in plain and "--rating RATING       the rating:" in plain
+    write_next_edition(user_frameworks_dir())  # the partnership adds the newer edition
+    with pytest.raises(SystemExit):
+        main(["judge", "--help"])
+    words = capsys.readouterr().out
+    assert "one criterion's evaluation" in words and "the evaluation: an id" in " ".join(
+        words.split()
+    )
+    assert "{" not in words

@@ -23,6 +23,7 @@ from selfeval.cli.common import (
 )
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
+from selfeval.cli.edition_words import EditionWordsHelp
 from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
@@ -219,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="selfeval",
         description="Area SEND self-evaluation for local area partnerships. "
         "Run 'selfeval [WORKSPACE]' to open the desktop app.",
+        formatter_class=EditionWordsHelp,  # verbs' help in the edition's words
     )
     parser.add_argument("--version", action="version", version=f"selfeval {__version__}")
     parser.add_argument(
@@ -235,7 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
     def verb(
         name: str, handler: Callable[[argparse.Namespace], int], help_text: str
     ) -> argparse.ArgumentParser:
-        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub = verbs.add_parser(
+            name, help=help_text, description=help_text, formatter_class=EditionWordsHelp
+        )
         sub.set_defaults(handler=handler)
         return sub
 
@@ -268,14 +272,15 @@ def build_parser() -> argparse.ArgumentParser:
     ind.add_argument("file")
     add_statistics_verbs(verb, what)
 
-    p = verb("judge", cmd_judge, "set fields of one criterion's judgement; others stay as they are")
+    p = verb(
+        "judge", cmd_judge, "set fields of one criterion's {judgement}; others stay as they are"
+    )
     p.add_argument("workspace")
     p.add_argument("criterion")
     p.add_argument("--bullet", help="judge one bullet of the criterion instead")
     p.add_argument(
         "--rating",
-        help="a rating id of the framework's scale, e.g. red, amber, green, not-rated (an "
-        "edition may call it a judgement or an evaluation: its 'terms')",
+        help="the {rating}: an id of the framework's scale, e.g. red, amber, green, not-rated",
     )
     p.add_argument("--rationale", help="how we know")
     p.add_argument("--strengths")
