@@ -34,7 +34,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
 
-COLUMNS = ["Item", "What changed", "Previous rating, to confirm", "Evidence"]
+COLUMNS = ["Item", "What changed", "Previous {rating}, to confirm", "Evidence"]
 CHANGE_WORDS = {
     "reworded": "Reworded",
     "split": "Split",
@@ -73,7 +73,8 @@ class EditionReviewPage(PageWidget):
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Items to confirm after the new edition")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        word = context.workspace.framework.terms.rating  # the edition's own word
+        self.table.setHorizontalHeaderLabels([c.replace("{rating}", word) for c in COLUMNS])
         self.table.horizontalHeader().setAccessibleName("Columns")
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
