@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -82,6 +83,31 @@ def run_selfeval(folder: Path, tracker: Path, index: int) -> float:
         return time.perf_counter() - start
 
 
+def tracker_rows(tracker: Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each row of the generated tracker with a new id, read with the csv module."""
+    with tracker.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            yield new_id(), row
+
+
+def item_values(
+    evidence_id: str, row: dict[str, str], organisation: str | None, now: str
+) -> tuple[object, ...]:
+    return (
+        evidence_id,
+        row["title"],
+        row["description"],
+        row["kind"],
+        organisation,
+        row["date"],
+        row["link"],
+        row["personal_data"] == "yes",
+        "Bench",
+        now,
+        now,
+    )
+
+
 def run_bare_sqlite(folder: Path, tracker: Path, index: int) -> float:
     path = fresh_workspace(folder, f"bare-{index}")
     connection = sqlite3.connect(path)
@@ -92,25 +118,9 @@ def run_bare_sqlite(folder: Path, tracker: Path, index: int) -> float:
     start = time.perf_counter()
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     items, links = [], []
-    with tracker.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            evidence_id = new_id()
-            items.append(
-                (
-                    evidence_id,
-                    row["title"],
-                    row["description"],
-                    row["kind"],
-                    None,
-                    row["date"],
-                    row["link"],
-                    row["personal_data"] == "yes",
-                    "Bench",
-                    now,
-                    now,
-                )
-            )
-            links.extend((evidence_id, assessment, c, "") for c in row["criteria"].split(";"))
+    for evidence_id, row in tracker_rows(tracker):
+        items.append(item_values(evidence_id, row, None, now))
+        links.extend((evidence_id, assessment, c, "") for c in row["criteria"].split(";"))
     with connection:
         connection.executemany(
             "INSERT INTO evidence_item (id, title, description, kind, organisation_id, "
@@ -139,25 +149,9 @@ def run_plain_tables(folder: Path, tracker: Path, index: int) -> float:
     start = time.perf_counter()
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     items, links = [], []
-    with tracker.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            evidence_id = new_id()
-            items.append(
-                (
-                    evidence_id,
-                    row["title"],
-                    row["description"],
-                    row["kind"],
-                    row["organisation"],
-                    row["date"],
-                    row["link"],
-                    row["personal_data"] == "yes",
-                    "Bench",
-                    now,
-                    now,
-                )
-            )
-            links.extend((evidence_id, c) for c in row["criteria"].split(";"))
+    for evidence_id, row in tracker_rows(tracker):
+        items.append(item_values(evidence_id, row, row["organisation"], now))
+        links.extend((evidence_id, c) for c in row["criteria"].split(";"))
     with connection:
         connection.executemany("INSERT INTO item VALUES (?,?,?,?,?,?,?,?,?,?,?)", items)
         connection.executemany("INSERT INTO link VALUES (?,?)", links)

@@ -22,7 +22,8 @@ HAMMER = """
 import json, sys, time
 from selfeval.services.judgements import set_judgement
 from selfeval.services.people import add_person, assign_owner
-from selfeval.services.evidence import EvidenceInput, add_evidence, link_evidence
+from selfeval.services.evidence import EvidenceInput, add_evidence
+from selfeval.services.evidence_links import link_evidence
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import open_workspace
 

@@ -492,3 +492,37 @@ def test_the_command_line_help_speaks_the_edition_in_use(
         words.split()
     )
     assert "{" not in words
+
+
+def test_a_cancelled_carry_leaves_the_workspace_as_it_was(
+    demo: Workspace, next_edition: Framework
+) -> None:
+    from selfeval.services.improvement.assessments import list_assessments
+
+    before = [a.id for a in list_assessments(demo)]
+    steps: list[int] = []
+    with pytest.raises(InputError, match="cancelled; nothing was carried"):
+        carry_to_edition(
+            demo, next_edition, "Halfway", lambda done, _t: steps.append(done), lambda: 2 in steps
+        )
+    assert steps == [0, 1, 2]
+    assert [a.id for a in list_assessments(demo)] == before
+    assert demo.framework.id == "area-send-2023" and items_to_confirm(demo) == []
+
+
+@pytest.mark.parametrize(
+    ("terms", "expected"),
+    [
+        ({"rating": "Evaluation"}, "terms.rating: 'Evaluation' must be a lower-case word"),
+        ({"rating": "x" * 41}, "must be a lower-case word or two"),
+        ({"judgement": "=cmd|' /C calc'!A0"}, "terms.judgement:"),
+        ({"outcome_section": "o" * 81}, "terms.outcome_section:"),
+        ({"ratings": "evaluation"}, "terms.ratings: unknown key"),
+    ],
+)
+def test_an_editions_words_are_checked_with_their_line(
+    tmp_path: Path, terms: dict[str, str], expected: str
+) -> None:
+    data = next_edition_data(terms=terms)
+    problems = _library_problems(tmp_path, data)
+    assert any(expected in p for p in problems), problems

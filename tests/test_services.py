@@ -19,10 +19,9 @@ from selfeval.services.evidence import (
     EvidenceInput,
     add_evidence,
     edit_evidence,
-    link_evidence,
     list_evidence,
-    unlink_evidence,
 )
+from selfeval.services.evidence_links import link_evidence, unlink_evidence
 from selfeval.services.history import history
 from selfeval.services.judgements import get_judgement, set_judgement
 from selfeval.services.people import add_organisation, add_person, assign_owner, list_owners

@@ -173,15 +173,27 @@ class CrosswalkEntry(_Strict):
     note: Text | None = None
 
 
+def _one_word(value: str) -> str:
+    if not re.fullmatch(r"[a-z][a-z -]{0,39}", value):
+        raise ValueError(
+            f"'{value[:40]}' must be a lower-case word or two (letters, spaces, hyphens; at "
+            "most 40), as it is used inside sentences and headings"
+        )
+    return value
+
+
+Word = Annotated[StrictStr, AfterValidator(_one_word)]
+
+
 class Terms(_Strict):
     """The edition's own words (the June 2025 handbook says "evaluate" and "outcome" where the
     2023 one said "judge" and "judgement"): the app, the pack, the CLI and the workbook use them."""
 
-    rating: Text = "rating"
+    rating: Word = "rating"
     """What one criterion's rating is called, in lower case ("judgement", "evaluation")."""
-    judgement: Text = "judgement"
+    judgement: Word = "judgement"
     """What the partnership's record on one criterion (rating and narrative) is called."""
-    outcome_section: Text = "Likely outcome"
+    outcome_section: Annotated[Text, Field(max_length=80)] = "Likely outcome"
     """The heading of the section on the overall inspection outcome."""
 
 

@@ -6,20 +6,16 @@ frozen and filtered, dates are real dates, ratings carry their word and colour. 
 is written as text, so a title starting with "=" can never become a formula.
 
 Written in openpyxl's write-only mode, row by row: a county's 50,000-item evidence log streams to
-the file instead of being held whole as cell objects (bench/scale_bench.py).
+the file instead of being held whole as cell objects (`xlsx_table.py`; bench/scale_bench.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.styles.cell_style import StyleArray
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font, PatternFill
 
 from selfeval.files.output import (
     CancelCheck,
@@ -28,16 +24,8 @@ from selfeval.files.output import (
     check_destination,
     safe_output,
 )
-from selfeval.pack.model import Pack, Rating
-from selfeval.pack.text import clean
-
-HEADER_FILL = PatternFill("solid", fgColor="E8EDF5")
-BOLD = Font(bold=True)
-TITLE = Font(bold=True, size=14)
-WRAP = Alignment(wrap_text=True, vertical="top")
-MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
-DATE = "dd/mm/yyyy"
-DATE_TIME = "dd/mm/yyyy hh:mm"
+from selfeval.pack.model import Pack
+from selfeval.pack.xlsx_table import BOLD, TITLE, Styled, Table, rating_cell
 
 RESERVED_SHEETS = {
     "summary",
@@ -58,103 +46,6 @@ def sheet_name(word: str) -> str:
     cleaned = "".join(c for c in word.strip() if c not in "[]:*?/\\'").strip()
     name = (cleaned[:1].upper() + cleaned[1:] + ("s" if cleaned else ""))[:31]
     return name if name and name.lower() not in RESERVED_SHEETS else "Judgements"
-
-
-class Styled:
-    """A value with its own look: a rating (word on its colour), a title, a bold label."""
-
-    def __init__(
-        self, value: object, font: Font | None = None, fill: PatternFill | None = None
-    ) -> None:
-        self.value, self.font, self.fill = value, font, fill
-
-
-def rating_cell(rating: Rating) -> Styled:
-    colour = "FFFFFF" if rating.id in ("red", "green") else "000000"
-    fill = PatternFill("solid", fgColor=rating.colour.lstrip("#").upper())
-    return Styled(rating.label, Font(bold=True, color=colour), fill)
-
-
-class Table:
-    """One sheet written row by row: a few lines above the table (the summary's details), the
-    header (bold, frozen, filtered), then the rows; long text wraps and its row grows, since
-    spreadsheet programs do not grow rows for wrapped text written by a library."""
-
-    def __init__(
-        self,
-        workbook: Workbook,
-        title: str,
-        header: Sequence[str],
-        widths: Sequence[int],
-        above: Sequence[Sequence[object]] = (),
-    ) -> None:
-        sheet = workbook.create_sheet(title)
-        self.sheet, self.widths, self.columns = sheet, list(widths), len(header)
-        # The wrap alignment's index in the workbook's style table, found once: setting
-        # `cell.alignment` hashes the style again for every cell (a third of a county's export).
-        self.wrap_id = workbook._alignments.add(WRAP)
-        for column, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(column)].width = width
-        self.header_row = len(above) + 1
-        sheet.freeze_panes = f"A{self.header_row + 1}"
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.print_title_rows = f"{self.header_row}:{self.header_row}"
-        self.row = 0
-        for line in above:
-            self._append(line, wrap=False)
-        self._append([Styled(text, BOLD, HEADER_FILL) for text in header], wrap=False)
-
-    def add(self, values: Sequence[object]) -> None:
-        self._append(values, wrap=True)
-
-    def _append(self, values: Sequence[object], wrap: bool) -> None:
-        self.row += 1
-        cells: list[WriteOnlyCell | None] = []
-        lines = 1
-        for column, value in enumerate(values, start=1):
-            styled = value if isinstance(value, Styled) else Styled(value)
-            if styled.value is None:
-                cells.append(None)
-                continue
-            cell = self._cell(styled.value)
-            if styled.font is not None:
-                cell.font = styled.font
-            if styled.fill is not None:
-                cell.fill = styled.fill
-            if wrap:
-                if not cell._style:  # as openpyxl's own style setter does (styles/styleable.py)
-                    cell._style = StyleArray()
-                cell._style.alignmentId = self.wrap_id
-                if isinstance(cell.value, str) and column <= len(self.widths):
-                    per_line = max(int(self.widths[column - 1] * 1.15), 1)
-                    parts = cell.value.split("\n")
-                    lines = max(lines, *(len(part) // per_line + 1 for part in parts))
-            cells.append(cell)
-        if wrap:
-            self.sheet.row_dimensions[self.row].height = min(15 * lines, 400)
-        self.sheet.append(cells)
-
-    def _cell(self, value: object) -> WriteOnlyCell:
-        if isinstance(value, str):
-            cell = WriteOnlyCell(self.sheet, clean(value)[:MAX_CELL])
-            cell.data_type = "s"  # never a formula, whatever the text starts with
-            return cell
-        if isinstance(value, datetime):
-            cell = WriteOnlyCell(self.sheet, value.replace(tzinfo=None))
-            cell.number_format = DATE_TIME
-            return cell
-        cell = WriteOnlyCell(self.sheet, value)
-        if isinstance(value, date):
-            cell.number_format = DATE
-        return cell
-
-    def finish(self) -> None:
-        """Filters on the header, over every row written."""
-        last = max(self.row, self.header_row)
-        self.sheet.auto_filter.ref = f"A{self.header_row}:{get_column_letter(self.columns)}{last}"
 
 
 def improvement_sheets(workbook: Workbook, pack: Pack) -> None:

@@ -7,18 +7,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
-from selfeval.framework.model import Framework
 from selfeval.services.attachments import store_attachment
 from selfeval.services.changed_meanwhile import refuse_if_changed
+from selfeval.services.evidence_links import evidence_row, resolve_link_target, write_link
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import utc_now
-from selfeval.store.upsert import insert_missing
 
 EVIDENCE_KINDS: dict[str, str] = {
     "data": "Data",
@@ -127,14 +126,6 @@ class EvidenceView:
         )
 
 
-def resolve_link_target(framework: Framework, target: str) -> tuple[str, str]:
-    """A criterion id, or a bullet id, as the (criterion, bullet) pair a link stores."""
-    found = framework.link_targets.get(target)
-    if found is not None:
-        return found
-    raise InputError(f"'{target}' is not a criterion or bullet of {framework.id}")
-
-
 def organisation_id_for(
     session: Session, name: str, cache: dict[str, str] | None = None
 ) -> str | None:
@@ -176,7 +167,7 @@ def add_evidence(
         session.flush()
         record_change(session, workspace.user, "evidence", row.id, "created", None, item.title)
         for criterion_id, bullet_id in dict.fromkeys(targets):
-            _link(session, workspace, row.id, criterion_id, bullet_id)
+            write_link(session, workspace, row.id, criterion_id, bullet_id)
         for filename, data in files:
             store_attachment(session, workspace.user, row.id, filename, data)
         return row.id
@@ -191,7 +182,7 @@ def edit_evidence(
     """`expect`: the item as the person saw it; refused if it no longer is (someone else
     changed it meanwhile: services/changed_meanwhile.py)."""
     with workspace.transaction() as session:
-        row = _get(session, evidence_id, lock=True)
+        row = evidence_row(session, evidence_id, lock=True)
         if expect is not None:
             shown = {**_plain_values(expect), "organisation": expect.organisation or ""}
             organisation = session.get(Organisation, row.organisation_id or "")
@@ -223,87 +214,9 @@ def _plain_values(item: EvidenceInput) -> dict[str, object]:
 
 def delete_evidence(workspace: Workspace, evidence_id: str) -> None:
     with workspace.transaction() as session:
-        row = _get(session, evidence_id)
+        row = evidence_row(session, evidence_id)
         record_change(session, workspace.user, "evidence", row.id, "deleted", row.title, None)
         session.delete(row)
-
-
-def link_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
-    criterion_id, bullet_id = resolve_link_target(workspace.framework, target)
-    with workspace.transaction() as session:
-        _get(session, evidence_id)
-        exists = session.get(
-            EvidenceLink, (evidence_id, workspace.assessment_id, criterion_id, bullet_id)
-        )
-        if exists is None:
-            _link(session, workspace, evidence_id, criterion_id, bullet_id)
-
-
-def unlink_evidence(workspace: Workspace, evidence_id: str, target: str) -> None:
-    criterion_id, bullet_id = resolve_link_target(workspace.framework, target)
-    with workspace.transaction() as session:
-        _unlink(session, workspace, evidence_id, criterion_id, bullet_id)
-
-
-def _unlink(
-    session: Session, workspace: Workspace, evidence_id: str, criterion_id: str, bullet_id: str
-) -> None:
-    result = session.execute(
-        delete(EvidenceLink).where(
-            EvidenceLink.evidence_id == evidence_id,
-            EvidenceLink.assessment_id == workspace.assessment_id,
-            EvidenceLink.criterion_id == criterion_id,
-            EvidenceLink.bullet_id == bullet_id,
-        )
-    )
-    if result.rowcount:  # type: ignore[attr-defined]
-        record_change(
-            session,
-            workspace.user,
-            "evidence_link",
-            evidence_id,
-            "unlinked",
-            bullet_id or criterion_id,
-            None,
-            assessment_id=workspace.assessment_id,
-            criterion_id=criterion_id,
-        )
-
-
-def _link(
-    session: Session, workspace: Workspace, evidence_id: str, criterion_id: str, bullet_id: str
-) -> None:
-    inserted = insert_missing(
-        session,
-        EvidenceLink,
-        {
-            "evidence_id": evidence_id,
-            "assessment_id": workspace.assessment_id,
-            "criterion_id": criterion_id,
-            "bullet_id": bullet_id,
-        },
-        ("evidence_id", "assessment_id", "criterion_id", "bullet_id"),
-    )
-    if not inserted:  # linked already (by someone else meanwhile): nothing changed
-        return
-    record_change(
-        session,
-        workspace.user,
-        "evidence_link",
-        evidence_id,
-        "linked",
-        None,
-        bullet_id or criterion_id,
-        assessment_id=workspace.assessment_id,
-        criterion_id=criterion_id,
-    )
-
-
-def _get(session: Session, evidence_id: str, lock: bool = False) -> EvidenceItem:
-    row = session.get(EvidenceItem, evidence_id, with_for_update=lock)
-    if row is None:
-        raise InputError(f"no evidence item with id '{evidence_id}'")
-    return row
 
 
 def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list[EvidenceView]:
@@ -385,28 +298,3 @@ def evidence_item(workspace: Workspace, evidence_id: str) -> EvidenceView:
         if view.id == evidence_id:
             return view
     raise InputError(f"no evidence item with id '{evidence_id}'")
-
-
-def replace_evidence_links(
-    workspace: Workspace,
-    evidence_id: str,
-    links: list[tuple[str, str]] | tuple[tuple[str, str], ...],
-) -> None:
-    """Make an item's links in this assessment exactly `links` ((criterion, bullet) pairs)."""
-    wanted = set(links)
-    for criterion_id, bullet_id in wanted:
-        resolve_link_target(workspace.framework, bullet_id or criterion_id)
-    with workspace.transaction() as session:
-        _get(session, evidence_id)
-        current = set(
-            session.execute(
-                select(EvidenceLink.criterion_id, EvidenceLink.bullet_id).where(
-                    EvidenceLink.evidence_id == evidence_id,
-                    EvidenceLink.assessment_id == workspace.assessment_id,
-                )
-            ).all()
-        )
-        for criterion_id, bullet_id in sorted(current - wanted):
-            _unlink(session, workspace, evidence_id, criterion_id, bullet_id)
-        for criterion_id, bullet_id in sorted(wanted - current):
-            _link(session, workspace, evidence_id, criterion_id, bullet_id)

@@ -20,8 +20,8 @@ from selfeval.services.evidence import (
     EvidenceInput,
     describe_validation_error,
     organisation_id_for,
-    resolve_link_target,
 )
+from selfeval.services.evidence_links import resolve_link_target
 from selfeval.services.history import record_change
 from selfeval.services.tracker_file import read_rows
 from selfeval.services.workspace import Workspace

@@ -20,15 +20,24 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from selfeval.store.model_base import ID as ID
+from selfeval.store.model_base import Base as Base
+
+# The second part of the schema (its own module for length), imported from here like the rest:
+from selfeval.store.models_plan import Action as Action
+from selfeval.store.models_plan import ActionCriterion as ActionCriterion
+from selfeval.store.models_plan import ActionNote as ActionNote
+from selfeval.store.models_plan import DataRequestItem as DataRequestItem
+from selfeval.store.models_plan import EditionItem as EditionItem
+from selfeval.store.models_plan import IndicatorTarget as IndicatorTarget
+from selfeval.store.models_plan import IndicatorValue as IndicatorValue
+from selfeval.store.models_plan import PublishedFigure as PublishedFigure
+from selfeval.store.models_plan import Risk as Risk
+from selfeval.store.models_plan import SignOff as SignOff
+from selfeval.store.models_plan import Snapshot as Snapshot
 from selfeval.store.types import UtcDateTime, new_id, utc_now
-
-ID = String(36)
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class Partnership(Base):
@@ -166,33 +175,6 @@ class Attachment(Base):
     added_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
-class Action(Base):
-    __tablename__ = "action"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
-    title: Mapped[str] = mapped_column(String(500))
-    description: Mapped[str] = mapped_column(Text, default="")
-    owner_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
-    )
-    owner_organisation_id: Mapped[str | None] = mapped_column(
-        ForeignKey("organisation.id", ondelete="SET NULL"), nullable=True
-    )
-    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    status: Mapped[str] = mapped_column(String(20), default="not-started")
-    priority: Mapped[str] = mapped_column(String(20), default="improvement")
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-
-
-class ActionCriterion(Base):
-    __tablename__ = "action_criterion"
-    action_id: Mapped[str] = mapped_column(
-        ForeignKey("action.id", ondelete="CASCADE"), primary_key=True
-    )
-    criterion_id: Mapped[str] = mapped_column(String(80), primary_key=True)
-
-
 class ChangeRecord(Base):
     """Who changed what, when, and where the change came from ("local" or a package id)."""
 
@@ -270,156 +252,3 @@ class ContributionRequest(Base):
     created_by: Mapped[str] = mapped_column(String(200))
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     """The request that re-issued this one (new due date, the current state as its base)."""
-
-
-class ActionNote(Base):
-    """A dated progress note on an action ("progress since the last board")."""
-
-    __tablename__ = "action_note"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    action_id: Mapped[str] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"), index=True)
-    noted_on: Mapped[date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
-    author: Mapped[str] = mapped_column(String(200), default="")
-
-
-class IndicatorValue(Base):
-    """One period's figures for an indicator: the area and its comparators (any may be blank)."""
-
-    __tablename__ = "indicator_value"
-    __table_args__ = (UniqueConstraint("indicator_id", "period"),)
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    indicator_id: Mapped[str] = mapped_column(String(80), index=True)
-    period: Mapped[str] = mapped_column(String(40))
-    area: Mapped[float | None] = mapped_column(nullable=True)
-    statistical_neighbours: Mapped[float | None] = mapped_column(nullable=True)
-    region: Mapped[float | None] = mapped_column(nullable=True)
-    england: Mapped[float | None] = mapped_column(nullable=True)
-    source: Mapped[str] = mapped_column(Text, default="", server_default="")
-    """Where the figures came from ("DfE, Education, health and care plans (SEN2), sen2_mi.csv,
-    time_period 2022"); empty when typed or imported from a plain CSV."""
-
-
-class IndicatorTarget(Base):
-    __tablename__ = "indicator_target"
-    indicator_id: Mapped[str] = mapped_column(String(80), primary_key=True)
-    target: Mapped[float] = mapped_column()
-
-
-class Risk(Base):
-    __tablename__ = "risk"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
-    title: Mapped[str] = mapped_column(String(500))
-    description: Mapped[str] = mapped_column(Text, default="")
-    mitigation: Mapped[str] = mapped_column(Text, default="")
-    owner_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
-    )
-    impact: Mapped[int] = mapped_column(Integer)
-    likelihood: Mapped[int] = mapped_column(Integer)
-    review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    criteria: Mapped[str] = mapped_column(Text, default="")  # criterion ids, comma-separated
-    status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
-
-
-class Snapshot(Base):
-    """An assessment frozen at a moment ("Board, 14 March"), to compare with later."""
-
-    __tablename__ = "snapshot"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessment.id", ondelete="CASCADE"))
-    name: Mapped[str] = mapped_column(String(200))
-    taken_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-    content: Mapped[str] = mapped_column(Text)
-
-
-class SignOff(Base):
-    """One signatory's agreement to a version of the self-evaluation.
-
-    ``content_hash`` is the SHA-256 of the self-evaluation's content when they signed
-    (services/signoff.py says what counts); a pack made later from other content says so.
-    """
-
-    __tablename__ = "signoff"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
-    )
-    snapshot_id: Mapped[str | None] = mapped_column(
-        ForeignKey("snapshot.id", ondelete="SET NULL"), nullable=True
-    )
-    version_label: Mapped[str] = mapped_column(String(80))
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(200))
-    organisation: Mapped[str] = mapped_column(String(200))
-    signed_on: Mapped[date] = mapped_column(Date)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-    recorded_by: Mapped[str] = mapped_column(String(200))
-
-
-class DataRequestItem(Base):
-    """One thing inspectors will ask for on notification (a data set or a document): who holds
-    it, where, when it was last refreshed, and whether it can be produced within the notice."""
-
-    __tablename__ = "data_request_item"
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer)
-    title: Mapped[str] = mapped_column(String(500))
-    kind: Mapped[str] = mapped_column(String(20))  # "data" or "document"
-    owner_person_id: Mapped[str | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
-    )
-    held_where: Mapped[str] = mapped_column(Text, default="")
-    refreshed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    within_notice: Mapped[str] = mapped_column(String(10), default="unknown")  # yes/no/unknown
-    evidence_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated
-    ours: Mapped[bool] = mapped_column(Boolean, default=False)
-    """From selfeval's starter list (resources/data_request.yaml), not typed by the area."""
-
-
-class PublishedFigure(Base):
-    """One area's (or the region's, or England's) figure for an indicator in a period, as the
-    publication printed it: kept for every area so neighbour means can be worked out again when
-    the neighbour list changes. `status` is the publication's symbol when there is no figure
-    ("x", "z", "c", "low", "u" or "blank")."""
-
-    __tablename__ = "published_figure"
-    __table_args__ = (UniqueConstraint("indicator_id", "period", "level", "code"),)
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    indicator_id: Mapped[str] = mapped_column(String(80), index=True)
-    period: Mapped[str] = mapped_column(String(40))
-    level: Mapped[str] = mapped_column(String(20))  # national, regional, local authority
-    code: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(200))
-    region_code: Mapped[str] = mapped_column(String(20), default="")
-    value: Mapped[float | None] = mapped_column(nullable=True)
-    status: Mapped[str] = mapped_column(String(10), default="")
-    source: Mapped[str] = mapped_column(Text, default="")
-
-
-class EditionItem(Base):
-    """An item of an assessment carried to a new edition of the criteria that someone has to
-    look at: reworded, split, merged or new (until it is rated) and removed (until it is
-    acknowledged). `sources`: the old ids it came from, comma-separated; for a removed item,
-    `item_id` is the old id and `evidence_ids` what was linked to it."""
-
-    __tablename__ = "edition_item"
-    __table_args__ = (UniqueConstraint("assessment_id", "item_id"),)
-    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
-    assessment_id: Mapped[str] = mapped_column(
-        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
-    )
-    from_assessment_id: Mapped[str] = mapped_column(String(36))
-    item_id: Mapped[str] = mapped_column(String(80))
-    criterion_id: Mapped[str] = mapped_column(String(80))
-    relationship: Mapped[str] = mapped_column(String(20))
-    sources: Mapped[str] = mapped_column(Text, default="")
-    previous_ratings: Mapped[str] = mapped_column(Text, default="")
-    """source=rating pairs, comma-separated: what each source was rated before the move."""
-    evidence_ids: Mapped[str] = mapped_column(Text, default="")
-    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -21,8 +21,8 @@ from selfeval.services.evidence import (
     delete_evidence,
     edit_evidence,
     evidence_item,
-    replace_evidence_links,
 )
+from selfeval.services.evidence_links import replace_evidence_links
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.evidence_dialog import EvidenceForm
 from selfeval.ui.page_context import PageContext

@@ -83,3 +83,43 @@ def test_the_history_says_what_was_carried_to_the_new_edition(
     qtbot.addWidget(dialog)
     who = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     assert "Test Lead (Testshire Council), carried from area-send-2023 to area-send-next" in who
+
+
+def test_file_assessment_moves_to_the_new_edition_on_a_task(
+    qtbot: QtBot,
+    demo_path: Path,
+    open_window,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from selfeval.ui.window.progress_actions import move_to_new_edition
+    from tests.ui.conftest import when_dialog_opens
+
+    write_next_edition(user_frameworks_dir())
+    window = open_window(demo_path)
+    asked: list[str] = []
+
+    def choose_title(dialog: QDialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        asked.append(dialog.textValue())
+        dialog.accept()
+
+    def choose_edition(dialog: QDialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        asked.append(dialog.textValue())
+        when_dialog_opens(qtbot, choose_title)
+        dialog.accept()
+
+    when_dialog_opens(qtbot, choose_edition)
+    move_to_new_edition(window)
+    assert asked[0].startswith("Area SEND framework, a test edition")
+    assert asked[1].endswith("(test-next)")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)  # the new window took over
+    from PySide6.QtWidgets import QApplication
+
+    opened = [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "workspace")
+    ]
+    assert any(w.workspace.framework.id == NEXT_ID for w in opened)
+    for w in opened:
+        qtbot.addWidget(w)

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.framework.crosswalk import EditionMap, edition_map, problems_against
 from selfeval.framework.model import CONFIRMED_OVER, NOT_RATED, Framework
 from selfeval.services.improvement.assessments import edition_row_id, list_assessments
@@ -40,6 +41,7 @@ from selfeval.store.models import (
 from selfeval.store.types import new_id, utc_now
 
 TO_CONFIRM = ("reworded", "split", "merged", "new")
+PARTS = 4
 
 
 @dataclass
@@ -53,7 +55,15 @@ class CarryResult:
     """Old ids over `removed`, each listed on the review page with its evidence."""
 
 
-def carry_to_edition(workspace: Workspace, new: Framework, title: str = "") -> CarryResult:
+def carry_to_edition(
+    workspace: Workspace,
+    new: Framework,
+    title: str = "",
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> CarryResult:
+    """`progress(done, total)` after each part; `cancelled()` is asked between parts, and a
+    cancel rolls everything back (one transaction): nothing is carried."""
     old = workspace.framework
     if new.id == old.id:
         raise InputError(f"the assessment is already on {new.id}")
@@ -74,7 +84,7 @@ def carry_to_edition(workspace: Workspace, new: Framework, title: str = "") -> C
         raise InputError(f"there is already an assessment called '{title}'")
     mapping = edition_map(old, new)
     with workspace.transaction() as session:
-        result = _Carry(session, workspace, mapping, title).run()
+        result = _Carry(session, workspace, mapping, title).run(progress, cancelled)
     workspace.use_assessment(result.assessment_id)
     return result
 
@@ -88,7 +98,14 @@ class _Carry:
         self.new_targets = mapping.new.link_targets
         self.old_targets = mapping.old.link_targets
 
-    def run(self) -> CarryResult:
+    def run(self, progress: Progress | None, cancelled: CancelCheck | None) -> CarryResult:
+        def step(done: int) -> None:
+            if cancelled is not None and cancelled():
+                raise InputError("cancelled; nothing was carried to the new edition")
+            if progress is not None:
+                progress(done, PARTS)
+
+        step(0)
         previous = self.session.get_one(Assessment, self.old_id)
         self.new_id = new_id()
         self.session.execute(
@@ -107,11 +124,15 @@ class _Carry:
         self._note("assessment", self.new_id, "created", previous.title, self.title)
         result = CarryResult(self.new_id, self.title)
         evidence_by_old = self._links()
+        step(1)
         self._judgements(result, evidence_by_old)
+        step(2)
         self._owners()
         self._comments()
         self._actions()
+        step(3)
         self.session.execute(insert(ChangeRecord), self.history)
+        step(PARTS)
         setting = self.session.get(WorkspaceSetting, CURRENT_ASSESSMENT)
         if setting is None:
             self.session.add(WorkspaceSetting(key=CURRENT_ASSESSMENT, value=self.new_id))

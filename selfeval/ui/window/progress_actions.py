@@ -136,7 +136,8 @@ def move_to_new_edition(host: WindowHost) -> None:
     """Carry this assessment to an edition that supersedes its own, through the edition's
     crosswalk (the old assessment stays as it is), then show what is left to confirm."""
     from selfeval.services.frameworks import framework_library
-    from selfeval.services.improvement.edition_carry import carry_to_edition
+    from selfeval.services.improvement.edition_carry import CarryResult, carry_to_edition
+    from selfeval.ui.tasks import run_with_progress
 
     current = host.workspace.framework
     library = framework_library()
@@ -164,13 +165,22 @@ def move_to_new_edition(host: WindowHost) -> None:
     if not ok:
         return
     host.commit_pending()
-    try:
-        result = carry_to_edition(host.workspace, framework, title)
-    except SelfevalError as err:
-        host.show_error(str(err))
-        return
-    if host.open_window(host.address, result.assessment_id):
-        host.close()
+    workspace = host.workspace
+
+    def carried(result: CarryResult) -> None:
+        if host.open_window(host.address, result.assessment_id):
+            host.close()
+
+    # a county's library takes seconds: on a task, with progress and Cancel (which rolls back)
+    run_with_progress(
+        host.widget(),
+        "Moving to the new edition",
+        lambda progress, cancelled: carry_to_edition(
+            workspace, framework, title, progress, cancelled
+        ),
+        carried,
+        host.show_error,
+    )
 
 
 def switch_to(host: WindowHost, assessment: str) -> None:
