@@ -4,10 +4,10 @@
 
 The workspace: the Anyshire demo plus --items generated evidence items (all linked, all
 included) and --actions actions. "Bare" is reportlab's SimpleDocTemplate building, once, the same
-flowables with plain Paragraphs (no contents page numbers, no "page N of M", no bookmarks): the
-least any PDF of this content costs. "selfeval" is the full export: building the pack model from
-the workspace, two layout passes, header/footer, outline, written atomically. Medians of
-interleaved runs; goal: <= 1.5x and < 5 s.
+text as plain full-width paragraphs (`bench/pdf_floor.py`: no tables, no contents page numbers,
+no "page N of M", no bookmarks): the least any PDF of this text costs. "selfeval" is the full
+export: building the pack model from the workspace, laying it out, header/footer, outline,
+written atomically. Medians of interleaved runs; goal: <= 1.5x and < 5 s.
 """
 
 from __future__ import annotations
@@ -23,16 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
-
 from bench.import_bench import make_csv  # noqa: E402
-from selfeval.pack import pdf_blocks  # noqa: E402
+from bench.pdf_floor import build_plain, plain_texts  # noqa: E402
 from selfeval.pack.builders.export import export_pack  # noqa: E402
 from selfeval.pack.builders.pack_builder import build_pack  # noqa: E402
 from selfeval.pack.documents.pack import compose_pack  # noqa: E402
 from selfeval.pack.model import PackOptions  # noqa: E402
-from selfeval.pack.pdf_doc import PackDocument  # noqa: E402
 from selfeval.services.workspace import Workspace  # noqa: E402
 
 
@@ -61,26 +57,9 @@ def make_workspace(folder: Path, items: int, actions: int) -> Path:
 
 def bare_reportlab(workspace: Workspace, out: Path) -> float:
     pack = build_pack(workspace, PackOptions(include_personal_data=True))
-    doc = PackDocument(out, title="t", marking="", draft=False, author="", subject="")
-    plain = pdf_blocks.Paragraph
-    pdf_blocks.Paragraph = Paragraph  # type: ignore[misc]  # the same content, plain flowables
-    try:
-        story = [
-            f
-            for f in pdf_blocks.BlockStory(compose_pack(pack)).flow(doc)[1:]  # no page counter
-            if type(f).__name__ not in ("NextPageTemplate", "Bookmark", "TableOfContents")
-        ]
-    finally:
-        pdf_blocks.Paragraph = plain  # type: ignore[misc]
+    texts = plain_texts(compose_pack(pack))
     start = time.perf_counter()
-    SimpleDocTemplate(
-        str(out),
-        pagesize=A4,
-        leftMargin=doc.leftMargin,
-        rightMargin=doc.rightMargin,
-        topMargin=doc.topMargin,
-        bottomMargin=doc.bottomMargin,
-    ).build(story)
+    build_plain(texts, out)
     return time.perf_counter() - start
 
 
@@ -111,8 +90,8 @@ def main() -> None:
             evidence = len(build_pack(workspace, PackOptions(include_personal_data=True)).evidence)
     b, o = statistics.median(bare), statistics.median(full)
     print(f"pack: {evidence} evidence items in the index, {pages} pages; {args.repeat} runs")
-    print(f"bare reportlab, one build of the same flowables: {b * 1000:7.0f} ms")
-    print(f"selfeval export pdf (model, two passes, outline):  {o * 1000:7.0f} ms")
+    print(f"bare reportlab, the same text as plain paragraphs: {b * 1000:7.0f} ms")
+    print(f"selfeval export pdf (model, layout, outline):    {o * 1000:7.0f} ms")
     print(f"ratio: {o / b:.2f}x (goal <= 1.5x and < 5 s)")
 
 

@@ -38,6 +38,14 @@ with open_workspace(path) as workspace:
     if measure == "status":
         from selfeval.services.readiness import readiness
         readiness(workspace)
+    elif measure == "pdf-floor":
+        from bench.pdf_floor import build_plain, plain_texts
+        from selfeval.pack.builders.pack_builder import build_pack
+        from selfeval.pack.documents.pack import compose_pack
+        from selfeval.pack.model import PackOptions
+        texts = plain_texts(compose_pack(build_pack(workspace, PackOptions())))
+        start = time.perf_counter()  # the floor: reportlab's work only
+        build_plain(texts, out)
     elif measure == "dump":
         from selfeval.services.dump import write_dump
         with out.open("w", encoding="utf-8") as handle:
@@ -53,7 +61,8 @@ print("RESULT " + json.dumps({"seconds": took,
 
 
 def run(path: Path, measure: str, folder: Path) -> dict[str, float]:
-    out = folder / f"out.{measure if measure in ('xlsx', 'pdf') else 'json'}"
+    suffix = {"xlsx": "xlsx", "pdf": "pdf", "pdf-floor": "pdf"}.get(measure, "json")
+    out = folder / f"out-{measure}.{suffix}"
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, str(path), measure, str(out)],
         capture_output=True,

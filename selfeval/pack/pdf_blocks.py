@@ -15,7 +15,6 @@ from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Spacer as PdfSpacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
@@ -43,9 +42,11 @@ from selfeval.pack.blocks import (
     Table,
     TrendChart,
 )
-from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument, PageCount
-from selfeval.pack.pdf_doc import CachedParagraph as Paragraph
-from selfeval.pack.pdf_doc import CachedTable as PdfTable
+from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
+from selfeval.pack.pdf_cached import CachedTable as PdfTable
+from selfeval.pack.pdf_contents import Contents
+from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument
+from selfeval.pack.pdf_rows import RowsTable, Unfolding, unfolding
 from selfeval.pack.pdf_style import ACCENT, GRID, RULE, chip, safe, styles, table_style
 from selfeval.pack.text import clean
 
@@ -67,32 +68,31 @@ class BlockStory:
         return Paragraph(markup, self.s[style])
 
     def flow(self, doc: PackDocument) -> list[Flowable]:
-        story: list[Flowable] = [PageCount(doc)]
+        story: list[Flowable] = []
         contents_placed = not self.document.contents
         for block in self.document.blocks:
             if isinstance(block, PageBreak) and not contents_placed:
-                story += [PdfPageBreak(), *self.contents()]
+                story += [PdfPageBreak(), *self.contents(doc)]
                 contents_placed = True
                 continue
             story += self.block(block)
         return story
 
-    def contents(self) -> list[Flowable]:
-        toc = TableOfContents(
-            levelStyles=[self.s["toc1"], self.s["toc2"]],
-            dotsMinLevel=0,
+    def contents(self, doc: PackDocument) -> list[Flowable]:
+        entries = [
+            (b.level - 1, safe(b.text), b.key or f"h{i}")
+            for i, b in enumerate(self._headings(), start=1)
+        ]
+        toc = Contents(
+            entries,
+            doc.late,
+            [self.s["toc1"], self.s["toc2"]],
             tableStyle=table_style(
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ),
         )
-        entries = [
-            (b.level - 1, safe(b.text), 888, b.key or f"h{i}")
-            for i, b in enumerate(self._headings(), start=1)
-        ]
-        toc._lastEntries = entries  # seeded so the layout-only pass sizes it right
-        toc._entries = list(entries)
         return [self.p("Contents", "h1"), toc, PdfPageBreak()]
 
     def _headings(self) -> list[Heading]:
@@ -120,9 +120,12 @@ class BlockStory:
             if not block.items:
                 return [self.p(f"<i>{safe(block.empty)}</i>")]
             links = block.links or ("",) * len(block.items)
+            style = self.s["bullet"]
             return [
-                Paragraph(linked(item, anchor), self.s["bullet"], bulletText="\u2022")
-                for item, anchor in zip(block.items, links, strict=True)
+                unfolding(
+                    list(zip(block.items, links, strict=True)),
+                    lambda item: Paragraph(linked(*item), style, bulletText="\u2022"),
+                )
             ]
         if isinstance(block, RatedBullets):
             flow = []
@@ -168,7 +171,7 @@ class BlockStory:
     def box(self, block: Box) -> list[Flowable]:
         inner: list[Flowable] = []
         for part in block.blocks:
-            inner += self.block(part)
+            inner += made_now(self.block(part))  # a table cell is laid out whole
         table = PdfTable([[inner]], colWidths=[TEXT_WIDTH])
         table.setStyle(
             table_style(
@@ -191,11 +194,12 @@ class BlockStory:
             return [self.p(f"<i>{safe(block.empty)}</i>")]
         total = sum(block.widths) or 1
         widths = [TEXT_WIDTH * w / total for w in block.widths]
-        rows = [[self.cell(h, bold=True) for h in block.header]]
-        rows += [[self.cell(c) for c in row] for row in block.rows]
-        table = PdfTable(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(GRID)
+        header: list[Flowable] = [self.cell(h, bold=True) for h in block.header]
+        table = RowsTable(header, block.rows, self.row, widths, GRID)
         return [spaced(table, after=3)]
+
+    def row(self, cells: tuple[Cell, ...]) -> list[Flowable]:
+        return [self.cell(c) for c in cells]
 
     def key_values(self, block: KeyValues) -> list[Flowable]:
         table = PdfTable(
@@ -211,6 +215,17 @@ class BlockStory:
             )
         )
         return [spaced(table, after=4)]
+
+
+def made_now(flowables: list[Flowable]) -> list[Flowable]:
+    """Runs that would unfold as the pages reach them, made at once (for inside a table)."""
+    made: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, Unfolding):
+            made += [f for batch in flowable.batches for f in batch]
+        else:
+            made.append(flowable)
+    return made
 
 
 def logo_image(data: bytes) -> Flowable:
@@ -280,15 +295,18 @@ def render_document_pdf(
 ) -> Path:
     """Write the document as PDF to `path` (complete or not at all)."""
     maker = BlockStory(document)
-    placed = [0]
-    expected = [max(1, len(document.blocks) * 2)]
+    expected = max(1, sum(units(block) for block in document.blocks))
+    placed, calls = [0], [0]
 
-    def on_flowable(_kind: str) -> None:
-        placed[0] += 1
-        if cancelled is not None and placed[0] % 20 == 0 and cancelled():
+    def on_placed(count: int) -> None:
+        placed[0] += count
+        calls[0] += 1
+        if calls[0] % 20:
+            return
+        if cancelled is not None and cancelled():
             raise Cancelled()
-        if progress is not None and placed[0] % 20 == 0:
-            progress(min(placed[0], expected[0]), expected[0])
+        if progress is not None:
+            progress(min(placed[0], expected - 1), expected)
 
     with safe_output(path) as handle:
         doc = PackDocument(
@@ -298,12 +316,21 @@ def render_document_pdf(
             draft=document.draft,
             author=clean(document.author),
             subject=clean(document.subject),
-            progress=on_flowable,
+            progress=on_placed,
         )
         try:
-            doc.multiBuild(maker.flow(doc), maxPasses=4)
+            doc.build(maker.flow(doc))
         except Cancelled:
             raise ExportCancelled(path) from None
     if progress is not None:
-        progress(expected[0], expected[0])
+        progress(expected, expected)
     return path
+
+
+def units(block: Block) -> int:
+    """What progress counts in a block: its rows or items, else the block."""
+    if isinstance(block, Table):
+        return max(1, len(block.rows))
+    if isinstance(block, Bullets | RatedBullets):
+        return max(1, len(block.items))
+    return 1
