@@ -46,6 +46,7 @@ from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
 from selfeval.pack.pdf_cached import CachedTable as PdfTable
 from selfeval.pack.pdf_contents import Contents
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument
+from selfeval.pack.pdf_quick import Run, runs_markup, runs_paragraph
 from selfeval.pack.pdf_rows import RowsTable, Unfolding, unfolding
 from selfeval.pack.pdf_style import ACCENT, GRID, RULE, chip, safe, styles, table_style
 from selfeval.pack.text import clean
@@ -124,7 +125,7 @@ class BlockStory:
             return [
                 unfolding(
                     list(zip(block.items, links, strict=True)),
-                    lambda item: Paragraph(linked(*item), style, bulletText="\u2022"),
+                    lambda item: runs_paragraph(linked(*item), style, "\u2022"),
                 )
             ]
         if isinstance(block, RatedBullets):
@@ -187,7 +188,10 @@ class BlockStory:
         return STYLE_OF.get(block.style, block.style)
 
     def cell(self, value: Cell, bold: bool = False) -> Paragraph:
-        return self.p(cell_markup(value), "cell_bold" if bold else "cell")
+        style = self.s["cell_bold" if bold else "cell"]
+        if isinstance(value, str | CellText):
+            return runs_paragraph(cell_runs(value), style)
+        return Paragraph(cell_markup(value), style)
 
     def table(self, block: Table) -> list[Flowable]:
         if not block.rows:
@@ -250,13 +254,26 @@ def spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
     return flowable
 
 
-def linked(text: str, anchor: str) -> str:
+def linked(text: str, anchor: str) -> list[Run]:
     """The item's first word (its reference, "E3") as a link to `anchor` in the index."""
-    markup = safe(text)
-    if not anchor or not text:
-        return markup
-    first = safe(text.split(" ", 1)[0])
-    return markup.replace(first, f'<a href="#{anchor}" color="#1D4F91">{first}</a>', 1)
+    text = clean(text)  # line ends as they will be drawn: the link stays on one line
+    first = text.split(" ", 1)[0].split("\n", 1)[0]
+    if not anchor or not first:
+        return [("text", text, "")]
+    return [("link", first, anchor), ("text", text[len(first) :], "")]
+
+
+def cell_runs(value: str | CellText) -> list[Run]:
+    """A cell's text: its anchor, bold title, lines and muted note, a line each."""
+    if isinstance(value, str):
+        return [("text", value, "")]
+    parts: list[Run] = [("bold", value.title, "")] if value.title else []
+    parts += [("text", line, "") for line in value.lines]
+    parts += [("muted", value.note, "")] if value.note else []
+    runs: list[Run] = [("anchor", "", value.anchor)] if value.anchor else []
+    for number, part in enumerate(parts):
+        runs += [("break", "", ""), part] if number else [part]
+    return runs
 
 
 def cell_markup(value: Cell) -> str:
@@ -267,14 +284,7 @@ def cell_markup(value: Cell) -> str:
     if isinstance(value, Coloured):
         word = f'<br/><font color="{value.colour}">{safe(value.word)}</font>' if value.word else ""
         return safe(value.text) + word
-    if isinstance(value, CellText):
-        markup = f'<a name="{value.anchor}"/>' if value.anchor else ""
-        markup += f"<b>{safe(value.title)}</b>" if value.title else ""
-        markup += "".join(f"<br/>{safe(line)}" for line in value.lines)
-        if value.note:
-            markup += f'<br/><font color="#505050">{safe(value.note)}</font>'
-        return markup.removeprefix("<br/>")
-    return safe(value)
+    return runs_markup(cell_runs(value))
 
 
 def chart(block: RatingsChart | TrendChart | HeatMap) -> Flowable:
