@@ -8,11 +8,23 @@ declares are checked first, and a reader is never asked to inflate more than the
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from selfeval.errors import InputError
 
 MB = 1024 * 1024
+MEMBER_FAULTS = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    zlib.error,
+    NotImplementedError,
+    ValueError,  # a forged offset: "negative seek value"
+    OverflowError,
+    RuntimeError,  # an encrypted member
+)
+"""What reading a damaged or forged member can raise."""
 
 
 @dataclass(frozen=True)
@@ -68,21 +80,10 @@ def read_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, error: type[InputError] = InputError
 ) -> bytes:
     """Read at most the declared size (+1 byte to catch a lying header)."""
-    import zlib
-
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        EOFError,
-        zlib.error,
-        NotImplementedError,
-        ValueError,  # a forged offset: "negative seek value"
-        OverflowError,
-        RuntimeError,  # an encrypted member
-    ) as err:
+    except MEMBER_FAULTS as err:
         raise error(f"{name}: member '{info.filename}' is damaged ({err})") from None
     if len(data) > info.file_size:
         raise error(f"{name}: member '{info.filename}' is larger than it says; refused")

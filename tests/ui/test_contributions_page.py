@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
-from selfeval.services.contributions.package_format import SEALED_MAGIC, read_package
+from selfeval.services.contributions.package_format import read_package
+from selfeval.services.contributions.package_seal import SEALED_V2
 from selfeval.services.contributions.tracking import contributions_in_flight
 from selfeval.ui.dialogs.request_dialog import ReissueDialog, RequestDialog
 from selfeval.ui.window import contribution_actions
@@ -65,7 +66,7 @@ def test_a_request_keeps_the_typed_name_and_asks_the_passphrase_twice(
     contribution_actions.request_contribution(window)
     assert problems[0] == "Passphrase: the two passphrases are not the same; type them again"
     assert problems[1].startswith("Wanted by: ")
-    assert target.read_bytes().startswith(SEALED_MAGIC)
+    assert target.read_bytes().startswith(SEALED_V2)
     manifest = read_package(target, "amber kestrel 42").manifest
     assert (manifest.to, manifest.criteria) == ("Anyshire Careers Hub", ["participation"])
 

@@ -3,36 +3,51 @@
 A package is a zip holding `manifest.json` (format version, who, what, and the SHA-256 of every
 other member), `content.json` (the framework and the state of the criteria concerned) and
 `attachments/<sha256>` files. With a passphrase the whole zip is sealed with AES-GCM under a
-scrypt-derived key. Everything read from a package is checked before anything is written:
-names, sizes (against zip bombs), hashes, JSON shape. See docs/formats.md.
+scrypt-derived key, a megabyte at a time (`package_seal.py`). Everything read from a package is
+checked before anything is written: names, sizes (against zip bombs), hashes, JSON shape; the
+files are then read one at a time as they are stored (`package_files.py`). See docs/formats.md.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import io
 import json
 import os
 import re
+import tempfile
 import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import IO, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from selfeval.errors import InputError
 from selfeval.files.faults import describe_os_error
-from selfeval.files.output import check_destination, write_output
+from selfeval.files.output import check_destination, safe_output
 from selfeval.files.zip_limits import ZipLimits, checked_members, read_member
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
+from selfeval.services.contributions.package_files import (
+    FileSet,
+    PackageFiles,
+    member_digest,
+)
+from selfeval.services.contributions.package_seal import (
+    SEALED_V2,
+    SealingWriter,
+    is_sealed,
+    unseal_stream,
+)
 from selfeval.services.evidence import MAX_DESCRIPTION
 
 FORMAT = "selfeval-contribution"
 VERSION = 2  # 2: requests carry a secret, returns an HMAC under it, and no copy of the base
 SUFFIX = ".sefpack"
-MAX_PACKAGE_BYTES = 512 * 1024 * 1024
+MAX_PACKAGE_BYTES = 64 * 1024**3
+"""Far beyond any library (each attachment is limited on its own); a number, not no limit."""
 MAX_MEMBERS = 20_000
 MAX_CONTENT_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200  # a member that inflates more than this is a zip bomb, not a self-evaluation
@@ -42,7 +57,6 @@ LIMITS = ZipLimits(
     total_bytes=MAX_PACKAGE_BYTES,
     ratio=MAX_RATIO,
 )
-SEALED_MAGIC = b"SEFPACK-SEALED-1\n"
 _MEMBER = re.compile(r"^(manifest\.json|content\.json|attachments/[0-9a-f]{64})$")
 
 
@@ -197,23 +211,43 @@ def signed_by(manifest: Manifest, secret: str) -> bool:
     )
 
 
-class Package(BaseModel):
+@dataclass
+class Package:
     manifest: Manifest
     content: Content
-    blobs: dict[str, bytes]
+    blobs: FileSet
+    """The attachments by SHA-256, read one at a time from where they are (never all held)."""
+
+    def close(self) -> None:
+        """Let go of the package file now (otherwise when the package is no longer used)."""
+        if isinstance(self.blobs, PackageFiles):
+            self.blobs.close()
+
+    def __enter__(self) -> Package:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def package_is_sealed(path: Path) -> bool:
+    """Whether opening the package needs its passphrase (OSError when it cannot be read)."""
+    with path.open("rb") as handle:
+        return is_sealed(handle.read(len(SEALED_V2)))
 
 
 def write_package(
     path: Path,
     manifest: Manifest,
     content: Content,
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     passphrase: str | None,
     protect: tuple[Path, ...] = (),
     sign_with: str | None = None,
 ) -> Manifest:
     """Write a package (sealed with a passphrase, signed with a request's secret when given);
-    it appears at `path` only when complete. Returns the manifest as written."""
+    it appears at `path` only when complete. The files are read and written one at a time.
+    Returns the manifest as written."""
     check_destination(path, protect)
     content_bytes = content.model_dump_json().encode("utf-8")
     members = {"content.json": hashlib.sha256(content_bytes).hexdigest()}
@@ -222,75 +256,86 @@ def write_package(
     manifest = manifest.model_copy(update={"members": members, "signature": None})
     if sign_with is not None:
         manifest = manifest.model_copy(update={"signature": signature_of(manifest, sign_with)})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
-        archive.writestr("content.json", content_bytes)
-        for sha in sorted(blobs):
-            archive.writestr(f"attachments/{sha}", blobs[sha])
-    data = buffer.getvalue()
-    if passphrase:
-        data = seal(data, passphrase)
-    write_output(path, data, protect)
+    with safe_output(path, protect) as handle:
+        target: Any = SealingWriter(handle, passphrase) if passphrase else handle
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
+            archive.writestr("content.json", content_bytes)
+            for sha in sorted(blobs):
+                data = blobs[sha]
+                if hashlib.sha256(data).hexdigest() != sha:
+                    raise InputError(
+                        f"an attached file in this workspace ({sha[:12]}...) is damaged; "
+                        "'selfeval check' says which"
+                    )
+                # stored as they are: most are compressed already (PDF, Word, images), and a
+                # file of zeros must not look like a zip bomb to the reader
+                archive.writestr(f"attachments/{sha}", data, zipfile.ZIP_STORED)
+        if isinstance(target, SealingWriter):
+            target.close()
     return manifest
 
 
-def _key(passphrase: str, salt: bytes) -> bytes:
-    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(passphrase.encode("utf-8"))
-
-
-def seal(data: bytes, passphrase: str) -> bytes:
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    salt, nonce = os.urandom(16), os.urandom(12)
-    return SEALED_MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, data, None)
-
-
-def unseal(data: bytes, passphrase: str | None, name: str) -> bytes:
-    from cryptography.exceptions import InvalidTag
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    if not passphrase:
-        raise PackageError(f"{name}: is protected by a passphrase; give it with --passphrase-file")
-    body = data[len(SEALED_MAGIC) :]
-    if len(body) < 16 + 12 + 16:
-        raise PackageError(f"{name}: is truncated")
-    salt, nonce, sealed = body[:16], body[16:28], body[28:]
-    try:
-        return AESGCM(_key(passphrase, salt)).decrypt(nonce, sealed, None)
-    except InvalidTag:
-        raise PackageError(
-            f"{name}: the passphrase is wrong, or the file was changed after it was sealed"
-        ) from None
-
-
 def read_package(path: Path, passphrase: str | None = None) -> Package:
-    """Read and check a package completely; raises PackageError with the reason."""
+    """Read and check a package completely (its files are checked, not kept: they are read
+    again, one at a time, when used); raises PackageError with the reason."""
+    source = _opened(path, passphrase)
+    try:
+        return _read(source, path.name)
+    except BaseException:
+        source.close()
+        raise
+
+
+def _opened(path: Path, passphrase: str | None) -> IO[bytes]:
+    """The package's zip: the file itself, or (sealed) its opened copy, in memory while small."""
     name = path.name
     try:
         if path.is_dir():
             raise PackageError(f"{path}: is a folder, not a package")
         if path.exists() and not path.is_file():  # a device or a pipe would never end
             raise PackageError(f"{path}: is not a file")
-        size = path.stat().st_size
-        if size > MAX_PACKAGE_BYTES:
-            raise PackageError(f"{name}: is {size:,} bytes; packages are limited to 512 MB")
-        data = path.read_bytes()
+        handle = path.open("rb")
     except FileNotFoundError:
         raise PackageError(f"{path}: no such file") from None
     except OSError as err:
         raise PackageError(f"{path}: {describe_os_error(err)}") from None
-    if data.startswith(SEALED_MAGIC):
-        data = unseal(data, passphrase, name)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_PACKAGE_BYTES:
+            raise PackageError(f"{name}: is {size:,} bytes; packages are limited to 64 GB")
+        head = handle.read(len(SEALED_V2))
+        handle.seek(0)
+        if not is_sealed(head):
+            return handle
+        plain = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115 (kept)
+        try:
+            unseal_stream(handle, plain, passphrase, name, PackageError)
+            plain.seek(0)
+        except BaseException:
+            plain.close()
+            raise
+        handle.close()
+        return plain  # a file, in memory or on disk
+    except OSError as err:
+        handle.close()
+        raise PackageError(f"{path}: {describe_os_error(err)}") from None
+    except BaseException:
+        handle.close()
+        raise
+
+
+def _read(source: IO[bytes], name: str) -> Package:
+    try:
+        archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError, OSError):
         raise PackageError(f"{name}: is not a selfeval contribution package") from None
-    with archive:
-        members = _checked_members(archive, name)
-        raw = {info.filename: _read_member(archive, info, name) for info in members}
+    infos = {info.filename: info for info in _checked_members(archive, name)}
+    raw = {
+        member: _read_member(archive, info, name)
+        for member, info in infos.items()
+        if not member.startswith("attachments/")
+    }
     if "manifest.json" not in raw:
         raise PackageError(f"{name}: has no manifest.json; it is not a contribution package")
     manifest_data = _json(raw["manifest.json"], name, "manifest.json")
@@ -302,32 +347,43 @@ def read_package(path: Path, passphrase: str | None = None) -> Package:
         )
     manifest = _validate(Manifest, manifest_data, name, "manifest.json")
     expected = set(manifest.members) | {"manifest.json"}
-    present = set(raw)
+    present = set(infos)
     if present != expected:
         odd = sorted(present ^ expected)[0]
         raise PackageError(f"{name}: member '{odd}' does not match the manifest")
     for member, digest in manifest.members.items():
-        if hashlib.sha256(raw[member]).hexdigest() != digest:
+        file = member.removeprefix("attachments/")
+        actual = (
+            hashlib.sha256(raw[member]).hexdigest()
+            if member in raw
+            else member_digest(archive, infos[member], name, PackageError)
+        )
+        if actual != digest or (file != member and file != digest):
             raise PackageError(
                 f"{name}: member '{member}' does not match its SHA-256 in the manifest"
             )
     content = _validate(
         Content, _json(raw["content.json"], name, "content.json"), name, "content.json"
     )
-    blobs = {
-        m.removeprefix("attachments/"): b for m, b in raw.items() if m.startswith("attachments/")
-    }
+    files = PackageFiles(
+        archive,
+        {m.removeprefix("attachments/"): i for m, i in infos.items() if m not in raw},
+        name,
+        source,
+        PackageError,
+    )
     held = set(content.held_by_lead)
     for state, may_be_held in ((content.base, False), (content.current, True)):
         for item in state.evidence if state else []:
             for attachment in item.attachments:
-                if attachment.sha256 not in blobs and not (
+                if attachment.sha256 not in files and not (
                     may_be_held and attachment.sha256 in held
                 ):
+                    files.close()
                     raise PackageError(
                         f"{name}: attachment '{attachment.filename}' is listed but not included"
                     )
-    return Package(manifest=manifest, content=content, blobs=blobs)
+    return Package(manifest=manifest, content=content, blobs=files)
 
 
 def _checked_members(archive: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:

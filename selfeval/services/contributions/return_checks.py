@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from selfeval.framework.model import Framework
+from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.contributions.package_format import (
     PackageError,
     PEvidence,
@@ -45,7 +46,7 @@ def _where(criterion_id: str, bullet_id: str) -> str:
 
 
 def check_return_values(
-    name: str, state: ScopedState, framework: Framework, blobs: dict[str, bytes]
+    name: str, state: ScopedState, framework: Framework, blobs: FileSet
 ) -> None:
     """Refuse the return (PackageError naming the value) if any value is not one we could hold."""
 
@@ -115,8 +116,8 @@ def check_return_values(
                     f"{where} linked to {_where(criterion_id, bullet_id)}", criterion_id, bullet_id
                 )
         for attachment in item.attachments:
-            data = blobs.get(attachment.sha256)
-            if data is not None and len(data) != attachment.size:
+            held = attachment.sha256 in blobs
+            if held and blobs.size_of(attachment.sha256) != attachment.size:
                 raise refuse(f"{where}: file '{attachment.filename}'", "its size does not match")
     comment_ids: set[object] = set()
     for comment in state.comments:

@@ -6,6 +6,8 @@ the lead recognise, on merging, what is the same thing and what is new.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
@@ -20,6 +22,7 @@ from selfeval.services.contributions.package_format import (
     PPerson,
     ScopedState,
 )
+from selfeval.services.contributions.stored_files import StoredFiles
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
@@ -44,7 +47,7 @@ def extract_state(
     only_evidence: set[str] | None = None,
     with_comments: bool = True,
     files_held: set[str] | None = None,
-) -> tuple[ScopedState, dict[str, bytes]]:
+) -> tuple[ScopedState, StoredFiles]:
     """Judgements, owners, evidence (links limited to `criteria`), comments, and file bytes
     (unless `with_files` is False: planning a merge needs the state, not the bytes).
     `only_evidence` and `with_comments=False`: a merge's plan reads only the items the return
@@ -96,7 +99,7 @@ def extract_state(
             for evidence_id, criterion_id, bullet_id in session.execute(statement):
                 links.setdefault(evidence_id, []).append((criterion_id, bullet_id))
         evidence = []
-        blobs: dict[str, bytes] = {}
+        blobs: dict[str, int] = {}
         held = files_held or set()
         people_ids = {o.person_id for o in owners}
         organisation_ids: set[str] = set()
@@ -141,8 +144,8 @@ def extract_state(
             attachments = files.get(item.id, [])
             if with_files:
                 for attachment in attachments:
-                    if attachment.sha256 not in blobs and attachment.sha256 not in held:
-                        blobs[attachment.sha256] = session.get_one(Blob, attachment.sha256).data
+                    if attachment.sha256 not in held:
+                        blobs[attachment.sha256] = attachment.size
             if item.organisation_id:
                 organisation_ids.add(item.organisation_id)
             evidence.append(
@@ -205,7 +208,7 @@ def extract_state(
         evidence=evidence,
         comments=comments,
     )
-    return state, blobs
+    return state, StoredFiles(workspace, blobs)
 
 
 def ensure_organisation(session: Session, state: ScopedState, organisation_id: str | None) -> None:
@@ -249,7 +252,7 @@ def add_evidence_item(
     state: ScopedState,
     item: PEvidence,
     assessment_id: str,
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     created_by: str,
 ) -> None:
     ensure_organisation(session, state, item.organisation_id)
@@ -288,7 +291,7 @@ def add_evidence_items(
     state: ScopedState,
     items: list[PEvidence],
     assessment_id: str,
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     created_by: str,
 ) -> None:
     """Many items at once, through Core bulk inserts (GUIDE.md §5: the ORM unit of work is 40x
@@ -330,11 +333,9 @@ def add_evidence_items(
     if attachments:
         shas = {a.sha256 for _, a in attachments}
         stored = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas))))
-        new_blobs = [
-            {"sha256": sha, "size": len(blobs[sha]), "data": blobs[sha]} for sha in shas - stored
-        ]
-        if new_blobs:
-            connection.execute(insert(Blob), new_blobs)
+        for sha in sorted(shas - stored):  # one file in memory at a time
+            data = blobs[sha]
+            connection.execute(insert(Blob), {"sha256": sha, "size": len(data), "data": data})
         connection.execute(
             insert(Attachment),
             [
@@ -356,7 +357,7 @@ def add_attachment_row(
     session: Session,
     evidence_id: str,
     attachment: PAttachment,
-    blobs: dict[str, bytes],
+    blobs: Mapping[str, bytes],
     added_by: str,
 ) -> None:
     if session.get(Attachment, attachment.id) is not None:
@@ -378,7 +379,7 @@ def add_attachment_row(
 
 
 def install_state(
-    session: Session, assessment_id: str, state: ScopedState, blobs: dict[str, bytes], who: str
+    session: Session, assessment_id: str, state: ScopedState, blobs: Mapping[str, bytes], who: str
 ) -> None:
     """Put a package's state into an empty (partner) workspace, ids and all."""
     for organisation in state.organisations:

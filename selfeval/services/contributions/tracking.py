@@ -15,7 +15,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from selfeval.errors import SelfevalError
-from selfeval.services.contributions.package_format import SEALED_MAGIC, SUFFIX, read_package
+from selfeval.services.contributions.package_format import (
+    SUFFIX,
+    package_is_sealed,
+    read_package,
+)
 from selfeval.services.contributions.registry import list_requests
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import MergedPackage
@@ -75,12 +79,11 @@ def returns_in(folder: Path) -> tuple[list[FoundReturn], list[str]]:
         if not path.is_file():
             continue
         try:
-            with path.open("rb") as handle:
-                sealed = handle.read(len(SEALED_MAGIC)) == SEALED_MAGIC
-            if sealed:
+            if package_is_sealed(path):
                 skipped.append(f"{path.name}: sealed with a passphrase; merge it by hand")
                 continue
-            manifest = read_package(path).manifest
+            with read_package(path) as package:
+                manifest = package.manifest
         except (SelfevalError, OSError) as err:
             skipped.append(str(err) if path.name in str(err) else f"{path.name}: {err}")
             continue

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import SelfevalError
 from selfeval.files.names import safe_filename
-from selfeval.services.contributions.package_format import SEALED_MAGIC, SUFFIX
+from selfeval.services.contributions.package_format import SUFFIX, package_is_sealed
 from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
 from selfeval.words import counted
 
@@ -41,9 +41,7 @@ def recipients(workspace: Workspace) -> list[str]:
 
 def _passphrase_for(parent: QWidget, path: Path) -> str | None:
     """Ask for the passphrase only when the package is sealed."""
-    with path.open("rb") as handle:
-        sealed = handle.read(len(SEALED_MAGIC)) == SEALED_MAGIC
-    if not sealed:
+    if not package_is_sealed(path):
         return None
     text, ok = QInputDialog.getText(
         parent, "Passphrase", f"{path.name} is sealed. Passphrase:", QLineEdit.EchoMode.Password

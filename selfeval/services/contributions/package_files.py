@@ -1,0 +1,103 @@
+"""The files a package carries, read one at a time when they are needed.
+
+A request for every criterion of a large library carries gigabytes of attachments. Holding them
+all (in a dictionary) before writing the package, or after reading one, cost more memory than a
+council laptop has; here a file is read from where it lives (the workspace, or the package) only
+when it is written out or stored, so at most one attachment (50 MB at most) is in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+import zipfile
+from collections.abc import Iterator, Mapping
+from typing import IO
+
+from selfeval.errors import InputError
+from selfeval.files.zip_limits import MEMBER_FAULTS, read_member
+
+MB = 1024 * 1024
+
+
+class FileSet(Mapping[str, bytes]):
+    """Attachment bytes by SHA-256; each read when asked for, never kept."""
+
+    def size_of(self, sha256: str) -> int:
+        return len(self[sha256])
+
+
+class FilesInMemory(FileSet):
+    """Files already in memory (small packages made in a test, or a return's few new files)."""
+
+    def __init__(self, files: Mapping[str, bytes]) -> None:
+        self.files = dict(files)
+
+    def __getitem__(self, sha256: str) -> bytes:
+        return self.files[sha256]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+
+class PackageFiles(FileSet):
+    """A checked package's attachments, read from its zip (each checked again against its
+    SHA-256 as it is read: the file on disk may have changed since it was opened)."""
+
+    def __init__(
+        self,
+        archive: zipfile.ZipFile,
+        members: dict[str, zipfile.ZipInfo],
+        name: str,
+        source: IO[bytes],
+        error: type[InputError],
+    ) -> None:
+        self.archive, self.members, self.name, self.error = archive, members, name, error
+        self._finalizer = weakref.finalize(self, _close, archive, source)
+
+    def __getitem__(self, sha256: str) -> bytes:
+        info = self.members[sha256]
+        data = read_member(self.archive, info, self.name, self.error)
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise self.error(
+                f"{self.name}: member '{info.filename}' does not match its SHA-256 in the manifest"
+            )
+        return data
+
+    def size_of(self, sha256: str) -> int:
+        return int(self.members[sha256].file_size)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.members)
+
+    def __len__(self) -> int:
+        return len(self.members)
+
+    def close(self) -> None:
+        self._finalizer()
+
+
+def _close(archive: zipfile.ZipFile, source: IO[bytes]) -> None:
+    archive.close()
+    source.close()
+
+
+def member_digest(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, error: type[InputError]
+) -> str:
+    """A member's SHA-256, read a megabyte at a time (never more than it declares)."""
+    digest = hashlib.sha256()
+    left = info.file_size + 1  # one byte more catches a member larger than it says
+    try:
+        with archive.open(info) as handle:
+            while left > 0 and (piece := handle.read(min(MB, left))):
+                digest.update(piece)
+                left -= len(piece)
+    except MEMBER_FAULTS as err:
+        raise error(f"{name}: member '{info.filename}' is damaged ({err})") from None
+    if left <= 0:
+        raise error(f"{name}: member '{info.filename}' is larger than it says; refused")
+    return digest.hexdigest()

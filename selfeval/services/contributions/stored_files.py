@@ -1,0 +1,36 @@
+"""The workspace's attachments a package will carry, read from the store one at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from selfeval.errors import InputError
+from selfeval.services.contributions.package_files import FileSet
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Blob
+
+
+class StoredFiles(FileSet):
+    def __init__(self, workspace: Workspace, sizes: dict[str, int]) -> None:
+        """`sizes`: the files to carry, by SHA-256, with their sizes as recorded."""
+        self.workspace, self.sizes = workspace, sizes
+
+    def __getitem__(self, sha256: str) -> bytes:
+        if sha256 not in self.sizes:
+            raise KeyError(sha256)
+        with self.workspace.transaction(read_only=True) as session:
+            blob = session.get(Blob, sha256)
+            if blob is None:
+                raise InputError(
+                    f"an attached file ({sha256[:12]}...) is missing from the workspace"
+                )
+            return blob.data
+
+    def size_of(self, sha256: str) -> int:
+        return self.sizes[sha256]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.sizes)
+
+    def __len__(self) -> int:
+        return len(self.sizes)
