@@ -5,7 +5,7 @@ Every text cell is text, so a title starting with "=" can never become a formula
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
@@ -41,6 +41,13 @@ def rating_cell(rating: Rating) -> Styled:
     return Styled(rating.label, Font(bold=True, color=colour), fill)
 
 
+def _placed(cells: Sequence[WriteOnlyCell | None], row: int) -> Iterator[WriteOnlyCell]:
+    for column, cell in enumerate(cells, start=1):
+        if cell is not None:
+            cell.column, cell.row = column, row
+            yield cell
+
+
 class Table:
     """One sheet written row by row: a few lines above the table (the summary's details), the
     header (bold, frozen, filtered), then the rows; long text wraps and its row grows, since
@@ -55,7 +62,12 @@ class Table:
         above: Sequence[Sequence[object]] = (),
     ) -> None:
         sheet = workbook.create_sheet(title)
+        # The rows appended are cells made here: openpyxl would first try each as a value (a
+        # ValueError per cell) and make a fresh cell after every styled one.
+        sheet._values_to_row = _placed
         self.sheet, self.widths, self.columns = sheet, list(widths), len(header)
+        self.per_line = [max(int(width * 1.15), 1) for width in widths]
+        """Characters a line of each column holds, for the height of a row of wrapped text."""
         # The wrap alignment's index in the workbook's style table, found once: setting
         # `cell.alignment` hashes the style again for every cell (a third of a county's export).
         self.wrap_id = workbook._alignments.add(WRAP)
@@ -80,33 +92,39 @@ class Table:
         self.row += 1
         cells: list[WriteOnlyCell | None] = []
         lines = 1
-        for column, value in enumerate(values, start=1):
-            styled = value if isinstance(value, Styled) else Styled(value)
-            if styled.value is None:
+        per_line = self.per_line
+        for column, value in enumerate(values):
+            styled = value if isinstance(value, Styled) else None
+            raw = styled.value if styled is not None else value
+            if raw is None:
                 cells.append(None)
                 continue
-            cell = self._cell(styled.value)
-            if styled.font is not None:
-                cell.font = styled.font
-            if styled.fill is not None:
-                cell.fill = styled.fill
+            cell = self._cell(raw)
+            if styled is not None:
+                if styled.font is not None:
+                    cell.font = styled.font
+                if styled.fill is not None:
+                    cell.fill = styled.fill
             if wrap:
                 if not cell._style:  # as openpyxl's own style setter does (styles/styleable.py)
                     cell._style = StyleArray()
                 cell._style.alignmentId = self.wrap_id
-                if isinstance(cell.value, str) and column <= len(self.widths):
-                    per_line = max(int(self.widths[column - 1] * 1.15), 1)
-                    parts = cell.value.split("\n")
-                    lines = max(lines, *(len(part) // per_line + 1 for part in parts))
+                if isinstance(raw, str) and column < len(per_line):
+                    width = per_line[column]
+                    for part in raw.split("\n"):
+                        lines = max(lines, len(part) // width + 1)
             cells.append(cell)
-        if wrap:
+        if wrap and lines > 1:  # one line is a row's own height: no row record needed
             self.sheet.row_dimensions[self.row].height = min(15 * lines, 400)
         self.sheet.append(cells)
 
     def _cell(self, value: object) -> WriteOnlyCell:
         if isinstance(value, str):
-            cell = WriteOnlyCell(self.sheet, clean(value)[:MAX_CELL])
-            cell.data_type = "s"  # never a formula, whatever the text starts with
+            cell = WriteOnlyCell(self.sheet)
+            # clean() removes what openpyxl's check refuses; set as text, never a formula
+            # (whatever it starts with), without openpyxl guessing the type again
+            cell._value = clean(value)[:MAX_CELL]
+            cell.data_type = "s"
             return cell
         if isinstance(value, datetime):
             cell = WriteOnlyCell(self.sheet, value.replace(tzinfo=None))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -21,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
-from selfeval.services.evidence import list_evidence
+from selfeval.services.evidence import EvidenceView, list_evidence
 from selfeval.services.history import record_change
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import list_judgements
@@ -33,8 +34,11 @@ TEXT_LIMIT = 200
 LABEL_LIMIT = 80
 
 
-def signed_content(workspace: Workspace) -> dict[str, Any]:
-    """What a signature covers, as plain JSON-ready data, read at one moment."""
+def signed_content(
+    workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None
+) -> dict[str, Any]:
+    """What a signature covers, as plain JSON-ready data, read at one moment. `evidence_read`:
+    the library as the caller read it in the same moment (a pack need not read it twice)."""
     with workspace.one_moment():
         judgements = {
             f"{c}|{b}": {
@@ -59,10 +63,10 @@ def signed_content(workspace: Workspace) -> dict[str, Any]:
                 "description": e.description,
                 "link": e.link,
                 "personal_data": e.personal_data,
-                "cited_by": sorted(f"{c}|{b}" for c, b in e.links),
-                "files": sorted(a.sha256 for a in e.attachments),
+                "cited_by": sorted([c + "|" + b for c, b in e.links]),
+                "files": sorted([a.sha256 for a in e.attachments]),
             }
-            for e in list_evidence(workspace)
+            for e in (list_evidence(workspace) if evidence_read is None else evidence_read)
             if e.links
         }
         owners = sorted((o.criterion_id, o.person_id, o.role) for o in list_owners(workspace))
@@ -92,8 +96,10 @@ def _digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def content_hash(workspace: Workspace) -> str:
-    return _digest(signed_content(workspace))
+def content_hash(
+    workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None
+) -> str:
+    return _digest(signed_content(workspace, evidence_read))
 
 
 @dataclass(frozen=True)

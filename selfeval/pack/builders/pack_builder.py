@@ -205,7 +205,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             if said_on.get(section.id)
         )
     area = our_area(workspace)
-    current_hash = content_hash(workspace)
+    current_hash = content_hash(workspace, evidence)  # in the same moment as the pack
     signed = signoff_state(workspace, current_hash)
     signoff = (
         SignOffSummary(
