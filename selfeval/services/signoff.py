@@ -96,9 +96,7 @@ def _digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def content_hash(
-    workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None
-) -> str:
+def content_hash(workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None) -> str:
     return _digest(signed_content(workspace, evidence_read))
 
 
