@@ -204,3 +204,39 @@ def test_the_command_line_takes_pgpassword_or_asks_at_the_keyboard(
     assert main(["status", url]) == 2
     err = capsys.readouterr().err
     assert "was refused" in err and "wrong" not in err
+
+
+def test_a_tracker_imports_into_a_server_workspace_as_into_a_file(
+    pg_server: ThrowAwayServer,
+    framework,  # type: ignore[no-untyped-def]
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """The bulk insert hands the driver plain values: on the server too they read back as the
+    dates, yes/no and times they were."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from selfeval.services.evidence import list_evidence
+    from selfeval.services.evidence_import import import_evidence
+    from selfeval.store.models import EvidenceItem
+
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text(
+        "title,kind,organisation,date,personal_data,criteria\n"
+        "Audit of plans,audit,Anyshire ICB,31/03/2026,yes,needs-identified;participation\n"
+        "Survey,survey,,,no,right-help\n",
+        encoding="utf-8",
+    )
+    url = pg_server.new_database()
+    create_workspace(url, "Serverside", framework, TEST_USER).close()
+    with open_workspace(url, TEST_USER) as workspace:
+        result = import_evidence(workspace, tracker)
+        assert (result.imported, result.links, result.organisations_created) == (2, 3, 1)
+        items = {item.title: item for item in list_evidence(workspace)}
+        with workspace.transaction(read_only=True) as session:
+            stored = session.get_one(EvidenceItem, items["Audit of plans"].id)
+            created, by = stored.created_at, stored.created_by
+    audit, survey = items["Audit of plans"], items["Survey"]
+    assert audit.evidence_date == date(2026, 3, 31) and audit.personal_data
+    assert audit.organisation == "Anyshire ICB" and len(audit.links) == 2
+    assert survey.evidence_date is None and not survey.personal_data
+    assert abs(datetime.now(UTC) - created) < timedelta(minutes=5) and by == TEST_USER.name

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 
 from selfeval.errors import InputError
 from selfeval.services.evidence import (
@@ -25,6 +25,7 @@ from selfeval.services.evidence_links import resolve_link_target
 from selfeval.services.history import record_change
 from selfeval.services.tracker_file import read_rows
 from selfeval.services.workspace import Workspace
+from selfeval.store.bulk_rows import insert_rows
 from selfeval.store.models import EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import new_id, utc_now
 
@@ -139,6 +140,22 @@ def import_evidence(
     return _write(workspace, path, items, progress, cancelled)
 
 
+ITEM_COLUMNS = (
+    "id",
+    "title",
+    "description",
+    "kind",
+    "organisation_id",
+    "evidence_date",
+    "link",
+    "personal_data",
+    "created_by",
+    "created_at",
+    "updated_at",
+)
+LINK_COLUMNS = ("evidence_id", "assessment_id", "criterion_id", "bullet_id")
+
+
 def _write(
     workspace: Workspace,
     path: Path,
@@ -150,8 +167,8 @@ def _write(
     user = workspace.user
     origin = f"import:{path.name}"[:80]
     organisations: dict[str, str] = {}
-    item_rows: list[dict[str, object]] = []
-    link_rows: list[dict[str, object]] = []
+    item_rows: list[tuple[object, ...]] = []
+    link_rows: list[tuple[str, str, str, str]] = []
     with workspace.transaction() as session:
         before = session.scalar(select(func.count()).select_from(Organisation)) or 0
         for index, (item, targets) in enumerate(items):
@@ -159,38 +176,27 @@ def _write(
                 raise InputError("import cancelled; nothing was imported")
             evidence_id = new_id()
             item_rows.append(
-                {
-                    "id": evidence_id,
-                    "title": item.title,
-                    "description": item.description,
-                    "kind": item.kind,
-                    "organisation_id": organisation_id_for(
-                        session, item.organisation, organisations
-                    ),
-                    "evidence_date": item.evidence_date,
-                    "link": item.link,
-                    "personal_data": item.personal_data,
-                    "created_by": user.name,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                (
+                    evidence_id,
+                    item.title,
+                    item.description,
+                    item.kind,
+                    organisation_id_for(session, item.organisation, organisations),
+                    item.evidence_date,
+                    item.link,
+                    item.personal_data,
+                    user.name,
+                    now,
+                    now,
+                )
             )
             for criterion_id, bullet_id in targets:
-                link_rows.append(
-                    {
-                        "evidence_id": evidence_id,
-                        "assessment_id": workspace.assessment_id,
-                        "criterion_id": criterion_id,
-                        "bullet_id": bullet_id,
-                    }
-                )
+                link_rows.append((evidence_id, workspace.assessment_id, criterion_id, bullet_id))
             if progress is not None and index % 500 == 0:
                 progress(index, len(items))
         connection = session.connection()
-        if item_rows:
-            connection.execute(insert(EvidenceItem), item_rows)
-        if link_rows:
-            connection.execute(insert(EvidenceLink), link_rows)
+        insert_rows(connection, EvidenceItem, ITEM_COLUMNS, item_rows)
+        insert_rows(connection, EvidenceLink, LINK_COLUMNS, link_rows)
         created = (session.scalar(select(func.count()).select_from(Organisation)) or 0) - before
         # Each item carries its own created_by/created_at; the history gets one line per import.
         record_change(
