@@ -103,9 +103,9 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
         extra = [c for c in cells[len(header) :] if c.strip()]
         if extra:
             raise InputError(f"{path}: row {number}: has more cells than the header has columns")
-        rows.append(
-            (number, {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(header)})
-        )
+        if len(cells) < len(header):
+            cells = [*cells, *[""] * (len(header) - len(cells))]
+        rows.append((number, dict(zip(header, cells, strict=False))))
     if header is None:
         raise InputError(f"{path}: is empty (no header row)")
     return rows
