@@ -1,16 +1,21 @@
 """How selfeval grows with a county's library: time and peak memory of each measure at several
-library sizes, and the growth exponent between the two largest.
+library sizes, the bare floor beside it where there is one, and the growth exponent between the
+two largest sizes (issue 16).
 
     .venv/bin/python bench/scale_bench.py [--sizes 1000,5000,20000,50000]
-        [--measures status,dump,xlsx]
+        [--measures import,import-floor,status,dump,xlsx,request,open,return,merge]
+        [--attachments-gb 0]
 
-For each size: the Anyshire demo plus that many generated evidence items (each linked to
-criteria, as bench/ui_bench.py makes them). Each measure runs in a fresh process, so its peak
-resident memory is its own. The growth exponent between sizes a < b is log(t_b / t_a) /
-log(b / a): 1.0 is linear. Measures: `status` (readiness, as `selfeval status` reads it),
-`dump` (the whole workspace as JSON to a file), `xlsx` and `pdf` (the pack; the PDF is slow at
-the largest sizes: ask for it by name). The first slice of issue 16; the rest of its table
-(search, merge, first paint, a rating click) is measured by ui_bench.py and merge_bench.py.
+For each size: the Anyshire demo plus that many generated evidence items (each linked to two
+criteria, as bench/ui_bench.py makes them) and, with --attachments-gb, that many gigabytes of
+attachments (50 MB files that cost the disk nothing until stored: a label, then a hole).
+Each measure runs in a fresh process (bench/scale_measures.py), so its peak resident memory is
+its own. Measures: `import` (the size's tracker into a fresh workspace; floor `import-floor`,
+plain csv + executemany into plain tables), `status`, `dump`, `xlsx`, `docx`, `pdf` (floor
+`pdf-floor`: the same text as plain reportlab paragraphs), `request` (every criterion), `open`,
+`return` (one rating changed, no files), `merge`, and `ui` (first paint against a bare PySide6
+window, the worst rating click and the worst search keystroke, from bench/ui_bench.py). The
+growth exponent between sizes a < b is log(t_b / t_a) / log(b / a): 1.0 is linear.
 """
 
 from __future__ import annotations
@@ -27,63 +32,70 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-MEASURE = """
-import json, sys, time
-from bench.peak_memory import peak_mb
-from pathlib import Path
-from selfeval.services.workspace import open_workspace
-path, measure, out = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-with open_workspace(path) as workspace:
-    start = time.perf_counter()
-    if measure == "status":
-        from selfeval.services.readiness import readiness
-        readiness(workspace)
-    elif measure == "pdf-floor":
-        from bench.pdf_floor import build_plain, plain_texts
-        from selfeval.pack.builders.pack_builder import build_pack
-        from selfeval.pack.documents.pack import compose_pack
-        from selfeval.pack.model import PackOptions
-        texts = plain_texts(compose_pack(build_pack(workspace, PackOptions())))
-        start = time.perf_counter()  # the floor: reportlab's work only
-        build_plain(texts, out)
-    elif measure == "dump":
-        from selfeval.services.dump import write_dump
-        with out.open("w", encoding="utf-8") as handle:
-            write_dump(workspace, handle)
-    else:
-        from selfeval.pack.builders.export import export_pack
-        from selfeval.pack.model import PackOptions
-        export_pack(workspace, measure, out, PackOptions())
-    took = time.perf_counter() - start
-print("RESULT " + json.dumps({"seconds": took,
-      "peak_mb": peak_mb()}), flush=True)
-"""
+MB = 1024 * 1024
+Cell = dict[str, float]
 
 
-def run(path: Path, measure: str, folder: Path) -> dict[str, float]:
-    suffix = {"xlsx": "xlsx", "pdf": "pdf", "pdf-floor": "pdf"}.get(measure, "json")
-    out = folder / f"out-{measure}.{suffix}"
+def run(path: Path, measure: str, folder: Path) -> Cell:
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path), measure, str(out)],
+        [sys.executable, "-m", "bench.scale_measures", measure, str(path), str(folder)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-        check=True,
+        check=False,
     )
+    if done.returncode != 0:
+        raise SystemExit(f"{measure} failed:\n{done.stderr[-3000:]}")
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
-    result: dict[str, float] = json.loads(line.removeprefix("RESULT "))
+    result: Cell = json.loads(line.removeprefix("RESULT "))
     return result
+
+
+def run_ui(path: Path) -> dict[str, Cell]:
+    from bench.ui_bench import BARE, OURS, timed
+
+    bare, _ = timed(BARE)
+    marks, result = timed(OURS, str(path))
+    peak = float(result["rss_mb"])  # type: ignore[arg-type]
+    return {
+        "ui: first paint": {"seconds": marks["READY"], "peak_mb": peak},
+        "ui: first paint floor (bare window)": {"seconds": bare["READY"], "peak_mb": 0.0},
+        "ui: rating click, worst": {"seconds": max(result["edits"]), "peak_mb": peak},  # type: ignore[type-var]
+        "ui: search keystroke, worst": {"seconds": max(result["timings"]), "peak_mb": peak},  # type: ignore[type-var]
+    }
+
+
+def add_attachments(path: Path, folder: Path, gigabytes: float) -> None:
+    from selfeval.services.attachments import MAX_ATTACHMENT_BYTES, add_attachment
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+    from selfeval.services.workspace import open_workspace
+
+    files = math.ceil(gigabytes * 1024 * MB / MAX_ATTACHMENT_BYTES)
+    scratch = folder / "scan.pdf"
+    with open_workspace(path) as workspace:
+        for number in range(files):
+            item = add_evidence(
+                workspace, EvidenceInput(title=f"Case file scan {number}"), ["right-help"]
+            )
+            with scratch.open("wb") as handle:
+                handle.write(f"scan {number}".encode())
+                handle.truncate(MAX_ATTACHMENT_BYTES)
+            add_attachment(workspace, item, scratch)
+    scratch.unlink()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,5000,20000,50000")
-    parser.add_argument("--measures", default="status,dump,xlsx")
+    parser.add_argument(
+        "--measures", default="import,import-floor,status,dump,xlsx,request,open,return,merge"
+    )
+    parser.add_argument("--attachments-gb", type=float, default=0.0)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     measures = [m.strip() for m in args.measures.split(",") if m.strip()]
-    table: dict[str, dict[int, dict[str, float]]] = {m: {} for m in measures}
+    table: dict[str, dict[int, Cell]] = {}
     with tempfile.TemporaryDirectory() as home:
         os.environ["SELFEVAL_HOME"] = home
         from bench.ui_bench import make_workspace
@@ -92,19 +104,31 @@ def main() -> None:
             folder = Path(home) / str(size)
             folder.mkdir()
             path = make_workspace(folder, size)
+            if args.attachments_gb:
+                add_attachments(path, folder, args.attachments_gb)
             for measure in measures:
-                table[measure][size] = run(path, measure, folder)
+                if measure == "ui":
+                    for row, cell in run_ui(path).items():
+                        table.setdefault(row, {})[size] = cell
+                else:
+                    table.setdefault(measure, {})[size] = run(path, measure, folder)
+            for leftover in folder.glob("*.sefpack"):
+                leftover.unlink()
+    extra = f", {args.attachments_gb:g} GB of attachments" if args.attachments_gb else ""
+    print(f"evidence items (plus the demo's){extra}")
     print("| measure | " + " | ".join(f"{s:,}" for s in sizes) + " | exponent |")
     print("| --- | " + " | ".join("---" for _ in sizes) + " | --- |")
-    for measure in measures:
-        cells = [
-            f"{table[measure][s]['seconds']:.2f} s, {table[measure][s]['peak_mb']:.0f} MB"
+    for measure, cells in table.items():
+        shown = [
+            f"{cells[s]['seconds']:.2f} s, {cells[s]['peak_mb']:.0f} MB"
+            if cells[s]["peak_mb"]
+            else f"{cells[s]['seconds']:.2f} s"
             for s in sizes
         ]
         a, b = sizes[-2:] if len(sizes) > 1 else (sizes[0], sizes[0])
-        ta, tb = table[measure][a]["seconds"], table[measure][b]["seconds"]
+        ta, tb = cells[a]["seconds"], cells[b]["seconds"]
         exponent = math.log(tb / ta) / math.log(b / a) if b != a and ta > 0 else float("nan")
-        print(f"| {measure} | " + " | ".join(cells) + f" | {exponent:.2f} |")
+        print(f"| {measure} | " + " | ".join(shown) + f" | {exponent:.2f} |")
 
 
 if __name__ == "__main__":
