@@ -96,3 +96,12 @@ def test_contents_page_numbers_and_links_lead_to_their_headings(tmp_path: Path) 
     # each line links to its heading twice (the title, and the dots with the number)
     assert sorted(set(targets)) == sorted(set(heading_page.values()))
     assert len(targets) == 2 * len(listed)
+
+
+def test_a_long_table_inside_a_framed_box_is_drawn_whole(tmp_path: Path) -> None:
+    from selfeval.pack.blocks import Box
+
+    short = Table(("Ref", "Text"), tuple((f"R{i}", "short") for i in range(35)), (1, 1))
+    document = Document("Boxed", "s", "a", blocks=(Box((Para("Framed"), short)),))
+    text = " ".join(page_texts(render_document_pdf(document, tmp_path / "box.pdf")))
+    assert [int(n) for n in re.findall(r"\bR(\d+)\b", text)] == list(range(35))

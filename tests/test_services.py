@@ -208,3 +208,15 @@ def test_current_user_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
     save_user(CurrentUser("Saved User", "PCF"))
     assert current_user() == CurrentUser("Saved User", "PCF")
     assert current_user("Flag User") == CurrentUser("Flag User")
+
+
+def test_one_item_reads_as_the_library_shows_it(demo: Workspace) -> None:
+    from selfeval.services.evidence import evidence_item
+
+    library = list_evidence(demo)
+    with_links_and_files = [e for e in library if e.links and e.attachments]
+    assert with_links_and_files  # the demo has such items
+    for view in (with_links_and_files[0], library[-1]):
+        assert evidence_item(demo, view.id) == view
+    with pytest.raises(InputError, match="no evidence item with id 'nope'"):
+        evidence_item(demo, "nope")

@@ -227,6 +227,8 @@ def made_now(flowables: list[Flowable]) -> list[Flowable]:
     for flowable in flowables:
         if isinstance(flowable, Unfolding):
             made += [f for batch in flowable.batches for f in batch]
+        elif isinstance(flowable, RowsTable):
+            made.append(flowable.whole())
         else:
             made.append(flowable)
     return made

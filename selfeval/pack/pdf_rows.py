@@ -94,6 +94,10 @@ class RowsTable(Flowable, Generic[Row]):
         table.spaceAfter = self.getSpaceAfter()
         return table
 
+    def whole(self) -> CachedTable:
+        """Every row at once: for a table inside another's cell, which is never split."""
+        return self._table(len(self.rows))
+
     def _is_last(self, size: int) -> bool:
         return self.start + size >= len(self.rows)
 

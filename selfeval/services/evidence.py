@@ -221,27 +221,36 @@ def delete_evidence(workspace: Workspace, evidence_id: str) -> None:
 
 def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list[EvidenceView]:
     """All evidence (or that linked to one criterion), newest first, with links and files."""
+    return _views(workspace, criterion_id, None)
+
+
+def _views(
+    workspace: Workspace, criterion_id: str | None, only_id: str | None
+) -> list[EvidenceView]:
+    """`only_id`: that one item, its links and files read by its id (not the whole library)."""
     with workspace.transaction(read_only=True) as session:
         organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
         links: dict[str, list[tuple[str, str]]] = {}
-        link_rows = session.execute(
+        link_query = (
             select(EvidenceLink.evidence_id, EvidenceLink.criterion_id, EvidenceLink.bullet_id)
             .where(EvidenceLink.assessment_id == workspace.assessment_id)
             .order_by(EvidenceLink.criterion_id, EvidenceLink.bullet_id)
         )
-        for evidence_id, criterion, bullet in link_rows:
+        if only_id is not None:
+            link_query = link_query.where(EvidenceLink.evidence_id == only_id)
+        for evidence_id, criterion, bullet in session.execute(link_query):
             links.setdefault(evidence_id, []).append((criterion, bullet))
         files: dict[str, list[AttachmentView]] = {}
-        attachment_rows = session.execute(
-            select(
-                Attachment.evidence_id,
-                Attachment.id,
-                Attachment.filename,
-                Attachment.size,
-                Attachment.sha256,
-            ).order_by(Attachment.filename)
-        )
-        for evidence_id, attachment_id, filename, size, sha256 in attachment_rows:
+        attachment_query = select(
+            Attachment.evidence_id,
+            Attachment.id,
+            Attachment.filename,
+            Attachment.size,
+            Attachment.sha256,
+        ).order_by(Attachment.filename)
+        if only_id is not None:
+            attachment_query = attachment_query.where(Attachment.evidence_id == only_id)
+        for evidence_id, attachment_id, filename, size, sha256 in session.execute(attachment_query):
             files.setdefault(evidence_id, []).append(
                 AttachmentView(attachment_id, filename, size, sha256)
             )
@@ -256,6 +265,8 @@ def list_evidence(workspace: Workspace, criterion_id: str | None = None) -> list
             EvidenceItem.link,
             EvidenceItem.personal_data,
         ).order_by(EvidenceItem.evidence_date.desc(), EvidenceItem.title)
+        if only_id is not None:
+            query = query.where(EvidenceItem.id == only_id)
         if criterion_id is not None:
             query = query.where(
                 EvidenceItem.id.in_(
@@ -294,7 +305,7 @@ def evidence_count(workspace: Workspace) -> int:
 
 
 def evidence_item(workspace: Workspace, evidence_id: str) -> EvidenceView:
-    for view in list_evidence(workspace):
-        if view.id == evidence_id:
-            return view
+    """One item as the library shows it, read by its id."""
+    for view in _views(workspace, None, evidence_id):
+        return view
     raise InputError(f"no evidence item with id '{evidence_id}'")

@@ -6,8 +6,10 @@ the ORM unit of work at 40x raw SQLite for bulk rows.
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -100,6 +102,30 @@ def import_evidence(
     path: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    with _collector_paused():
+        return _import(workspace, path, progress, cancelled)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A tracker's rows are many small objects that live until they are written; Python's cycle
+    collector would walk them all again and again for cycles they cannot have (a fifth of
+    importing 50,000 rows, and the part that grew faster than the rows)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _import(
+    workspace: Workspace,
+    path: Path,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
 ) -> ImportResult:
     rows = read_rows(path, COLUMNS, required=("title",))
     framework = workspace.framework
