@@ -20,10 +20,16 @@ def insert_missing(
     session: Session, model: type[Base], row: dict[str, Any], keys: Sequence[str]
 ) -> bool:
     """Insert `row` unless a row with the same `keys` exists; True when it was inserted."""
-    from sqlalchemy.dialects import postgresql, sqlite
+    # Only the dialect in use: loading PostgreSQL's (36 ms) made a file's first rating click slow.
+    statement: Any
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as server_insert
 
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(**row).on_conflict_do_nothing(index_elements=list(keys))
+        statement = server_insert(model)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as file_insert
+
+        statement = file_insert(model)
+    statement = statement.values(**row).on_conflict_do_nothing(index_elements=list(keys))
     result = session.execute(statement)
     return bool(getattr(result, "rowcount", 0))
