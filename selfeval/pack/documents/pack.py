@@ -389,6 +389,6 @@ def evidence_index(pack: Pack) -> list[Block]:
             )
         )
     blocks.append(
-        Table(("Ref", "Evidence", "Kind", "From", "Date"), tuple(rows), (12, 78, 26, 30, 22))
+        Table(("Ref", "Evidence", "Kind", "From", "Date"), tuple(rows), (19, 71, 26, 30, 22))
     )
     return blocks
