@@ -154,3 +154,48 @@ def test_an_attachment_whose_name_is_not_its_hash_is_refused(
             archive.writestr(member, data)
     with pytest.raises(PackageError, match="does not match its SHA-256"):
         read_package(forged)
+
+
+def test_writing_and_opening_a_request_report_progress_and_a_cancel_leaves_nothing(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.errors import InputError
+    from selfeval.services.contributions.registry import list_requests
+
+    files = [(f"scan-{n}.pdf", os.urandom(MB)) for n in range(4)]
+    add_evidence(demo, EvidenceInput(title="Scans"), ["right-help"], files)
+    before = len(list_requests(demo))
+    stop = tmp_path / "cancelled.sefpack"
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(InputError, match="cancelled; cancelled.sefpack was not written"):
+        contributions.create_request(
+            demo,
+            "ICB",
+            ["right-help"],
+            stop,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: len(seen) >= 2,
+        )
+    assert not stop.exists() and not list(tmp_path.glob("*.partial"))
+    assert len(list_requests(demo)) == before  # no record of a request never written
+    path = tmp_path / "request.sefpack"
+    steps: list[tuple[int, int]] = []
+    contributions.create_request(
+        demo, "ICB", ["right-help"], path, progress=lambda d, t: steps.append((d, t))
+    )
+    done, total = steps[-1]
+    assert 4 * 1024 <= done <= total  # KiB, our four files of 1 MB among them
+    assert [d for d, _ in steps] == sorted(d for d, _ in steps)
+    partner = tmp_path / "partner.selfeval"
+    opened: list[int] = []
+    with pytest.raises(InputError, match="cancelled; no partner workspace was made"):
+        contributions.open_request(
+            path,
+            partner,
+            ICB,
+            progress=lambda d, t: opened.append(d),
+            cancelled=lambda: bool(opened),
+        )
+    assert opened and not list(tmp_path.glob("partner*"))
+    contributions.open_request(path, partner, ICB).close()
+    assert partner.exists()

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from selfeval.errors import SelfevalError
@@ -201,6 +201,8 @@ def run_with_progress(
 ) -> OwnedTask:
     """Start `job` owned by `parent`, with a modal progress dialog whose Cancel cancels it."""
     dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+    # the window waits for the work (which may hold the write lock): no edit meanwhile
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setWindowTitle(title)
     dialog.setAccessibleName(title)
     dialog.setMinimumDuration(300)

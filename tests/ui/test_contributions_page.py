@@ -64,6 +64,7 @@ def test_a_request_keeps_the_typed_name_and_asks_the_passphrase_twice(
     save_as(monkeypatch, target)
     when_dialog_opens(qtbot, fill)
     contribution_actions.request_contribution(window)
+    qtbot.waitUntil(target.exists, timeout=10_000)  # written on a task, with progress
     assert problems[0] == "Passphrase: the two passphrases are not the same; type them again"
     assert problems[1].startswith("Wanted by: ")
     assert target.read_bytes().startswith(SEALED_V2)
@@ -106,3 +107,29 @@ def test_an_overdue_request_is_reissued_from_the_contributions_page(
     rows = contributions_in_flight(window.workspace)
     assert rows[1].due_date == new_due and rows[0].replaced_by == rows[1].request_id
     assert read_package(tmp_path / "again.sefpack").manifest.to == "Anyshire Parent Carer Forum"
+
+
+def test_a_request_opens_on_a_task_into_a_new_window(
+    qtbot: QtBot, demo_path: Path, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services import contributions
+    from selfeval.services.workspace import open_workspace
+
+    window = open_window(demo_path)
+    request = tmp_path / "request.sefpack"
+    contributions.create_request(window.workspace, "Anyshire ICB", ["right-help"], request)
+    partner = tmp_path / "partner.selfeval"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(request), ""))
+    )
+    save_as(monkeypatch, partner)
+    contribution_actions.open_request(window)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)  # the partner's window
+    opened = [
+        w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "workspace")
+    ]
+    for w in opened:
+        qtbot.addWidget(w)
+    assert any(str(w.address).endswith("partner.selfeval") for w in opened)
+    with open_workspace(partner) as copy:
+        assert [c.id for c in copy.framework.criteria] == ["right-help"]

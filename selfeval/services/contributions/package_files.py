@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import weakref
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import IO
 
 from selfeval.errors import InputError
@@ -101,3 +101,38 @@ def member_digest(
     if left <= 0:
         raise error(f"{name}: member '{info.filename}' is larger than it says; refused")
     return digest.hexdigest()
+
+
+class WatchedFiles(FileSet):
+    """Files handed out one at a time, with how far through (in KiB: a progress bar counts in
+    32-bit numbers) and a stop at the next file once the user cancels."""
+
+    def __init__(
+        self,
+        files: FileSet,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+        when_cancelled: str,
+    ) -> None:
+        self.files, self.progress, self.cancelled = files, progress, cancelled
+        self.when_cancelled = when_cancelled
+        self.total = sum(files.size_of(sha) for sha in files) // 1024 + 1
+        self.done = 0
+
+    def __getitem__(self, sha256: str) -> bytes:
+        if self.cancelled is not None and self.cancelled():
+            raise InputError(self.when_cancelled)
+        data = self.files[sha256]
+        self.done += len(data) // 1024
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+        return data
+
+    def size_of(self, sha256: str) -> int:
+        return self.files.size_of(sha256)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from selfeval.errors import InputError
-from selfeval.files.output import check_destination
+from selfeval.files.output import CancelCheck, Progress, check_destination
 from selfeval.framework.model import Framework
+from selfeval.services.contributions.package_files import WatchedFiles
 from selfeval.services.contributions.package_format import (
     FORMAT,
     VERSION,
@@ -57,6 +58,8 @@ def create_request(
     include_personal_data: bool = False,
     passphrase: str | None = None,
     replaces: str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Package:
     """A request package: the chosen criteria's current state (the base) and nothing else.
 
@@ -72,7 +75,8 @@ def create_request(
         raise InputError(f"the message is {len(message):,} characters; the limit is 10,000")
     scope = _criteria(workspace, criteria)
     check_destination(path)
-    state, blobs = extract_state(workspace, scope, include_personal_data)
+    state, stored = extract_state(workspace, scope, include_personal_data)
+    blobs = WatchedFiles(stored, progress, cancelled, f"cancelled; {path.name} was not written")
     framework = workspace.framework
     manifest = Manifest(
         format=FORMAT,
@@ -113,7 +117,7 @@ def create_request(
         if written:  # the package exists but its record could not be kept: it must not go out
             path.unlink(missing_ok=True)
         raise
-    return Package(manifest=manifest, content=content, blobs=blobs)
+    return Package(manifest=manifest, content=content, blobs=stored)
 
 
 def open_request(
@@ -121,9 +125,26 @@ def open_request(
     partner_path: Path,
     user: CurrentUser | None = None,
     passphrase: str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Workspace:
-    """Make a partner workspace holding only the requested criteria, as the lead sent them."""
-    package = read_package(package_path, passphrase)
+    """Make a partner workspace holding only the requested criteria, as the lead sent them
+    (its files stored one at a time, with `progress`; a cancel leaves no workspace)."""
+    with read_package(package_path, passphrase) as package:
+        return _partner_copy(package, package_path, partner_path, user, progress, cancelled)
+
+
+def _partner_copy(
+    package: Package,
+    package_path: Path,
+    partner_path: Path,
+    user: CurrentUser | None,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
+) -> Workspace:
+    files = WatchedFiles(
+        package.blobs, progress, cancelled, "cancelled; no partner workspace was made"
+    )
     manifest = package.manifest
     if manifest.kind != "request":
         raise PackageError(f"{package_path.name}: is a return, not a request; the lead merges it")
@@ -144,7 +165,7 @@ def open_request(
                 session,
                 workspace.assessment_id,
                 package.content.base,
-                package.blobs,
+                files,
                 f"{manifest.created_by} (request)",
             )
             record = {
@@ -205,6 +226,8 @@ def create_return(
     *,
     include_personal_data: bool = False,
     passphrase: str | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ReturnWritten:
     """The partner's return: their current state of the requested criteria, signed with the
     request's secret. Personal data goes only when the request carried it and the partner chose
@@ -224,7 +247,8 @@ def create_return(
     include = include_personal_data and request.includes_personal_data
     # Files that came with the request are the lead's already: named by SHA-256, not sent back.
     sent = {a.sha256 for item in base.evidence for a in item.attachments}
-    current, blobs = extract_state(workspace, list(request.criteria), include, files_held=sent)
+    current, stored = extract_state(workspace, list(request.criteria), include, files_held=sent)
+    blobs = WatchedFiles(stored, progress, cancelled, f"cancelled; {path.name} was not written")
     held = sorted({a.sha256 for i in current.evidence for a in i.attachments} - set(blobs))
     everything, _ = extract_state(
         workspace, list(request.criteria), include_personal_data=True, with_files=False
@@ -248,4 +272,4 @@ def create_return(
     manifest = write_package(
         path, manifest, content, blobs, passphrase, sign_with=request.request_secret
     )
-    return ReturnWritten(Package(manifest=manifest, content=content, blobs=blobs), left_out)
+    return ReturnWritten(Package(manifest=manifest, content=content, blobs=stored), left_out)

@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import SelfevalError
+from selfeval.files.faults import describe_os_error
 from selfeval.files.names import safe_filename
 from selfeval.services.contributions.package_format import SUFFIX, package_is_sealed
 from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
+from selfeval.ui.tasks import run_with_progress
 from selfeval.words import counted
 
 if TYPE_CHECKING:
+    from selfeval.services.contributions.requests import ReturnWritten
     from selfeval.services.contributions.tracking import ContributionStatus
     from selfeval.services.workspace import Workspace
     from selfeval.ui.page_context import PageContext
@@ -65,22 +68,33 @@ def request_contribution(host: WindowHost) -> None:
     name = _save_package_as(host.widget(), host.address, to)
     if name is None:
         return
-    try:
-        create_request(
-            host.workspace,
+    workspace, criteria = host.workspace, dialog.chosen()
+    message, due, personal = dialog.message.text(), dialog.due_date, dialog.personal.isChecked()
+    passphrase = dialog.sealed_with
+
+    def written(_package: object) -> None:
+        remember_folder("packages", name.parent)
+        show_saved(host.widget(), name, f"The request (send {name.name} to the partner)")
+
+    # a request for many criteria can carry gigabytes of files: on a task, with Cancel
+    run_with_progress(
+        host.widget(),
+        "Writing the request",
+        lambda progress, cancelled: create_request(
+            workspace,
             to,
-            dialog.chosen(),
+            criteria,
             name,
-            message=dialog.message.text(),
-            due_date=dialog.due_date,
-            include_personal_data=dialog.personal.isChecked(),
-            passphrase=dialog.sealed_with,
-        )
-    except SelfevalError as err:
-        host.show_error(str(err))
-        return
-    remember_folder("packages", name.parent)
-    show_saved(host.widget(), name, f"The request (send {name.name} to the partner)")
+            message=message,
+            due_date=due,
+            include_personal_data=personal,
+            passphrase=passphrase,
+            progress=progress,
+            cancelled=cancelled,
+        ),
+        written,
+        host.show_error,
+    )
 
 
 def _save_package_as(parent: QWidget, address: str, to: str) -> Path | None:
@@ -138,11 +152,19 @@ def open_request(host: WindowHost) -> None:
         return
     try:
         passphrase = _passphrase_for(host.widget(), Path(name))
-        open_package(Path(name), Path(target), host.workspace.user, passphrase).close()
-    except (SelfevalError, OSError) as err:
-        host.show_error(str(err))
+    except OSError as err:
+        host.show_error(f"{name}: {describe_os_error(err)}")
         return
-    open_other(host, target)
+    user = host.workspace.user
+    run_with_progress(
+        host.widget(),
+        "Opening the request",
+        lambda progress, cancelled: open_package(
+            Path(name), Path(target), user, passphrase, progress, cancelled
+        ).close(),
+        lambda _none: open_other(host, target),
+        host.show_error,
+    )
 
 
 def return_contribution(host: WindowHost) -> None:
@@ -161,17 +183,27 @@ def return_contribution(host: WindowHost) -> None:
     sealing = ReturnPassphraseDialog(host.widget())
     if sealing.exec() != QDialog.DialogCode.Accepted:
         return
-    try:
-        written = create_return(host.workspace, Path(name), passphrase=sealing.sealed_with)
-    except SelfevalError as err:
-        host.show_error(str(err))
-        return
-    note = ""
-    if written.personal_data_left_out:
-        items = counted(written.personal_data_left_out, "evidence item")
-        note = f"\n\nLeft out: {items} marked as personal data."
-    remember_folder("packages", Path(name).parent)
-    show_saved(host.widget(), Path(name), f"Your return (send {Path(name).name} to the lead){note}")
+    workspace, passphrase = host.workspace, sealing.sealed_with
+
+    def done(written: ReturnWritten) -> None:
+        note = ""
+        if written.personal_data_left_out:
+            items = counted(written.personal_data_left_out, "evidence item")
+            note = f"\n\nLeft out: {items} marked as personal data."
+        remember_folder("packages", Path(name).parent)
+        show_saved(
+            host.widget(), Path(name), f"Your return (send {Path(name).name} to the lead){note}"
+        )
+
+    run_with_progress(
+        host.widget(),
+        "Writing your return",
+        lambda progress, cancelled: create_return(
+            workspace, Path(name), passphrase=passphrase, progress=progress, cancelled=cancelled
+        ),
+        done,
+        host.show_error,
+    )
 
 
 def merge_return(host: WindowHost, path: Path | None = None) -> None:
