@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench screenshots clean install package
+.PHONY: run test lint typecheck pytest bench bench-scale screenshots clean install package
 
 $(STAMP): pyproject.toml
 	@bash .ci/qt-system-libs.sh
@@ -36,6 +36,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/pack_bench.py
 	$(BIN)/python bench/merge_bench.py
 	$(BIN)/python bench/hostile_bench.py
+
+# A county's library (issue 16): 1,000 to 50,000 items, every measure; about 7 minutes.
+bench-scale: $(STAMP)
+	$(BIN)/python bench/scale_bench.py --measures import,import-floor,status,dump,xlsx,docx,pdf,pdf-floor,request,open,return,merge,ui
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py

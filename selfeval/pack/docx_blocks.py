@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table as DocxTable
+from docx.table import _Cell as DocxCell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
@@ -332,8 +333,15 @@ def _blocks_table(out: DocxDocument, block: Table) -> None:
     total = sum(block.widths) or 1
     # widths first: each row added then takes its cells' widths from the grid
     set_widths(table, [TEXT_WIDTH_CM * w / total for w in block.widths])
+    # Table.add_row, without looking the grid up again for every row: python-docx's lookup
+    # walks the rows already there (a 25,000-row index cost n squared)
+    element = table._tbl
+    grid = [column.w for column in element.tblGrid.gridCol_lst]
     for row in block.rows:
-        cells = table.add_row().cells  # type: ignore[no-untyped-call]
-        for cell, value in zip(cells, row, strict=True):
-            _cell_text(cell, value)
+        tr = element.add_tr()
+        for width, value in zip(grid, row, strict=True):
+            tc = tr.add_tc()
+            if width is not None:
+                tc.width = width
+            _cell_text(DocxCell(tc, table), value)
     out.add_paragraph()
