@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -199,3 +200,41 @@ def test_writing_and_opening_a_request_report_progress_and_a_cancel_leaves_nothi
     assert opened and not list(tmp_path.glob("partner*"))
     contributions.open_request(path, partner, ICB).close()
     assert partner.exists()
+
+
+def test_a_file_moves_between_disk_store_and_packages_a_piece_at_a_time(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    """Adding a 40 MB file, writing a sealed request that carries it and opening that request
+    each hold a few megabytes at most, never the file (Python's own allocations, traced)."""
+    import tracemalloc
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(os.urandom(40 * MB))
+    item = add_evidence(demo, EvidenceInput(title="Scan"), ["right-help"])
+    request, partner = tmp_path / "request.sefpack", tmp_path / "partner.selfeval"
+
+    def peak_of(work: Callable[[], object]) -> int:
+        tracemalloc.start()
+        try:
+            work()
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    steps = {
+        "add the file": lambda: add_attachment(demo, item, scan),
+        "write the request": lambda: contributions.create_request(
+            demo, "ICB", ["right-help"], request, passphrase="amber kestrel"
+        ),
+        "open it": lambda: contributions.open_request(
+            request, partner, ICB, "amber kestrel"
+        ).close(),
+    }
+    for step, work in steps.items():
+        assert peak_of(work) < 12 * MB, step
+    with contributions.open_request(
+        request, tmp_path / "again.selfeval", ICB, "amber kestrel"
+    ) as copy:
+        (opened,) = [e for e in list_evidence(copy) if e.title == "Scan"]
+        assert attachment_data(copy, opened.attachments[0].id)[1] == scan.read_bytes()

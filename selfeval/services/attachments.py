@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from selfeval.files.names import safe_filename
 from selfeval.services.history import record_change
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace
+from selfeval.store.blob_pieces import PIECE, BlobMismatch, write_blob
 from selfeval.store.models import Attachment, Blob, EvidenceItem
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -33,14 +35,28 @@ def store_attachment(
     stored together or not at all); the bytes are kept once per SHA-256."""
     _check_size(filename, len(data))
     digest = hashlib.sha256(data).hexdigest()
+    return _attach(session, user, evidence_id, filename, digest, len(data), lambda: iter([data]))
+
+
+def _attach(
+    session: Session,
+    user: CurrentUser,
+    evidence_id: str,
+    filename: str,
+    digest: str,
+    size: int,
+    pieces: Callable[[], Iterator[bytes]],
+) -> str:
     name = safe_filename(filename)
     if session.get(EvidenceItem, evidence_id) is None:
         raise InputError(f"no evidence item with id '{evidence_id}'")
-    if session.get(Blob, digest) is None:
-        session.add(Blob(sha256=digest, size=len(data), data=data))
-        session.flush()  # no ORM relationship orders the insert for us
+    if session.scalar(select(Blob.sha256).where(Blob.sha256 == digest)) is None:
+        try:
+            write_blob(session, digest, size, pieces())
+        except BlobMismatch:
+            raise InputError(f"{filename}: changed while it was being read; try again") from None
     row = Attachment(
-        evidence_id=evidence_id, filename=name, sha256=digest, size=len(data), added_by=user.name
+        evidence_id=evidence_id, filename=name, sha256=digest, size=size, added_by=user.name
     )
     session.add(row)
     session.flush()
@@ -55,7 +71,8 @@ def add_attachment_bytes(workspace: Workspace, evidence_id: str, filename: str, 
 
 
 def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
-    """Copy a file into the workspace; the original may then be moved or deleted."""
+    """Copy a file into the workspace, a megabyte at a time (read once for its SHA-256, once to
+    store it); the original may then be moved or deleted."""
     try:
         if not path.is_file():
             raise InputError(f"{path}: not a file")
@@ -65,10 +82,30 @@ def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
                 f"{path}: is {size:,} bytes; attachments are limited to "
                 f"{MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
             )
-        data = path.read_bytes()
+        digest = hashlib.sha256()
+        for piece in _file_pieces(path):
+            digest.update(piece)
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from None
-    return add_attachment_bytes(workspace, evidence_id, path.name, data)
+    with workspace.transaction() as session:
+        try:
+            return _attach(
+                session,
+                workspace.user,
+                evidence_id,
+                path.name,
+                digest.hexdigest(),
+                size,
+                lambda: _file_pieces(path),
+            )
+        except OSError as err:
+            raise InputError(f"{path}: cannot be read ({err.strerror})") from None
+
+
+def _file_pieces(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        while piece := handle.read(PIECE):
+            yield piece
 
 
 def attachment_data(workspace: Workspace, attachment_id: str) -> tuple[str, bytes]:

@@ -161,7 +161,8 @@ class Blob(Base):
     __tablename__ = "blob"
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    """Loaded only when read: asking whether a file is stored must not read its megabytes."""
 
 
 class Attachment(Base):

@@ -108,8 +108,12 @@ def full_check(path: Path) -> list[str]:
         return [f"cannot be read ({err})"]
     try:
         problems = integrity_problems(connection, full=True)
-        for sha256, data in connection.execute("SELECT sha256, data FROM blob"):
-            if hashlib.sha256(data).hexdigest() != sha256:
+        for rowid, sha256 in connection.execute("SELECT rowid, sha256 FROM blob").fetchall():
+            digest = hashlib.sha256()
+            with connection.blobopen("blob", "data", rowid, readonly=True) as blob:
+                while piece := blob.read(1024 * 1024):  # a file is read a megabyte at a time
+                    digest.update(piece)
+            if digest.hexdigest() != sha256:
                 problems.append(f"an attached file's bytes do not match its SHA-256 {sha256[:12]}")
             if len(problems) >= 5:
                 break

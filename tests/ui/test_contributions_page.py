@@ -124,12 +124,17 @@ def test_a_request_opens_on_a_task_into_a_new_window(
     )
     save_as(monkeypatch, partner)
     contribution_actions.open_request(window)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)  # the partner's window
-    opened = [
-        w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "workspace")
-    ]
-    for w in opened:
-        qtbot.addWidget(w)
-    assert any(str(w.address).endswith("partner.selfeval") for w in opened)
+
+    def partner_window() -> object:
+        for w in QApplication.topLevelWidgets():
+            if w.isVisible() and str(getattr(w, "address", "")).endswith("partner.selfeval"):
+                return w
+        return None
+
+    qtbot.waitUntil(lambda: partner_window() is not None, timeout=10_000)  # opened on a task
+    opened = partner_window()
+    qtbot.addWidget(opened)  # closed when the test ends, whatever happens below
+    qtbot.waitUntil(lambda: getattr(opened, "attached", False), timeout=10_000)
+    assert not window.isVisible()  # the partner's window took over
     with open_workspace(partner) as copy:
         assert [c.id for c in copy.framework.criteria] == ["right-help"]

@@ -26,21 +26,13 @@ class FileSet(Mapping[str, bytes]):
     def size_of(self, sha256: str) -> int:
         return len(self[sha256])
 
+    def pieces(self, sha256: str) -> Iterator[bytes]:
+        """The file a megabyte or so at a time (where it lives allows it)."""
+        yield self[sha256]
 
-class FilesInMemory(FileSet):
-    """Files already in memory (small packages made in a test, or a return's few new files)."""
-
-    def __init__(self, files: Mapping[str, bytes]) -> None:
-        self.files = dict(files)
-
-    def __getitem__(self, sha256: str) -> bytes:
-        return self.files[sha256]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.files)
-
-    def __len__(self) -> int:
-        return len(self.files)
+    def __contains__(self, sha256: object) -> bool:
+        """Without reading the file (Mapping's own `in` would): each kind says how."""
+        raise NotImplementedError
 
 
 class PackageFiles(FileSet):
@@ -70,8 +62,30 @@ class PackageFiles(FileSet):
     def size_of(self, sha256: str) -> int:
         return int(self.members[sha256].file_size)
 
+    def pieces(self, sha256: str) -> Iterator[bytes]:
+        """Read as it is used; the SHA-256 is checked when the last piece has gone (the store
+        checks it too, before anything is kept)."""
+        info = self.members[sha256]
+        digest = hashlib.sha256()
+        left = info.file_size + 1
+        try:
+            with self.archive.open(info) as handle:
+                while left > 0 and (piece := handle.read(min(MB, left))):
+                    digest.update(piece)
+                    left -= len(piece)
+                    yield piece
+        except MEMBER_FAULTS as err:
+            raise self.error(f"{self.name}: member '{info.filename}' is damaged ({err})") from None
+        if left <= 0 or digest.hexdigest() != sha256:
+            raise self.error(
+                f"{self.name}: member '{info.filename}' does not match its SHA-256 in the manifest"
+            )
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.members)
+
+    def __contains__(self, sha256: object) -> bool:
+        return sha256 in self.members
 
     def __len__(self) -> int:
         return len(self.members)
@@ -120,13 +134,16 @@ class WatchedFiles(FileSet):
         self.done = 0
 
     def __getitem__(self, sha256: str) -> bytes:
+        return b"".join(self.pieces(sha256))
+
+    def pieces(self, sha256: str) -> Iterator[bytes]:
         if self.cancelled is not None and self.cancelled():
             raise InputError(self.when_cancelled)
-        data = self.files[sha256]
-        self.done += len(data) // 1024
+        for piece in self.files.pieces(sha256):
+            self.done += len(piece)
+            yield piece
         if self.progress is not None:
-            self.progress(min(self.done, self.total), self.total)
-        return data
+            self.progress(min(self.done // 1024, self.total), self.total)
 
     def size_of(self, sha256: str) -> int:
         return self.files.size_of(sha256)
@@ -136,3 +153,6 @@ class WatchedFiles(FileSet):
 
     def __len__(self) -> int:
         return len(self.files)
+
+    def __contains__(self, sha256: object) -> bool:
+        return sha256 in self.files

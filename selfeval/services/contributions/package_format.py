@@ -16,8 +16,9 @@ import json
 import os
 import re
 import tempfile
+import time
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -262,18 +263,34 @@ def write_package(
             archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
             archive.writestr("content.json", content_bytes)
             for sha in sorted(blobs):
-                data = blobs[sha]
-                if hashlib.sha256(data).hexdigest() != sha:
-                    raise InputError(
-                        f"an attached file in this workspace ({sha[:12]}...) is damaged; "
-                        "'selfeval check' says which"
-                    )
-                # stored as they are: most are compressed already (PDF, Word, images), and a
-                # file of zeros must not look like a zip bomb to the reader
-                archive.writestr(f"attachments/{sha}", data, zipfile.ZIP_STORED)
+                _write_file(archive, sha, _pieces(blobs, sha))
         if isinstance(target, SealingWriter):
             target.close()
     return manifest
+
+
+def _pieces(blobs: Mapping[str, bytes], sha: str) -> Iterator[bytes]:
+    if isinstance(blobs, FileSet):
+        yield from blobs.pieces(sha)
+    else:
+        yield blobs[sha]
+
+
+def _write_file(archive: zipfile.ZipFile, sha: str, pieces: Iterator[bytes]) -> None:
+    """One attachment into the zip as it is read, stored as it is (most are compressed already,
+    and a file of zeros must not look like a zip bomb to the reader); its SHA-256 is checked."""
+    info = zipfile.ZipInfo(f"attachments/{sha}", date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_STORED
+    digest = hashlib.sha256()
+    with archive.open(info, "w") as member:
+        for piece in pieces:
+            digest.update(piece)
+            member.write(piece)
+    if digest.hexdigest() != sha:
+        raise InputError(
+            f"an attached file in this workspace ({sha[:12]}...) is damaged; "
+            "'selfeval check' says which"
+        )
 
 
 def read_package(path: Path, passphrase: str | None = None) -> Package:
@@ -308,7 +325,7 @@ def _opened(path: Path, passphrase: str | None) -> IO[bytes]:
         handle.seek(0)
         if not is_sealed(head):
             return handle
-        plain = tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024)  # noqa: SIM115 (kept)
+        plain = tempfile.SpooledTemporaryFile(max_size=4 * 1024 * 1024)  # noqa: SIM115 (kept)
         try:
             unseal_stream(handle, plain, passphrase, name, PackageError)
             plain.seek(0)

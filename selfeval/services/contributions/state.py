@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from selfeval.errors import InputError
 from selfeval.files.names import safe_filename
+from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.contributions.package_format import (
     PAttachment,
     PComment,
@@ -24,6 +26,7 @@ from selfeval.services.contributions.package_format import (
 )
 from selfeval.services.contributions.stored_files import StoredFiles
 from selfeval.services.workspace import Workspace
+from selfeval.store.blob_pieces import BlobMismatch, write_blob
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
     Attachment,
@@ -333,9 +336,8 @@ def add_evidence_items(
     if attachments:
         shas = {a.sha256 for _, a in attachments}
         stored = set(session.scalars(select(Blob.sha256).where(Blob.sha256.in_(shas))))
-        for sha in sorted(shas - stored):  # one file in memory at a time
-            data = blobs[sha]
-            connection.execute(insert(Blob), {"sha256": sha, "size": len(data), "data": data})
+        for sha in sorted(shas - stored):  # a piece of one file in memory at a time
+            store_file(session, blobs, sha)
         connection.execute(
             insert(Attachment),
             [
@@ -362,10 +364,8 @@ def add_attachment_row(
 ) -> None:
     if session.get(Attachment, attachment.id) is not None:
         return
-    if session.get(Blob, attachment.sha256) is None:
-        data = blobs[attachment.sha256]
-        session.add(Blob(sha256=attachment.sha256, size=len(data), data=data))
-        session.flush()
+    if session.scalar(select(Blob.sha256).where(Blob.sha256 == attachment.sha256)) is None:
+        store_file(session, blobs, attachment.sha256)
     session.add(
         Attachment(
             id=attachment.id,
@@ -376,6 +376,16 @@ def add_attachment_row(
             added_by=added_by,
         )
     )
+
+
+def store_file(session: Session, files: Mapping[str, bytes], sha256: str) -> None:
+    """A package's file into the store as it is read, checked against its SHA-256 and size."""
+    size = files.size_of(sha256) if isinstance(files, FileSet) else len(files[sha256])
+    pieces = files.pieces(sha256) if isinstance(files, FileSet) else iter([files[sha256]])
+    try:
+        write_blob(session, sha256, size, pieces)
+    except BlobMismatch as err:
+        raise InputError(f"an attached file is not what its package said: {err}") from None
 
 
 def install_state(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from selfeval.errors import InputError
 from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.workspace import Workspace
+from selfeval.store.blob_pieces import read_blob
 from selfeval.store.models import Blob
 
 
@@ -26,8 +27,22 @@ class StoredFiles(FileSet):
                 )
             return blob.data
 
+    def pieces(self, sha256: str) -> Iterator[bytes]:
+        if sha256 not in self.sizes:
+            raise KeyError(sha256)
+        with self.workspace.transaction(read_only=True) as session:
+            try:
+                yield from read_blob(session, sha256)
+            except KeyError:
+                raise InputError(
+                    f"an attached file ({sha256[:12]}...) is missing from the workspace"
+                ) from None
+
     def size_of(self, sha256: str) -> int:
         return self.sizes[sha256]
+
+    def __contains__(self, sha256: object) -> bool:
+        return sha256 in self.sizes
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.sizes)
