@@ -240,3 +240,36 @@ def test_a_tracker_imports_into_a_server_workspace_as_into_a_file(
     assert audit.organisation == "Anyshire ICB" and len(audit.links) == 2
     assert survey.evidence_date is None and not survey.personal_data
     assert abs(datetime.now(UTC) - created) < timedelta(minutes=5) and by == TEST_USER.name
+
+
+def test_files_move_between_a_server_workspace_and_a_partners_file(
+    pg_server: ThrowAwayServer,
+    framework,  # type: ignore[no-untyped-def]
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    """A server keeps a file as one value; the request carries it, and the partner's file
+    workspace stores it a piece at a time: the same bytes at every step."""
+    import os
+
+    from selfeval.services import contributions
+    from selfeval.services.attachments import add_attachment, attachment_data
+    from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
+    from selfeval.services.users import CurrentUser
+
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(data)
+    url = pg_server.new_database()
+    create_workspace(url, "Serverside", framework, TEST_USER).close()
+    with open_workspace(url, TEST_USER) as workspace:
+        item = add_evidence(workspace, EvidenceInput(title="Scan"), ["right-help"])
+        stored = add_attachment(workspace, item, scan)
+        assert attachment_data(workspace, stored) == ("scan.pdf", data)
+        request = tmp_path / "request.sefpack"
+        contributions.create_request(workspace, "ICB", ["right-help"], request)
+    partner = contributions.open_request(
+        request, tmp_path / "partner.selfeval", CurrentUser("Amara Okafor", "ICB")
+    )
+    with partner:
+        (copy,) = [e for e in list_evidence(partner) if e.title == "Scan"]
+        assert attachment_data(partner, copy.attachments[0].id) == ("scan.pdf", data)
