@@ -1,9 +1,10 @@
-"""The files a package carries, read one at a time when they are needed.
+"""The files a package carries, read a piece at a time when they are needed.
 
 A request for every criterion of a large library carries gigabytes of attachments. Holding them
 all (in a dictionary) before writing the package, or after reading one, cost more memory than a
 council laptop has; here a file is read from where it lives (the workspace, or the package) only
-when it is written out or stored, so at most one attachment (50 MB at most) is in memory.
+when it is written out or stored, a megabyte at a time (`pieces`). Indexing a set (`files[sha]`)
+still gives the whole file, for the few callers that want one small file whole.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ other member), `content.json` (the framework and the state of the criteria conce
 `attachments/<sha256>` files. With a passphrase the whole zip is sealed with AES-GCM under a
 scrypt-derived key, a megabyte at a time (`package_seal.py`). Everything read from a package is
 checked before anything is written: names, sizes (against zip bombs), hashes, JSON shape; the
-files are then read one at a time as they are stored (`package_files.py`). See docs/formats.md.
+files are then read a megabyte at a time as they are stored (`package_files.py`). See
+docs/formats.md.
 """
 
 from __future__ import annotations
@@ -217,7 +218,7 @@ class Package:
     manifest: Manifest
     content: Content
     blobs: FileSet
-    """The attachments by SHA-256, read one at a time from where they are (never all held)."""
+    """The attachments by SHA-256, read from where they are as they are used (never held)."""
 
     def close(self) -> None:
         """Let go of the package file now (otherwise when the package is no longer used)."""
@@ -247,8 +248,8 @@ def write_package(
     sign_with: str | None = None,
 ) -> Manifest:
     """Write a package (sealed with a passphrase, signed with a request's secret when given);
-    it appears at `path` only when complete. The files are read and written one at a time.
-    Returns the manifest as written."""
+    it appears at `path` only when complete. The files are read and written a megabyte at a
+    time. Returns the manifest as written."""
     check_destination(path, protect)
     content_bytes = content.model_dump_json().encode("utf-8")
     members = {"content.json": hashlib.sha256(content_bytes).hexdigest()}
@@ -295,7 +296,7 @@ def _write_file(archive: zipfile.ZipFile, sha: str, pieces: Iterator[bytes]) -> 
 
 def read_package(path: Path, passphrase: str | None = None) -> Package:
     """Read and check a package completely (its files are checked, not kept: they are read
-    again, one at a time, when used); raises PackageError with the reason."""
+    again, a piece at a time, when used); raises PackageError with the reason."""
     source = _opened(path, passphrase)
     try:
         return _read(source, path.name)
