@@ -55,6 +55,7 @@ def main() -> None:
         shot("connection-lost")
         window.findChild(ConnectionBanner).back()
         window.criterion_page.texts["strengths"].forget_unsaved()
+        window.status.saved()  # the server is back and the change kept: as the app shows it
         window.navigate("evidence_page", "")
         window.evidence_page.table.selectRow(0)
         shot("evidence-library")
@@ -82,6 +83,7 @@ def main() -> None:
         page.refresh()
         page.table.selectRow(page.ids.index("ehcp-20-weeks"))
         shot("indicators-published")
+        request_progress(window)
         window.close()
         edition_review(path, Path(home))
         merge_review(path, Path(home))
@@ -340,6 +342,30 @@ def merge_review(workspace_path: Path, folder: Path) -> None:
     lead.close()
 
 
+def request_progress(window: object) -> None:
+    """A request being written (a county's can carry gigabytes): progress, and Cancel."""
+    import threading
+
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QProgressDialog
+
+    from selfeval.ui.tasks import run_with_progress
+
+    release = threading.Event()
+
+    def job(progress: object, _cancelled: object) -> None:
+        progress(400 * 1024, 1200 * 1024)  # type: ignore[operator]  # a third of 1.2 GB of files
+        release.wait(10)
+
+    run_with_progress(window, "Writing the request", job, print, print)  # type: ignore[arg-type]
+    QTest.qWait(600)  # the dialog shows after 300 ms
+    dialog = window.findChild(QProgressDialog)  # type: ignore[attr-defined]
+    dialog.grab().save(str(OUT / "request-progress.png"))
+    print("wrote docs/screenshots/request-progress.png")
+    release.set()
+    QTest.qWait(200)
+
+
 def pack_pages(workspace_path: Path) -> None:
     """Pages of the published documents via pdftoppm (Debian poppler-utils): the pack's cover,
     sign-off page and a criterion page, the summary for parents and the engagement brief."""
@@ -374,6 +400,8 @@ def pack_pages(workspace_path: Path) -> None:
 
     for name, source, page in (
         ("pack-cover", pdf, 1),
+        ("pack-contents", pdf, 2),
+        ("pack-evidence-index", pdf, page_with("Appendix: evidence index", "Criteria: ")),
         ("pack-signoff", pdf, page_with("agreed by the partnership's signatories")),
         ("pack-criterion", pdf, page_with("3. Children and young people receive", "How we know")),
         ("parents-summary", parents, 1),
