@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         self.tree_model.set_ratings(self._ratings())
         self._update_progress()
         self.status.saved()
-        self.dashboard.refresh(evidence)
+        if self.pages.currentWidget() is self.dashboard:  # else refreshed when next shown
+            self.dashboard.refresh(evidence)
         library = self._evidence_page
         if evidence and library is not None:
             library.evidence_changed(in_view=self.pages.currentWidget() is library)
