@@ -141,3 +141,22 @@ def test_without_its_policy_the_contributor_test_would_fail(shared: str) -> None
             "UPDATE judgement SET rationale = 'x' WHERE criterion_id = 'right-help'"
         )
         assert inside.rowcount == 0
+
+
+def test_a_contributors_file_is_stored_in_pieces_under_the_policies(shared: str) -> None:
+    """A partner's login writes a file through the server's temporary pieces and reads it back
+    in slices, with row-level security on: the same bytes, seen by the lead too."""
+    import os
+
+    from selfeval.services.attachments import attachment_data
+    from selfeval.services.evidence import EvidenceInput, add_evidence, list_evidence
+
+    data = os.urandom(2 * 1024 * 1024 + 5)
+    with open_workspace(login_url(shared, "amara"), CurrentUser("Anyone", "")) as workspace:
+        add_evidence(
+            workspace, EvidenceInput(title="ICB audit"), ["right-help"], [("audit.pdf", data)]
+        )
+    for login in ("amara", "helen"):
+        with open_workspace(login_url(shared, login), CurrentUser("Anyone", "")) as workspace:
+            (item,) = [e for e in list_evidence(workspace) if e.title == "ICB audit"]
+            assert attachment_data(workspace, item.attachments[0].id) == ("audit.pdf", data)

@@ -220,3 +220,20 @@ def test_one_item_reads_as_the_library_shows_it(demo: Workspace) -> None:
         assert evidence_item(demo, view.id) == view
     with pytest.raises(InputError, match="no evidence item with id 'nope'"):
         evidence_item(demo, "nope")
+
+
+def test_saving_an_attachment_never_overwrites_another_file(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.services.attachments import add_attachment_bytes
+
+    item = add_evidence(workspace, EvidenceInput(title="Minutes"))
+    attachment = add_attachment_bytes(workspace, item, "minutes.txt", b"Board minutes")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "minutes.txt").write_bytes(b"someone else's notes")
+    saved = save_attachment(workspace, attachment, folder)
+    assert saved.name == "minutes (1).txt" and saved.read_bytes() == b"Board minutes"
+    assert (folder / "minutes.txt").read_bytes() == b"someone else's notes"
+    assert save_attachment(workspace, attachment, folder) == saved  # the same file: used again
+    assert sorted(p.name for p in folder.iterdir()) == ["minutes (1).txt", "minutes.txt"]

@@ -14,7 +14,7 @@ from selfeval.files.names import safe_filename
 from selfeval.services.history import record_change
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace
-from selfeval.store.blob_pieces import PIECE, BlobMismatch, write_blob
+from selfeval.store.blob_pieces import PIECE, BlobMismatch, read_blob, write_blob
 from selfeval.store.models import Attachment, Blob, EvidenceItem
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -118,17 +118,38 @@ def attachment_data(workspace: Workspace, attachment_id: str) -> tuple[str, byte
 
 
 def save_attachment(workspace: Workspace, attachment_id: str, folder: Path) -> Path:
-    """Write an attachment out (to open it); never overwrites a different existing file."""
-    filename, data = attachment_data(workspace, attachment_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    name = Path(safe_filename(filename))
-    target = folder / name
-    counter = 1
-    while target.exists() and target.read_bytes() != data:
-        target = folder / f"{name.stem} ({counter}){name.suffix}"
-        counter += 1
-    target.write_bytes(data)
-    return target
+    """Write an attachment out (to open it), a megabyte at a time; never overwrites a different
+    existing file (the same file already there is used as it is)."""
+    with workspace.transaction(read_only=True) as session:
+        row = session.get(Attachment, attachment_id)
+        if row is None:
+            raise InputError(f"no attachment with id '{attachment_id}'")
+        folder.mkdir(parents=True, exist_ok=True)
+        name = Path(safe_filename(row.filename))
+        target = folder / name
+        counter = 1
+        while target.exists() and _sha256_of(target) != row.sha256:
+            target = folder / f"{name.stem} ({counter}){name.suffix}"
+            counter += 1
+        if target.exists():
+            return target
+        partial = target.with_name(f".{target.name}.partial")
+        try:
+            with partial.open("wb") as handle:
+                for piece in read_blob(session, row.sha256):
+                    handle.write(piece)
+            partial.replace(target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return target
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    for piece in _file_pieces(path):
+        digest.update(piece)
+    return digest.hexdigest()
 
 
 def remove_attachment(workspace: Workspace, attachment_id: str) -> None:

@@ -2,9 +2,10 @@
 
 An attachment can be 50 MB, and a request can carry hundreds of them. In a workspace file the
 bytes move through SQLite's incremental blob I/O: a row is written as a zero-filled blob of the
-right size and filled in place, and read back a piece at a time, so no more than a piece is in
-memory. A server's `bytea` has no such interface through the driver: there the value is read
-and written whole (the server is where a county's library lives, not a laptop).
+right size and filled in place, and read back a piece at a time. On a server a file is read in
+slices (`substring`, which fetches only the stored chunks it needs) and written as numbered
+pieces into a temporary table that the server joins into the value (`string_agg`): in both, no
+more than a piece is in the program's memory.
 """
 
 from __future__ import annotations
@@ -35,12 +36,7 @@ def read_blob(session: Session, sha256: str) -> Iterator[bytes]:
     """The stored bytes of `sha256`, a piece at a time (KeyError when there are none)."""
     raw = _sqlite(session)
     if raw is None:
-        data = session.execute(
-            text("SELECT data FROM blob WHERE sha256 = :sha"), {"sha": sha256}
-        ).scalar()
-        if data is None:
-            raise KeyError(sha256)
-        yield bytes(data)
+        yield from _server_read(session, sha256)
         return
     row = session.execute(
         text("SELECT rowid FROM blob WHERE sha256 = :sha"), {"sha": sha256}
@@ -58,13 +54,7 @@ def write_blob(session: Session, sha256: str, size: int, pieces: Iterable[bytes]
     raw = _sqlite(session)
     digest = hashlib.sha256()
     if raw is None:
-        data = b"".join(pieces)
-        digest.update(data)
-        _check(digest, sha256, len(data), size)
-        session.execute(
-            text("INSERT INTO blob (sha256, size, data) VALUES (:sha, :size, :data)"),
-            {"sha": sha256, "size": size, "data": data},
-        )
+        _server_write(session, sha256, size, pieces, digest)
         return
     inserted: Any = session.execute(
         text("INSERT INTO blob (sha256, size, data) VALUES (:sha, :size, zeroblob(:size))"),
@@ -80,6 +70,51 @@ def write_blob(session: Session, sha256: str, size: int, pieces: Iterable[bytes]
             digest.update(piece)
             written += len(piece)
     _check(digest, sha256, written, size)
+
+
+def _server_read(session: Session, sha256: str) -> Iterator[bytes]:
+    size = session.execute(
+        text("SELECT size FROM blob WHERE sha256 = :sha"), {"sha": sha256}
+    ).scalar()
+    if size is None:
+        raise KeyError(sha256)
+    for offset in range(0, size, PIECE):
+        piece = session.execute(
+            text("SELECT substring(data from :start for :count) FROM blob WHERE sha256 = :sha"),
+            {"start": offset + 1, "count": PIECE, "sha": sha256},
+        ).scalar()
+        yield bytes(piece or b"")
+
+
+def _server_write(
+    session: Session, sha256: str, size: int, pieces: Iterable[bytes], digest: Any
+) -> None:
+    session.execute(
+        text(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS selfeval_blob_piece "
+            "(n integer PRIMARY KEY, data bytea NOT NULL) ON COMMIT DELETE ROWS"
+        )
+    )
+    session.execute(text("DELETE FROM selfeval_blob_piece"))
+    written = 0
+    for number, piece in enumerate(pieces):
+        if written + len(piece) > size:
+            raise BlobMismatch(f"{sha256[:12]}...: more bytes than its size")
+        digest.update(piece)
+        written += len(piece)
+        session.execute(
+            text("INSERT INTO selfeval_blob_piece (n, data) VALUES (:n, :data)"),
+            {"n": number, "data": piece},
+        )
+    _check(digest, sha256, written, size)
+    session.execute(
+        text(
+            "INSERT INTO blob (sha256, size, data) SELECT :sha, :size, "
+            "coalesce(string_agg(data, ''::bytea ORDER BY n), ''::bytea) FROM selfeval_blob_piece"
+        ),
+        {"sha": sha256, "size": size},
+    )
+    session.execute(text("DELETE FROM selfeval_blob_piece"))
 
 
 def _check(digest: Any, sha256: str, written: int, size: int) -> None:
