@@ -105,3 +105,12 @@ def test_a_long_table_inside_a_framed_box_is_drawn_whole(tmp_path: Path) -> None
     document = Document("Boxed", "s", "a", blocks=(Box((Para("Framed"), short)),))
     text = " ".join(page_texts(render_document_pdf(document, tmp_path / "box.pdf")))
     assert [int(n) for n in re.findall(r"\bR(\d+)\b", text)] == list(range(35))
+
+
+def test_a_document_with_no_headings_has_no_contents_page(tmp_path: Path) -> None:
+    document = Document(
+        "Plain", "s", "a", blocks=(Para("Cover"), PageBreak(), Para("Body")), contents=True
+    )
+    pages = page_texts(render_document_pdf(document, tmp_path / "plain.pdf"))
+    assert len(pages) == 2 and "Body" in pages[1]
+    assert not any("Contents" in page or "Placeholder" in page for page in pages)

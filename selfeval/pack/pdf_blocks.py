@@ -84,6 +84,8 @@ class BlockStory:
             (b.level - 1, safe(b.text), b.key or f"h{i}")
             for i, b in enumerate(self._headings(), start=1)
         ]
+        if not entries:  # nothing to list: no contents page (reportlab would print a placeholder)
+            return []
         toc = Contents(
             entries,
             doc.late,
