@@ -4,7 +4,8 @@ A package is a zip holding `manifest.json` (format version, who, what, and the S
 other member), `content.json` (the framework and the state of the criteria concerned) and
 `attachments/<sha256>` files. With a passphrase the whole zip is sealed with AES-GCM under a
 scrypt-derived key, a megabyte at a time (`package_seal.py`). Everything read from a package is
-checked before anything is written: names, sizes (against zip bombs), hashes, JSON shape; the
+checked before anything is written: names, sizes (against zip bombs), hashes, JSON shape
+(`package_shapes.py`); the
 files are then read a megabyte at a time as they are stored (`package_files.py`). See
 docs/formats.md.
 """
@@ -12,20 +13,18 @@ docs/formats.md.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
 import os
 import re
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import IO, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from selfeval.errors import InputError
 from selfeval.files.faults import describe_os_error
@@ -43,14 +42,55 @@ from selfeval.services.contributions.package_seal import (
     is_sealed,
     unseal_stream,
 )
-from selfeval.services.evidence import MAX_DESCRIPTION
+from selfeval.services.contributions.package_shapes import (
+    MAX_MEMBERS,
+    BulletId,
+    Content,
+    FrameworkId,
+    LeadWorkspace,
+    Manifest,
+    PackageError,
+    PAttachment,
+    PComment,
+    PEvidence,
+    PJudgement,
+    POrganisation,
+    POwner,
+    PPerson,
+    RecordId,
+    ScopedState,
+    signature_of,
+    signed_by,
+)
+
+__all__ = [  # the shapes, for the many modules that know packages by this one name
+    "BulletId",
+    "Content",
+    "FrameworkId",
+    "LeadWorkspace",
+    "Manifest",
+    "PAttachment",
+    "PComment",
+    "PEvidence",
+    "PJudgement",
+    "POrganisation",
+    "POwner",
+    "PPerson",
+    "Package",
+    "PackageError",
+    "RecordId",
+    "ScopedState",
+    "read_package",
+    "signature_of",
+    "signed_by",
+    "write_package",
+]
 
 FORMAT = "selfeval-contribution"
 VERSION = 2  # 2: requests carry a secret, returns an HMAC under it, and no copy of the base
 SUFFIX = ".sefpack"
 MAX_PACKAGE_BYTES = 64 * 1024**3
 """Far beyond any library (each attachment is limited on its own); a number, not no limit."""
-MAX_MEMBERS = 20_000
 MAX_CONTENT_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200  # a member that inflates more than this is a zip bomb, not a self-evaluation
 LIMITS = ZipLimits(
@@ -60,157 +100,6 @@ LIMITS = ZipLimits(
     ratio=MAX_RATIO,
 )
 _MEMBER = re.compile(r"^(manifest\.json|content\.json|attachments/[0-9a-f]{64})$")
-
-
-class PackageError(InputError):
-    """The package cannot be used; nothing was changed."""
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-# The shapes every value must have before anything else looks at it; what a value may be in
-# this workspace (on the scale, in the framework, in the request) is checked in return_checks.
-RecordId = Annotated[
-    str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-]
-FrameworkId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
-BulletId = Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9._-]{0,79})?$")]
-ShortText = Annotated[str, Field(max_length=200)]
-LongText = Annotated[str, Field(max_length=100_000)]
-
-
-class PJudgement(_Model):
-    criterion_id: FrameworkId
-    bullet_id: BulletId = ""
-    rating: Annotated[str, Field(max_length=80)]
-    rationale: LongText = ""
-    strengths: LongText = ""
-    areas_for_development: LongText = ""
-    impact: LongText = ""
-    note: LongText = ""
-
-
-class POrganisation(_Model):
-    id: RecordId
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    kind: Annotated[str, Field(max_length=40)] = "other"
-
-
-class PPerson(_Model):
-    id: RecordId
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    role: ShortText = ""
-    organisation_id: RecordId | None = None
-    email: Annotated[str, Field(max_length=320)] = ""
-
-
-class POwner(_Model):
-    criterion_id: FrameworkId
-    person_id: RecordId
-    role: Literal["lead", "contributor"]
-
-
-class PAttachment(_Model):
-    id: RecordId
-    filename: Annotated[str, Field(min_length=1, max_length=1000)]
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
-    size: int = Field(ge=0, le=MAX_ATTACHMENT_BYTES)
-
-
-class PEvidence(_Model):
-    id: RecordId
-    title: str = Field(min_length=1, max_length=500)
-    description: Annotated[str, Field(max_length=MAX_DESCRIPTION)] = ""
-    kind: Annotated[str, Field(max_length=40)] = "other"
-    organisation_id: RecordId | None = None
-    evidence_date: date | None = None
-    link: Annotated[str, Field(max_length=2000)] = ""
-    personal_data: bool = False
-    links: list[tuple[FrameworkId, BulletId]] = []
-    attachments: list[PAttachment] = []
-
-
-class PComment(_Model):
-    id: RecordId
-    criterion_id: FrameworkId
-    author: Annotated[str, Field(min_length=1, max_length=200)]
-    organisation: ShortText = ""
-    created_at: datetime
-    text: Annotated[str, Field(min_length=1, max_length=10_000)]
-
-
-class ScopedState(_Model):
-    """The state of some criteria: what a package carries as base or as a partner's work."""
-
-    judgements: list[PJudgement] = []
-    organisations: list[POrganisation] = []
-    people: list[PPerson] = []
-    owners: list[POwner] = []
-    evidence: list[PEvidence] = []
-    comments: list[PComment] = []
-
-
-class Content(_Model):
-    """A request carries `base` (what was sent); a return carries `current` (the partner's
-    state). The lead merges against its own record of the base, never a copy from the partner."""
-
-    framework: dict[str, Any]
-    base: ScopedState = ScopedState()
-    current: ScopedState | None = None
-    held_by_lead: list[Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] = Field(
-        default=[], max_length=MAX_MEMBERS
-    )
-    """A return's files the lead already holds (they came with the request), named by SHA-256
-    and not carried again: a return made without new files carries no file bytes."""
-
-
-class LeadWorkspace(_Model):
-    partnership_id: str
-    assessment_id: str
-    area_name: str
-
-
-class Manifest(_Model):
-    format: Literal["selfeval-contribution"]
-    version: int
-    kind: Literal["request", "return"]
-    package_id: RecordId
-    request_id: RecordId | None = None
-    created_at: datetime
-    created_by: ShortText
-    organisation: ShortText = ""
-    to: ShortText
-    message: Annotated[str, Field(max_length=10_000)] = ""
-    due_date: date | None = None
-    criteria: list[FrameworkId]
-    lead: LeadWorkspace
-    framework_id: str
-    framework_hash: str
-    includes_personal_data: bool
-    members: dict[str, str]
-    request_secret: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    """In a request only: the key its return is signed with (never copied into a return)."""
-    signature: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    """In a return only: HMAC-SHA256 of the rest of the manifest under the request's secret.
-    The manifest lists the SHA-256 of every other member, so this covers the whole package."""
-
-
-def signature_of(manifest: Manifest, secret: str) -> str:
-    """The HMAC a return must carry: over the manifest's canonical JSON, without the signature."""
-    body = json.dumps(
-        manifest.model_dump(mode="json", exclude={"signature"}),
-        sort_keys=True,
-        separators=(",", ":"),
-    )
-    return hmac.new(bytes.fromhex(secret), body.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def signed_by(manifest: Manifest, secret: str) -> bool:
-    return manifest.signature is not None and hmac.compare_digest(
-        manifest.signature, signature_of(manifest, secret)
-    )
 
 
 @dataclass
@@ -242,7 +131,7 @@ def write_package(
     path: Path,
     manifest: Manifest,
     content: Content,
-    blobs: Mapping[str, bytes],
+    blobs: FileSet,
     passphrase: str | None,
     protect: tuple[Path, ...] = (),
     sign_with: str | None = None,
@@ -264,17 +153,10 @@ def write_package(
             archive.writestr("manifest.json", manifest.model_dump_json(indent=2))
             archive.writestr("content.json", content_bytes)
             for sha in sorted(blobs):
-                _write_file(archive, sha, _pieces(blobs, sha))
+                _write_file(archive, sha, blobs.pieces(sha))
         if isinstance(target, SealingWriter):
             target.close()
     return manifest
-
-
-def _pieces(blobs: Mapping[str, bytes], sha: str) -> Iterator[bytes]:
-    if isinstance(blobs, FileSet):
-        yield from blobs.pieces(sha)
-    else:
-        yield blobs[sha]
 
 
 def _write_file(archive: zipfile.ZipFile, sha: str, pieces: Iterator[bytes]) -> None:

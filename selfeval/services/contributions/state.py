@@ -6,12 +6,9 @@ the lead recognise, on merging, what is the same thing and what is new.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from selfeval.errors import InputError
 from selfeval.files.names import safe_filename
 from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.contributions.package_format import (
@@ -24,9 +21,8 @@ from selfeval.services.contributions.package_format import (
     PPerson,
     ScopedState,
 )
-from selfeval.services.contributions.stored_files import StoredFiles
+from selfeval.services.contributions.stored_files import StoredFiles, store_file
 from selfeval.services.workspace import Workspace
-from selfeval.store.blob_pieces import BlobMismatch, write_blob
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
     Attachment,
@@ -255,7 +251,7 @@ def add_evidence_item(
     state: ScopedState,
     item: PEvidence,
     assessment_id: str,
-    blobs: Mapping[str, bytes],
+    blobs: FileSet,
     created_by: str,
 ) -> None:
     ensure_organisation(session, state, item.organisation_id)
@@ -294,7 +290,7 @@ def add_evidence_items(
     state: ScopedState,
     items: list[PEvidence],
     assessment_id: str,
-    blobs: Mapping[str, bytes],
+    blobs: FileSet,
     created_by: str,
 ) -> None:
     """Many items at once, through Core bulk inserts (GUIDE.md §5: the ORM unit of work is 40x
@@ -359,7 +355,7 @@ def add_attachment_row(
     session: Session,
     evidence_id: str,
     attachment: PAttachment,
-    blobs: Mapping[str, bytes],
+    blobs: FileSet,
     added_by: str,
 ) -> None:
     if session.get(Attachment, attachment.id) is not None:
@@ -378,18 +374,8 @@ def add_attachment_row(
     )
 
 
-def store_file(session: Session, files: Mapping[str, bytes], sha256: str) -> None:
-    """A package's file into the store as it is read, checked against its SHA-256 and size."""
-    size = files.size_of(sha256) if isinstance(files, FileSet) else len(files[sha256])
-    pieces = files.pieces(sha256) if isinstance(files, FileSet) else iter([files[sha256]])
-    try:
-        write_blob(session, sha256, size, pieces)
-    except BlobMismatch as err:
-        raise InputError(f"an attached file is not what its package said: {err}") from None
-
-
 def install_state(
-    session: Session, assessment_id: str, state: ScopedState, blobs: Mapping[str, bytes], who: str
+    session: Session, assessment_id: str, state: ScopedState, blobs: FileSet, who: str
 ) -> None:
     """Put a package's state into an empty (partner) workspace, ids and all."""
     for organisation in state.organisations:

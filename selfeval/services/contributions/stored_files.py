@@ -1,13 +1,16 @@
-"""The workspace's attachments a package will carry, read from the store one at a time."""
+"""Files between the store and packages: the workspace's attachments a package will carry, read
+from the store a piece at a time, and a package's files stored the same way."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sqlalchemy.orm import Session
+
 from selfeval.errors import InputError
 from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.workspace import Workspace
-from selfeval.store.blob_pieces import read_blob
+from selfeval.store.blob_pieces import BlobMismatch, read_blob, write_blob
 from selfeval.store.models import Blob
 
 
@@ -49,3 +52,11 @@ class StoredFiles(FileSet):
 
     def __len__(self) -> int:
         return len(self.sizes)
+
+
+def store_file(session: Session, files: FileSet, sha256: str) -> None:
+    """A package's file into the store as it is read, checked against its SHA-256 and size."""
+    try:
+        write_blob(session, sha256, files.size_of(sha256), files.pieces(sha256))
+    except BlobMismatch as err:
+        raise InputError(f"an attached file is not what its package said: {err}") from None
