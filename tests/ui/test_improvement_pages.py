@@ -236,8 +236,8 @@ def test_contributions_page_follows_a_request_to_merged(
     when_dialog_opens(qtbot, merge_all)
     when_dialog_opens(qtbot, merge_all)
     page.table.selectRow(0)
-    page.merge_button.click()
-    assert page.table.item(0, 4).text().startswith("Merged ")
+    page.merge_button.click()  # read and checked on a task, then reviewed
+    qtbot.waitUntil(lambda: page.table.item(0, 4).text().startswith("Merged "), timeout=10_000)
     from selfeval.services.judgements import get_judgement
 
     assert get_judgement(window.workspace, "right-help").rating == "green"

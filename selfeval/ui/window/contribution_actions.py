@@ -23,6 +23,8 @@ from selfeval.ui.tasks import run_with_progress
 from selfeval.words import counted
 
 if TYPE_CHECKING:
+    from selfeval.services.contributions.merge_plan import MergePlan
+    from selfeval.services.contributions.package_format import Package
     from selfeval.services.contributions.requests import ReturnWritten
     from selfeval.services.contributions.tracking import ContributionStatus
     from selfeval.services.workspace import Workspace
@@ -219,17 +221,36 @@ def merge_return(host: WindowHost, path: Path | None = None) -> None:
 
 def merge_return_file(context: PageContext, parent: QWidget, path: Path) -> None:
     """Read a return, review it, merge what the lead accepts (File > Contributions, and the
-    Contributions page)."""
+    Contributions page). Reading checks every file it carries against its SHA-256: on a task."""
     from selfeval.services.contributions.merge import plan_merge
     from selfeval.services.contributions.package_format import read_package
-    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
 
     try:
-        package = read_package(path, _passphrase_for(parent, path))
-        plan = plan_merge(context.workspace, package, path.name)
-    except (SelfevalError, OSError) as err:
-        context.show_error(str(err))
+        passphrase = _passphrase_for(parent, path)
+    except OSError as err:
+        context.show_error(f"{path}: {describe_os_error(err)}")
         return
+    workspace = context.workspace
+
+    def read(_progress: object, _cancelled: object) -> tuple[Package, MergePlan]:
+        package = read_package(path, passphrase)
+        try:
+            return package, plan_merge(workspace, package, path.name)
+        except BaseException:
+            package.close()
+            raise
+
+    def review(read_back: tuple[Package, MergePlan]) -> None:
+        package, plan = read_back
+        with package:
+            _review(context, parent, package, plan)
+
+    run_with_progress(parent, "Reading the return", read, review, context.show_error)
+
+
+def _review(context: PageContext, parent: QWidget, package: Package, plan: MergePlan) -> None:
+    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
+
     if plan.already_merged:
         QMessageBox.information(parent, "Already merged", "This return was merged already.")
         return
