@@ -238,3 +238,32 @@ def test_a_file_moves_between_disk_store_and_packages_a_piece_at_a_time(
     ) as copy:
         (opened,) = [e for e in list_evidence(copy) if e.title == "Scan"]
         assert attachment_data(copy, opened.attachments[0].id)[1] == scan.read_bytes()
+
+
+def test_a_damaged_or_lying_file_member_is_refused_in_words(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    import io
+
+    from selfeval.services.contributions.package_files import member_digest
+
+    content = os.urandom(200_000)
+    add_evidence(demo, EvidenceInput(title="Scan"), ["right-help"], [("scan.pdf", content)])
+    path = tmp_path / "request.sefpack"
+    contributions.create_request(demo, "ICB", ["right-help"], path)
+    data = bytearray(path.read_bytes())
+    at = bytes(data).index(content[:64])  # stored as it is: its bytes are in the file
+    data[at + 1000] ^= 0xFF
+    flipped = tmp_path / "flipped.sefpack"
+    flipped.write_bytes(bytes(data))
+    with pytest.raises(PackageError, match="flipped.sefpack: member 'attachments/.*"):
+        read_package(flipped)
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        info = next(i for i in archive.infolist() if i.file_size == len(content))
+        info.file_size -= 10  # a header that says less than the member holds
+        with pytest.raises(PackageError, match="lying.sefpack: .*(larger than it says|damaged)"):
+            member_digest(archive, info, "lying.sefpack", PackageError)
+        info.file_size += 10
+        info.header_offset = -4_285_352_192  # a forged offset
+        with pytest.raises(PackageError, match="is damaged"):
+            member_digest(archive, info, "forged.sefpack", PackageError)
