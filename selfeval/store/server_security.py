@@ -1,78 +1,204 @@
-"""Who may change what on a shared workspace, decided by PostgreSQL itself.
+"""Who may see and change what on a shared workspace, decided by PostgreSQL itself, declared once.
 
 Each person logs in as themselves. Three group roles (lead, contributor, reader) carry the table
-privileges; row-level security policies, reading the grants table through SECURITY DEFINER
-functions, narrow them: a contributor changes judgements, owners, evidence links and comments
-only on the criteria granted; evidence marked as personal data is visible only to leads and to
-the organisation that holds it; the change history takes inserts only, and its "who" is
-stamped on the server from the login, whatever the client sends. Applying it twice is harmless.
+privileges, and the grants table says which one a login has (and, for a contributor, which
+criteria). `ACCESS` below holds one decision for every table x role x verb: from it alone come
+the privileges and the row-level security policies, and a test reads the catalogue and fails on
+a table that has none (a new table cannot ship open). Row-level security is enabled and forced
+on every table, the owner included (its policy lets the owner, and so the functions that run as
+it, see everything); a policy also asks the grants table for the role, so membership of a group
+without a grant in this database gives nothing. Applying it twice is harmless.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, text
+
+from selfeval.store.server_functions import POLICY_FUNCTIONS, WRITER_FUNCTIONS, object_statements
 
 GROUPS = {
     "lead": "selfeval_lead",
     "contributor": "selfeval_contributor",
     "reader": "selfeval_reader",
 }
-CRITERION_TABLES = ("judgement", "ownership", "evidence_link", "comment", "action_criterion")
-CONTRIBUTOR_WRITES = (
-    *CRITERION_TABLES,
-    "evidence_item",
-    "attachment",
-    "blob",
-    "action",
-    "action_note",
-)
+ROLES = tuple(GROUPS)
+VERBS = ("select", "insert", "update", "delete")
 
-_SETUP = [
-    """CREATE TABLE IF NOT EXISTS selfeval_grant (
-        login text PRIMARY KEY,
-        person_id varchar(36),
-        organisation_id varchar(36),
-        role text NOT NULL CHECK (role IN ('lead', 'contributor', 'reader')),
-        criteria text[] NOT NULL DEFAULT '{}'
-    )""",
-    """CREATE OR REPLACE FUNCTION selfeval_role() RETURNS text
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-        $$ SELECT role FROM selfeval_grant WHERE login = session_user $$""",
-    """CREATE OR REPLACE FUNCTION selfeval_org() RETURNS text
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-        $$ SELECT organisation_id FROM selfeval_grant WHERE login = session_user $$""",
-    """CREATE OR REPLACE FUNCTION selfeval_may_edit(criterion text) RETURNS boolean
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
-        $$ SELECT EXISTS (
-            SELECT 1 FROM selfeval_grant g WHERE g.login = session_user
-            AND (g.role = 'lead' OR (g.role = 'contributor' AND criterion = ANY (g.criteria)))
-        ) $$""",
-    """CREATE OR REPLACE FUNCTION selfeval_stamp_change() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS
-        $$ DECLARE who text; place text;
-        BEGIN
-            SELECT p.name, coalesce(o.name, '') INTO who, place
-              FROM selfeval_grant g
-              LEFT JOIN person p ON p.id = g.person_id
-              LEFT JOIN organisation o ON o.id = g.organisation_id
-             WHERE g.login = session_user;
-            IF FOUND THEN
-                NEW.changed_by := coalesce(who, session_user);
-                NEW.organisation := place;
-                NEW.changed_at := now();
-            END IF;
-            RETURN NEW;
-        END $$""",
-    "DROP TRIGGER IF EXISTS selfeval_stamp_change ON change_record",
-    """CREATE TRIGGER selfeval_stamp_change BEFORE INSERT ON change_record
-        FOR EACH ROW EXECUTE FUNCTION selfeval_stamp_change()""",
-]
+NO = None
+"""Not granted: the server refuses the statement."""
+ALL = "true"
+NO_ROWS = "false"
+"""Granted, but no row passes: the app's reading of the table finds nothing, without an error."""
+CRITERION = "{s}.selfeval_may_edit(criterion_id)"
+"""A contributor's granted criteria (a lead's every criterion)."""
+OWN_EVIDENCE = "{s}.selfeval_may_change_evidence(id)"
+OF_OWN_EVIDENCE = "{s}.selfeval_may_change_evidence(evidence_id)"
+OWN_ACTION = "{s}.selfeval_may_change_action(id)"
+OF_OWN_ACTION = "{s}.selfeval_may_change_action(action_id)"
+VISIBLE_EVIDENCE = (
+    "(NOT personal_data OR organisation_id IS NOT DISTINCT FROM (SELECT {s}.selfeval_org()))"
+)
+OF_VISIBLE_EVIDENCE = "evidence_id IN (SELECT e.id FROM {s}.evidence_item e)"
+"""Through the evidence table's own policy: personal data of another organisation is not there."""
+OF_VISIBLE_ATTACHMENT = "sha256 IN (SELECT a.sha256 FROM {s}.attachment a)"
+"""A file's bytes are read only through an attachment the login can see."""
+VISIBLE_CHANGE = (
+    "(entity NOT IN ('evidence', 'evidence_link') "
+    "OR entity_id IN (SELECT e.id FROM {s}.evidence_item e))"
+)
+"""A history line about an evidence item is seen by those who see the item (a deleted item's
+lines by leads only)."""
+VISIBLE_SNAPSHOT = (
+    "NOT EXISTS (SELECT 1 FROM unnest(coalesce({s}.selfeval_snapshot_personal(content), "
+    "ARRAY[NULL::text])) AS p(id) "
+    "WHERE p.id IS NULL OR p.id NOT IN (SELECT e.id FROM {s}.evidence_item e))"
+)
+"""A snapshot names the personal-data items it holds: seen only by those who see each one."""
+OWN_PIECES = "login = session_user"
+OWN_GRANT = "login = session_user"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """For each verb, the rule for (lead, contributor, reader): NO, ALL or a condition."""
+
+    select: tuple[str | None, str | None, str | None]
+    insert: tuple[str | None, str | None, str | None]
+    update: tuple[str | None, str | None, str | None]
+    delete: tuple[str | None, str | None, str | None]
+
+    def rule(self, verb: str, role: str) -> str | None:
+        rules: tuple[str | None, ...] = getattr(self, verb)
+        return rules[ROLES.index(role)]
+
+
+EVERYONE_READS = (ALL, ALL, ALL)
+LEAD_ONLY = (ALL, NO, NO)
+LEAD_READS = (ALL, NO_ROWS, NO_ROWS)
+NOBODY = (NO, NO, NO)
+CRITERION_WRITES = (ALL, CRITERION, NO)
+
+LEAD_WRITES = Decision(EVERYONE_READS, LEAD_ONLY, LEAD_ONLY, LEAD_ONLY)
+
+ACCESS: dict[str, Decision] = {
+    "alembic_version": Decision(EVERYONE_READS, NOBODY, NOBODY, NOBODY),
+    "partnership": LEAD_WRITES,
+    "framework_edition": LEAD_WRITES,
+    "assessment": LEAD_WRITES,
+    "organisation": LEAD_WRITES,
+    "person": LEAD_WRITES,
+    "workspace_setting": LEAD_WRITES,
+    "judgement": Decision(EVERYONE_READS, CRITERION_WRITES, CRITERION_WRITES, CRITERION_WRITES),
+    "ownership": Decision(EVERYONE_READS, CRITERION_WRITES, CRITERION_WRITES, CRITERION_WRITES),
+    "comment": Decision(EVERYONE_READS, CRITERION_WRITES, LEAD_ONLY, LEAD_ONLY),
+    "evidence_item": Decision(
+        (ALL, VISIBLE_EVIDENCE, VISIBLE_EVIDENCE),
+        (ALL, ALL, NO),
+        (ALL, OWN_EVIDENCE, NO),
+        (ALL, OWN_EVIDENCE, NO),
+    ),
+    "evidence_link": Decision(
+        (ALL, OF_VISIBLE_EVIDENCE, OF_VISIBLE_EVIDENCE),
+        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
+        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
+        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
+    ),
+    "attachment": Decision(
+        (ALL, OF_VISIBLE_EVIDENCE, OF_VISIBLE_EVIDENCE),
+        (ALL, OF_OWN_EVIDENCE, NO),
+        (ALL, OF_OWN_EVIDENCE, NO),
+        (ALL, OF_OWN_EVIDENCE, NO),
+    ),
+    "blob": Decision(
+        (ALL, OF_VISIBLE_ATTACHMENT, OF_VISIBLE_ATTACHMENT),
+        (ALL, ALL, NO),  # the server checks the bytes against their SHA-256 and size
+        NOBODY,  # a file's bytes are never rewritten
+        (ALL, "{s}.selfeval_blob_unused(sha256)", NO),
+    ),
+    "selfeval_blob_piece": Decision(
+        (OWN_PIECES, OWN_PIECES, NO),
+        (OWN_PIECES, OWN_PIECES, NO),
+        NOBODY,
+        (OWN_PIECES, OWN_PIECES, NO),
+    ),
+    "change_record": Decision(
+        (ALL, VISIBLE_CHANGE, VISIBLE_CHANGE),
+        (ALL, NO, NO),  # a contributor's lines go through selfeval_record_change
+        NOBODY,
+        NOBODY,
+    ),
+    # Request secrets and bases, merge summaries: a lead's alone.
+    "merged_package": Decision(LEAD_READS, LEAD_ONLY, LEAD_ONLY, LEAD_ONLY),
+    "contribution_request": Decision(LEAD_READS, LEAD_ONLY, LEAD_ONLY, LEAD_ONLY),
+    "action": Decision(
+        EVERYONE_READS, (ALL, ALL, NO), (ALL, OWN_ACTION, NO), (ALL, OWN_ACTION, NO)
+    ),
+    "action_criterion": Decision(
+        EVERYONE_READS,
+        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
+        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
+        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
+    ),
+    "action_note": Decision(
+        EVERYONE_READS, (ALL, OF_OWN_ACTION, NO), (ALL, OF_OWN_ACTION, NO), (ALL, OF_OWN_ACTION, NO)
+    ),
+    "indicator_value": LEAD_WRITES,
+    "indicator_target": LEAD_WRITES,
+    "risk": LEAD_WRITES,
+    "snapshot": Decision(
+        (ALL, VISIBLE_SNAPSHOT, VISIBLE_SNAPSHOT), LEAD_ONLY, LEAD_ONLY, LEAD_ONLY
+    ),
+    "signoff": LEAD_WRITES,
+    "data_request_item": LEAD_WRITES,
+    "published_figure": LEAD_WRITES,
+    "edition_item": LEAD_WRITES,
+    # A lead reads every grant, anyone else their own; only the owner changes grants.
+    "selfeval_grant": Decision((ALL, OWN_GRANT, OWN_GRANT), NOBODY, NOBODY, NOBODY),
+}
+
+
+def schema_of(connection: Connection) -> str:
+    """The workspace's schema, quoted for pasting into a statement."""
+    return str(connection.execute(text("SELECT quote_ident(current_schema())")).scalar_one())
+
+
+def _policy(schema: str, table: str, verb: str, role: str, rule: str) -> str:
+    condition = f"(SELECT {schema}.selfeval_role()) = '{role}' AND ({rule.format(s=schema)})"
+    using = "" if verb == "insert" else f" USING ({condition})"
+    check = f" WITH CHECK ({condition})" if verb in ("insert", "update") else ""
+    return (
+        f"CREATE POLICY selfeval_{verb}_{role} ON {schema}.{table} FOR {verb.upper()} "
+        f"TO {GROUPS[role]}{using}{check}"
+    )
+
+
+def table_statements(schema: str, table: str, owner: str) -> list[str]:
+    """The privileges and policies of one table, from its decision alone (`owner` quoted)."""
+    decision = ACCESS[table]
+    everyone = ", ".join(GROUPS.values())
+    statements = [
+        f"ALTER TABLE {schema}.{table} ENABLE ROW LEVEL SECURITY",
+        f"ALTER TABLE {schema}.{table} FORCE ROW LEVEL SECURITY",
+        f"REVOKE ALL ON {schema}.{table} FROM PUBLIC, {everyone}",
+        f"CREATE POLICY selfeval_owner ON {schema}.{table} TO {owner} "
+        "USING (true) WITH CHECK (true)",
+    ]
+    for verb in VERBS:
+        for role in ROLES:
+            rule = decision.rule(verb, role)
+            if rule is NO:
+                continue
+            statements.append(f"GRANT {verb.upper()} ON {schema}.{table} TO {GROUPS[role]}")
+            statements.append(_policy(schema, table, verb, role, rule))
+    return statements
 
 
 def _groups() -> list[str]:
     return [
         f"""DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{group}') THEN
+            IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = '{group}') THEN
                 CREATE ROLE {group} NOLOGIN;
             END IF;
         END $$"""
@@ -80,141 +206,67 @@ def _groups() -> list[str]:
     ]
 
 
-def _privileges(database: str) -> list[str]:
+def _database_statements(database: str, schema: str) -> list[str]:
+    """No login but the owner creates anything: no temporary tables (they would shadow ours in
+    any function whose search path lets them), no objects in the schema."""
     everyone = ", ".join(GROUPS.values())
-    lead, contributor = GROUPS["lead"], GROUPS["contributor"]
-    statements = [
+    writers = f"{GROUPS['lead']}, {GROUPS['contributor']}"
+    return [
+        f'REVOKE CREATE, TEMPORARY ON DATABASE "{database}" FROM PUBLIC, {everyone}',
         f'GRANT CONNECT ON DATABASE "{database}" TO {everyone}',
-        f"GRANT USAGE ON SCHEMA public TO {everyone}",
-        "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
-        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
-        f"GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {lead}",
-        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(CONTRIBUTOR_WRITES)} TO {contributor}",
-        f"GRANT INSERT ON change_record TO {lead}, {contributor}",
-        f"REVOKE UPDATE, DELETE ON change_record FROM {everyone}",
-        f"REVOKE ALL ON selfeval_grant FROM {everyone}",
-        f"REVOKE ALL ON alembic_version FROM {everyone}",
-        f"GRANT SELECT ON alembic_version TO {everyone}",
+        f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC, {everyone}",
+        f"GRANT USAGE ON SCHEMA {schema} TO {everyone}",
+        f"REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC, {everyone}",
+        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
+        *[f"GRANT EXECUTE ON FUNCTION {schema}.{f} TO {everyone}" for f in POLICY_FUNCTIONS],
+        *[f"GRANT EXECUTE ON FUNCTION {schema}.{f} TO {writers}" for f in WRITER_FUNCTIONS],
     ]
-    return statements
 
 
-def _policies() -> list[str]:
-    statements = []
-    for table in CRITERION_TABLES:
-        statements += [
-            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
-            f"DROP POLICY IF EXISTS selfeval_read ON {table}",
-            f"CREATE POLICY selfeval_read ON {table} FOR SELECT USING (true)",
-            f"DROP POLICY IF EXISTS selfeval_insert ON {table}",
-            f"CREATE POLICY selfeval_insert ON {table} FOR INSERT "
-            "WITH CHECK (selfeval_may_edit(criterion_id))",
-            f"DROP POLICY IF EXISTS selfeval_update ON {table}",
-            f"CREATE POLICY selfeval_update ON {table} FOR UPDATE "
-            "USING (selfeval_may_edit(criterion_id)) WITH CHECK (selfeval_may_edit(criterion_id))",
-            f"DROP POLICY IF EXISTS selfeval_delete ON {table}",
-            f"CREATE POLICY selfeval_delete ON {table} FOR DELETE "
-            "USING (selfeval_may_edit(criterion_id))",
-        ]
-    visible = "(NOT personal_data OR selfeval_role() = 'lead' OR organisation_id = selfeval_org())"
-    statements += [
-        "ALTER TABLE evidence_item ENABLE ROW LEVEL SECURITY",
-        "DROP POLICY IF EXISTS selfeval_read ON evidence_item",
-        f"CREATE POLICY selfeval_read ON evidence_item FOR SELECT USING {visible}",
-        "DROP POLICY IF EXISTS selfeval_insert ON evidence_item",
-        "CREATE POLICY selfeval_insert ON evidence_item FOR INSERT "
-        "WITH CHECK (selfeval_role() IN ('lead', 'contributor'))",
-        "DROP POLICY IF EXISTS selfeval_update ON evidence_item",
-        f"CREATE POLICY selfeval_update ON evidence_item FOR UPDATE USING {visible}",
-        "DROP POLICY IF EXISTS selfeval_delete ON evidence_item",
-        f"CREATE POLICY selfeval_delete ON evidence_item FOR DELETE USING {visible}",
-        "ALTER TABLE attachment ENABLE ROW LEVEL SECURITY",
-        "DROP POLICY IF EXISTS selfeval_all ON attachment",
-        "CREATE POLICY selfeval_all ON attachment "
-        "USING (evidence_id IN (SELECT id FROM evidence_item))",
-    ]
-    return statements
+def schema_tables(connection: Connection) -> list[str]:
+    """Every table of the workspace's schema, read from the catalogue."""
+    rows = connection.execute(
+        text("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()")
+    ).scalars()
+    return sorted(rows)
+
+
+def install_server_objects(engine: Engine) -> None:
+    """The grants and staging tables, functions and triggers every server workspace has (made
+    with the schema, renewed by every `apply_security`)."""
+    with engine.begin() as connection:
+        schema = schema_of(connection)
+        for statement in object_statements(schema):
+            connection.execute(text(statement))
 
 
 def apply_security(engine: Engine) -> None:
     """Roles, privileges, policies, the history stamp and change notices: run as the owner."""
-    from selfeval.store.postgres_server import install_change_notices
-
-    install_change_notices(engine)  # a server made before notices existed gets them too
+    install_server_objects(engine)
     with engine.begin() as connection:
+        schema = schema_of(connection)
         database = connection.execute(text("SELECT current_database()")).scalar_one()
-        for statement in [*_groups(), *_SETUP, *_privileges(database), *_policies()]:
+        for statement in [*_groups(), *_database_statements(database, schema)]:
             connection.execute(text(statement))
-
-
-def grant_login(
-    engine: Engine,
-    login: str,
-    password: str | None,
-    role: str,
-    person_id: str,
-    organisation_id: str,
-    criteria: list[str],
-) -> None:
-    """The login (made with `password` when it does not exist yet) in exactly one group, and
-    its row in the grants table the policies read. Identifiers and the password are quoted by
-    the server (quote_ident, quote_literal), never pasted in."""
-    apply_security(engine)  # the grants table and policies exist (a server made elsewhere)
-    with engine.begin() as connection:
-        exists = connection.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :login"), {"login": login}
-        ).first()
-        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
-        if exists is None:
-            secret = connection.execute(
-                text("SELECT quote_literal(:p)"), {"p": password or ""}
+        tables = schema_tables(connection)
+        undecided = [t for t in tables if t not in ACCESS]
+        if undecided:  # a table nobody decided stays closed to every group (no grant)
+            raise RuntimeError(f"no access decision for table(s) {', '.join(undecided)}")
+        for table in tables:
+            owner = connection.execute(
+                text(
+                    "SELECT quote_ident(tableowner) FROM pg_catalog.pg_tables "
+                    "WHERE schemaname = current_schema() AND tablename = :t"
+                ),
+                {"t": table},
             ).scalar_one()
-            connection.execute(
-                text(f"CREATE ROLE {quoted} LOGIN" + (f" PASSWORD {secret}" if password else ""))
-            )
-        for name, group in GROUPS.items():
-            verb, joiner = ("GRANT", "TO") if name == role else ("REVOKE", "FROM")
-            connection.execute(text(f"{verb} {group} {joiner} {quoted}"))
-        connection.execute(
-            text(
-                "INSERT INTO selfeval_grant (login, person_id, organisation_id, role, criteria)"
-                " VALUES (:login, :person, :org, :role, :criteria)"
-                " ON CONFLICT (login) DO UPDATE SET person_id = :person,"
-                " organisation_id = :org, role = :role, criteria = :criteria"
-            ),
-            {
-                "login": login,
-                "person": person_id,
-                "org": organisation_id,
-                "role": role,
-                "criteria": criteria,
-            },
-        )
-
-
-def revoke_login(engine: Engine, login: str) -> bool:
-    """The grant taken away and the login out of every group (it stays, with no access)."""
-    with engine.begin() as connection:
-        gone = connection.execute(
-            text("DELETE FROM selfeval_grant WHERE login = :login"), {"login": login}
-        ).rowcount
-        quoted = connection.execute(text("SELECT quote_ident(:l)"), {"l": login}).scalar_one()
-        if connection.execute(
-            text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": login}
-        ).first():
-            for group in GROUPS.values():
-                connection.execute(text(f"REVOKE {group} FROM {quoted}"))
-    return bool(gone)
-
-
-def granted_logins(engine: Engine) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
-    """(login, person, organisation, role, criteria) for every grant, by login."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text(
-                "SELECT g.login, coalesce(p.name, ''), coalesce(o.name, ''), g.role, g.criteria"
-                " FROM selfeval_grant g LEFT JOIN person p ON p.id = g.person_id"
-                " LEFT JOIN organisation o ON o.id = g.organisation_id ORDER BY g.login"
-            )
-        ).all()
-    return [(r[0], r[1], r[2], r[3], tuple(r[4])) for r in rows]
+            for name in connection.execute(
+                text(
+                    "SELECT policyname FROM pg_catalog.pg_policies "
+                    "WHERE schemaname = current_schema() AND tablename = :t"
+                ),
+                {"t": table},
+            ).scalars():
+                connection.execute(text(f'DROP POLICY "{name}" ON {schema}.{table}'))
+            for statement in table_statements(schema, table, owner):
+                connection.execute(text(statement))

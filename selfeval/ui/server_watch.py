@@ -1,36 +1,38 @@
 """Listening for other people's changes on a shared workspace (PostgreSQL LISTEN/NOTIFY), and
 noticing when the server goes away.
 
-A thread the window owns holds one connection that listens; each notice becomes a Qt signal on
-the GUI thread with who changed what. When that connection drops, `lost` says so (the window
-shows a banner and keeps what is typed) and the thread tries again, soon and then less often,
-until `back`. Stopped and awaited when the window closes.
+A thread the window owns runs the store's listener (store/change_notices.py: one connection,
+each notice resolved to the history row it names, through the login's policies); each change
+becomes a Qt signal on the GUI thread with who changed what, as the server stamped it. When that
+connection drops, `lost` says so (the window shows a banner and keeps what is typed) and the
+thread tries again, soon and then less often, until `back`. Stopped and awaited when the window
+closes.
 """
 
 from __future__ import annotations
 
-import json
 import threading
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-POLL_SECONDS = 0.3
+from selfeval.store.change_notices import POLL_SECONDS, SeenChange, listen
+
 RETRY_SECONDS = (0.5, 1.0, 2.0, 5.0)
 """Waits between attempts to reconnect: the last one repeats until the server answers."""
 
 
 class ServerWatch(QObject):
-    changed = Signal(dict)
-    """{criterion, entity, field, who, organisation} of a change someone else made."""
+    changed = Signal(object)
+    """The SeenChange of a change someone else made (never one of this login's own)."""
     lost = Signal(str)
     """The server cannot be reached (the reason, in the driver's words)."""
     back = Signal()
     """Connected again after `lost`."""
 
-    def __init__(self, url: str, parent: QObject | None = None) -> None:
+    def __init__(self, url: str, me: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.url = url
+        self.me = me
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -65,30 +67,17 @@ class ServerWatch(QObject):
                 self._wake.clear()
 
     def _listen(self) -> None:
-        import psycopg
+        listen(self.url, self.me, self._stop, self._connected, self._deliver)
 
-        from selfeval.store.postgres_server import NOTICE_CHANNEL
-        from selfeval.store.server_passwords import connection_url
+    def _connected(self) -> None:
+        was_lost, self.connected = self._ever_lost, True
+        self._wake.clear()
+        if was_lost and not self._stop.is_set():
+            self.back.emit()
 
-        with psycopg.connect(
-            connection_url(self.url), autocommit=True, connect_timeout=10
-        ) as connection:
-            connection.execute(f"LISTEN {NOTICE_CHANNEL}")
-            was_lost, self.connected = self._ever_lost, True
-            if was_lost and not self._stop.is_set():
-                self.back.emit()
-            while not self._stop.is_set():
-                for notice in connection.notifies(timeout=POLL_SECONDS, stop_after=20):
-                    self._deliver(notice.payload)
-                self._wake.clear()  # "Try now" while connected: nothing to do
-
-    def _deliver(self, payload: str) -> None:
-        try:
-            data: dict[str, Any] = json.loads(payload)
-        except ValueError:
-            return
-        if not self._stop.is_set():
-            self.changed.emit(data)
+    def _deliver(self, change: SeenChange) -> None:
+        if not change.mine and not self._stop.is_set():
+            self.changed.emit(change)
 
     def stop(self) -> None:
         """Stop listening and wait for the thread (it wakes at least every POLL_SECONDS)."""

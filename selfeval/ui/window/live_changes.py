@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
@@ -22,6 +22,7 @@ from selfeval.ui.widgets.connection_banner import ConnectionBanner
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
+    from selfeval.store.change_notices import SeenChange
     from selfeval.ui.server_watch import ServerWatch
     from selfeval.ui.widgets.save_state_bar import SaveStateBar
 
@@ -58,33 +59,31 @@ def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
         return NoWatch()
     from selfeval.ui.server_watch import ServerWatch
 
-    watch = ServerWatch(window.address)
-    me = window.workspace.user.name
+    watch = ServerWatch(window.address, window.workspace.user.name)
     # A merged return or a colleague's import announces hundreds of changes at once: they are
     # gathered for a moment and the window is read again once, not once per change.
-    pending: list[dict[str, Any]] = []
+    pending: list[SeenChange] = []
     settle = QTimer(watch)
     settle.setSingleShot(True)
     settle.setInterval(SETTLE_MS)
 
-    def someone_changed(data: dict[str, Any]) -> None:
-        if str(data.get("who") or "") != me:
-            pending.append(data)
-            settle.start()
+    def someone_changed(change: SeenChange) -> None:
+        pending.append(change)
+        settle.start()
 
     def show_them() -> None:
         if not pending or not window.attached:
             pending.clear()
             return
-        evidence = any(str(d.get("entity")) in ("evidence", "evidence_link") for d in pending)
+        evidence = any(c.entity in ("evidence", "evidence_link") for c in pending)
         last, count = pending[-1], len(pending)
         pending.clear()
         window.changed(None, evidence)
-        who = str(last.get("who") or "someone")
-        criterion = str(last.get("criterion") or "")
+        who = last.who or "someone"
+        criterion = last.criterion or ""
         numbers = window.workspace.framework.numbers
         where = f"criterion {numbers[criterion]}" if criterion in numbers else "the workspace"
-        field = str(last.get("field") or "").replace("_", " ")
+        field = last.field.replace("_", " ")
         more = f" and {count - 1} more change{'s' if count > 2 else ''}" if count > 1 else ""
         window.status.saved_state.setText(f"{who} changed {where} ({field}){more} just now")
 
