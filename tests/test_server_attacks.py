@@ -650,14 +650,14 @@ def test_the_servers_lists_are_the_services_lists() -> None:
     from selfeval.services.improvement import actions
     from selfeval.store import server_values
 
-    assert server_values.EVIDENCE_KINDS == tuple(evidence.EVIDENCE_KINDS)
+    assert tuple(evidence.EVIDENCE_KINDS) == server_values.EVIDENCE_KINDS
     assert server_values.MAX_TEXT == evidence.MAX_DESCRIPTION
-    assert server_values.ORGANISATION_KINDS == tuple(people.ORGANISATION_KINDS)
+    assert tuple(people.ORGANISATION_KINDS) == server_values.ORGANISATION_KINDS
     assert server_values.OWNER_ROLES == people.OWNER_ROLES
-    assert server_values.ACTION_STATUSES == tuple(actions.STATUSES)
-    assert server_values.ACTION_PRIORITIES == tuple(actions.PRIORITIES)
-    assert server_values.REQUEST_KINDS == tuple(data_request.KINDS)
-    assert server_values.WITHIN_NOTICE == tuple(data_request.WITHIN_NOTICE)
+    assert tuple(actions.STATUSES) == server_values.ACTION_STATUSES
+    assert tuple(actions.PRIORITIES) == server_values.ACTION_PRIORITIES
+    assert tuple(data_request.KINDS) == server_values.REQUEST_KINDS
+    assert tuple(data_request.WITHIN_NOTICE) == server_values.WITHIN_NOTICE
     assert server_values.MAX_NARRATIVE == judgements.MAX_TEXT
     assert server_values.EVIDENCE_YEARS_AHEAD == evidence.YEARS_AHEAD
 
