@@ -1,13 +1,20 @@
 """The one error vocabulary every layer shares.
 
-It imports nothing of ours, so the framework layer can use it without breaking the layering rule.
+It imports nothing of ours but the password scrubber (itself importing nothing), so the
+framework layer can use it without breaking the layering rule.
 Only the faces (``cli.py`` and ``ui/``) turn these into exit codes or dialogs; everything below
 raises them with a message written for a council user, never a traceback.
 """
 
+from selfeval.passwords_hidden import hide_passwords
+
 
 class SelfevalError(Exception):
-    """A failure the user can understand and act on; ``str(err)`` is the message to show."""
+    """A failure the user can understand and act on; ``str(err)`` is the message to show (never
+    with a server's password, whatever address went into it)."""
+
+    def __str__(self) -> str:
+        return hide_passwords(super().__str__())
 
 
 class InputError(SelfevalError):

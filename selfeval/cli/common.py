@@ -12,6 +12,67 @@ if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+MAX_SECRET_FILE = 64 * 1024
+
+
+def first_line_of(name: str, what: str) -> str:
+    """The first line of the file that holds a passphrase or a password (a secret given on the
+    command line itself is visible to everyone on the computer, in the process list)."""
+    from pathlib import Path
+
+    from selfeval.errors import InputError
+    from selfeval.files.faults import os_fault
+
+    path = Path(name)
+    try:
+        if path.exists() and not path.is_file():
+            raise InputError(f"{path}: is not a file; give the file that holds the {what}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SECRET_FILE + 1)
+    except OSError as err:
+        raise os_fault(path, err) from None
+    if len(data) > MAX_SECRET_FILE:
+        raise InputError(f"{path}: is too long for a {what} file (the limit is 64 KB)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: byte {err.start + 1} is not UTF-8; save the {what} file as UTF-8 text"
+        ) from None
+    lines = text.splitlines()
+    if not lines or not lines[0].strip():
+        raise InputError(f"{path}: the first line should hold the {what}")
+    return lines[0].strip()
+
+
+def _address_field(args: argparse.Namespace) -> str:
+    """Which argument of the verb names a shared workspace's server, if any."""
+    return next((f for f in ("url", "workspace") if "://" in str(getattr(args, f, ""))), "")
+
+
+def warn_of_passwords_on_the_line(argv: list[str]) -> None:
+    """A password in an address on the command line can be read by anyone on this computer
+    (the process list, the shell's history): said, once, on the error stream."""
+    from selfeval.passwords_hidden import without_password
+
+    if any("://" in arg and without_password(arg) != arg for arg in argv):
+        print(
+            "selfeval: warning: the password in the address can be seen by others on this "
+            "computer; use --password-file, PGPASSFILE, PGPASSWORD or the keyring instead",
+            file=sys.stderr,
+        )
+
+
+def password_from_file(args: argparse.Namespace) -> None:
+    """--password-file: the server's password, put into the address for this run only."""
+    name = getattr(args, "password_file_for_server", None)
+    field = _address_field(args)
+    if not name or not field:
+        return
+    from selfeval.store.server_passwords import with_password
+
+    password = first_line_of(name, "password")
+    setattr(args, field, with_password(str(getattr(args, field)), password))
 
 
 def open_from_args(args: argparse.Namespace) -> Workspace:
@@ -32,10 +93,11 @@ def run_asking_password(
     run the verb again (nothing was done the first time: the connection was refused)."""
     from selfeval.errors import PasswordNeeded
 
+    password_from_file(args)
     try:
         return handler(args)
     except PasswordNeeded:
-        field = next((f for f in ("url", "workspace") if "://" in str(getattr(args, f, ""))), "")
+        field = _address_field(args)
         if not field or not sys.stdin.isatty():
             raise
     import getpass

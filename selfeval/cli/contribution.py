@@ -7,39 +7,15 @@ import argparse
 import json
 from pathlib import Path
 
-from selfeval.cli.common import EXIT_OK, open_from_args, option_date
-from selfeval.files.faults import os_fault
+from selfeval.cli.common import EXIT_OK, first_line_of, open_from_args, option_date
 from selfeval.files.output import check_destination, write_output
 from selfeval.words import counted
 
-MAX_PASSPHRASE_FILE = 64 * 1024
-
 
 def _passphrase(args: argparse.Namespace) -> str | None:
-    from selfeval.errors import InputError
-
     if not getattr(args, "passphrase_file", None):
         return None
-    path = Path(args.passphrase_file)
-    try:
-        if path.exists() and not path.is_file():
-            raise InputError(f"{path}: is not a file; give the file that holds the passphrase")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_PASSPHRASE_FILE + 1)
-    except OSError as err:
-        raise os_fault(path, err) from None
-    if len(data) > MAX_PASSPHRASE_FILE:
-        raise InputError(f"{path}: is too long for a passphrase file (the limit is 64 KB)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(
-            f"{path}: byte {err.start + 1} is not UTF-8; save the passphrase file as UTF-8 text"
-        ) from None
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise InputError(f"{path}: the first line should hold the passphrase")
-    return lines[0].strip()
+    return first_line_of(args.passphrase_file, "passphrase")
 
 
 def cmd_contribution(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from selfeval.cli.common import (
     EXIT_OK,
     open_from_args,
     run_asking_password,
+    warn_of_passwords_on_the_line,
 )
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
@@ -33,6 +34,7 @@ from selfeval.cli.statistics import add_statistics_verbs
 from selfeval.errors import SelfevalError
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import safe_output
+from selfeval.passwords_hidden import hide_passwords
 
 VERBS = (
     "new",
@@ -232,6 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--assessment", help="work on this assessment (title or id; default: the latest)"
     )
+    parser.add_argument(
+        "--password-file",
+        dest="password_file_for_server",
+        metavar="FILE",
+        help="a shared workspace's password: the first line of FILE (a password in the address "
+        "can be seen by others on this computer)",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="VERB")
 
     def verb(
@@ -324,12 +333,21 @@ def _open_app(workspace: str | None, user: str | None) -> int:
     return run_app(Path(workspace) if workspace else None, user)
 
 
+class PasswordsHidden(logging.Formatter):
+    """A log line (and its traceback) with every server address's password taken out."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return hide_passwords(super().format(record))
+
+
 def _log_fault() -> Path:
     from selfeval.locations import home
 
     log_path = home() / "selfeval.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=log_path, level=logging.ERROR)
+    for handler in logging.getLogger().handlers:
+        handler.setFormatter(PasswordsHidden())
     logging.exception("selfeval command failed")
     return log_path
 
@@ -340,7 +358,7 @@ def _positionals(argv: list[str]) -> list[str]:
     for arg in argv:
         if skip:
             skip = False
-        elif arg in ("--user", "--assessment"):
+        elif arg in ("--user", "--assessment", "--password-file"):
             skip = True
         elif not arg.startswith("-"):
             words.append(arg)
@@ -359,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             user = argv[argv.index("--user") + 1] if "--user" in argv[:-1] else None
             return _open_app(positional[0] if positional else None, user)
         args = build_parser().parse_args(argv)
+        warn_of_passwords_on_the_line(argv)
         handler: Callable[[argparse.Namespace], int] = args.handler
         return run_asking_password(handler, args)
     except SelfevalError as err:
@@ -376,10 +395,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAULT
     except Exception as err:  # the last line of defence: no traceback in the user's face
         log_path = _log_fault()
-        print(
-            f"selfeval: internal error ({type(err).__name__}: {err}); details in {log_path}",
-            file=sys.stderr,
-        )
+        said = hide_passwords(f"{type(err).__name__}: {err}")
+        print(f"selfeval: internal error ({said}); details in {log_path}", file=sys.stderr)
         return EXIT_FAULT
 
 

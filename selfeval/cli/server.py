@@ -56,13 +56,12 @@ def cmd_server(args: argparse.Namespace) -> int:
 
 
 def _grants(args: argparse.Namespace, where: str) -> int:
-    from selfeval.cli.contribution import _passphrase
+    from selfeval.cli.common import first_line_of
     from selfeval.services import server_admin
     from selfeval.services.users import current_user
 
     user = current_user(args.user)
     if args.action == "grant":
-        args.passphrase_file = args.password_file
         criteria = [c.strip() for c in (args.criteria or "").replace(";", ",").split(",")]
         grant = server_admin.server_grant(
             args.url,
@@ -71,7 +70,7 @@ def _grants(args: argparse.Namespace, where: str) -> int:
             args.organisation,
             args.role,
             [c for c in criteria if c],
-            _passphrase(args),
+            first_line_of(args.password_file, "password") if args.password_file else None,
             user,
         )
         scope = f" on {', '.join(grant.criteria)}" if grant.criteria else ""

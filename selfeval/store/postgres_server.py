@@ -18,6 +18,8 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy.exc import ArgumentError
 
 from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, SelfevalError
+from selfeval.passwords_hidden import hide_passwords as hide_passwords
+from selfeval.passwords_hidden import without_password as without_password
 from selfeval.store.quick_look import FirstLook
 
 if TYPE_CHECKING:
@@ -32,15 +34,6 @@ NO_SUCH_LOGIN = re.compile(r'role ".*" does not exist')
 
 def is_server_address(address: str) -> bool:
     return address.strip().lower().startswith(SCHEMES)
-
-
-def without_password(url: str) -> str:
-    """The same address with no secret in it: for the recent list and for messages."""
-    head, sep, rest = url.partition("://")
-    if "@" not in rest:
-        return url
-    credentials, at_rest = rest.split("@", 1)
-    return f"{head}{sep}{credentials.split(':', 1)[0]}@{at_rest}"
 
 
 def display_name(url: str) -> str:
@@ -68,11 +61,12 @@ class PostgresStore:
             from sqlalchemy.engine import make_url
 
             make_url(sqlalchemy_url(self.url))
-        except (ValueError, ArgumentError) as err:
+        except (ValueError, ArgumentError):
+            # The parser's own words may quote a piece of the password: not repeated here.
             raise InputError(
-                f"'{without_password(self.url)}': is not a valid server address ({err}); "
-                "it looks like "
-                "postgresql://login@host:5432/database"
+                f"'{without_password(self.url)}': is not a valid server address (its host or "
+                "port cannot be read; a password holding @ # / or : must be percent-encoded, or "
+                "given with --password-file); it looks like postgresql://login@host:5432/database"
             ) from None
         self.name = display_name(self.url)
         self._engine: Engine | None = None
