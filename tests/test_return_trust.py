@@ -490,3 +490,44 @@ def test_attachment_names_from_a_return_go_through_the_sanitiser(
     merge.apply_merge(demo, package, merge.plan_merge(demo, package))
     (item,) = [e for e in list_evidence(demo) if e.id == new]
     assert [a.filename for a in item.attachments] == ["_CON.csv.exe"]
+
+
+def test_a_return_names_only_files_its_request_sent(demo: Workspace, tmp_path: Path) -> None:
+    """The lead holds a personal-data file the request did not send: a return that names it by
+    its SHA-256 (attaching it to a harmless item of the partner's) is refused, nothing merged."""
+    from selfeval.services.attachments import add_attachment_bytes
+
+    secret_file = b"Case notes of child C"
+    kept = add_evidence(
+        demo,
+        EvidenceInput(title="Case file C", kind="case-study", personal_data=True),
+        ["participation"],
+    )
+    add_attachment_bytes(demo, kept, "child-c.pdf", secret_file)
+    partner = make_partner(demo, tmp_path, ["right-help"])
+    new = add_evidence(partner, EvidenceInput(title="Therapy waits", kind="data"), ["right-help"])
+    add_attachment_bytes(partner, new, "waits.csv", b"weeks\n28\n")
+    path = a_return(partner, tmp_path)
+    digest = hashlib.sha256(secret_file).hexdigest()
+
+    def name_the_leads_file(manifest: Json, content: Json) -> None:
+        for item in content["current"]["evidence"]:
+            if item["id"] == new:
+                item["attachments"][0].update(sha256=digest, size=len(secret_file))
+        content["held_by_lead"] = sorted({*content.get("held_by_lead", []), digest})
+        members = manifest["members"]
+        for member in [m for m in members if m.startswith("attachments/")]:
+            del members[member]
+
+    forged = rewrite(path, tmp_path / "forged.sefpack", name_the_leads_file, secret_of(partner))
+    with zipfile.ZipFile(forged) as archive:  # the partner's own file is no longer carried
+        files = {n: archive.read(n) for n in archive.namelist() if not n.startswith("attach")}
+    with zipfile.ZipFile(forged, "w") as archive:
+        for member, data in files.items():
+            archive.writestr(member, data)
+    merge_refused(
+        demo,
+        forged,
+        "forged.sefpack names 1 file of this workspace by SHA-256 that its request did not "
+        "send; a return may name only files the request sent; nothing was merged",
+    )

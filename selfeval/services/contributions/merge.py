@@ -128,6 +128,21 @@ def _request_for(workspace: Workspace, package: Package) -> IssuedRequest:
     return request
 
 
+def _refuse_files_not_sent(name: str, named: set[str], sent: Any) -> None:
+    """A return may name one of the lead's files by its SHA-256 (instead of sending it back)
+    only when the request sent that file: otherwise a partner who learnt a hash could attach
+    any file of the lead's (a child's case file, say) to an item of theirs, and it would go out
+    again with the next request."""
+    sent_files = {a.sha256 for item in sent.evidence for a in item.attachments}
+    foreign = named - sent_files
+    if foreign:
+        raise PackageError(
+            f"{name} names {len(foreign)} file{'s' if len(foreign) != 1 else ''} of this "
+            "workspace by SHA-256 that its request did not send; a return may name only files "
+            "the request sent; nothing was merged"
+        )
+
+
 def plan_merge(workspace: Workspace, package: Package, name: str = "this return") -> MergePlan:
     manifest = package.manifest
     if manifest.kind != "return" or package.content.current is None:
@@ -170,6 +185,7 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
             session, Attachment.id, {a.id for e in current.evidence for a in e.attachments}
         )
         named = {a.sha256 for e in current.evidence for a in e.attachments} - set(package.blobs)
+        _refuse_files_not_sent(name, named, base_state)
         sizes = {
             sha: size
             for piece in chunked(sorted(named))
