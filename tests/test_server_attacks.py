@@ -668,3 +668,16 @@ def test_a_contributors_good_values_still_go_through(shared: str) -> None:
     with open_workspace(as_login(shared, "amara"), CurrentUser("Amara", "")) as ws:
         set_judgement(ws, "right-help", rating="green", rationale="Waiting times fell.")
         assert get_judgement(ws, "right-help").rating == "green"
+
+
+@pytest.mark.parametrize("field", ["--person", "--organisation"])
+def test_server_grant_refuses_names_with_control_characters(
+    shared: str, field: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = {"--person": "Sam Jones", "--organisation": COUNCIL}
+    names[field] = "Sam\nJones (Lead)"
+    args = ["server", "grant", shared, "sam", "--role", "reader"]
+    assert (
+        main([*args, "--person", names["--person"], "--organisation", names["--organisation"]]) == 2
+    )
+    assert "control character" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from selfeval.services.attachments import store_attachment
 from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence_links import evidence_row, resolve_link_target, write_link
 from selfeval.services.history import record_change
+from selfeval.services.plain_names import NoControls
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import utc_now
@@ -55,7 +56,7 @@ class EvidenceInput(BaseModel):
     title: str = Field(min_length=1, max_length=500)
     description: str = Field(default="", max_length=MAX_DESCRIPTION)
     kind: str = "other"
-    organisation: str = Field(default="", max_length=200)
+    organisation: NoControls = Field(default="", max_length=200)
     evidence_date: date | None = None
     link: str = Field(default="", max_length=2000)
     personal_data: bool = False

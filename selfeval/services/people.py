@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.services.history import record_change
 from selfeval.services.judgements import check_criterion
+from selfeval.services.plain_names import plain_name
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Organisation, Ownership, Person
 from selfeval.store.types import new_id
@@ -58,9 +59,7 @@ def find_organisation(session: Session, name: str) -> Organisation | None:
 
 def checked_organisation(name: str, kind: str) -> str:
     """The name to store, after the checks every organisation passes (added or edited)."""
-    name = name.strip()
-    if not name:
-        raise InputError("the organisation name must not be empty")
+    name = plain_name(name, "the organisation name")
     if kind not in ORGANISATION_KINDS:
         raise InputError(f"unknown organisation type '{kind}' ({', '.join(ORGANISATION_KINDS)})")
     return name
@@ -88,9 +87,8 @@ def add_person(
     workspace: Workspace, name: str, role: str = "", organisation: str = "", email: str = ""
 ) -> PersonView:
     """`organisation` is the name of an existing organisation, or empty."""
-    name = name.strip()
-    if not name:
-        raise InputError("the person's name must not be empty")
+    name = plain_name(name, "the person's name")
+    role = plain_name(role, "the person's role", required=False)
     if email and "@" not in email:
         raise InputError(f"'{email}' is not an email address")
     with workspace.transaction() as session:
@@ -268,9 +266,8 @@ def update_person(
     organisation: str = "",
     email: str = "",
 ) -> None:
-    name = name.strip()
-    if not name:
-        raise InputError("the person's name must not be empty")
+    name = plain_name(name, "the person's name")
+    role = plain_name(role, "the person's role", required=False)
     if email and "@" not in email:
         raise InputError(f"'{email}' is not an email address")
     with workspace.transaction() as session:

@@ -199,9 +199,12 @@ def server_grant(
         list_organisations,
         list_people,
     )
+    from selfeval.services.plain_names import plain_name
     from selfeval.services.workspace import open_workspace
     from selfeval.store.server_logins import grant_login
 
+    person = plain_name(person, "the person's name")
+    organisation = plain_name(organisation, "the organisation's name")
     login = login.strip()
     if not _LOGIN.match(login):
         raise InputError(

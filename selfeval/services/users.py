@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from selfeval.errors import InputError
 from selfeval.locations import settings_file
 
 _WITH_ORGANISATION = re.compile(r"^\s*(?P<name>.*?)\s*\((?P<organisation>[^()]*)\)\s*$")
@@ -23,12 +22,15 @@ class CurrentUser:
     @classmethod
     def parse(cls, text: str) -> CurrentUser:
         """'Jo Bloggs (Anyshire ICB)' gives a name and an organisation; plain text a name."""
+        from selfeval.services.plain_names import plain_name
+
         match = _WITH_ORGANISATION.match(text)
         if match and match["name"]:
-            return cls(match["name"], match["organisation"].strip())
-        if not text.strip():
-            raise InputError("the user name must not be empty")
-        return cls(text.strip())
+            return cls(
+                plain_name(match["name"], "the user name"),
+                plain_name(match["organisation"], "the user's organisation", required=False),
+            )
+        return cls(plain_name(text, "the user name"))
 
     def __str__(self) -> str:
         return f"{self.name} ({self.organisation})" if self.organisation else self.name

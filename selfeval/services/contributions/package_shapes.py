@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from selfeval.errors import InputError
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
 from selfeval.services.evidence import MAX_DESCRIPTION
+from selfeval.services.plain_names import NoControls
 
 MAX_MEMBERS = 20_000
 
@@ -38,6 +39,8 @@ RecordId = Annotated[
 FrameworkId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
 BulletId = Annotated[str, Field(pattern=r"^([a-z0-9][a-z0-9._-]{0,79})?$")]
 ShortText = Annotated[str, Field(max_length=200)]
+NameText = Annotated[NoControls, Field(max_length=200)]
+"""A person's or an organisation's name: printed in lists, the history and the merge review."""
 LongText = Annotated[str, Field(max_length=100_000)]
 
 
@@ -54,14 +57,14 @@ class PJudgement(_Model):
 
 class POrganisation(_Model):
     id: RecordId
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Annotated[NoControls, Field(min_length=1, max_length=200)]
     kind: Annotated[str, Field(max_length=40)] = "other"
 
 
 class PPerson(_Model):
     id: RecordId
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    role: ShortText = ""
+    name: Annotated[NoControls, Field(min_length=1, max_length=200)]
+    role: Annotated[NoControls, Field(max_length=200)] = ""
     organisation_id: RecordId | None = None
     email: Annotated[str, Field(max_length=320)] = ""
 
@@ -95,8 +98,8 @@ class PEvidence(_Model):
 class PComment(_Model):
     id: RecordId
     criterion_id: FrameworkId
-    author: Annotated[str, Field(min_length=1, max_length=200)]
-    organisation: ShortText = ""
+    author: Annotated[NoControls, Field(min_length=1, max_length=200)]
+    organisation: NameText = ""
     created_at: datetime
     text: Annotated[str, Field(min_length=1, max_length=10_000)]
 
@@ -139,9 +142,9 @@ class Manifest(_Model):
     package_id: RecordId
     request_id: RecordId | None = None
     created_at: datetime
-    created_by: ShortText
-    organisation: ShortText = ""
-    to: ShortText
+    created_by: NameText
+    organisation: NameText = ""
+    to: NameText
     message: Annotated[str, Field(max_length=10_000)] = ""
     due_date: date | None = None
     criteria: list[FrameworkId]
