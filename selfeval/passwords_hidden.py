@@ -30,3 +30,14 @@ _ADDRESS = re.compile(r"(?i)postgres(?:ql)?://\S+")
 def hide_passwords(text: str) -> str:
     """Any server address in `text` (a message, a log line) without its password."""
     return _ADDRESS.sub(lambda found: without_password(found.group(0)), text)
+
+
+def carries_password(url: str) -> bool:
+    """Whether the address holds a password that is not empty."""
+    head, sep, rest = url.partition("://")
+    userinfo, at, _ = rest.rpartition("@")
+    in_userinfo = bool(at) and bool(userinfo.partition(":")[2])
+    return bool(sep) and (in_userinfo or _NON_EMPTY_PARAMETER.search(rest) is not None)
+
+
+_NON_EMPTY_PARAMETER = re.compile(r"(?i)[?&]password=[^&]")

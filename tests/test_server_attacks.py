@@ -681,3 +681,27 @@ def test_server_grant_refuses_names_with_control_characters(
         main([*args, "--person", names["--person"], "--organisation", names["--organisation"]]) == 2
     )
     assert "control character" in capsys.readouterr().err
+
+
+def test_check_on_a_server_reads_and_verifies_every_file(
+    shared: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", as_login(shared, "helen")]) == 0
+    assert "every page and every attached file is sound" in capsys.readouterr().out
+    with psycopg.connect(as_login(shared, OWNER), autocommit=True) as owner:
+        owner.execute("ALTER TABLE blob DISABLE TRIGGER selfeval_check_blob")
+        owner.execute(  # damage as a disk or a restore gone wrong would, past the trigger
+            "UPDATE blob SET data = 'damaged' WHERE sha256 = %s",
+            (hashlib.sha256(b"bytes of Child B's plan").hexdigest(),),
+        )
+    assert main(["check", as_login(shared, "helen")]) == 2
+    assert "do not match its SHA-256" in capsys.readouterr().err
+
+
+def test_init_as_a_superuser_is_warned_about(
+    pg_server: ThrowAwayServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["server", "init", pg_server.new_database(), "--area", "Anyshire"]) == 0
+    assert "owned by a superuser" in capsys.readouterr().err
+    assert main(["server", "init", _owner_database(pg_server), "--area", "Anyshire"]) == 0
+    assert "superuser" not in capsys.readouterr().err

@@ -144,3 +144,69 @@ def test_signoff_from_the_command_line(demo: Workspace, capsys: pytest.CaptureFi
     assert code == 2 and err.startswith("selfeval: --date: ")
     assert main(["signoff", "list", address]) == 0
     assert "Helen Whitfield" in capsys.readouterr().out
+
+
+def _signed(demo: Workspace) -> None:
+    sign_off(demo, "Jo Bloggs", "Director of Children's Services", "Anyshire County Council")
+    state = signoff_state(demo)
+    assert state is not None and not state.changed_since
+
+
+def _changes_after_signing() -> list[tuple[str, object]]:
+    from selfeval.services.improvement.indicator_figures import set_figures
+    from selfeval.services.improvement.indicators import indicator_values
+    from selfeval.services.improvement.risks import RiskInput, add_risk
+    from selfeval.services.our_area import set_our_area
+
+    def figure(ws: Workspace) -> None:
+        row = indicator_values(ws)[0]
+        set_figures(ws, row.__class__(**{**row.__dict__, "area": (row.area or 0) + 1}))
+
+    return [
+        ("foreword", lambda ws: set_our_area(ws, foreword="A new foreword.")),
+        ("context", lambda ws: set_our_area(ws, context="A new context.")),
+        ("risk", lambda ws: add_risk(ws, RiskInput(title="Sufficiency", impact=4, likelihood=3))),
+        ("figure", figure),
+    ]
+
+
+@pytest.mark.parametrize(("what", "change"), _changes_after_signing())
+def test_the_signature_covers_what_the_documents_print(
+    demo: Workspace, what: str, change: object
+) -> None:
+    _signed(demo)
+    change(demo)  # type: ignore[operator]
+    state = signoff_state(demo)
+    assert state is not None and state.changed_since, what
+
+
+def test_a_signature_made_under_the_earlier_cover_still_matches(demo: Workspace) -> None:
+    from selfeval.services.signoff import BEFORE_WIDER_COVER, _digest, signed_content
+    from selfeval.store.models import SignOff
+
+    _signed(demo)
+    earlier = _digest({k: signed_content(demo)[k] for k in BEFORE_WIDER_COVER})
+    with demo.transaction() as session:
+        for row in session.query(SignOff):
+            row.content_hash = earlier
+    state = signoff_state(demo)
+    assert state is not None and not state.changed_since
+    set_judgement(demo, "right-help", rationale="Changed after signing.")
+    state = signoff_state(demo)
+    assert state is not None and state.changed_since
+
+
+def test_signing_a_workspace_with_a_damaged_file_is_refused(demo_path: Path) -> None:
+    import sqlite3
+
+    from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import open_workspace
+
+    with sqlite3.connect(demo_path) as raw:
+        raw.execute(
+            "UPDATE blob SET data = zeroblob(length(data)) WHERE rowid = (SELECT min(rowid) FROM blob)"
+        )
+    with open_workspace(demo_path, CurrentUser("Jo", "")) as workspace:
+        with pytest.raises(InputError, match="is damaged .* a signature cannot certify it"):
+            sign_off(workspace, "Jo Bloggs", "DCS", "Anyshire County Council")
+        assert list_signatures(workspace) == []

@@ -53,9 +53,9 @@ def _address_field(args: argparse.Namespace) -> str:
 def warn_of_passwords_on_the_line(argv: list[str]) -> None:
     """A password in an address on the command line can be read by anyone on this computer
     (the process list, the shell's history): said, once, on the error stream."""
-    from selfeval.passwords_hidden import without_password
+    from selfeval.passwords_hidden import carries_password
 
-    if any("://" in arg and without_password(arg) != arg for arg in argv):
+    if any(carries_password(arg) for arg in argv):
         print(
             "selfeval: warning: the password in the address can be seen by others on this "
             "computer; use --password-file, PGPASSFILE, PGPASSWORD or the keyring instead",

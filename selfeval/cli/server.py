@@ -4,6 +4,7 @@ who may change what: grant, revoke, who)."""
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK
@@ -31,6 +32,13 @@ def cmd_server(args: argparse.Namespace) -> int:
             print(f"{where}: published {args.from_workspace} ({result.rows_copied:,} records).")
         else:
             print(f"{where}: a new workspace for {args.area}.")
+        if result.owner_is_superuser:
+            print(
+                f"selfeval: warning: {where} is owned by a superuser; a superuser passes every "
+                "policy, so make the owner a plain login that owns the database and is no "
+                "one's everyday login (docs/server.md)",
+                file=sys.stderr,
+            )
         return EXIT_OK
     if args.action == "checkout" and args.criteria:
         from selfeval.services.users import current_user

@@ -29,6 +29,9 @@ class InitResult:
     created: bool
     """False when the database already held a workspace (nothing changed)."""
     rows_copied: int = 0
+    owner_is_superuser: bool = False
+    """The login that made it is a superuser: it should be a plain login that owns the
+    database (docs/server.md), never a person's everyday login."""
 
 
 def _server(url: str) -> PostgresStore:
@@ -72,12 +75,15 @@ def server_init(
         create_workspace(url, area, framework, user).close()
     else:
         copied = _publish(from_workspace, server)
+    from selfeval.store.server_logins import is_superuser
+
     secured = PostgresStore(url)
     try:
         apply_security(secured.make_engine())
+        superuser = is_superuser(secured.engine)
     finally:
         secured.close()
-    return InitResult(created=True, rows_copied=copied)
+    return InitResult(created=True, rows_copied=copied, owner_is_superuser=superuser)
 
 
 def _publish(source_address: str, server: PostgresStore) -> int:

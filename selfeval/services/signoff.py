@@ -2,9 +2,12 @@
 
 A partnership signs its self-evaluation off together (the council's Director of Children's
 Services, the ICB's executive lead, the parent carer forum's chair). Each signature records the
-SHA-256 of the self-evaluation's *content* at that moment: every judgement (rating, narrative,
-bullet notes), the evidence each criterion cites (with its files' hashes), owners and actions.
-Timestamps, history and comments are not content: re-saving the same words changes nothing.
+SHA-256 of the self-evaluation's *content* at that moment: everything the signed documents
+print: every judgement (rating, narrative, bullet notes, what families read), the evidence each
+criterion cites (with its files' hashes, the files checked sound before anyone signs), owners,
+actions, risks, indicator figures and "Our area" (context, foreword, logo). Timestamps, history
+and comments are not content: re-saving the same words changes nothing. A signature made before
+risks, figures and "Our area" were covered still matches the parts it covered.
 A pack made later compares today's content with the last signed version and says when it has
 changed since. The first signature of a version also freezes a snapshot of it.
 """
@@ -82,13 +85,59 @@ def signed_content(
             }
             for a in list_actions(workspace)
         }
+        printed = _printed_beside(workspace)
     return {
         "framework": workspace.framework.content_hash,
         "judgements": judgements,
         "evidence": evidence,
         "owners": owners,
         "actions": actions,
+        **printed,
     }
+
+
+def _printed_beside(workspace: Workspace) -> dict[str, Any]:
+    """What the pack prints beside the judgements: risks, figures and "Our area"."""
+    from selfeval.services.improvement.indicators import indicator_values
+    from selfeval.services.improvement.risks import list_risks
+    from selfeval.services.our_area import our_area
+
+    area = our_area(workspace)
+    return {
+        "our_area": {
+            "context": area.context,
+            "foreword": area.foreword,
+            "logo": hashlib.sha256(area.logo).hexdigest() if area.logo else None,
+        },
+        "risks": {
+            r.id: [
+                r.title,
+                r.description,
+                r.mitigation,
+                r.owner,
+                r.impact,
+                r.likelihood,
+                r.review_date.isoformat() if r.review_date else None,
+                sorted(r.criteria),
+                r.status,
+            ]
+            for r in list_risks(workspace)
+        },  # fmt: skip
+        "indicators": {
+            f"{v.indicator_id}|{v.period}": [
+                v.area,
+                v.statistical_neighbours,
+                v.region,
+                v.england,
+                v.source,
+            ]
+            for v in indicator_values(workspace)
+        },
+    }
+
+
+BEFORE_WIDER_COVER = ("framework", "judgements", "evidence", "owners", "actions")
+"""What a signature covered before risks, figures and "Our area" were added to it."""
 
 
 def _digest(content: dict[str, Any]) -> str:
@@ -96,8 +145,16 @@ def _digest(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def content_hashes(
+    workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None
+) -> tuple[str, str]:
+    """The content's hash, and its hash as signatures made before the wider cover took it."""
+    content = signed_content(workspace, evidence_read)
+    return _digest(content), _digest({k: content[k] for k in BEFORE_WIDER_COVER})
+
+
 def content_hash(workspace: Workspace, evidence_read: Sequence[EvidenceView] | None = None) -> str:
-    return _digest(signed_content(workspace, evidence_read))
+    return content_hashes(workspace, evidence_read)[0]
 
 
 @dataclass(frozen=True)
@@ -162,16 +219,19 @@ def list_signatures(workspace: Workspace) -> list[Signature]:
         ]
 
 
-def signoff_state(workspace: Workspace, current_hash: str | None = None) -> SignOffState | None:
-    """The last version signed (None before anyone signs), compared with the content now."""
+def signoff_state(
+    workspace: Workspace, current: tuple[str, str] | None = None
+) -> SignOffState | None:
+    """The last version signed (None before anyone signs), compared with the content now
+    (`current`: its content_hashes, when the caller has them)."""
     signatures = list_signatures(workspace)
     if not signatures:
         return None
     latest = signatures[-1].version_label
     of_version = tuple(s for s in signatures if s.version_label == latest)
     signed_hash = of_version[0].content_hash
-    now = current_hash if current_hash is not None else content_hash(workspace)
-    return SignOffState(latest, signed_hash, of_version, changed_since=now != signed_hash)
+    now = current if current is not None else content_hashes(workspace)
+    return SignOffState(latest, signed_hash, of_version, changed_since=signed_hash not in now)
 
 
 def _text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
@@ -200,6 +260,18 @@ def suggested_version_label(workspace: Workspace) -> str:
     return state.version_label if not state.changed_since else _next_label(state.version_label)
 
 
+def _refuse_if_damaged(workspace: Workspace) -> None:
+    """A signature certifies the evidence's files by their hashes: their bytes must be them."""
+    from selfeval.services.integrity import full_check
+
+    problems = full_check(workspace)
+    if problems:
+        raise InputError(
+            f"{workspace.name}: is damaged ({'; '.join(problems)}); a signature cannot certify "
+            "it: run 'selfeval check', restore a backup, then sign off"
+        )
+
+
 def sign_off(
     workspace: Workspace,
     name: str,
@@ -222,6 +294,7 @@ def sign_off(
         raise InputError(f"date: {signed_on:%d %B %Y} is before any Area SEND framework")
     label = _text(version_label, "version label", LABEL_LIMIT) if version_label else None
     label = label or suggested_version_label(workspace)
+    _refuse_if_damaged(workspace)
     content = signed_content(workspace)
     digest = _digest(content)
     with workspace.transaction() as session:

@@ -168,3 +168,12 @@ def is_owner(engine: Engine) -> bool:
                 )
             ).scalar()
         )
+
+
+def is_superuser(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        return bool(
+            connection.execute(
+                text("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user")
+            ).scalar()
+        )

@@ -42,7 +42,7 @@ from selfeval.services.judgements import list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
-from selfeval.services.signoff import content_hash, signoff_state
+from selfeval.services.signoff import content_hashes, signoff_state
 from selfeval.services.statistics.mapping import series_break
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
@@ -205,8 +205,8 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             if said_on.get(section.id)
         )
     area = our_area(workspace)
-    current_hash = content_hash(workspace, evidence)  # in the same moment as the pack
-    signed = signoff_state(workspace, current_hash)
+    current_hashes = content_hashes(workspace, evidence)  # in the same moment as the pack
+    signed = signoff_state(workspace, current_hashes)
     signoff = (
         SignOffSummary(
             signed.version_label,
@@ -260,7 +260,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         area_context=area.context,
         logo=area.logo,
         signoff=signoff,
-        content_hash=current_hash,
+        content_hash=current_hashes[0],
     )
 
 
