@@ -76,16 +76,17 @@ def test_no_import_circles() -> None:
 
 
 def test_layers_only_import_downwards() -> None:
+    ground = ("selfeval.errors", "selfeval.passwords_hidden")  # import nothing of ours
     below = {
-        "selfeval.framework": ("selfeval.framework", "selfeval.errors"),
-        "selfeval.files": ("selfeval.files", "selfeval.errors"),
-        "selfeval.store": ("selfeval.store", "selfeval.files", "selfeval.errors"),
+        "selfeval.framework": ("selfeval.framework", *ground),
+        "selfeval.files": ("selfeval.files", *ground),
+        "selfeval.store": ("selfeval.store", "selfeval.files", *ground),
         "selfeval.services": (
             "selfeval.services",
             "selfeval.store",
             "selfeval.framework",
             "selfeval.files",
-            "selfeval.errors",
+            *ground,
             "selfeval.locations",
             "selfeval.words",
         ),
@@ -152,3 +153,12 @@ def test_the_first_paint_does_not_wait_for_sqlalchemy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_ground_modules_import_nothing_of_ours() -> None:
+    graph = _graph()
+    for module in ("selfeval.passwords_hidden", "selfeval.words"):
+        assert [t for t in graph.get(module, ()) if t.startswith("selfeval")] == [], module
+    assert [t for t in graph["selfeval.errors"] if t.startswith("selfeval")] == [
+        "selfeval.passwords_hidden"
+    ]
