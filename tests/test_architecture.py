@@ -78,7 +78,7 @@ def test_no_import_circles() -> None:
 def test_layers_only_import_downwards() -> None:
     ground = ("selfeval.errors", "selfeval.passwords_hidden")  # import nothing of ours
     below = {
-        "selfeval.framework": ("selfeval.framework", *ground),
+        "selfeval.framework": ("selfeval.framework", "selfeval.files.input_file", *ground),
         "selfeval.files": ("selfeval.files", *ground),
         "selfeval.store": ("selfeval.store", "selfeval.files", *ground),
         "selfeval.services": (

@@ -152,7 +152,7 @@ def test_a_pipe_is_not_read_forever(
 ) -> None:
     fifo = tmp_path / "return.sefpack"
     os.mkfifo(fifo)
-    merge_refused(capsys, demo_path, fifo, f"{fifo}: is not a file")
+    merge_refused(capsys, demo_path, fifo, f"{fifo}: is a named pipe, not a file")
 
 
 def test_a_passphrase_file_that_is_not_utf8(
@@ -177,7 +177,7 @@ def test_a_passphrase_file_that_is_a_folder_or_missing(
         capsys,
         demo_path,
         good_return,
-        f"{tmp_path}: is not a file",
+        f"{tmp_path}: is a folder, not a file",
         "--passphrase-file",
         str(tmp_path),
     )

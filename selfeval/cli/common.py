@@ -22,12 +22,11 @@ def first_line_of(name: str, what: str) -> str:
 
     from selfeval.errors import InputError
     from selfeval.files.faults import os_fault
+    from selfeval.files.input_file import open_input
 
     path = Path(name)
     try:
-        if path.exists() and not path.is_file():
-            raise InputError(f"{path}: is not a file; give the file that holds the {what}")
-        with path.open("rb") as handle:
+        with open_input(path, f"the file that holds the {what}") as handle:
             data = handle.read(MAX_SECRET_FILE + 1)
     except OSError as err:
         raise os_fault(path, err) from None

@@ -91,10 +91,10 @@ def _text_file(name: str) -> str:
     from selfeval.services.our_area import TEXT_LIMIT
 
     path = Path(name)
+    from selfeval.files.input_file import open_input
+
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder; give the text file")
-        with path.open("rb") as handle:
+        with open_input(path, "the text file") as handle:
             data = handle.read(TEXT_LIMIT * 4 + 1)
     except OSError as err:
         raise os_fault(path, err) from None

@@ -16,10 +16,13 @@ SIDECARS = ("-wal", "-shm", "-journal")
 
 def is_workspace_file(path: Path) -> bool:
     """True when `path` is an SQLite file stamped with our application id."""
+    from selfeval.errors import SelfevalError
+    from selfeval.files.input_file import open_input
+
     try:
-        with path.open("rb") as handle:
+        with open_input(path, "a workspace file") as handle:
             header = handle.read(100)
-    except OSError:
+    except (OSError, SelfevalError):
         return False
     return (
         len(header) == 100

@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from selfeval.errors import InputError
+from selfeval.errors import InputError, SelfevalError
+from selfeval.files.input_file import open_input
 from selfeval.framework.crosswalk import problems_in_file
 from selfeval.framework.model import Framework
 from selfeval.framework.yaml_lines import (
@@ -173,20 +174,22 @@ def load_framework(path: Path) -> Framework:
 
 
 def read_framework(path: Path) -> tuple[Framework, dict[Path_, int]]:
-    """One framework file from disk, with the line of each key."""
+    """One framework file from disk, with the line of each key (a folder, device or pipe is
+    refused at once by the one reader of user-named files)."""
+    if not path.exists():
+        raise FrameworkError([f"{path}: no such file"])
+    if path.is_dir():
+        raise FrameworkError([f"{path}: is a folder, not a framework file"])
     try:
-        if path.exists() and not path.is_file() and not path.is_dir():
-            raise FrameworkError([f"{path}: is not a file"])  # a pipe would never end
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FrameworkError(
-                [f"{path}:1: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"]
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FrameworkError([f"{path}: no such file"]) from None
-    except IsADirectoryError:
-        raise FrameworkError([f"{path}: is a folder, not a framework file"]) from None
+        with open_input(path, "a framework file (.yaml)") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FrameworkError:
+        raise
+    except SelfevalError as err:
+        raise FrameworkError([str(err)]) from None
     except OSError as err:
         raise FrameworkError([f"{path}: cannot be read ({err.strerror})"]) from None
+    if len(data) > MAX_FILE_BYTES:
+        size = path.stat().st_size
+        raise FrameworkError([f"{path}:1: file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"])
     return parse_framework_with_lines(data, str(path))

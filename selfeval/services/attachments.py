@@ -10,6 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
+from selfeval.files.input_file import input_size, open_input
 from selfeval.files.names import safe_filename
 from selfeval.services.history import record_change
 from selfeval.services.users import CurrentUser
@@ -74,9 +75,7 @@ def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
     """Copy a file into the workspace, a megabyte at a time (read once for its SHA-256, once to
     store it); the original may then be moved or deleted."""
     try:
-        if not path.is_file():
-            raise InputError(f"{path}: not a file")
-        size = path.stat().st_size
+        size = input_size(path, "the file to attach")
         if size > MAX_ATTACHMENT_BYTES:
             raise InputError(
                 f"{path}: is {size:,} bytes; attachments are limited to "
@@ -103,7 +102,7 @@ def add_attachment(workspace: Workspace, evidence_id: str, path: Path) -> str:
 
 
 def _file_pieces(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as handle:
+    with open_input(path, "the file to attach") as handle:
         while piece := handle.read(PIECE):
             yield piece
 

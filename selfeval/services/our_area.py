@@ -14,6 +14,7 @@ from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.files.faults import os_fault
+from selfeval.files.input_file import open_input
 from selfeval.services.settings import read_setting, write_setting
 from selfeval.services.workspace import Workspace
 
@@ -69,9 +70,7 @@ def check_logo(data: bytes, name: str = "the logo") -> bytes:
 
 def read_logo_file(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder; choose the image file")
-        with path.open("rb") as handle:
+        with open_input(path, "the image file") as handle:
             data = handle.read(LOGO_LIMIT + 1)
     except OSError as err:
         raise os_fault(path, err) from None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.files.faults import os_fault
+from selfeval.files.input_file import open_input, read_input
 from selfeval.files.zip_limits import MB, ZipLimits, checked_members
 
 MAX_TRACKER_BYTES = 20 * MB
@@ -115,10 +116,7 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as err:
-        raise os_fault(path, err) from None
+    return read_input(path, "the tracker (.csv or .xlsx)")
 
 
 def _position(data: bytes, offset: int) -> str:
@@ -183,11 +181,13 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _check_workbook_zip(path: Path) -> None:
     """Sizes, ratios, names and XML prologs of every member, before openpyxl inflates any."""
+    source = open_input(path, "the tracker (.csv or .xlsx)")
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(source)
     except (zipfile.BadZipFile, OSError, ValueError) as err:
+        source.close()
         raise InputError(f"{path}: is not a readable Excel workbook ({err})") from None
-    with archive:
+    with source, archive:
         for info in checked_members(archive, str(path), XLSX_LIMITS, container="workbook"):
             lowered = info.filename.lower()
             if lowered.endswith("sharedstrings.xml") and info.file_size > SHARED_STRINGS_BYTES:

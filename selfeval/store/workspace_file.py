@@ -43,11 +43,16 @@ def inspect_workspace(path: Path, full: bool = False) -> str:
     if not path.is_file():  # a device or a pipe: reading it would never end
         raise WorkspaceRefused(f"{path}: is not a workspace file")
     size = path.stat().st_size
+    from selfeval.errors import SelfevalError
+    from selfeval.files.input_file import open_input
+
     try:
-        with path.open("rb") as handle:
+        with open_input(path, "a workspace file") as handle:
             header = handle.read(100)
     except OSError as err:
         raise WorkspaceRefused(f"{path}: cannot be read ({err.strerror})") from None
+    except SelfevalError as err:
+        raise WorkspaceRefused(str(err)) from None
     if not header.startswith(SQLITE_MAGIC):
         raise WorkspaceRefused(f"{path}: is not a selfeval workspace (not an SQLite database)")
     if len(header) < 100:

@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from selfeval.errors import InputError
 from selfeval.files.faults import describe_os_error
+from selfeval.files.input_file import open_input
 from selfeval.files.output import check_destination, safe_output
 from selfeval.files.zip_limits import ZipLimits, checked_members, read_member
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
@@ -123,8 +124,11 @@ class Package:
 
 def package_is_sealed(path: Path) -> bool:
     """Whether opening the package needs its passphrase (OSError when it cannot be read)."""
-    with path.open("rb") as handle:
-        return is_sealed(handle.read(len(SEALED_V2)))
+    try:
+        with open_input(path, "the package (.sefpack)") as handle:
+            return is_sealed(handle.read(len(SEALED_V2)))
+    except InputError as err:
+        raise PackageError(str(err)) from None
 
 
 def write_package(
@@ -191,11 +195,9 @@ def _opened(path: Path, passphrase: str | None) -> IO[bytes]:
     """The package's zip: the file itself, or (sealed) its opened copy, in memory while small."""
     name = path.name
     try:
-        if path.is_dir():
-            raise PackageError(f"{path}: is a folder, not a package")
-        if path.exists() and not path.is_file():  # a device or a pipe would never end
-            raise PackageError(f"{path}: is not a file")
-        handle = path.open("rb")
+        handle = open_input(path, "the package (.sefpack)")
+    except InputError as err:
+        raise PackageError(str(err)) from None
     except FileNotFoundError:
         raise PackageError(f"{path}: no such file") from None
     except OSError as err:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from selfeval.errors import InputError
-from selfeval.files.faults import os_fault
+from selfeval.files.input_file import input_size, read_input
 from selfeval.files.zip_limits import MB, ZipLimits, checked_members, read_member
 from selfeval.services.statistics.mapping import (
     GEOGRAPHY,
@@ -70,20 +70,11 @@ def period_label(time_period: str) -> str:
 
 def read_statistics_file(path: Path) -> list[EesTable]:
     """The tables in a CSV file, or in every CSV of a zip (metadata files are passed over)."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{path}: is a folder; give the CSV or zip file")
-        if path.exists() and not path.is_file():
-            raise InputError(f"{path}: is not a file")
-        size = path.stat().st_size
-    except OSError as err:
-        raise os_fault(path, err) from None
+    what = "the published statistics (.csv or .zip)"
+    size = input_size(path, what)
     if size > MAX_FILE_BYTES:
         raise InputError(f"{path}: is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise os_fault(path, err) from None
+    data = read_input(path, what, MAX_FILE_BYTES)
     if data.startswith(b"PK"):
         return _zip_tables(path, data)
     return [_table(path, path.name, data)]

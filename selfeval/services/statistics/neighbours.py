@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from selfeval.errors import InputError
 from selfeval.files.faults import os_fault
+from selfeval.files.input_file import open_input
 from selfeval.services.first_run import check_la_code, la_code
 from selfeval.services.history import record_change
 from selfeval.services.settings import read_setting, write_setting
@@ -49,7 +50,7 @@ def set_neighbours(workspace: Workspace, codes: list[str]) -> list[str]:
 def neighbours_from_file(workspace: Workspace, path: Path, area_code: str) -> list[str]:
     """A two-column CSV (la_code, neighbour_code): the rows for this area."""
     try:
-        with path.open("rb") as handle:
+        with open_input(path, "the neighbour list (.csv)") as handle:
             data = handle.read(NEIGHBOUR_FILE_LIMIT + 1)
     except OSError as err:
         raise os_fault(path, err) from None
