@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,40 @@ def test_many_problems_are_all_reported(tmp_path: Path) -> None:
         f"{path}:13: groups[0].criteria[0].title: must not be empty",
         f"{path}:16: groups[0].criteria[0].bullets[0].text: must not be empty",
     ]
+
+
+HOSTILE_SHAPES = [
+    ("a tag on a mapping", GOOD.replace("groups:\n", "groups: !!python/object:x\n"), "tags"),
+    ("a tag on a sequence", GOOD.replace("groups:\n", "groups: !custom\n"), "tags"),
+    ("a tag on a string", GOOD.replace('title: "Test framework"', 'title: !!str "T"'), "tags"),
+    ("deep nesting", GOOD + "scope_notes: " + "[" * 200 + "]" * 200 + "\n", "nested more"),
+    ("a huge integer", GOOD.replace("format: 1", "format: 1" + "0" * 5000), "a number longer"),
+    ("an infinite number", GOOD.replace("format: 1", "format: .inf"), "finite"),
+]
+
+
+@pytest.mark.parametrize(("shape", "text", "said"), HOSTILE_SHAPES)
+def test_hostile_yaml_shapes_are_refused_with_their_line(
+    tmp_path: Path, shape: str, text: str, said: str
+) -> None:
+    (problem,) = problems(write(tmp_path, text))
+    assert said in problem, shape
+    assert re.match(rf"{re.escape(str(tmp_path / 'x.yaml'))}:\d+: ", problem), problem
+
+
+def test_one_broken_file_never_breaks_the_library_or_a_new_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from selfeval.cli import main
+    from selfeval.locations import user_frameworks_dir
+
+    monkeypatch.setenv("SELFEVAL_HOME", str(tmp_path / "home"))
+    folder = user_frameworks_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    for shape, text, _ in HOSTILE_SHAPES:
+        (folder / f"{shape.replace(' ', '-')}.yaml").write_text(text, encoding="utf-8")
+    os.mkfifo(folder / "a-pipe.yaml")
+    (folder / "a-folder.yaml").mkdir()
+    assert main(["frameworks", "list"]) == 0
+    assert "area-send-2023" in capsys.readouterr().out
+    assert main(["new", str(tmp_path / "w.selfeval"), "--area", "Anyshire"]) == 0

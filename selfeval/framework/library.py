@@ -43,6 +43,11 @@ class FrameworkLibrary:
             except FrameworkError as err:
                 self.problems.extend(err.problems)
                 continue
+            except Exception as err:  # one broken file never breaks the library
+                self.problems.append(
+                    f"{path}: cannot be read as a framework ({type(err).__name__})"
+                )
+                continue
             if framework.id not in self.entries:
                 self.entries[framework.id] = LibraryEntry(path, framework)
                 lines[framework.id] = where

@@ -2,12 +2,16 @@
 
 PyYAML's safe loader forgets where things were; a council user editing a framework file needs
 `file:line` in every message, so we compose the node tree ourselves. Anchors, aliases and
-non-standard tags are refused: a framework file has no need of them, and aliases are how a
-small hostile file expands into gigabytes.
+tags (on any node) are refused: a framework file has no need of them, and aliases are how a
+small hostile file expands into gigabytes. Nesting deeper than a framework ever needs, and
+numbers longer than any a framework holds, are refused with their line before anything is
+built from them (the YAML composer recurses once per level; Python refuses to read an int of
+thousands of digits).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +28,20 @@ _SCALAR_TAGS = {
 }
 
 
+MAX_DEPTH = 32
+"""A framework file nests about six deep (groups, criteria, bullets); 32 is generous."""
+MAX_NUMBER_TEXT = 30
+"""Characters of the longest number a framework file may hold (a paragraph, a rank)."""
+
+_OPENS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSES = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
 class YamlProblem(Exception):
     def __init__(self, line: int, message: str, path: Path_ = ()) -> None:
         super().__init__(message)
@@ -34,6 +52,7 @@ class YamlProblem(Exception):
 
 def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     """Return the document's data and a map from each value's path to its 1-based line."""
+    _refuse_tags_and_depth(text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
@@ -48,6 +67,35 @@ def load_with_lines(text: str) -> tuple[Any, dict[Path_, int]]:
     seen: set[int] = set()
     data = _convert(node, (), lines, seen)
     return data, lines
+
+
+def _refuse_tags_and_depth(text: str) -> None:
+    """Read the file's tokens (the scanner does not recurse): a tag anywhere, or nesting past
+    MAX_DEPTH, is refused with its line. Syntax errors are left to the composer to report."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            line = token.start_mark.line + 1
+            if isinstance(token, yaml.TagToken):
+                raise YamlProblem(line, "YAML tags (! and !!) are not allowed")
+            if isinstance(token, _OPENS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise YamlProblem(line, f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(token, _CLOSES):
+                depth -= 1
+    except yaml.YAMLError:
+        return
+
+
+def _number(node: yaml.ScalarNode, path: Path_, line: int) -> Any:
+    if len(str(node.value)) > MAX_NUMBER_TEXT:
+        raise YamlProblem(line, f"a number longer than {MAX_NUMBER_TEXT} characters", path)
+    value = _CONSTRUCTOR.construct_object(node)
+    _CONSTRUCTOR.constructed_objects.clear()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise YamlProblem(line, "a number must be finite (not .inf or .nan)", path)
+    return value
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
@@ -85,6 +133,8 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         return str(node.value)  # a date-like edition stays the text the author wrote
     if node.tag not in _SCALAR_TAGS:
         raise YamlProblem(line, f"YAML tag {node.tag} is not allowed", path)
+    if node.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+        return _number(node, path, line)  # type: ignore[arg-type]
     value = _CONSTRUCTOR.construct_object(node)
     _CONSTRUCTOR.constructed_objects.clear()
     return value
