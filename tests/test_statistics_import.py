@@ -294,3 +294,35 @@ def test_the_caseload_file_keeps_the_row_that_is_total_in_every_breakdown(
     assert caseload["2024"][0] == 10_000 + 2 * 100 + 4
     assert caseload["2024"][3] == 10_000 + 4  # England
     assert any("caseload.csv: " in line and "rows at other levels" in line for line in plan.skipped)
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [" ٦٩.٢٥٠", " ６９.２５０", " 69_250", " 6.925e1", " nan", " .", " ..", " 69.25.0", " +-69"],
+)
+def test_a_figure_is_ascii_digits_and_a_period_is_never_a_symbol(
+    workspace: Workspace, tmp_path: Path, figure: str
+) -> None:
+    good = write_sen2(tmp_path / "good.csv").read_text(encoding="utf-8")
+    assert " 69.250" in good
+    bad = tmp_path / "sen2_bad.csv"
+    bad.write_text(good.replace(" 69.250", figure, 1), encoding="utf-8")
+    before = dump_json(workspace)
+    with pytest.raises(InputError, match="is not a number nor one of the DfE's symbols"):
+        plan_statistics(workspace, [bad], SOMERSET)
+    assert dump_json(workspace) == before
+
+
+def test_the_same_table_twice_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+    import zipfile
+
+    one = write_sen2(tmp_path / "sen2_mi.csv")
+    twice = tmp_path / "twice.zip"
+    with zipfile.ZipFile(twice, "w") as archive:
+        archive.write(one, "data/sen2_mi.csv")
+        archive.write(one, "data/copy/sen2_mi.csv")
+    before = dump_json(workspace)
+    for paths in ([one, one], [twice]):
+        with pytest.raises(InputError, match="the same table twice"):
+            plan_statistics(workspace, paths, SOMERSET)
+    assert dump_json(workspace) == before

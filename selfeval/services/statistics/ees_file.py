@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,12 @@ from selfeval.services.tracker_file import decode_csv
 MAX_FILE_BYTES = 200 * MB
 MAX_ROWS = 2_000_000
 ZIP_LIMITS = ZipLimits(members=200, member_bytes=MAX_FILE_BYTES, total_bytes=400 * MB, ratio=200)
-NO_FIGURE = {"x", "z", "c", "low", "u", ":", "..", ""}
+NO_FIGURE = {"x", "z", "c", "low", "u", ":", ""}
+"""The DfE's symbols for no figure (and a blank). Never a period: "." or ".." in a figure's
+place is a damaged cell, refused, not read as "no figure"."""
+NUMBER = re.compile(r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?")
+"""A published figure: ASCII digits, thousands commas, a decimal point; nothing else (no
+other script's digits, no underscores, no exponent, no 'nan' or 'inf')."""
 LEVELS = {"national": "national", "regional": "regional", "local authority": "local authority"}
 
 
@@ -217,13 +223,12 @@ def _figure(
         if text.casefold() in NO_FIGURE:
             values.append((mapped.indicator, None, text.casefold() or "blank"))
             continue
-        try:
-            value = float(text.replace(",", ""))
-        except ValueError:
+        if not NUMBER.fullmatch(text) or len(text) > 40:
             raise InputError(
                 f"{source_name}: row {number}, column {mapped.column}: '{text[:40]}' is not a "
                 "number nor one of the DfE's symbols for no figure (x, z, c, low, u)"
-            ) from None
+            )
+        value = float(text.replace(",", ""))
         if not math.isfinite(value) or abs(value) > 1e12:
             raise InputError(
                 f"{source_name}: row {number}, column {mapped.column}: '{text[:40]}' is not a "

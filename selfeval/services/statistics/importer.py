@@ -77,7 +77,27 @@ def read_tables(paths: list[Path]) -> list[EesTable]:
     """Every file read and checked (the slow part: the app does it on a worker)."""
     if not paths:
         raise InputError("give at least one statistics file (.csv or the .zip EES downloads)")
-    return [table for path in paths for table in read_statistics_file(path)]
+    tables = [table for path in paths for table in read_statistics_file(path)]
+    _refuse_the_same_table_twice(tables)
+    return tables
+
+
+def _refuse_the_same_table_twice(tables: list[EesTable]) -> None:
+    """Two files (or two members of a zip) with figures for the same indicator, area and
+    period: which is right cannot be told, so neither is used."""
+    seen: dict[tuple[str, str, str, str], int] = {}
+    for number, table in enumerate(tables):
+        for figure in table.figures:
+            for indicator, _value, _status in figure.values:
+                key = (indicator, figure.period, figure.level, figure.code)
+                first = seen.setdefault(key, number)
+                if first != number:
+                    raise InputError(
+                        f"{tables[first].source_name} and {table.source_name} both give "
+                        f"{indicator} for {figure.name} "
+                        f"({figure.code}) in {figure.period}: the same table twice? Give each "
+                        "table once; nothing was imported"
+                    )
 
 
 def areas_in(tables: list[EesTable]) -> dict[str, str]:
