@@ -25,6 +25,18 @@ def image_bytes(kind: str = "PNG", size: tuple[int, int] = (300, 100)) -> bytes:
     return buffer.getvalue()
 
 
+def noisy(kind: str) -> bytes:
+    """An image whose pixels do not compress away, so a cut keeps a valid header and loses
+    pixels: a check that reads only the header passes it."""
+    import random
+
+    rng = random.Random(7)
+    image = Image.frombytes("RGB", (200, 120), bytes(rng.randrange(256) for _ in range(72000)))
+    buffer = io.BytesIO()
+    image.save(buffer, kind)
+    return buffer.getvalue()
+
+
 def test_the_section_and_logo_appear_in_pdf_and_word(demo: Workspace, tmp_path: Path) -> None:
     set_our_area(
         demo,
@@ -55,6 +67,8 @@ def test_the_section_and_logo_appear_in_pdf_and_word(demo: Workspace, tmp_path: 
         (b"GIF89a" + b"\0" * 100, "is not a PNG or JPEG image"),
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "is a damaged PNG image"),
         (image_bytes("JPEG")[:200], "is a damaged JPEG image"),
+        (noisy("JPEG")[: len(noisy("JPEG")) * 2 // 3], "is a damaged JPEG image"),
+        (noisy("PNG")[: len(noisy("PNG")) * 2 // 3] + noisy("PNG")[-12:], "damaged PNG image"),
         (image_bytes(size=(5000, 10)), "5000 x 10 pixels; a logo is at most 4,000 pixels"),
         (b"\xff\xd8\xff" + b"\0" * (3 * 1024 * 1024), "a logo is at most 2 MB"),
     ],

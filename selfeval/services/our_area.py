@@ -46,7 +46,7 @@ def our_area(workspace: Workspace) -> OurArea:
 
 
 def check_logo(data: bytes, name: str = "the logo") -> bytes:
-    """The image as given, or a refusal that says what is wrong with it."""
+    """The image as given, or a refusal that says what is wrong with it (decoded whole)."""
     if len(data) > LOGO_LIMIT:
         raise InputError(f"{name}: is {len(data) / 1_048_576:.1f} MB; a logo is at most 2 MB")
     kind = next((k for magic, k in SIGNATURES.items() if data.startswith(magic)), None)
@@ -63,6 +63,9 @@ def check_logo(data: bytes, name: str = "the logo") -> bytes:
                     f"{LOGO_SIDE_LIMIT:,} pixels a side"
                 )
             image.verify()
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()  # every pixel decoded now, not when a pack is printed: a cut-off file
+            image.convert("RGB")  # or one in a mode no document can draw fails here, in words
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise InputError(f"{name}: is a damaged {kind} image") from None
     return data
