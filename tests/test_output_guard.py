@@ -279,7 +279,10 @@ def test_reading_a_pipe_never_hangs(tmp_path: Path, capsys: pytest.CaptureFixtur
     os.mkfifo(pipe)
     assert run(capsys, "status", str(pipe)) == (2, f"selfeval: {pipe}: is not a workspace file\n")
     code = main(["frameworks", "validate", str(pipe)])
-    assert code == 2 and capsys.readouterr().err == f"{pipe}: is not a file\n"
+    assert code == 2
+    assert capsys.readouterr().err == (
+        f"{pipe}: is a named pipe, not a file; give a framework file (.yaml)\n"
+    )
 
 
 def test_a_new_workspace_never_takes_the_name_of_anothers_sidecar(

@@ -72,4 +72,4 @@ def test_a_password_file_opens_the_server_and_shows_no_warning(
     folder = tmp_path / "folder"
     folder.mkdir()
     assert main(["--password-file", str(folder), "server", "who", owner]) == 2
-    assert "is not a file" in capsys.readouterr().err
+    assert "is a folder, not a file" in capsys.readouterr().err

@@ -149,7 +149,7 @@ def test_oversized_and_missing_attachments_are_refused(
         handle.truncate(MAX_ATTACHMENT_BYTES + 1)
     with pytest.raises(InputError, match="attachments are limited to 50 MB"):
         add_attachment(workspace, evidence_id, big)
-    with pytest.raises(InputError, match="not a file"):
+    with pytest.raises(InputError, match="no such file"):
         add_attachment(workspace, evidence_id, tmp_path / "missing.pdf")
     (view,) = list_evidence(workspace)
     assert view.attachments == ()

@@ -243,3 +243,27 @@ def test_the_full_check_finds_a_file_whose_bytes_changed(demo_path: Path) -> Non
     with open_workspace(demo_path, TEST_USER) as workspace:
         problems = full_check(workspace)
     assert any("do not match its SHA-256" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        ("DROP TABLE edition_item", "has no table 'edition_item'"),
+        ("ALTER TABLE judgement DROP COLUMN family_statement", "has no column 'family_statement'"),
+    ],
+)
+def test_a_schema_label_that_disagrees_with_the_tables_is_refused_in_one_line(
+    demo_path: Path, damage: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from selfeval.cli import main
+
+    raw = sqlite3.connect(demo_path)
+    raw.execute(damage)
+    raw.commit()
+    raw.close()  # as a program that changed it and finished would
+    assert main(["status", str(demo_path)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "changed outside selfeval" in err
+    assert len(err.strip().splitlines()) == 1

@@ -42,7 +42,9 @@ def open_input(path: Path | str, what: str = "file") -> BinaryIO:
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
-        raise InputError(f"{path}: is a folder; give {what}") from None
+        raise InputError(f"{path}: is a folder, not a file; give {what}") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; give {what}") from None
     except OSError as err:
         raise os_fault(path, err) from None
     try:

@@ -150,7 +150,31 @@ def _read_revision(path: Path, connection: sqlite3.Connection, full: bool) -> st
             f"{path}: was made by a newer version of selfeval (schema {revision}; this version "
             f"reads up to {HEAD}). Install the latest selfeval to open it."
         )
+    if revision == HEAD:
+        _refuse_tables_unlike_the_label(path, connection, revision)
     return revision
+
+
+def _refuse_tables_unlike_the_label(
+    path: Path, connection: sqlite3.Connection, revision: str
+) -> None:
+    """A file whose schema label says one thing and whose tables another (changed outside
+    selfeval) is refused in one line, before any query meets a missing column."""
+    from selfeval.store.models import Base
+
+    for table in Base.metadata.sorted_tables:
+        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}
+        if not found:
+            raise WorkspaceRefused(
+                f"{path}: says it is at schema {revision} but has no table '{table.name}'; it "
+                "was changed outside selfeval: restore a backup"
+            )
+        missing = [c.name for c in table.columns if c.name not in found]
+        if missing:
+            raise WorkspaceRefused(
+                f"{path}: says it is at schema {revision} but its table '{table.name}' has no "
+                f"column '{missing[0]}'; it was changed outside selfeval: restore a backup"
+            )
 
 
 def open_workspace_file(path: Path, backups: Path) -> Engine:
