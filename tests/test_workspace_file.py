@@ -267,3 +267,46 @@ def test_a_schema_label_that_disagrees_with_the_tables_is_refused_in_one_line(
     err = capsys.readouterr().err
     assert said in err and "changed outside selfeval" in err
     assert len(err.strip().splitlines()) == 1
+
+
+STORED_DAMAGE = [
+    ("UPDATE judgement SET rating = 'purple' WHERE criterion_id = 'right-help' "
+     "AND bullet_id = ''", "has the rating 'purple', which is not on the RAG rating scale"),
+    ("UPDATE judgement SET previous_rating = 'x' WHERE criterion_id = 'right-help'",
+     "the previous rating 'x'"),
+    ("UPDATE judgement SET criterion_id = 'gone' WHERE criterion_id = 'right-help' "
+     "AND bullet_id = ''", "a judgement is stored for 'gone'"),
+    ("UPDATE evidence_item SET kind = 'rumour'", "has the kind 'rumour'"),
+    ("UPDATE action SET status = 'done-ish'", "has the status 'done-ish'"),
+    ("UPDATE action SET priority = 'urgent'", "has the priority 'urgent'"),
+    ("UPDATE risk SET impact = 9", "each is 1 to 5"),
+    ("UPDATE risk SET status = 'maybe'", "has the status 'maybe'"),
+    ("UPDATE ownership SET role = 'boss'", "has the role 'boss'"),
+    ("UPDATE organisation SET kind = 'x'", "has the kind 'x'"),
+    ("UPDATE data_request_item SET within_notice = 'soon'", "has the answer 'soon'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("damage", "said"), STORED_DAMAGE)
+@pytest.mark.parametrize("verb", [["status"], ["export", "pdf"], ["export", "xlsx"], ["dump"]])
+def test_a_value_selfeval_never_writes_is_said_in_words_by_every_reader(
+    demo_path: Path, tmp_path: Path, damage: str, said: str, verb: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    import sqlite3
+
+    from selfeval.cli import main
+
+    raw = sqlite3.connect(demo_path)
+    raw.execute(damage)
+    raw.commit()
+    raw.close()
+    output = ["-o", str(tmp_path / f"out.{verb[-1]}")] if verb[0] == "export" else []
+    args = (
+        [*verb, str(demo_path), *output]
+        if verb[0] != "dump"
+        else ["dump", "--json", str(demo_path)]
+    )
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert said in err and "changed outside selfeval" in err and "internal error" not in err

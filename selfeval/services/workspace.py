@@ -141,10 +141,14 @@ class Workspace:
 def open_workspace(
     address: Address | Path, user: CurrentUser | None = None, assessment: str | None = None
 ) -> Workspace:
+    from selfeval.services.stored_values import refuse_bad_stored_values
+
     store = store_for(address)
     store.open(backups_dir())
     try:
-        return Workspace(store, user or current_user(), assessment)
+        workspace = Workspace(store, user or current_user(), assessment)
+        refuse_bad_stored_values(workspace)
+        return workspace
     except Exception:
         store.close()
         raise

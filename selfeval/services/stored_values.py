@@ -1,0 +1,110 @@
+"""A workspace that holds what selfeval never writes is refused on opening, in one line.
+
+The app checks every value before it stores it, and a server checks them again; but a
+workspace file can be changed by any program that opens SQLite. A rating off the scale, an
+evidence kind, an action status or a risk score that selfeval does not know would otherwise
+meet a reader deep inside a document or the status line as an internal error. Each check is
+one query that stops at the first bad row, so opening stays quick at any size; the lists are
+the services' own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from sqlalchemy import and_, not_, or_, select
+
+from selfeval.errors import InputError
+from selfeval.services.data_request import KINDS, WITHIN_NOTICE
+from selfeval.services.evidence import EVIDENCE_KINDS
+from selfeval.services.improvement.actions import PRIORITIES, STATUSES
+from selfeval.services.people import ORGANISATION_KINDS, OWNER_ROLES
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import (
+    Action,
+    DataRequestItem,
+    EvidenceItem,
+    Judgement,
+    Organisation,
+    Ownership,
+    Risk,
+)
+
+RISK_STATUSES = ("open", "closed")
+RISK_SCORES = (1, 5)
+
+
+def _checks(workspace: Workspace) -> Iterator[tuple[Any, Callable[[Any], str]]]:
+    framework = workspace.framework
+    scale = [level.id for level in framework.rating_scale.choices]
+    on_scale = f"the {framework.rating_scale.label} scale ({', '.join(scale)})"
+    mine = Judgement.assessment_id == workspace.assessment_id
+    targets = framework.link_targets
+    yield (
+        select(Judgement.criterion_id, Judgement.rating).where(
+            mine, Judgement.rating.not_in(scale)
+        ),
+        lambda r: f"the judgement of {r[0]} has the rating '{r[1]}', which is not on {on_scale}",
+    )
+    yield (
+        select(Judgement.criterion_id, Judgement.previous_rating).where(
+            mine, Judgement.previous_rating.not_in([*scale, ""])
+        ),
+        lambda r: f"the judgement of {r[0]} has the previous rating '{r[1]}', not on {on_scale}",
+    )
+    criteria = [c.id for c in framework.criteria]
+    yield (
+        select(Judgement.criterion_id, Judgement.bullet_id).where(
+            mine,
+            or_(
+                Judgement.criterion_id.not_in(criteria),
+                and_(Judgement.bullet_id != "", Judgement.bullet_id.not_in(list(targets))),
+            ),
+        ),
+        lambda r: f"a judgement is stored for '{r[1] or r[0]}', which {framework.id} does not have",
+    )
+    yield _one_of(EvidenceItem.title, EvidenceItem.kind, EVIDENCE_KINDS, "evidence", "kind")
+    yield _one_of(Action.title, Action.status, STATUSES, "the action", "status")
+    yield _one_of(Action.title, Action.priority, PRIORITIES, "the action", "priority")
+    yield _one_of(Risk.title, Risk.status, RISK_STATUSES, "the risk", "status")
+    low, high = RISK_SCORES
+    yield (
+        select(Risk.title, Risk.impact, Risk.likelihood).where(
+            not_(and_(Risk.impact.between(low, high), Risk.likelihood.between(low, high)))
+        ),
+        lambda r: f"the risk '{r[0]}' scores {r[1]} x {r[2]}; each is {low} to {high}",
+    )
+    yield _one_of(Ownership.criterion_id, Ownership.role, OWNER_ROLES, "an owner of", "role")
+    yield _one_of(
+        Organisation.name, Organisation.kind, ORGANISATION_KINDS, "the organisation", "kind"
+    )
+    yield _one_of(DataRequestItem.title, DataRequestItem.kind, KINDS, "the item", "kind")
+    yield _one_of(
+        DataRequestItem.title, DataRequestItem.within_notice, WITHIN_NOTICE, "the item", "answer"
+    )
+
+
+def _one_of(
+    name: Any, column: Any, allowed: Any, what: str, field: str
+) -> tuple[Any, Callable[[Any], str]]:
+    known = list(allowed)
+    return (
+        select(name, column).where(column.not_in(known)),
+        lambda r: (
+            f"{what} '{str(r[0])[:60]}' has the {field} '{str(r[1])[:40]}', which selfeval "
+            f"does not know ({', '.join(known)})"
+        ),
+    )
+
+
+def refuse_bad_stored_values(workspace: Workspace) -> None:
+    """InputError naming the first value selfeval would not have stored, if there is one."""
+    with workspace.transaction(read_only=True) as session:
+        for query, said in _checks(workspace):
+            row = session.execute(query.limit(1)).first()
+            if row is not None:
+                raise InputError(
+                    f"{workspace.name}: {said(row)}; the workspace was changed outside selfeval: "
+                    "restore a backup"
+                )
