@@ -175,3 +175,56 @@ def test_a_password_the_server_wants_is_asked_for_and_kept_only_if_ticked(
     assert again is not None and len(asked) == 1
     qtbot.addWidget(again)
     again.close()
+
+
+def test_a_server_workspace_opens_on_a_task_and_cancel_opens_nothing(
+    qtbot: QtBot, pg_server: ThrowAwayServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Connecting to a server can take seconds: it happens on a worker while the window system
+    is served, behind a progress box whose Cancel leaves no window and no open connection."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    from selfeval.services.demo import create_demo_workspace
+    from selfeval.ui.tasks import live_runs
+    from selfeval.ui.window import opening
+
+    url = pg_server.new_database()
+    create_demo_workspace(url).close()
+    real, release, threads = opening._open, threading.Event(), []
+
+    def watched(address: str, assessment: str | None):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        assert release.wait(10)
+        return real(address, assessment)
+
+    monkeypatch.setattr(opening, "_open", watched)
+    release.set()
+    window = opening.open_workspace_window(url)
+    assert window is not None and window.progress.text() == "11 of 11 criteria rated"
+    assert threads[-1] is not threading.main_thread()
+    window.close()
+
+    release.clear()
+
+    def progress_box() -> QProgressDialog | None:
+        return next(
+            (w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QProgressDialog) and w.isVisible()),
+            None,
+        )  # fmt: skip
+
+    def cancel_when_shown() -> None:
+        qtbot.waitUntil(lambda: progress_box() is not None, timeout=5_000)
+        box = progress_box()
+        assert box is not None and box.accessibleName().startswith("Opening ")
+        (cancel,) = [b for b in box.findChildren(QPushButton) if b.text() == "Cancel"]
+        cancel.click()
+        release.set()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, cancel_when_shown)
+    assert opening.open_workspace_window(url) is None
+    qtbot.waitUntil(lambda: not live_runs(), timeout=10_000)

@@ -30,6 +30,59 @@ def _open(address: str, assessment: str | None) -> Workspace:
     return open_workspace(address, assessment=assessment)
 
 
+def _open_waiting(address: str, assessment: str | None, parent: QWidget | None) -> object:
+    """The full open of a workspace that cannot be looked at first (a server: connecting can
+    take seconds, or time out) on a task, while the GUI thread keeps painting: a progress box
+    with Cancel, and a local event loop until the task ends. The Workspace, the PasswordNeeded
+    the server answered, a message (str) when it failed, or None when cancelled."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    from selfeval.errors import PasswordNeeded
+    from selfeval.store.addresses import short_name
+
+    outcome: list[object] = []
+    loop = QEventLoop()
+    title = f"Opening {short_name(address)}"
+    dialog = QProgressDialog(f"{title}...", "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    modality = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
+    dialog.setWindowModality(modality)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    def job(_progress: object, cancelled: object) -> object:
+        try:
+            workspace = _open(address, assessment)
+        except PasswordNeeded as err:
+            return err
+        if callable(cancelled) and cancelled():
+            workspace.close()
+            return None
+        workspace.release_connections()  # connections are made afresh on the GUI thread
+        return workspace
+
+    def ended(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    task = OwnedTask(dialog, ended, ended, label=title.lower())
+
+    def cancel() -> None:
+        task.stop()
+        ended(None)
+
+    dialog.canceled.connect(cancel)
+    task.start(job)
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    return outcome[0]
+
+
 def _opener(address: str, assessment: str | None, parent: QWidget) -> bool:
     return open_workspace_window(address, assessment=assessment, parent=parent) is not None
 
@@ -96,7 +149,7 @@ def open_workspace_window(
     """A window on the workspace at `address`, shown. Returns None (after saying why) when the
     workspace cannot be opened; with `background=False` the open happens first and a bad
     workspace raises its SelfevalError instead (tests, benchmarks, `build_main_window`)."""
-    from selfeval.errors import PasswordNeeded, SelfevalError
+    from selfeval.errors import PasswordNeeded
     from selfeval.services.overview import first_overview, overview_of
 
     address = str(address)
@@ -106,14 +159,18 @@ def open_workspace_window(
         window.attach(workspace)
         return window
     overview = first_overview(address, assessment)
-    if overview is None:  # cannot even be looked at: the full open says why
-        try:
-            workspace = _open(address, assessment)
-        except PasswordNeeded as err:
-            return _with_password(address, assessment, parent, str(err))
-        except SelfevalError as err:
-            QMessageBox.critical(parent, "selfeval: cannot open the workspace", str(err))
+    if overview is None:  # cannot be looked at first (a server): opened on a task
+        from selfeval.services.workspace import Workspace
+
+        result = _open_waiting(address, assessment, parent)
+        if isinstance(result, PasswordNeeded):
+            return _with_password(address, assessment, parent, str(result))
+        if isinstance(result, str):
+            QMessageBox.critical(parent, "selfeval: cannot open the workspace", result)
             return None
+        if not isinstance(result, Workspace):
+            return None  # cancelled
+        workspace = result
         opened = _made(address, overview_of(workspace))
         opened.attach(workspace)
         opened.show()
