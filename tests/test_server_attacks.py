@@ -417,10 +417,9 @@ def test_a_contributors_delete_never_cascades_outside_the_grant(shared: str) -> 
         ).fetchone()
     with connect(shared, "contributor") as amara:
         assert amara.execute("DELETE FROM evidence_item WHERE id = 'shared-item'").rowcount == 0
-        assert (
-            amara.execute("DELETE FROM evidence_link WHERE evidence_id = 'shared-item'").rowcount
-            == 0
-        )
+        # withdrawing the item from their own criterion is theirs; from another's is not
+        withdrawn = amara.execute("DELETE FROM evidence_link WHERE evidence_id = 'shared-item'")
+        assert withdrawn.rowcount == 1
         if action is not None:
             assert amara.execute("DELETE FROM action WHERE id = %s", action).rowcount == 0
         assert refused(amara, "DELETE FROM assessment")
@@ -429,7 +428,7 @@ def test_a_contributors_delete_never_cascades_outside_the_grant(shared: str) -> 
         links = owner.execute(
             "SELECT count(*) FROM evidence_link WHERE evidence_id = 'shared-item'"
         ).fetchone()
-        assert links == (2,)
+        assert links == (1,)  # participation's citation stands
 
 
 # --- logins --------------------------------------------------------------------------------
@@ -705,3 +704,20 @@ def test_init_as_a_superuser_is_warned_about(
     assert "owned by a superuser" in capsys.readouterr().err
     assert main(["server", "init", _owner_database(pg_server), "--area", "Anyshire"]) == 0
     assert "superuser" not in capsys.readouterr().err
+
+
+def test_a_contributor_cites_and_withdraws_a_leads_item_on_their_own_criterion(
+    shared: str,
+) -> None:
+    from selfeval.services.evidence import list_evidence
+    from selfeval.services.evidence_links import link_evidence, unlink_evidence
+
+    with open_workspace(as_login(shared, "amara"), CurrentUser("Amara", "")) as ws:
+        leads = [e for e in list_evidence(ws) if "participation" in {c for c, _ in e.links}]
+        item = next(e for e in leads if "right-help" not in {c for c, _ in e.links})
+        link_evidence(ws, item.id, "right-help")
+        assert ("right-help", "") in next(e for e in list_evidence(ws) if e.id == item.id).links
+        unlink_evidence(ws, item.id, "right-help")
+        criterion, bullet = item.links[0]
+        unlink_evidence(ws, item.id, bullet or criterion)  # not theirs: the server keeps it
+        assert next(e for e in list_evidence(ws) if e.id == item.id).links == item.links

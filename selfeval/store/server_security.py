@@ -99,11 +99,13 @@ ACCESS: dict[str, Decision] = {
         (ALL, OWN_EVIDENCE, NO),
         (ALL, OWN_EVIDENCE, NO),
     ),
+    # Citing any item one can see on one's own criterion (or withdrawing it) changes only that
+    # criterion; the item itself is changed or deleted under the evidence rule above.
     "evidence_link": Decision(
         (ALL, OF_VISIBLE_EVIDENCE, OF_VISIBLE_EVIDENCE),
-        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
-        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
-        (ALL, f"{CRITERION} AND {OF_OWN_EVIDENCE}", NO),
+        (ALL, f"{CRITERION} AND {OF_VISIBLE_EVIDENCE}", NO),
+        (ALL, f"{CRITERION} AND {OF_VISIBLE_EVIDENCE}", NO),
+        (ALL, CRITERION, NO),
     ),
     "attachment": Decision(
         (ALL, OF_VISIBLE_EVIDENCE, OF_VISIBLE_EVIDENCE),
@@ -136,10 +138,7 @@ ACCESS: dict[str, Decision] = {
         EVERYONE_READS, (ALL, ALL, NO), (ALL, OWN_ACTION, NO), (ALL, OWN_ACTION, NO)
     ),
     "action_criterion": Decision(
-        EVERYONE_READS,
-        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
-        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
-        (ALL, f"{CRITERION} AND {OF_OWN_ACTION}", NO),
+        EVERYONE_READS, CRITERION_WRITES, CRITERION_WRITES, CRITERION_WRITES
     ),
     "action_note": Decision(
         EVERYONE_READS, (ALL, OF_OWN_ACTION, NO), (ALL, OF_OWN_ACTION, NO), (ALL, OF_OWN_ACTION, NO)
