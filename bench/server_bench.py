@@ -3,6 +3,10 @@ workspace file, in the same run.
 
     .venv/bin/python bench/server_bench.py [--processes 20] [--edits 200]
 
+A third run is the shared workspace as deployed: published with `server init`, every writer
+logging in as their own lead login, so each edit passes the row-level security policies, the
+server's value checks, the history function and its stamp (the cost of the guard).
+
 Each process rates and writes the narrative of criteria picked from a small set (so several
 processes often edit the same criterion at once). Counted: lost updates (in the history, each
 change's old value must be the value the change before it wrote; a write that was silently
@@ -32,6 +36,7 @@ from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import open_workspace
 
 address, name, edits, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+address = address.replace("{login}", name)
 criteria = ["right-help", "participation", "next-steps", "leaders-engage"]
 rng = random.Random(name)
 ws = open_workspace(address, CurrentUser(name, "Bench"))
@@ -80,7 +85,9 @@ def lost_updates(address: str) -> int:
     from selfeval.services.workspace import open_workspace
 
     breaks = 0
-    with open_workspace(address, CurrentUser("Bench", "")) as workspace:
+    with open_workspace(
+        address.replace("{login}", "writer0"), CurrentUser("Bench", "")
+    ) as workspace:
         chains: dict[tuple[str, str], list[tuple[str | None, str | None]]] = {}
         for change in sorted(history(workspace), key=lambda c: c.changed_at):
             if change.entity == "judgement" and change.field in ("rationale", "rating"):
@@ -92,6 +99,26 @@ def lost_updates(address: str) -> int:
                 if old != new:
                     breaks += 1
     return breaks
+
+
+def _guarded(base: str, demo: Path, processes: int) -> str:
+    """The demo published with `server init`, a lead login per writer; the address of the
+    workspace with "{login}" where each writer's login goes."""
+    import psycopg
+
+    from selfeval.cli import main as selfeval
+
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute("CREATE DATABASE guarded")
+    head, _, query = base.partition("?")
+    url = f"{head.rsplit('/', 1)[0]}/guarded?{query}"
+    assert selfeval(["server", "init", url, "--area", "Anyshire", "--from", str(demo)]) == 0
+    council = "Anyshire County Council"
+    for n in range(processes):
+        grant = ["server", "grant", url, f"writer{n}", "--person", f"Writer {n}"]
+        assert selfeval([*grant, "--organisation", council, "--role", "lead"]) == 0
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{{login}}@{rest.split('@', 1)[1]}"
 
 
 def main() -> None:
@@ -119,11 +146,14 @@ def main() -> None:
             create_demo_workspace(url).close()
             file = root / "bench.selfeval"
             create_demo_workspace(file).close()
+            guarded = _guarded(base, file, args.processes)
             on_server = run(url, args.processes, args.edits)
+            on_guarded = run(guarded, args.processes, args.edits)
             on_file = run(str(file), args.processes, args.edits)
         finally:
             server.cleanup()
-    for name, result in (("server", on_server), ("file", on_file)):
+    results = (("server", on_server), ("server, guarded", on_guarded), ("file", on_file))
+    for name, result in results:
         print(
             f"{name}: {result['edits']:,.0f} edits by {args.processes} processes, "
             f"{result['errors']:.0f} errors, {result['lost']:.0f} lost updates, "

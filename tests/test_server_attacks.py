@@ -721,3 +721,23 @@ def test_a_contributor_cites_and_withdraws_a_leads_item_on_their_own_criterion(
         criterion, bullet = item.links[0]
         unlink_evidence(ws, item.id, bullet or criterion)  # not theirs: the server keeps it
         assert next(e for e in list_evidence(ws) if e.id == item.id).links == item.links
+
+
+def test_the_stamped_time_is_when_the_line_was_written(shared: str) -> None:
+    """Two people's transactions overlap: the history is in the order the lines were written
+    (the stamp is the clock at the insert, not the moment a transaction began), so the chain
+    of old and new values reads right."""
+    call = (
+        "SELECT selfeval_record_change(%s, now(), '', '', 'local', 'judgement', 'j', "
+        "'rationale', NULL, %s, NULL, 'right-help')"
+    )
+    with connect(shared, "lead") as helen, connect(shared, "contributor") as amara:
+        with helen.transaction():
+            helen.execute("SELECT 1")  # Helen's transaction has begun
+            amara.execute(call, ("first", "written first"))
+            helen.execute(call, ("second", "written second"))
+        order = helen.execute(
+            "SELECT new_value FROM change_record WHERE id IN ('first', 'second') "
+            "ORDER BY changed_at"
+        ).fetchall()
+    assert order == [("written first",), ("written second",)]

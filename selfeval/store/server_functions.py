@@ -131,7 +131,7 @@ FUNCTIONS: dict[str, tuple[str, str, str]] = {
             IF FOUND THEN
                 NEW.changed_by := coalesce(who, session_user);
                 NEW.organisation := coalesce(place, '');
-                NEW.changed_at := now();
+                NEW.changed_at := clock_timestamp();  -- when written, not when begun
             END IF;
             RETURN NEW;
         END""",
