@@ -101,6 +101,38 @@ def lost_updates(address: str) -> int:
     return breaks
 
 
+def bare_edits(url: str, edits: int) -> float:
+    """The floor: the same edit (two fields and their two history lines, one transaction) as
+    plain psycopg statements, one writer; the median in ms."""
+    import uuid
+
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        (judgement,) = connection.execute(
+            "SELECT id FROM judgement WHERE criterion_id = 'right-help' AND bullet_id = ''"
+        ).fetchone() or ("",)
+        connection.commit()
+        took = []
+        for n in range(edits):
+            began = time.perf_counter()
+            connection.execute(
+                "UPDATE judgement SET rationale = %s, rating = %s WHERE id = %s",
+                (f"bare {n}", ["red", "amber"][n % 2], judgement),
+            )
+            for field in ("rationale", "rating"):
+                connection.execute(
+                    "INSERT INTO change_record (id, changed_at, changed_by, organisation, origin,"
+                    " entity, entity_id, field, old_value, new_value, criterion_id) VALUES"
+                    " (%s, now(), 'Bench', '', 'local', 'judgement', %s, %s, '', %s,"
+                    " 'right-help')",
+                    (str(uuid.uuid4()), judgement, field, str(n)),
+                )
+            connection.commit()
+            took.append(time.perf_counter() - began)
+    return statistics.median(took) * 1000
+
+
 def _guarded(base: str, demo: Path, processes: int) -> str:
     """The demo published with `server init`, a lead login per writer; the address of the
     workspace with "{login}" where each writer's login goes."""
@@ -150,6 +182,8 @@ def main() -> None:
             on_server = run(url, args.processes, args.edits)
             on_guarded = run(guarded, args.processes, args.edits)
             on_file = run(str(file), args.processes, args.edits)
+            alone = run(guarded, 1, args.edits)
+            floor = bare_edits(url, args.edits)
         finally:
             server.cleanup()
     results = (("server", on_server), ("server, guarded", on_guarded), ("file", on_file))
@@ -159,6 +193,10 @@ def main() -> None:
             f"{result['errors']:.0f} errors, {result['lost']:.0f} lost updates, "
             f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms"
         )
+    print(
+        f"one writer, guarded: p50 {alone['p50_ms']:.2f} ms; bare psycopg doing the same edit: "
+        f"{floor:.2f} ms ({alone['p50_ms'] / floor:.1f}x)"
+    )
 
 
 if __name__ == "__main__":

@@ -43,23 +43,41 @@ def _short(column: str, limit: int = MAX_TEXT) -> str:
     return f"(NEW.{column} IS NULL OR pg_catalog.length(NEW.{column}) <= {limit})"
 
 
-_EDITION = "{s}.selfeval_edition_of(NEW.assessment_id)"
+_EDITION = "edition"
+"""The assessment's edition, read once per row by the judgement check's prelude, and only
+when a column it decides changed (NULL otherwise: a narrative edit parses no framework)."""
 _LEVELS = f"({_EDITION} -> 'rating_scale' -> 'levels')"
 _CRITERION = (
-    f"jsonb_path_exists({_EDITION}, '$.groups[*].criteria[*] ? (@.id == $c)', "
-    "jsonb_build_object('c', NEW.criterion_id))"
+    f"{_EDITION} IS NULL OR jsonb_path_exists({_EDITION}, "
+    "'$.groups[*].criteria[*] ? (@.id == $c)', jsonb_build_object('c', NEW.criterion_id))"
 )
 _BULLET = (
-    f"(NEW.bullet_id = '' OR jsonb_path_exists({_EDITION}, "
+    f"({_EDITION} IS NULL OR NEW.bullet_id = '' OR jsonb_path_exists({_EDITION}, "
     "'$.groups[*].criteria[*] ? (@.id == $c).bullets[*] ? (@.id == $b)', "
     "jsonb_build_object('c', NEW.criterion_id, 'b', NEW.bullet_id)))"
 )
+_DECIDED_BY_THE_EDITION = (
+    "assessment_id",
+    "criterion_id",
+    "bullet_id",
+    "rating",
+    "previous_rating",
+)
+PRELUDES = {
+    "judgement": (
+        "DECLARE edition jsonb; ",
+        "IF TG_OP = 'INSERT' OR "
+        + " OR ".join(f"NEW.{c} IS DISTINCT FROM OLD.{c}" for c in _DECIDED_BY_THE_EDITION)
+        + " THEN edition := {s}.selfeval_edition_of(NEW.assessment_id); END IF; ",
+    )
+}
+"""Per table: declarations, and statements run before the checks."""
 
 
 def _on_scale(column: str, blank_allowed: bool) -> str:
     blank = f"NEW.{column} = '' OR " if blank_allowed else ""
     return (
-        f"({blank}NEW.{column} = '{NOT_RATED}' OR "
+        f"({_EDITION} IS NULL OR {blank}NEW.{column} = '{NOT_RATED}' OR "
         f"{_LEVELS} @> jsonb_build_array(jsonb_build_object('id', NEW.{column})))"
     )
 
@@ -170,10 +188,11 @@ def check_functions() -> dict[str, tuple[str, str, str]]:
             "USING ERRCODE = 'check_violation'; END IF; "
             for condition, message in checks
         )
+        declare, prelude = PRELUDES.get(table, ("", ""))
         made[f"selfeval_values_{table}"] = (
             "() RETURNS trigger",
             "LANGUAGE plpgsql",
-            f"BEGIN {body}RETURN NEW; END",
+            f"{declare}BEGIN {prelude}{body}RETURN NEW; END",
         )
     return made
 
