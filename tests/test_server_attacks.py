@@ -741,3 +741,13 @@ def test_the_stamped_time_is_when_the_line_was_written(shared: str) -> None:
             "ORDER BY changed_at"
         ).fetchall()
     assert order == [("written first",), ("written second",)]
+
+
+def test_a_contributors_dump_holds_only_what_they_may_read(
+    shared: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["dump", "--json", as_login(shared, "amara")]) == 0
+    dumped = capsys.readouterr().out
+    assert "Case review of child A" in dumped  # their organisation's
+    assert "Child B" not in dumped  # the council's personal data, in no table
+    assert '"secret"' not in dumped
