@@ -11,16 +11,17 @@ refused, naming the file, row and column.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from selfeval.errors import InputError
-from selfeval.files.input_file import input_size, read_input
-from selfeval.files.zip_limits import MB, ZipLimits, checked_members, read_member
+from selfeval.files.input_file import input_size, open_input
+from selfeval.files.zip_limits import MB, MEMBER_FAULTS, ZipLimits, checked_members
+from selfeval.services.statistics.csv_source import CsvSource, encoding_of, member_opener
 from selfeval.services.statistics.mapping import (
     GEOGRAPHY,
     ColumnMap,
@@ -28,7 +29,6 @@ from selfeval.services.statistics.mapping import (
     publications,
     recognise,
 )
-from selfeval.services.tracker_file import decode_csv
 
 MAX_FILE_BYTES = 200 * MB
 MAX_ROWS = 2_000_000
@@ -75,24 +75,28 @@ def period_label(time_period: str) -> str:
 
 
 def read_statistics_file(path: Path) -> list[EesTable]:
-    """The tables in a CSV file, or in every CSV of a zip (metadata files are passed over)."""
+    """The tables in a CSV file, or in every CSV of a zip (metadata files are passed over),
+    each read as a stream (csv_source.py): memory holds a piece and the figures, not the file."""
     what = "the published statistics (.csv or .zip)"
     size = input_size(path, what)
     if size > MAX_FILE_BYTES:
         raise InputError(f"{path}: is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-    data = read_input(path, what, MAX_FILE_BYTES)
-    if data.startswith(b"PK"):
-        return _zip_tables(path, data)
-    return [_table(path, path.name, data)]
+    with open_input(path, what) as handle:
+        zipped = handle.read(2) == b"PK"
+    if zipped:
+        return _zip_tables(path)
+    return [_table(CsvSource(path.name, lambda: open_input(path, what), MAX_FILE_BYTES))]
 
 
-def _zip_tables(path: Path, data: bytes) -> list[EesTable]:
+def _zip_tables(path: Path) -> list[EesTable]:
+    handle = open_input(path, "the published statistics (.csv or .zip)")
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(handle)
     except zipfile.BadZipFile as err:
+        handle.close()
         raise InputError(f"{path}: is not a readable zip file ({err})") from None
     tables = []
-    with archive:
+    with handle, archive:
         for info in checked_members(archive, str(path), ZIP_LIMITS, container="zip"):
             name = info.filename
             lowered = name.lower()
@@ -100,21 +104,30 @@ def _zip_tables(path: Path, data: bytes) -> list[EesTable]:
                 continue
             if "data-guidance" in lowered or "/supporting-files/" in lowered:
                 continue
-            member = read_member(archive, info, str(path))
-            tables.append(_table(path, f"{path.name}: {name}", member))
+            source = CsvSource(f"{path.name}: {name}", member_opener(archive, info), info.file_size)
+            try:
+                tables.append(_table(source))
+            except MEMBER_FAULTS as err:
+                raise InputError(f"{path}: member '{name}' is damaged ({err})") from None
     if not tables:
         raise InputError(f"{path}: holds no CSV data file")
     return tables
 
 
-def _table(path: Path, source_name: str, data: bytes) -> EesTable:
-    label = Path(source_name)
-    text = decode_csv(label, data)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [cell.strip().lower() for cell in next(reader, [])]
-    except csv.Error as err:
-        raise InputError(f"{source_name}: row 1: is not valid CSV ({err})") from None
+def _table(source: CsvSource) -> EesTable:
+    source_name = source.label
+    encoding = encoding_of(source)
+    with source.text(encoding) as text:
+        reader = csv.reader(text, strict=True)
+        try:
+            header = [cell.strip().lower().lstrip("\ufeff") for cell in next(reader, [])]
+        except csv.Error as err:
+            raise InputError(f"{source_name}: row 1: is not valid CSV ({err})") from None
+        return _rows(source, encoding, reader, header)
+
+
+def _rows(source: CsvSource, encoding: str, reader: Any, header: list[str]) -> EesTable:
+    source_name = source.label
     missing = [column for column in GEOGRAPHY if column not in header]
     if missing:
         raise InputError(
@@ -132,7 +145,7 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
         if column in index
     ]
     if publication.totals:
-        filters += _total_columns(text, header, publication, index)
+        filters += _total_columns(source, encoding, header, publication, index)
     wanted = [(index[c.column], c) for c in publication.columns if c.column in index]
     if not wanted:
         raise InputError(f"{source_name}: has none of the columns {publication.title} maps")
@@ -173,7 +186,11 @@ def _table(path: Path, source_name: str, data: bytes) -> EesTable:
 
 
 def _total_columns(
-    text: str, header: list[str], publication: Publication, index: dict[str, int]
+    source: CsvSource,
+    encoding: str,
+    header: list[str],
+    publication: Publication,
+    index: dict[str, int],
 ) -> list[tuple[int, str]]:
     """The breakdown columns (age, type of school ...): every column, other than the geography,
     the declared filters and the figures, in which some row says "Total". The headline is the
@@ -182,15 +199,16 @@ def _total_columns(
     skip |= {c.column for c in publication.columns}
     candidates = {at for name, at in index.items() if name not in skip}
     totals: set[int] = set()
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader, None)
-    try:
-        for cells in reader:
-            for at in candidates - totals:
-                if at < len(cells) and cells[at].strip().casefold() == "total":
-                    totals.add(at)
-    except csv.Error:
-        return []  # the main pass reports where the file is broken
+    with source.text(encoding) as text:
+        reader = csv.reader(text)
+        next(reader, None)
+        try:
+            for cells in reader:
+                for at in candidates - totals:
+                    if at < len(cells) and cells[at].strip().casefold() == "total":
+                        totals.add(at)
+        except csv.Error:
+            return []  # the main pass reports where the file is broken
     return [(at, "total") for at in sorted(totals)]
 
 
