@@ -84,6 +84,7 @@ def main() -> None:
         page.table.selectRow(page.ids.index("ehcp-20-weeks"))
         shot("indicators-published")
         request_progress(window)
+        opening_a_server(window)
         window.close()
         edition_review(path, Path(home))
         merge_review(path, Path(home))
@@ -364,6 +365,39 @@ def request_progress(window: object) -> None:
     print("wrote docs/screenshots/request-progress.png")
     release.set()
     QTest.qWait(200)
+
+
+def opening_a_server(window: object) -> None:
+    """Connecting to a shared workspace's server happens on a task: this box, with Cancel,
+    while the window stays responsive (the open is held here so the box can be seen)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from selfeval.errors import InputError
+    from selfeval.ui.window import opening
+
+    release, real = threading.Event(), opening._open
+
+    def held(_address: str, _assessment: str | None) -> object:
+        release.wait(10)
+        raise InputError("shown for the screenshot only")
+
+    def grab() -> None:
+        boxes = [d for d in window.findChildren(QProgressDialog) if d.isVisible()]  # type: ignore[attr-defined]
+        boxes[-1].grab().save(str(OUT / "opening-server.png"))
+        print("wrote docs/screenshots/opening-server.png")
+        boxes[-1].cancel()
+        release.set()
+
+    opening._open = held  # type: ignore[assignment]
+    QTimer.singleShot(800, grab)
+    try:
+        url = "postgresql://helen@selfeval.anyshire.gov.example/selfeval?sslmode=require"
+        opening._open_waiting(url, None, window)  # type: ignore[arg-type]
+    finally:
+        opening._open = real  # type: ignore[assignment]
 
 
 def pack_pages(workspace_path: Path) -> None:

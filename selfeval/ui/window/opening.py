@@ -52,6 +52,7 @@ def _open_waiting(address: str, assessment: str | None, parent: QWidget | None) 
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
+    dialog.setValue(0)  # starts the clock: the box shows if the open takes over 300 ms
 
     def job(_progress: object, cancelled: object) -> object:
         try:
