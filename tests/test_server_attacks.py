@@ -645,19 +645,19 @@ def test_the_server_refuses_what_the_app_would_refuse(
 
 
 def test_the_servers_lists_are_the_services_lists() -> None:
-    from selfeval.services import data_request, evidence, judgements, people
-    from selfeval.services.improvement import actions
+    from selfeval.services import evidence, judgements, vocabulary
     from selfeval.store import server_values
 
-    assert tuple(evidence.EVIDENCE_KINDS) == server_values.EVIDENCE_KINDS
+    assert tuple(vocabulary.EVIDENCE_KINDS) == server_values.EVIDENCE_KINDS
     assert server_values.MAX_TEXT == evidence.MAX_DESCRIPTION
-    assert tuple(people.ORGANISATION_KINDS) == server_values.ORGANISATION_KINDS
-    assert server_values.OWNER_ROLES == people.OWNER_ROLES
-    assert tuple(actions.STATUSES) == server_values.ACTION_STATUSES
-    assert tuple(actions.PRIORITIES) == server_values.ACTION_PRIORITIES
-    assert tuple(data_request.KINDS) == server_values.REQUEST_KINDS
-    assert tuple(data_request.WITHIN_NOTICE) == server_values.WITHIN_NOTICE
+    assert tuple(vocabulary.ORGANISATION_KINDS) == server_values.ORGANISATION_KINDS
+    assert server_values.OWNER_ROLES == vocabulary.OWNER_ROLES
+    assert tuple(vocabulary.ACTION_STATUSES) == server_values.ACTION_STATUSES
+    assert tuple(vocabulary.ACTION_PRIORITIES) == server_values.ACTION_PRIORITIES
+    assert tuple(vocabulary.REQUEST_KINDS) == server_values.REQUEST_KINDS
+    assert tuple(vocabulary.WITHIN_NOTICE) == server_values.WITHIN_NOTICE
     assert server_values.MAX_NARRATIVE == judgements.MAX_TEXT
+    assert tuple(vocabulary.RISK_STATUSES) == server_values.RISK_STATUSES
     assert server_values.EVIDENCE_YEARS_AHEAD == evidence.YEARS_AHEAD
 
 

@@ -21,12 +21,11 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.locations import resource_path
 from selfeval.services.history import record_change
+from selfeval.services.vocabulary import WITHIN_NOTICE as WITHIN_NOTICE
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import DataRequestItem, EvidenceItem, Person
 from selfeval.store.types import new_id
 
-KINDS = {"data": "Data set", "document": "Document"}
-WITHIN_NOTICE = {"yes": "Yes", "no": "No", "unknown": "Not known"}
 STALE_AFTER = timedelta(days=365)
 TITLE_LIMIT = 500
 HELD_LIMIT = 2_000

@@ -11,16 +11,24 @@ the services' own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from sqlalchemy import and_, not_, or_, select
+from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
-from selfeval.services.data_request import KINDS, WITHIN_NOTICE
-from selfeval.services.evidence import EVIDENCE_KINDS
-from selfeval.services.improvement.actions import PRIORITIES, STATUSES
-from selfeval.services.people import ORGANISATION_KINDS, OWNER_ROLES
-from selfeval.services.workspace import Workspace
+from selfeval.framework.model import Framework
+from selfeval.services.vocabulary import (
+    ACTION_PRIORITIES,
+    ACTION_STATUSES,
+    EVIDENCE_KINDS,
+    ORGANISATION_KINDS,
+    OWNER_ROLES,
+    REQUEST_KINDS,
+    RISK_STATUSES,
+    WITHIN_NOTICE,
+)
 from selfeval.store.models import (
     Action,
     DataRequestItem,
@@ -31,11 +39,26 @@ from selfeval.store.models import (
     Risk,
 )
 
-RISK_STATUSES = ("open", "closed")
 RISK_SCORES = (1, 5)
 
 
-def _checks(workspace: Workspace) -> Iterator[tuple[Any, Callable[[Any], str]]]:
+class Opened(Protocol):
+    """What of a workspace the check needs (services/workspace.py calls it as it opens one, so
+    this module cannot import the Workspace class back)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def framework(self) -> Framework: ...
+
+    @property
+    def assessment_id(self) -> str: ...
+
+    def transaction(self, *, read_only: bool = False) -> AbstractContextManager[Session]: ...
+
+
+def _checks(workspace: Opened) -> Iterator[tuple[Any, Callable[[Any], str]]]:
     framework = workspace.framework
     scale = [level.id for level in framework.rating_scale.choices]
     on_scale = f"the {framework.rating_scale.label} scale ({', '.join(scale)})"
@@ -65,8 +88,8 @@ def _checks(workspace: Workspace) -> Iterator[tuple[Any, Callable[[Any], str]]]:
         lambda r: f"a judgement is stored for '{r[1] or r[0]}', which {framework.id} does not have",
     )
     yield _one_of(EvidenceItem.title, EvidenceItem.kind, EVIDENCE_KINDS, "evidence", "kind")
-    yield _one_of(Action.title, Action.status, STATUSES, "the action", "status")
-    yield _one_of(Action.title, Action.priority, PRIORITIES, "the action", "priority")
+    yield _one_of(Action.title, Action.status, ACTION_STATUSES, "the action", "status")
+    yield _one_of(Action.title, Action.priority, ACTION_PRIORITIES, "the action", "priority")
     yield _one_of(Risk.title, Risk.status, RISK_STATUSES, "the risk", "status")
     low, high = RISK_SCORES
     yield (
@@ -79,7 +102,7 @@ def _checks(workspace: Workspace) -> Iterator[tuple[Any, Callable[[Any], str]]]:
     yield _one_of(
         Organisation.name, Organisation.kind, ORGANISATION_KINDS, "the organisation", "kind"
     )
-    yield _one_of(DataRequestItem.title, DataRequestItem.kind, KINDS, "the item", "kind")
+    yield _one_of(DataRequestItem.title, DataRequestItem.kind, REQUEST_KINDS, "the item", "kind")
     yield _one_of(
         DataRequestItem.title, DataRequestItem.within_notice, WITHIN_NOTICE, "the item", "answer"
     )
@@ -98,7 +121,7 @@ def _one_of(
     )
 
 
-def refuse_bad_stored_values(workspace: Workspace) -> None:
+def refuse_bad_stored_values(workspace: Opened) -> None:
     """InputError naming the first value selfeval would not have stored, if there is one."""
     with workspace.transaction(read_only=True) as session:
         for query, said in _checks(workspace):

@@ -26,9 +26,9 @@ from selfeval.pack.model import (
     SignOffSummary,
 )
 from selfeval.services.comments import list_comments
-from selfeval.services.data_request import KINDS, WITHIN_NOTICE, list_items
+from selfeval.services.data_request import list_items
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
-from selfeval.services.improvement.actions import PRIORITIES, list_actions
+from selfeval.services.improvement.actions import list_actions
 from selfeval.services.improvement.indicators import (
     COMPARATORS,
     ValueRow,
@@ -44,6 +44,7 @@ from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
 from selfeval.services.signoff import content_hashes, signoff_state
 from selfeval.services.statistics.mapping import series_break
+from selfeval.services.vocabulary import ACTION_PRIORITIES, REQUEST_KINDS, WITHIN_NOTICE
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 
@@ -182,7 +183,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
     data_request = tuple(
         DataRequestLine(
             item.title,
-            KINDS[item.kind],
+            REQUEST_KINDS[item.kind],
             item.owner,
             item.held_where,
             item.refreshed_on,
@@ -277,7 +278,7 @@ def improvement_lines(
             a.owner,
             a.due_date,
             a.status_label,
-            PRIORITIES[a.priority],
+            ACTION_PRIORITIES[a.priority],
             a.overdue,
             a.notes[-1].text if a.notes else "",
         )

@@ -15,17 +15,11 @@ from selfeval.errors import InputError
 from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
+from selfeval.services.vocabulary import ACTION_PRIORITIES as PRIORITIES
+from selfeval.services.vocabulary import ACTION_STATUSES as STATUSES
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Action, ActionCriterion, ActionNote, Organisation, Person
 from selfeval.store.types import utc_now
-
-STATUSES = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "complete": "Complete",
-    "blocked": "Blocked",
-}
-PRIORITIES = {"priority": "Area for priority action", "improvement": "Area for improvement"}
 
 
 class ActionInput(BaseModel):

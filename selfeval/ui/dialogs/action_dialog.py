@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
 from selfeval.errors import InputError
 from selfeval.services.evidence_import import parse_date
 from selfeval.services.improvement.actions import (
-    PRIORITIES,
-    STATUSES,
     ActionInput,
     ActionView,
     parse_action,
 )
 from selfeval.services.people import list_people
+from selfeval.services.vocabulary import ACTION_PRIORITIES, ACTION_STATUSES
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
@@ -65,11 +64,11 @@ class ActionDialog(GuardedDialog):
         self.due.setPlaceholderText("e.g. 31/03/2027")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
-        for key, label in STATUSES.items():
+        for key, label in ACTION_STATUSES.items():
             self.status.addItem(label, key)
         self.priority = QComboBox()
         self.priority.setAccessibleName("Priority")
-        for key, label in PRIORITIES.items():
+        for key, label in ACTION_PRIORITIES.items():
             self.priority.addItem(label, key)
         if existing:
             self.status.setCurrentIndex(self.status.findData(existing.status))

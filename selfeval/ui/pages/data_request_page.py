@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import InputError
 from selfeval.services.data_request import (
-    KINDS,
     WITHIN_NOTICE,
     DataRequestInput,
     DataRequestView,
@@ -39,6 +38,7 @@ from selfeval.services.data_request import (
 from selfeval.services.evidence import EvidenceView, list_evidence
 from selfeval.services.evidence_import import parse_date
 from selfeval.services.people import PersonView, list_people
+from selfeval.services.vocabulary import REQUEST_KINDS
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
@@ -67,7 +67,7 @@ class DataRequestDialog(CheckedDialog):
         self.title.setMaxLength(500)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind")
-        for key, label in KINDS.items():
+        for key, label in REQUEST_KINDS.items():
             self.kind.addItem(label, key)
         self.owner = QComboBox()
         self.owner.setAccessibleName("Owner")
