@@ -330,27 +330,64 @@ def test_file_bytes_are_read_only_through_a_visible_attachment(shared: str) -> N
     assert readable == {"lead": {council, icb}, "contributor": {icb}, "reader": set()}
 
 
+def _send(connection: psycopg.Connection, upload: str, data: bytes, sha: str) -> bool:  # type: ignore[type-arg]
+    """A file sent as a client sends it: pieces, then the server's store. True if refused."""
+    piece = "INSERT INTO selfeval_blob_piece (upload, n, data) VALUES (%s, 0, %s)"
+    if refused(connection, piece, upload, data):
+        return True
+    return refused(connection, "SELECT selfeval_store_blob(%s, %s, %s)", upload, sha, len(data))
+
+
 def test_file_bytes_are_never_rewritten_and_never_planted_under_another_hash(shared: str) -> None:
     icb = hashlib.sha256(b"bytes of Case review of child A").hexdigest()
     for role in ("lead", "contributor"):
         with connect(shared, role) as connection:
             assert refused(connection, "UPDATE blob SET data = 'evil' WHERE sha256 = %s", icb)
             planted = hashlib.sha256(f"a file to come {role}".encode()).hexdigest()
-            assert refused(
-                connection,
-                "INSERT INTO blob (sha256, size, data) VALUES (%s, 4, 'evil')",
-                planted,
-            )
+            assert _send(connection, f"plant-{role}", b"evil", planted)
             good = f"honest {role}".encode()
-            assert not refused(
-                connection,
-                "INSERT INTO blob (sha256, size, data) VALUES (%s, %s, %s)",
-                hashlib.sha256(good).hexdigest(),
-                len(good),
-                good,
-            )
+            assert not _send(connection, f"good-{role}", good, hashlib.sha256(good).hexdigest())
+    with connect(shared, "lead") as helen:  # a lead's direct insert is checked by the server too
+        assert refused(
+            helen, "INSERT INTO blob (sha256, size, data) VALUES (%s, 4, 'evil')", "0" * 64
+        )
+    with connect(shared, "contributor") as amara:  # a contributor's goes through the store only
+        good = b"direct"
+        assert refused(
+            amara,
+            "INSERT INTO blob (sha256, size, data) VALUES (%s, %s, %s)",
+            hashlib.sha256(good).hexdigest(),
+            len(good),
+            good,
+        )
     with connect(shared, "reader") as lisa:
         assert refused(lisa, "INSERT INTO blob (sha256, size, data) VALUES ('x', 1, 'x')")
+        assert _send(lisa, "reader", b"x", hashlib.sha256(b"x").hexdigest())
+
+
+def test_knowing_a_files_hash_does_not_let_anyone_attach_it(shared: str) -> None:
+    """The contributor learnt the SHA-256 of the council's personal file (from a package, say):
+    attaching it to an item of their own, to read it through that, is refused; sending the same
+    bytes proves they hold the file, and then they may."""
+    council_bytes = b"bytes of Child B's plan"
+    council = hashlib.sha256(council_bytes).hexdigest()
+    with connect(shared, "contributor") as amara:
+        amara.execute(
+            "INSERT INTO evidence_item (id, title, description, kind, link, personal_data, "
+            "created_by, created_at, updated_at) VALUES ('amaras-item', 'Mine', '', 'other', "
+            "'', false, '', now(), now())"
+        )
+        attach = (
+            "INSERT INTO attachment (id, evidence_id, filename, sha256, size, added_by, added_at)"
+            " VALUES (%s, 'amaras-item', 'plan.txt', %s, %s, '', now())"
+        )
+        assert refused(amara, attach, "a1", council, len(council_bytes))
+        assert refused(amara, "UPDATE attachment SET sha256 = %s", council)
+        assert amara.execute(
+            "SELECT count(*) FROM blob WHERE sha256 = %s", (council,)
+        ).fetchone() == (0,)
+        assert not _send(amara, "proof", council_bytes, council)  # they do hold it
+        assert not refused(amara, attach, "a2", council, len(council_bytes))
 
 
 def test_a_file_in_pieces_is_seen_only_by_the_login_sending_it(shared: str) -> None:
@@ -582,9 +619,9 @@ def test_sabotage_without_the_blob_check_bytes_are_planted(
     with psycopg.connect(as_login(shared, OWNER), autocommit=True) as owner:
         owner.execute("ALTER TABLE blob DISABLE TRIGGER selfeval_check_blob")
     try:
-        with connect(shared, "contributor") as amara:
+        with connect(shared, "lead") as helen:
             assert not refused(
-                amara, "INSERT INTO blob (sha256, size, data) VALUES (%s, 4, 'evil')", "0" * 64
+                helen, "INSERT INTO blob (sha256, size, data) VALUES (%s, 4, 'evil')", "0" * 64
             )
     finally:
         with psycopg.connect(as_login(shared, OWNER), autocommit=True) as owner:

@@ -5,9 +5,9 @@ bytes move through SQLite's incremental blob I/O: a row is written as a zero-fil
 right size and filled in place, and read back a piece at a time. On a server a file is read in
 slices (`substring`, which fetches only the stored chunks it needs) and written as numbered
 pieces into the staging table `selfeval_blob_piece` (each login sees only its own pieces; no
-login may create a temporary table) that the server joins into the value (`string_agg`) and
-checks against the SHA-256 and size it is stored under: in both, no more than a piece is in the
-program's memory.
+login may create a temporary table) that the server's `selfeval_store_blob` joins, checks
+against the SHA-256 and size it is stored under, and keeps: in both, no more than a piece is in
+the program's memory.
 """
 
 from __future__ import annotations
@@ -103,18 +103,14 @@ def _server_write(
             text("INSERT INTO selfeval_blob_piece (upload, n, data) VALUES (:u, :n, :data)"),
             {"u": upload, "n": number, "data": piece},
         )
-    mine = "FROM selfeval_blob_piece WHERE upload = :u AND login = session_user"
     _check(digest, sha256, written, size)  # else the caller's rollback takes the pieces too
-    # The same bytes may be there already under an attachment this login cannot see.
+    # The server joins the pieces, checks them against the hash and size, keeps them once (the
+    # same bytes may be there already, under an attachment this login cannot see) and notes
+    # that this login holds the file (so it may attach it).
     session.execute(
-        text(
-            "INSERT INTO blob (sha256, size, data) SELECT :sha, :size, "
-            f"coalesce(string_agg(data, ''::bytea ORDER BY n), ''::bytea) {mine} "
-            "HAVING NOT selfeval_blob_stored(:stored)"
-        ),
-        {"sha": sha256, "stored": sha256, "size": size, "u": upload},
+        text("SELECT selfeval_store_blob(:u, :sha, :size)"),
+        {"u": upload, "sha": sha256, "size": size},
     )
-    session.execute(text(f"DELETE {mine}"), {"u": upload})
 
 
 def _check(digest: Any, sha256: str, written: int, size: int) -> None:

@@ -37,6 +37,13 @@ TABLES = [
         data bytea NOT NULL,
         PRIMARY KEY (login, upload, n)
     )""",
+    # Who has sent a file's bytes (so holds the file): only they, and those who can see it
+    # already, may attach it. Knowing a file's SHA-256 is not holding the file.
+    """CREATE TABLE IF NOT EXISTS {s}.selfeval_blob_holder (
+        sha256 text NOT NULL,
+        login text NOT NULL DEFAULT session_user,
+        PRIMARY KEY (sha256, login)
+    )""",
 ]
 
 # name -> (arguments and result, volatility and security, body). Kept as data so the
@@ -94,12 +101,46 @@ FUNCTIONS: dict[str, tuple[str, str, str]] = {
         "LANGUAGE sql STABLE SECURITY DEFINER",
         "SELECT NOT EXISTS (SELECT 1 FROM {s}.attachment a WHERE a.sha256 = sha)",
     ),
-    # Whether a file's bytes are stored (whoever's they are): a login holding the file may add
-    # an attachment to it without sending it again. It tells nothing to one without the file.
-    "selfeval_blob_stored": (
+    # The pieces a login sent, joined, checked against the SHA-256 and size they are stored
+    # under, kept (once: the same bytes may be there already, whoever's), and the login
+    # recorded as holding the file; the pieces go.
+    "selfeval_store_blob": (
+        "(p_upload text, p_sha text, p_size bigint) RETURNS void",
+        "LANGUAGE plpgsql VOLATILE SECURITY DEFINER",
+        """DECLARE joined bytea;
+        BEGIN
+            IF coalesce({s}.selfeval_role(), '') NOT IN ('lead', 'contributor')
+               AND session_user <> current_user THEN
+                RAISE EXCEPTION 'this login may not store files'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+            SELECT coalesce(pg_catalog.string_agg(p.data, ''::bytea ORDER BY p.n), ''::bytea)
+              INTO joined FROM {s}.selfeval_blob_piece p
+             WHERE p.upload = p_upload AND p.login = session_user;
+            IF pg_catalog.encode(pg_catalog.sha256(joined), 'hex') <> p_sha
+               OR pg_catalog.length(joined) <> p_size THEN
+                RAISE EXCEPTION 'the bytes sent are not the file %...', pg_catalog.left(p_sha, 12)
+                    USING ERRCODE = 'check_violation';
+            END IF;
+            INSERT INTO {s}.blob (sha256, size, data) VALUES (p_sha, p_size, joined)
+                ON CONFLICT (sha256) DO NOTHING;
+            INSERT INTO {s}.selfeval_blob_holder (sha256, login) VALUES (p_sha, session_user)
+                ON CONFLICT DO NOTHING;
+            DELETE FROM {s}.selfeval_blob_piece
+             WHERE upload = p_upload AND login = session_user;
+        END""",
+    ),
+    # A file a login may attach: one it sent itself, or one it can see attached already.
+    "selfeval_may_attach": (
         "(sha text) RETURNS boolean",
         "LANGUAGE sql STABLE SECURITY DEFINER",
-        "SELECT EXISTS (SELECT 1 FROM {s}.blob b WHERE b.sha256 = sha)",
+        """SELECT {s}.selfeval_role() = 'lead'
+            OR EXISTS (SELECT 1 FROM {s}.selfeval_blob_holder h
+                       WHERE h.sha256 = sha AND h.login = session_user)
+            OR EXISTS (SELECT 1 FROM {s}.attachment a
+                       JOIN {s}.evidence_item e ON e.id = a.evidence_id
+                       WHERE a.sha256 = sha AND (NOT e.personal_data
+                             OR e.organisation_id IS NOT DISTINCT FROM {s}.selfeval_org()))""",
     ),
     # The evidence ids a snapshot names as personal data; NULL when its content is not JSON
     # (then only a lead sees it). Runs as the caller.
@@ -210,11 +251,12 @@ POLICY_FUNCTIONS = (
     "selfeval_may_change_action",
     "selfeval_blob_unused",
     "selfeval_snapshot_personal",
+    "selfeval_may_attach",
 )
 """Asked by the policies as the caller: every group may run them (they say only what the
 caller's own grant allows)."""
 
-WRITER_FUNCTIONS = ("selfeval_record_change", "selfeval_blob_stored", "selfeval_edition_of")
+WRITER_FUNCTIONS = ("selfeval_record_change", "selfeval_store_blob", "selfeval_edition_of")
 """Run by the roles that write: lead and contributor."""
 
 

@@ -57,6 +57,7 @@ VISIBLE_SNAPSHOT = (
 )
 """A snapshot names the personal-data items it holds: seen only by those who see each one."""
 OWN_PIECES = "login = session_user"
+MAY_ATTACH = "{s}.selfeval_may_attach(sha256)"
 OWN_GRANT = "login = session_user"
 
 
@@ -107,18 +108,21 @@ ACCESS: dict[str, Decision] = {
         (ALL, f"{CRITERION} AND {OF_VISIBLE_EVIDENCE}", NO),
         (ALL, CRITERION, NO),
     ),
+    # A file is attached only by a login that sent its bytes or can see it already: knowing
+    # a personal file's SHA-256 does not let anyone attach it to an item of theirs and read it.
     "attachment": Decision(
         (ALL, OF_VISIBLE_EVIDENCE, OF_VISIBLE_EVIDENCE),
-        (ALL, OF_OWN_EVIDENCE, NO),
-        (ALL, OF_OWN_EVIDENCE, NO),
+        (ALL, f"{OF_OWN_EVIDENCE} AND {MAY_ATTACH}", NO),
+        (ALL, f"{OF_OWN_EVIDENCE} AND {MAY_ATTACH}", NO),
         (ALL, OF_OWN_EVIDENCE, NO),
     ),
     "blob": Decision(
         (ALL, OF_VISIBLE_ATTACHMENT, OF_VISIBLE_ATTACHMENT),
-        (ALL, ALL, NO),  # the server checks the bytes against their SHA-256 and size
+        (ALL, NO, NO),  # a contributor's file goes through selfeval_store_blob, checked
         NOBODY,  # a file's bytes are never rewritten
         (ALL, "{s}.selfeval_blob_unused(sha256)", NO),
     ),
+    "selfeval_blob_holder": Decision((OWN_GRANT, OWN_GRANT, NO), NOBODY, NOBODY, NOBODY),
     "selfeval_blob_piece": Decision(
         (OWN_PIECES, OWN_PIECES, NO),
         (OWN_PIECES, OWN_PIECES, NO),
