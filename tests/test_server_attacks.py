@@ -788,3 +788,36 @@ def test_a_contributors_dump_holds_only_what_they_may_read(
     assert "Case review of child A" in dumped  # their organisation's
     assert "Child B" not in dumped  # the council's personal data, in no table
     assert '"secret"' not in dumped
+
+
+def test_a_contributors_rows_carry_the_servers_who(shared: str) -> None:
+    """A comment, an evidence item, a file and a judgement a contributor writes name them, as
+    the server knows them, whatever the client claims (a comment "by the lead" is not)."""
+    from selfeval.services.judgements import get_judgement, set_judgement
+
+    with connect(shared, "contributor") as amara:
+        assessment = amara.execute("SELECT id FROM assessment LIMIT 1").fetchone()[0]  # type: ignore[index]
+        amara.execute(
+            "INSERT INTO comment (id, assessment_id, criterion_id, author, organisation, "
+            "created_at, text, origin) VALUES ('c1', %s, 'right-help', 'Helen Whitfield', "
+            "'Anyshire County Council', now(), 'Approved by the lead.', 'local')",
+            (assessment,),
+        )
+        assert amara.execute(
+            "SELECT author, organisation FROM comment WHERE id = 'c1'"
+        ).fetchone() == (
+            "Dr Amara Okafor",
+            ICB,
+        )
+        amara.execute(
+            "INSERT INTO evidence_item (id, title, description, kind, link, personal_data, "
+            "created_by, created_at, updated_at) VALUES ('by-amara', 'Audit', '', 'audit', '', "
+            "false, 'Helen Whitfield', now(), now())"
+        )
+        amara.execute("UPDATE evidence_item SET created_by = 'Helen' WHERE id = 'by-amara'")
+        assert amara.execute(
+            "SELECT created_by FROM evidence_item WHERE id = 'by-amara'"
+        ).fetchone() == ("Dr Amara Okafor",)
+    with open_workspace(as_login(shared, "amara"), CurrentUser("Helen Whitfield", "")) as ws:
+        set_judgement(ws, "right-help", rationale="Signed by whom?")
+        assert get_judgement(ws, "right-help").updated_by == "Dr Amara Okafor"

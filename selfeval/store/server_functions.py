@@ -236,6 +236,45 @@ FUNCTIONS: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+WHO = {
+    # table -> (column, "name" or "organisation" of the login's person, stamped on update too)
+    "comment": (("author", "name", False), ("organisation", "organisation", False)),
+    "evidence_item": (("created_by", "name", False),),
+    "attachment": (("added_by", "name", False),),
+    "action_note": (("author", "name", False),),
+    "judgement": (("updated_by", "name", True),),
+}
+"""Every "who" a contributor's row carries is the server's, like the history's: a comment (or
+a file, an item, a note, a judgement) cannot be made to look like someone else's. A lead's are
+kept as written (merging a partner's return carries the partner's names)."""
+
+
+def who_functions() -> dict[str, tuple[str, str, str]]:
+    made = {}
+    for table, columns in WHO.items():
+        stamps = "".join(
+            f"NEW.{column} := coalesce({'who' if kind == 'name' else 'place'}, "
+            f"{'session_user' if kind == 'name' else chr(39) * 2}); "
+            if on_update
+            else f"IF TG_OP = 'INSERT' THEN NEW.{column} := coalesce("
+            f"{'who' if kind == 'name' else 'place'}, "
+            f"{'session_user' if kind == 'name' else chr(39) * 2}); "
+            f"ELSE NEW.{column} := OLD.{column}; END IF; "
+            for column, kind, on_update in columns
+        )
+        made[f"selfeval_who_{table}"] = (
+            "() RETURNS trigger",
+            "LANGUAGE plpgsql SECURITY DEFINER",
+            "DECLARE who text; place text; BEGIN "
+            "IF {s}.selfeval_role() = 'contributor' THEN "
+            "SELECT p.name, o.name INTO who, place FROM {s}.selfeval_grant g "
+            "LEFT JOIN {s}.person p ON p.id = g.person_id "
+            "LEFT JOIN {s}.organisation o ON o.id = g.organisation_id "
+            f"WHERE g.login = session_user; {stamps}END IF; RETURN NEW; END",
+        )
+    return made
+
+
 TRIGGERS = {
     # name -> (table, timing and events, function)
     "selfeval_stamp_change": ("change_record", "BEFORE INSERT", "selfeval_stamp_change"),
@@ -262,7 +301,7 @@ WRITER_FUNCTIONS = ("selfeval_record_change", "selfeval_store_blob", "selfeval_e
 
 def all_functions() -> dict[str, tuple[str, str, str]]:
     """Every function the server holds for selfeval: those above and the value checks."""
-    return {**FUNCTIONS, **check_functions()}
+    return {**FUNCTIONS, **who_functions(), **check_functions()}
 
 
 def object_statements(schema: str) -> list[str]:
@@ -273,7 +312,11 @@ def object_statements(schema: str) -> list[str]:
             f"CREATE OR REPLACE FUNCTION {schema}.{name}{signature} {kind} "
             f"{PINNED.replace('{s}', schema)} AS $fn$ {body.replace('{s}', schema)} $fn$"
         )
-    for name, (table, timing, function) in {**TRIGGERS, **check_triggers()}.items():
+    who = {
+        f"selfeval_who_{table}": (table, "BEFORE INSERT OR UPDATE", f"selfeval_who_{table}")
+        for table in WHO
+    }
+    for name, (table, timing, function) in {**TRIGGERS, **who, **check_triggers()}.items():
         statements += [
             f"DROP TRIGGER IF EXISTS {name} ON {schema}.{table}",
             f"CREATE TRIGGER {name} {timing} ON {schema}.{table} "
