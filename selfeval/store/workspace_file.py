@@ -68,13 +68,33 @@ def inspect_workspace(path: Path, full: bool = False) -> str:
     try:
         # immutable=1: no locks, no -wal or -shm files made; a leftover WAL after a crash is
         # ignored here (we check the last checkpointed state) and replayed on the real open.
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        return _read_with(path, "mode=ro&immutable=1", full)
+    except (sqlite3.DatabaseError, WorkspaceRefused) as err:
+        # Or another window wrote the file (a checkpoint) while it was read without locks: a
+        # torn read looks damaged. Read again with locks, as every reader beside a writer does.
+        first = (
+            err
+            if isinstance(err, WorkspaceRefused)
+            else WorkspaceRefused(f"{path}: is damaged and cannot be read ({err})")
+        )
+    if not path.with_name(f"{path.name}-wal").exists():
+        raise first  # nobody has it open: nothing wrote it meanwhile, and nothing is left here
+    try:
+        return _read_with(path, "mode=ro", full)
+    except sqlite3.OperationalError:
+        raise first from None  # it cannot be read with locks here: the first verdict stands
+    except sqlite3.DatabaseError as err:
+        raise WorkspaceRefused(f"{path}: is damaged and cannot be read ({err})") from None
+
+
+def _read_with(path: Path, options: str, full: bool) -> str:
+    """The schema revision, read through a connection opened with `options`."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?{options}", uri=True)
     except sqlite3.Error as err:
         raise WorkspaceRefused(f"{path}: cannot be opened ({err})") from None
     try:
         return _read_revision(path, connection, full)
-    except sqlite3.DatabaseError as err:
-        raise WorkspaceRefused(f"{path}: is damaged and cannot be read ({err})") from None
     finally:
         connection.close()
 
