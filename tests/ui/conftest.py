@@ -39,6 +39,38 @@ def no_background_work_left() -> Iterator[None]:
     assert not stuck, f"background work still running after the test: {stuck}"
 
 
+FORGOTTEN_AFTER_POLLS = 20
+"""A message box open this many polls (half a second apart) is one no test step answers."""
+
+
+@pytest.fixture(autouse=True)
+def no_forgotten_message_box(qapp: QApplication) -> Iterator[None]:
+    """A message box nobody answers would hang the run until CI's limit (a window's background
+    open failing, say): after ten seconds it is closed, and the test fails with its words."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: dict[int, int] = {}
+    forgotten: list[str] = []
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            seen.clear()
+            return
+        seen[id(box)] = seen.get(id(box), 0) + 1
+        if seen[id(box)] >= FORGOTTEN_AFTER_POLLS:
+            forgotten.append(f"{box.windowTitle()}: {box.text()}")
+            box.reject()
+
+    watchdog = QTimer()
+    watchdog.setInterval(500)
+    watchdog.timeout.connect(poll)
+    watchdog.start()
+    yield
+    watchdog.stop()
+    assert not forgotten, f"a message box nobody answered: {forgotten}"
+
+
 def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:
     """Run `act` on the next modal dialog (which `exec()` is about to show)."""
 
