@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -109,29 +109,10 @@ def _printed_beside(workspace: Workspace) -> dict[str, Any]:
             "foreword": area.foreword,
             "logo": hashlib.sha256(area.logo).hexdigest() if area.logo else None,
         },
-        "risks": {
-            r.id: [
-                r.title,
-                r.description,
-                r.mitigation,
-                r.owner,
-                r.impact,
-                r.likelihood,
-                r.review_date.isoformat() if r.review_date else None,
-                sorted(r.criteria),
-                r.status,
-            ]
-            for r in list_risks(workspace)
-        },  # fmt: skip
+        # every field of each, as the pack prints them (a field added later is covered too)
+        "risks": {r.id: asdict(r) for r in list_risks(workspace)},
         "indicators": {
-            f"{v.indicator_id}|{v.period}": [
-                v.area,
-                v.statistical_neighbours,
-                v.region,
-                v.england,
-                v.source,
-            ]
-            for v in indicator_values(workspace)
+            f"{v.indicator_id}|{v.period}": asdict(v) for v in indicator_values(workspace)
         },
     }
 
@@ -141,7 +122,7 @@ BEFORE_WIDER_COVER = ("framework", "judgements", "evidence", "owners", "actions"
 
 
 def _digest(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
