@@ -110,11 +110,17 @@ def _printed_beside(workspace: Workspace) -> dict[str, Any]:
             "logo": hashlib.sha256(area.logo).hexdigest() if area.logo else None,
         },
         # every field of each, as the pack prints them (a field added later is covered too)
-        "risks": {r.id: asdict(r) for r in list_risks(workspace)},
+        "risks": {r.id: _json_ready(asdict(r)) for r in list_risks(workspace)},
         "indicators": {
-            f"{v.indicator_id}|{v.period}": asdict(v) for v in indicator_values(workspace)
+            f"{v.indicator_id}|{v.period}": _json_ready(asdict(v))
+            for v in indicator_values(workspace)
         },
     }
+
+
+def _json_ready(values: dict[str, Any]) -> Any:
+    """Plain JSON data (dates as ISO text), as the frozen snapshot stores it."""
+    return json.loads(json.dumps(values, default=str))
 
 
 BEFORE_WIDER_COVER = ("framework", "judgements", "evidence", "owners", "actions")
@@ -122,7 +128,7 @@ BEFORE_WIDER_COVER = ("framework", "judgements", "evidence", "owners", "actions"
 
 
 def _digest(content: dict[str, Any]) -> str:
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
