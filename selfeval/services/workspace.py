@@ -103,6 +103,8 @@ class Workspace:
         try:
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 yield session
+            if not read_only:
+                self.store.after_write()  # a file holds the change itself, not only its -wal
         except DBAPIError as err:
             fault = self.store.fault(err)
             if fault is None:

@@ -181,6 +181,9 @@ class PostgresStore:
     def before_transaction(self) -> None:
         return None
 
+    def after_write(self) -> None:
+        return None  # the server keeps what it committed
+
     def fault(self, err: BaseException) -> SelfevalError | None:
         """The server unreachable, the login refused, the connection lost: in plain words."""
         import psycopg

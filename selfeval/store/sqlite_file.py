@@ -8,6 +8,7 @@ sidecars, the quick look for the first paint, and noticing the file moved away w
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -159,6 +160,21 @@ class SqliteFileStore:
         from selfeval.store.faults import database_fault
 
         return database_fault(self.path, err)
+
+    def after_write(self) -> None:
+        """Copy what the write left in the `-wal` into the file itself (a passive checkpoint:
+        it waits for no reader). Someone who copies the workspace file while it is open (to
+        e-mail it, or a sync client) then copies every saved change, not an empty workspace;
+        WAL keeps its one writer and many readers."""
+        if self._engine is None:
+            return
+        raw = self._engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass  # busy or read-only: the next write, or closing, checkpoints instead
+        finally:
+            raw.close()
 
     def release_connections(self) -> None:
         for engine in (self._engine, self._read_engine):

@@ -49,6 +49,10 @@ class WorkspaceStore(Protocol):
     def before_transaction(self) -> None:
         """Raise a SelfevalError if the store can no longer be written safely (moved, gone)."""
 
+    def after_write(self) -> None:
+        """Make what was just committed part of the store itself (a file: nothing of it left
+        only in a sidecar, so a copy of the file alone holds it)."""
+
     def fault(self, err: BaseException) -> SelfevalError | None:
         """A database error the machine caused, in plain words; None for anything else."""
 
