@@ -311,3 +311,34 @@ def test_a_cancelled_workbook_leaves_nothing_behind(demo: Workspace, tmp_path: P
     assert not [f for f in ALL_TEMP_FILES if Path(f).exists()]
     assert render_xlsx(pack, target).exists()  # and the next export is whole
     assert load_workbook(target).sheetnames[:2] == ["Summary", "Judgements"]
+
+
+def _not_applying() -> list[tuple[str, list[str], str]]:
+    from selfeval.cli.publishing import EXPORT_OPTIONS
+
+    formats = ("pdf", "docx", "xlsx", "progress", "parents", "brief", "edition-changes")
+    cases = []
+    for flags, settings, applies in EXPORT_OPTIONS:
+        value = (
+            []
+            if settings.get("action") == "store_true"
+            else [settings.get("choices", ("x", "final"))[-1] if "choices" in settings else "given"]
+        )
+        for document in formats:
+            if document not in applies:
+                cases.append((document, [flags[0], *value], flags[0]))
+    return cases
+
+
+@pytest.mark.parametrize(("document", "option", "flag"), _not_applying())
+def test_an_option_the_document_ignores_is_refused_naming_it(
+    demo_path: Path, tmp_path: Path, document: str, option: list[str], flag: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    from selfeval.cli import main
+
+    out = tmp_path / "out.pdf"
+    assert main(["export", document, str(demo_path), "-o", str(out), *option]) == 2
+    err = capsys.readouterr().err
+    assert f"{flag} does not apply to 'export {document}'" in err
+    assert not out.exists()

@@ -5,11 +5,97 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from selfeval.cli.common import EXIT_OK, open_from_args
 
+PACK = ("pdf", "docx", "xlsx")
+EXPORT_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any], tuple[str, ...]], ...] = (
+    # (flags, argparse settings, the documents the option applies to): declared once, so the
+    # help and the refusal of an option a document would ignore come from the same line
+    (("--criteria",), {"help": "only these criterion ids, separated by commas"}, PACK),
+    (("--status",), {"choices": ("draft", "final"), "default": "draft"}, PACK),
+    (
+        ("--marking",),
+        {"default": "OFFICIAL-SENSITIVE", "help": "protective marking ('' for none)"},
+        PACK,
+    ),
+    (
+        ("--version-label",),
+        {"default": "1.0", "help": "the version printed on the cover"},
+        PACK,
+    ),
+    (
+        ("--include-personal-data",),
+        {
+            "action": "store_true",
+            "help": "include evidence marked as personal data (left out by default)",
+        },
+        (*PACK, "progress"),
+    ),
+    (
+        ("--include-comments",),
+        {
+            "action": "store_true",
+            "help": "the pack: add an appendix with each criterion's comment thread (off by "
+            "default)",
+        },
+        PACK,
+    ),
+    (
+        ("--from",),
+        {
+            "dest": "from_edition",
+            "help": "edition-changes: the old edition's framework id (default: the "
+            "assessment's own)",
+        },
+        ("edition-changes",),
+    ),
+    (
+        ("--to",),
+        {"dest": "to_edition", "help": "edition-changes: the new edition's id"},
+        ("edition-changes",),
+    ),
+    (
+        ("--no-context-headlines",),
+        {
+            "action": "store_true",
+            "help": "the pack: leave out the latest published figures near the front",
+        },
+        PACK,
+    ),
+    (("--since",), {"help": "progress: the snapshot to compare with"}, ("progress",)),
+    (
+        ("--until",),
+        {"default": "now", "help": "progress: a later snapshot (default: now)"},
+        ("progress",),
+    ),
+    (
+        ("--contact",),
+        {"help": "parents: how families reach the partnership (kept for the next summary)"},
+        ("parents",),
+    ),
+)
+
+
+def _refuse_options_that_do_not_apply(args: argparse.Namespace) -> None:
+    """An option the chosen document would ignore is refused, naming it: a parents' summary
+    asked for with --marking must not be written as if the marking were on it."""
+    from selfeval.errors import InputError
+
+    for flags, settings, formats in EXPORT_OPTIONS:
+        dest = settings.get("dest", flags[0].lstrip("-").replace("-", "_"))
+        default = settings.get("default", False if settings.get("action") else None)
+        if args.format not in formats and getattr(args, dest) != default:
+            kinds = ", ".join(formats)
+            raise InputError(
+                f"{flags[0]} does not apply to 'export {args.format}' (it is for: {kinds}); "
+                "nothing was written"
+            )
+
 
 def cmd_export(args: argparse.Namespace) -> int:
+    _refuse_options_that_do_not_apply(args)
     if args.format == "progress":
         from selfeval.cli.improvement import export_progress_file
 
@@ -145,36 +231,5 @@ def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
     )
     p.add_argument("workspace")
     p.add_argument("-o", "--output", required=True, help="the file to write")
-    p.add_argument("--criteria", help="only these criterion ids, separated by commas")
-    p.add_argument("--status", choices=("draft", "final"), default="draft")
-    p.add_argument(
-        "--marking", default="OFFICIAL-SENSITIVE", help="protective marking ('' for none)"
-    )
-    p.add_argument("--version-label", default="1.0", help="the version printed on the cover")
-    p.add_argument(
-        "--include-personal-data",
-        action="store_true",
-        help="include evidence marked as personal data (left out by default)",
-    )
-    p.add_argument(
-        "--include-comments",
-        action="store_true",
-        help="the pack: add an appendix with each criterion's comment thread (off by default)",
-    )
-    p.add_argument(
-        "--from",
-        dest="from_edition",
-        help="edition-changes: the old edition's framework id (default: the assessment's own)",
-    )
-    p.add_argument("--to", dest="to_edition", help="edition-changes: the new edition's id")
-    p.add_argument(
-        "--no-context-headlines",
-        action="store_true",
-        help="the pack: leave out the latest published figures near the front",
-    )
-    p.add_argument("--since", help="progress: the snapshot to compare with")
-    p.add_argument("--until", default="now", help="progress: a later snapshot (default: now)")
-    p.add_argument(
-        "--contact",
-        help="parents: how families reach the partnership (kept for the next summary)",
-    )
+    for flags, settings, _formats in EXPORT_OPTIONS:
+        p.add_argument(*flags, **settings)
