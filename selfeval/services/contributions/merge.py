@@ -32,7 +32,7 @@ from selfeval.services.contributions.state import (
     add_evidence_items,
     extract_state,
 )
-from selfeval.services.judgements import MAX_TEXT
+from selfeval.services.judgements import MAX_TEXT, NARRATIVE_FIELDS
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
@@ -45,7 +45,9 @@ from selfeval.store.models import (
 )
 from selfeval.store.types import new_id, utc_now
 
-JUDGEMENT_FIELDS = ("rating", "rationale", "strengths", "areas_for_development", "impact", "note")
+JUDGEMENT_FIELDS = ("rating", *NARRATIVE_FIELDS)
+"""Every field of a judgement a return may change: the rating and every text, the families'
+included (a partner's page offers them, so their return carries them)."""
 EVIDENCE_FIELDS = (
     "title",
     "description",

@@ -53,6 +53,9 @@ class PJudgement(_Model):
     areas_for_development: LongText = ""
     impact: LongText = ""
     note: LongText = ""
+    family_statement: LongText = ""
+    family_going_well: LongText = ""
+    family_working_on: LongText = ""
 
 
 class POrganisation(_Model):

@@ -22,6 +22,7 @@ from selfeval.services.contributions.package_format import (
     ScopedState,
 )
 from selfeval.services.contributions.stored_files import StoredFiles, store_file
+from selfeval.services.judgements import NARRATIVE_FIELDS
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
@@ -60,11 +61,7 @@ def extract_state(
                 criterion_id=j.criterion_id,
                 bullet_id=j.bullet_id,
                 rating=j.rating,
-                rationale=j.rationale,
-                strengths=j.strengths,
-                areas_for_development=j.areas_for_development,
-                impact=j.impact,
-                note=j.note,
+                **{name: getattr(j, name) for name in NARRATIVE_FIELDS},
             )
             for j in session.scalars(
                 select(Judgement)

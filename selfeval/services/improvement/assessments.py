@@ -11,6 +11,7 @@ from sqlalchemy import select
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED, Framework
 from selfeval.services.history import record_change
+from selfeval.services.judgements import NARRATIVE_FIELDS
 from selfeval.services.workspace import CURRENT_ASSESSMENT, Workspace
 from selfeval.store.models import (
     Action,
@@ -90,8 +91,9 @@ def add_assessment(workspace: Workspace, framework: Framework, title: str) -> st
 
 
 def start_new_cycle(workspace: Workspace, title: str) -> str:
-    """A new cycle from the current assessment: narrative, owners and evidence links carried
-    over, ratings reset to "not rated" (the previous rating kept beside), open actions carried."""
+    """A new cycle from the current assessment: every text (NARRATIVE_FIELDS, what families
+    read included), owners and evidence links carried over, ratings reset to "not rated" (the
+    previous rating kept beside), open actions carried."""
     title = title.strip()
     if not title:
         raise InputError("give the new cycle a title, such as 'Self-evaluation 2027'")
@@ -115,12 +117,8 @@ def start_new_cycle(workspace: Workspace, title: str) -> str:
                     bullet_id=j.bullet_id,
                     rating=NOT_RATED,
                     previous_rating=j.rating,
-                    rationale=j.rationale,
-                    strengths=j.strengths,
-                    areas_for_development=j.areas_for_development,
-                    impact=j.impact,
-                    note=j.note,
                     updated_by=workspace.user.name,
+                    **{name: getattr(j, name) for name in NARRATIVE_FIELDS},
                 )
             )
         for o in session.scalars(select(Ownership).where(Ownership.assessment_id == old)).all():
