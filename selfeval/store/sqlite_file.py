@@ -75,8 +75,10 @@ class SqliteFileStore:
         return self.path.exists()
 
     def open(self, backups: Path) -> None:
+        from selfeval.store.file_places import refuse_unsafe_place
         from selfeval.store.workspace_file import open_workspace_file
 
+        refuse_unsafe_place(self.path)
         self._engine = open_workspace_file(self.path, backups)
         self._identity = file_identity(self.path)
 
@@ -100,9 +102,12 @@ class SqliteFileStore:
     def create(self, build: Callable[[WorkspaceStore], None]) -> None:
         """Everything is written to a hidden file beside the target and renamed into place at
         the end, so an interrupted creation never leaves a half-made workspace under the name."""
+        from selfeval.store.file_places import refuse_unsafe_place
+
         path = self.path
         if path.exists():
             raise InputError(f"{path}: already exists; choose another name or open it instead")
+        refuse_unsafe_place(path)
         owner = workspace_it_belongs_to(path)
         if owner is not None:  # SQLite would take a file of that name for the workspace's own
             raise InputError(
