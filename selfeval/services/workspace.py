@@ -104,7 +104,7 @@ class Workspace:
             with Session(engine, expire_on_commit=False) as session, session.begin():
                 yield session
             if not read_only:
-                self.store.after_write()  # a file holds the change itself, not only its -wal
+                self.store.after_write()  # the store itself holds the change (a copy has it)
         except DBAPIError as err:
             fault = self.store.fault(err)
             if fault is None:
