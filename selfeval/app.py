@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +47,33 @@ def _no_screen() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def report_unexpected(
+    kind: type[BaseException],
+    error: BaseException,
+    trace: TracebackType | None,
+    *,
+    show: bool = True,
+) -> Path:
+    """A fault nobody expected on the GUI thread: written to the log with its traceback (a
+    windowed build has no console) and said in words; the app keeps running."""
+    from selfeval.fault_log import log_fault
+    from selfeval.passwords_hidden import hide_passwords
+
+    path = log_fault("unexpected fault in the app", error, trace)
+    if show:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(
+            None,
+            "selfeval: something went wrong",
+            hide_passwords(
+                f"Something went wrong ({kind.__name__}: {error}). What you saved is kept; the "
+                f"details are in {path}."
+            ),
+        )
+    return path
+
+
 def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
     """Open `workspace_path`, else the last workspace opened, else the start window."""
     if _no_screen():
@@ -57,6 +85,7 @@ def run_app(workspace_path: Path | None = None, user: str | None = None) -> int:
     if user:
         os.environ["SELFEVAL_USER"] = user
     app = _application()
+    sys.excepthook = report_unexpected
     from selfeval.ui.window.opening import launch
 
     if launch(workspace_path) is None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from selfeval.cli import main
-from selfeval.cli.main import PasswordsHidden
 from selfeval.errors import InputError
+from selfeval.fault_log import PasswordsHidden
 from selfeval.passwords_hidden import hide_passwords, without_password
 from tests.server_fixtures import ThrowAwayServer
 

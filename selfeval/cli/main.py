@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,6 +31,7 @@ from selfeval.cli.server import add_server_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.cli.statistics import add_statistics_verbs
 from selfeval.errors import SelfevalError
+from selfeval.fault_log import log_fault
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import safe_output
 from selfeval.passwords_hidden import hide_passwords
@@ -333,25 +333,6 @@ def _open_app(workspace: str | None, user: str | None) -> int:
     return run_app(Path(workspace) if workspace else None, user)
 
 
-class PasswordsHidden(logging.Formatter):
-    """A log line (and its traceback) with every server address's password taken out."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        return hide_passwords(super().format(record))
-
-
-def _log_fault() -> Path:
-    from selfeval.locations import home
-
-    log_path = home() / "selfeval.log"
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=log_path, level=logging.ERROR)
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(PasswordsHidden())
-    logging.exception("selfeval command failed")
-    return log_path
-
-
 def _positionals(argv: list[str]) -> list[str]:
     """The words that are not options (nor the value of --user), to tell a verb from a path."""
     words, skip = [], False
@@ -394,7 +375,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("selfeval: interrupted", file=sys.stderr)
         return EXIT_FAULT
     except Exception as err:  # the last line of defence: no traceback in the user's face
-        log_path = _log_fault()
+        log_path = log_fault("selfeval command failed", err)
         said = hide_passwords(f"{type(err).__name__}: {err}")
         print(f"selfeval: internal error ({said}); details in {log_path}", file=sys.stderr)
         return EXIT_FAULT

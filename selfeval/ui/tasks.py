@@ -93,8 +93,13 @@ class _Run(QRunnable):
             )
         except SelfevalError as err:
             report("failed", str(err))
-        except Exception as err:  # shown in plain words; never a traceback dialog
-            report("failed", f"Something went wrong: {type(err).__name__}: {err}")
+        except Exception as err:  # shown in plain words; the traceback goes to the log
+            from selfeval.fault_log import log_fault
+            from selfeval.passwords_hidden import hide_passwords
+
+            path = log_fault(f"background work failed: {self.label}", err)
+            said = hide_passwords(f"{type(err).__name__}: {err}")
+            report("failed", f"Something went wrong: {said} (details in {path})")
         else:
             report("finished", result)
         finally:
