@@ -15,7 +15,8 @@ class ServiceCommand(QUndoCommand):
     Undo and redo carry the value they expect to find (compare-and-set), so undoing never throws
     away a change someone else made meanwhile: the service refuses and says so.
     A service error inside redo/undo cannot propagate out of Qt's C++ caller, so it is handed to
-    `on_error` (a dialog) and the command marks itself obsolete so the stack drops it. `failed`
+    `on_error` (a dialog) and the command marks itself obsolete so the stack drops it; a fault
+    nobody expected is handled the same way, its traceback written to selfeval's log. `failed`
     lets the widget the change came from keep what the user typed (a full disk or a workspace
     moved away must not cost the paragraph that was being written).
     """
@@ -42,18 +43,30 @@ class ServiceCommand(QUndoCommand):
         try:
             action()
         except SelfevalError as err:
-            self.setObsolete(True)
-            message = str(err)
-            if self._failed is not None:
-                self._failed()
-                message += f"\n\n{KEPT_NOTE}"
-            if isinstance(err, ConnectionLost) and self._on_lost is not None:
-                self._on_lost(str(err))  # the banner says it once; typing goes on
-            else:
-                self._on_error(message)
-            self._refresh(report=False)
+            self._refused(err, str(err))
+            return
+        except Exception as err:  # a fault nobody expected: logged, said, nothing to undo
+            from selfeval.fault_log import log_fault
+            from selfeval.passwords_hidden import hide_passwords
+
+            path = log_fault(f"an edit failed: {self.text()}", err)
+            said = hide_passwords(f"{type(err).__name__}: {err}")
+            self._refused(err, f"Something went wrong ({said}); details in {path}")
             return
         self._refresh(report=True)
+
+    def _refused(self, err: Exception, message: str) -> None:
+        """The change did not happen: no Undo entry (obsolete: the stack drops it), what was
+        typed kept on screen, and the person told."""
+        self.setObsolete(True)
+        if self._failed is not None:
+            self._failed()
+            message += f"\n\n{KEPT_NOTE}"
+        if isinstance(err, ConnectionLost) and self._on_lost is not None:
+            self._on_lost(str(err))  # the banner says it once; typing goes on
+        else:
+            self._on_error(message)
+        self._refresh(report=False)
 
     def _refresh(self, report: bool) -> None:
         """Show the stored state again; after a failure, a second message would say nothing new."""

@@ -55,3 +55,30 @@ def test_a_fault_on_the_gui_thread_is_logged_and_said_in_a_box(qtbot: QtBot) -> 
     assert seen and "Something went wrong (RuntimeError" in seen[0] and str(path) in seen[0]
     assert "s3cret" not in seen[0]
     assert "_deep_fault" in log_path().read_text(encoding="utf-8")
+
+
+def test_an_edit_that_fails_unexpectedly_leaves_no_undo_entry_and_keeps_the_typing(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from selfeval.ui.undo import KEPT_NOTE, ServiceCommand
+
+    stack = QUndoStack()
+    said: list[str] = []
+    kept: list[bool] = []
+    stack.push(
+        ServiceCommand(
+            "change strengths",
+            lambda: _deep_fault(),
+            lambda: None,
+            lambda: None,
+            said.append,
+            failed=lambda: kept.append(True),
+        )
+    )
+    assert stack.count() == 0 and not stack.canUndo()
+    assert kept == [True]
+    assert said and said[0].startswith("Something went wrong (RuntimeError")
+    assert KEPT_NOTE in said[0] and "s3cret" not in said[0]
+    assert "an edit failed: change strengths" in log_path().read_text(encoding="utf-8")
