@@ -247,11 +247,10 @@ def suggested_version_label(workspace: Workspace) -> str:
     return state.version_label if not state.changed_since else _next_label(state.version_label)
 
 
-def _refuse_if_damaged(workspace: Workspace) -> None:
-    """A signature certifies the evidence's files by their hashes: their bytes must be them."""
-    from selfeval.services.integrity import full_check
-
-    problems = full_check(workspace)
+def refuse_if_damaged(workspace: Workspace, problems: list[str]) -> None:
+    """A signature certifies the evidence's files by their hashes: their bytes must be them.
+    `problems`: what the full check found (slow on gigabytes of files: the app runs it on a
+    task before it signs, and says so with `files_checked`)."""
     if problems:
         raise InputError(
             f"{workspace.name}: is damaged ({'; '.join(problems)}); a signature cannot certify "
@@ -266,8 +265,11 @@ def sign_off(
     organisation: str,
     signed_on: date | None = None,
     version_label: str | None = None,
+    *,
+    files_checked: bool = False,
 ) -> Signature:
-    """Record one signatory's agreement to the content as it is now."""
+    """Record one signatory's agreement to the content as it is now (every file checked first,
+    unless the caller has just done so: `files_checked`)."""
     name = _text(name, "name")
     role = _text(role, "role")
     organisation = _text(organisation, "organisation")
@@ -281,7 +283,10 @@ def sign_off(
         raise InputError(f"date: {signed_on:%d %B %Y} is before any Area SEND framework")
     label = _text(version_label, "version label", LABEL_LIMIT) if version_label else None
     label = label or suggested_version_label(workspace)
-    _refuse_if_damaged(workspace)
+    if not files_checked:
+        from selfeval.services.integrity import full_check
+
+        refuse_if_damaged(workspace, full_check(workspace))
     content = signed_content(workspace)
     digest = _digest(content)
     with workspace.transaction() as session:

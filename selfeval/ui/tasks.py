@@ -230,3 +230,46 @@ def run_with_progress(
     dialog.canceled.connect(task.stop)
     task.start(job)
     return task
+
+
+def wait_for_task(parent: QWidget | None, title: str, job: Job) -> object:
+    """Run `job` on a task while the GUI thread keeps painting, and wait for it: a progress box
+    (shown after 300 ms) with Cancel, and a local event loop until the task ends. For work a
+    dialog or an open must have done before it goes on (connecting to a server, reading every
+    file before a signature). The job's result; its failure message (str); None if cancelled
+    (a job that must tidy up after a cancel asks its `cancelled`)."""
+    from PySide6.QtCore import QEventLoop
+
+    outcome: list[object] = []
+    loop = QEventLoop()
+    dialog = QProgressDialog(f"{title}...", "Cancel", 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setAccessibleName(title)
+    modality = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
+    dialog.setWindowModality(modality)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)  # starts the clock: the box shows if the work takes over 300 ms
+
+    def ended(result: object) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    def progress(done: int, total: int) -> None:
+        dialog.setMaximum(max(total, 1))
+        dialog.setValue(done)
+
+    task = OwnedTask(dialog, ended, ended, progress, label=title.lower())
+
+    def cancel() -> None:
+        task.stop()
+        ended(None)
+
+    dialog.canceled.connect(cancel)
+    task.start(job)
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    return outcome[0]

@@ -72,11 +72,22 @@ def no_forgotten_message_box(qapp: QApplication) -> Iterator[None]:
 
 
 def when_dialog_opens(qtbot: QtBot, act: Callable[[QDialog], None]) -> None:
-    """Run `act` on the next modal dialog (which `exec()` is about to show)."""
+    """Run `act` on the next modal dialog (which `exec()` is about to show): not the one open
+    when this is asked, nor a progress box of work that dialog waits for."""
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    already = QApplication.activeModalWidget()  # the dialog acting now is not the next one
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog) and dialog.isVisible():
+        waiting = isinstance(dialog, QProgressDialog)  # work the dialog waits for, not a dialog
+        if (
+            isinstance(dialog, QDialog)
+            and dialog.isVisible()
+            and dialog is not already
+            and not waiting
+        ):
             try:
                 act(dialog)
             except BaseException:  # a failed check must fail the test, not leave it hanging

@@ -98,6 +98,7 @@ class SignOffDialog(CheckedDialog):
             signed_on = parse_date(self.signed_on.text())
         except ValueError as err:
             raise InputError(f"Date: {err}") from None
+        self._check_every_file()
         self.signature = sign_off(
             self.workspace,
             self.name.currentText(),
@@ -105,4 +106,22 @@ class SignOffDialog(CheckedDialog):
             self.organisation.currentText(),
             signed_on=signed_on,
             version_label=self.version.text(),
+            files_checked=True,
         )
+
+    def _check_every_file(self) -> None:
+        """Every file read against its hash before the signature certifies it: on a task (a
+        county's library is gigabytes), with progress and Cancel, the dialog kept open."""
+        from selfeval.services.integrity import full_check
+        from selfeval.services.signoff import refuse_if_damaged
+        from selfeval.ui.tasks import wait_for_task
+
+        found = wait_for_task(
+            self, "Checking every file before signing", lambda _p, _c: full_check(self.workspace)
+        )
+        if found is None:
+            raise InputError("Cancelled: nothing was signed")
+        if isinstance(found, str):
+            raise InputError(found)
+        assert isinstance(found, list)
+        refuse_if_damaged(self.workspace, found)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from selfeval.ui.tasks import OwnedTask
+from selfeval.ui.tasks import OwnedTask, wait_for_task
 from selfeval.ui.window.main_window import MainWindow
 from selfeval.ui.window.recent_files import recent_workspaces
 from selfeval.ui.window.start_window import StartWindow
@@ -32,27 +32,11 @@ def _open(address: str, assessment: str | None) -> Workspace:
 
 def _open_waiting(address: str, assessment: str | None, parent: QWidget | None) -> object:
     """The full open of a workspace that cannot be looked at first (a server: connecting can
-    take seconds, or time out) on a task, while the GUI thread keeps painting: a progress box
-    with Cancel, and a local event loop until the task ends. The Workspace, the PasswordNeeded
-    the server answered, a message (str) when it failed, or None when cancelled."""
-    from PySide6.QtCore import QEventLoop, Qt
-    from PySide6.QtWidgets import QProgressDialog
-
+    take seconds, or time out) on a task, the GUI thread painting meanwhile (`wait_for_task`).
+    The Workspace, the PasswordNeeded the server answered, a message (str) when it failed, or
+    None when cancelled."""
     from selfeval.errors import PasswordNeeded
     from selfeval.store.addresses import short_name
-
-    outcome: list[object] = []
-    loop = QEventLoop()
-    title = f"Opening {short_name(address)}"
-    dialog = QProgressDialog(f"{title}...", "Cancel", 0, 0, parent)
-    dialog.setWindowTitle(title)
-    dialog.setAccessibleName(title)
-    modality = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
-    dialog.setWindowModality(modality)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)  # starts the clock: the box shows if the open takes over 300 ms
 
     def job(_progress: object, cancelled: object) -> object:
         try:
@@ -65,23 +49,7 @@ def _open_waiting(address: str, assessment: str | None, parent: QWidget | None) 
         workspace.release_connections()  # connections are made afresh on the GUI thread
         return workspace
 
-    def ended(result: object) -> None:
-        outcome.append(result)
-        loop.quit()
-
-    task = OwnedTask(dialog, ended, ended, label=title.lower())
-
-    def cancel() -> None:
-        task.stop()
-        ended(None)
-
-    dialog.canceled.connect(cancel)
-    task.start(job)
-    if not outcome:
-        loop.exec()
-    dialog.close()
-    dialog.deleteLater()
-    return outcome[0]
+    return wait_for_task(parent, f"Opening {short_name(address)}", job)
 
 
 def _opener(address: str, assessment: str | None, parent: QWidget) -> bool:
