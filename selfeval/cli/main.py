@@ -35,6 +35,7 @@ from selfeval.fault_log import log_fault
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import safe_output
 from selfeval.passwords_hidden import hide_passwords
+from selfeval.services.record_fields import judgement_texts
 
 VERBS = (
     "new",
@@ -141,14 +142,7 @@ def cmd_judge(args: argparse.Namespace) -> int:
             args.criterion,
             args.bullet or "",
             rating=args.rating,
-            rationale=args.rationale,
-            strengths=args.strengths,
-            areas_for_development=args.areas_for_development,
-            impact=args.impact,
-            note=args.note,
-            family_statement=args.family_statement,
-            family_going_well=args.family_going_well,
-            family_working_on=args.family_working_on,
+            **{text.name: getattr(args, text.name) for text in judgement_texts()},
         )
         label = workspace.framework.rating_scale.level(view.rating).label
     print(f"{args.bullet or args.criterion}: {label}")
@@ -291,14 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--rating",
         help="the {rating}: an id of the framework's scale, e.g. red, amber, green, not-rated",
     )
-    p.add_argument("--rationale", help="how we know")
-    p.add_argument("--strengths")
-    p.add_argument("--areas-for-development")
-    p.add_argument("--impact", help="impact on children and young people")
-    p.add_argument("--note", help="a note (used for bullets)")
-    p.add_argument("--family-statement", help="for families: what we want families to know")
-    p.add_argument("--family-going-well", help="for families: what is going well")
-    p.add_argument("--family-working-on", help="for families: what we are working on")
+    for text in judgement_texts():  # one option per text of the declaration
+        p.add_argument(f"--{text.name.replace('_', '-')}", help=text.help)
 
     p = verb("status", cmd_status, "the readiness summary")
     p.add_argument("workspace")

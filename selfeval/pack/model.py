@@ -112,6 +112,7 @@ class LikelyOutcome:
 @dataclass(frozen=True)
 class ActionLine:
     title: str
+    description: str
     criteria: tuple[int, ...]
     owner: str
     due_date: date | None

@@ -53,13 +53,24 @@ def improvement_sheets(workbook: Workbook, pack: Pack) -> None:
     actions = Table(
         workbook,
         "Actions",
-        ["Action", "Criteria", "Owner", "Due", "Status", "Overdue", "Priority", "Latest note"],
-        [50, 12, 24, 12, 14, 10, 26, 50],
+        [
+            "Action",
+            "Description",
+            "Criteria",
+            "Owner",
+            "Due",
+            "Status",
+            "Overdue",
+            "Priority",
+            "Latest note",
+        ],
+        [50, 50, 12, 24, 12, 14, 10, 26, 50],
     )
     for action in pack.actions:
         actions.add(
             [
                 action.title,
+                action.description,
                 ", ".join(str(n) for n in action.criteria),
                 action.owner,
                 action.due_date,

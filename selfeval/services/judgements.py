@@ -12,23 +12,18 @@ from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.changed_meanwhile import ChangedElsewhere
 from selfeval.services.history import record_change
+from selfeval.services.record_fields import JUDGEMENT, MAX_TEXT, Kind
+from selfeval.services.record_fields import Path as RecordPath
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Judgement
 from selfeval.store.types import new_id, utc_now
 from selfeval.store.upsert import insert_missing
 
-FAMILY_FIELDS = ("family_statement", "family_going_well", "family_working_on")
+FAMILY_FIELDS = tuple(f.name for f in JUDGEMENT.fields if RecordPath.PARENTS in f.also)
 """What the partnership says to families about a criterion (the summary for parents and carers):
 written for them, so it never borrows the professional narrative."""
-NARRATIVE_FIELDS = (
-    "rationale",
-    "strengths",
-    "areas_for_development",
-    "impact",
-    "note",
-    *FAMILY_FIELDS,
-)
-MAX_TEXT = 100_000
+NARRATIVE_FIELDS = tuple(f.name for f in JUDGEMENT.fields if f.kind is Kind.TEXT)
+"""Every text of a judgement, from the one declaration of its fields."""
 
 
 @dataclass(frozen=True)

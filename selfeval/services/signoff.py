@@ -30,10 +30,15 @@ from selfeval.services.history import record_change
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import list_judgements
 from selfeval.services.people import list_owners
+from selfeval.services.record_fields import JUDGEMENT, Path
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import SignOff, Snapshot
 
 TEXT_LIMIT = 200
+SIGNED_JUDGEMENT = tuple(
+    n for n in JUDGEMENT.carried(Path.SIGNOFF) if n not in ("criterion_id", "bullet_id")
+)
+"""A judgement's fields a signature covers: the declaration's (the key names the rest)."""
 LABEL_LIMIT = 80
 
 
@@ -44,17 +49,7 @@ def signed_content(
     the library as the caller read it in the same moment (a pack need not read it twice)."""
     with workspace.one_moment():
         judgements = {
-            f"{c}|{b}": {
-                "rating": j.rating,
-                "rationale": j.rationale,
-                "strengths": j.strengths,
-                "areas_for_development": j.areas_for_development,
-                "impact": j.impact,
-                "note": j.note,
-                "family_statement": j.family_statement,
-                "family_going_well": j.family_going_well,
-                "family_working_on": j.family_working_on,
-            }
+            f"{c}|{b}": {name: getattr(j, name) for name in SIGNED_JUDGEMENT}
             for (c, b), j in sorted(list_judgements(workspace).items())
         }
         evidence = {

@@ -274,6 +274,7 @@ def improvement_lines(
     actions = tuple(
         ActionLine(
             a.title,
+            a.description,
             tuple(sorted(numbers[c] for c in a.criteria if c in numbers)),
             a.owner,
             a.due_date,

@@ -288,7 +288,7 @@ def improvement(pack: Pack) -> list[Block]:
                     (
                         CellText(
                             a.title,
-                            (a.priority,),
+                            (a.priority, *((clip(a.description, 400),) if a.description else ())),
                             f"Latest: {clip(a.latest_note, 300)}" if a.latest_note else "",
                         ),
                         ", ".join(str(n) for n in a.criteria) or "-",

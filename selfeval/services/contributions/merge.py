@@ -32,7 +32,7 @@ from selfeval.services.contributions.state import (
     add_evidence_items,
     extract_state,
 )
-from selfeval.services.judgements import MAX_TEXT, NARRATIVE_FIELDS
+from selfeval.services.record_fields import EVIDENCE, JUDGEMENT, MAX_TEXT, Path
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
@@ -45,18 +45,12 @@ from selfeval.store.models import (
 )
 from selfeval.store.types import new_id, utc_now
 
-JUDGEMENT_FIELDS = ("rating", *NARRATIVE_FIELDS)
-"""Every field of a judgement a return may change: the rating and every text, the families'
-included (a partner's page offers them, so their return carries them)."""
-EVIDENCE_FIELDS = (
-    "title",
-    "description",
-    "kind",
-    "organisation_id",
-    "evidence_date",
-    "link",
-    "personal_data",
+JUDGEMENT_FIELDS = tuple(
+    name for name in JUDGEMENT.carried(Path.RETURN) if name not in ("criterion_id", "bullet_id")
 )
+"""Every field of a judgement a return may change (the declaration's): the rating and every
+text, the families' included (a partner's page offers them, so their return carries them)."""
+EVIDENCE_FIELDS = EVIDENCE.carried(Path.RETURN)
 JUDGEMENT_DEFAULTS = {"rating": "not-rated"}
 
 

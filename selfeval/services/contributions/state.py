@@ -22,7 +22,7 @@ from selfeval.services.contributions.package_format import (
     ScopedState,
 )
 from selfeval.services.contributions.stored_files import StoredFiles, store_file
-from selfeval.services.judgements import NARRATIVE_FIELDS
+from selfeval.services.record_fields import JUDGEMENT, Path
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import (
@@ -57,12 +57,7 @@ def extract_state(
     assessment = workspace.assessment_id
     with workspace.transaction(read_only=True) as session:
         judgements = [
-            PJudgement(
-                criterion_id=j.criterion_id,
-                bullet_id=j.bullet_id,
-                rating=j.rating,
-                **{name: getattr(j, name) for name in NARRATIVE_FIELDS},
-            )
+            PJudgement(**{name: getattr(j, name) for name in JUDGEMENT.carried(Path.PACKAGE)})
             for j in session.scalars(
                 select(Judgement)
                 .where(Judgement.assessment_id == assessment, Judgement.criterion_id.in_(scope))

@@ -11,11 +11,10 @@ from sqlalchemy import select
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED, Framework
 from selfeval.services.history import record_change
-from selfeval.services.judgements import NARRATIVE_FIELDS
+from selfeval.services.improvement.carried_plan import carry_plan
+from selfeval.services.record_fields import EVIDENCE_LINK, JUDGEMENT, OWNER, Path
 from selfeval.services.workspace import CURRENT_ASSESSMENT, Workspace
 from selfeval.store.models import (
-    Action,
-    ActionCriterion,
     Assessment,
     EvidenceLink,
     FrameworkEdition,
@@ -91,9 +90,10 @@ def add_assessment(workspace: Workspace, framework: Framework, title: str) -> st
 
 
 def start_new_cycle(workspace: Workspace, title: str) -> str:
-    """A new cycle from the current assessment: every text (NARRATIVE_FIELDS, what families
-    read included), owners and evidence links carried over, ratings reset to "not rated" (the
-    previous rating kept beside), open actions carried."""
+    """A new cycle from the current assessment: every field the declaration carries to a new
+    cycle (services/record_fields.py: every text, what families read included), owners and
+    evidence links, ratings reset to "not rated" (the previous rating kept beside), and the plan
+    handed on (open actions with their notes, open risks, the data request list)."""
     title = title.strip()
     if not title:
         raise InputError("give the new cycle a title, such as 'Self-evaluation 2027'")
@@ -113,21 +113,17 @@ def start_new_cycle(workspace: Workspace, title: str) -> str:
             session.add(
                 Judgement(
                     assessment_id=new.id,
-                    criterion_id=j.criterion_id,
-                    bullet_id=j.bullet_id,
+                    **{name: getattr(j, name) for name in JUDGEMENT.carried(Path.NEW_CYCLE)},
                     rating=NOT_RATED,
                     previous_rating=j.rating,
                     updated_by=workspace.user.name,
-                    **{name: getattr(j, name) for name in NARRATIVE_FIELDS},
                 )
             )
         for o in session.scalars(select(Ownership).where(Ownership.assessment_id == old)).all():
             session.add(
                 Ownership(
                     assessment_id=new.id,
-                    criterion_id=o.criterion_id,
-                    person_id=o.person_id,
-                    role=o.role,
+                    **{name: getattr(o, name) for name in OWNER.carried(Path.NEW_CYCLE)},
                 )
             )
         for link in session.scalars(
@@ -137,30 +133,10 @@ def start_new_cycle(workspace: Workspace, title: str) -> str:
                 EvidenceLink(
                     evidence_id=link.evidence_id,
                     assessment_id=new.id,
-                    criterion_id=link.criterion_id,
-                    bullet_id=link.bullet_id,
+                    **{name: getattr(link, name) for name in EVIDENCE_LINK.carried(Path.NEW_CYCLE)},
                 )
             )
-        actions = session.scalars(
-            select(Action).where(Action.assessment_id == old, Action.status != "complete")
-        ).all()
-        for action in actions:
-            carried = Action(
-                assessment_id=new.id,
-                title=action.title,
-                description=action.description,
-                owner_person_id=action.owner_person_id,
-                owner_organisation_id=action.owner_organisation_id,
-                due_date=action.due_date,
-                status=action.status,
-                priority=action.priority,
-            )
-            session.add(carried)
-            session.flush()
-            for linked in session.scalars(
-                select(ActionCriterion.criterion_id).where(ActionCriterion.action_id == action.id)
-            ).all():
-                session.add(ActionCriterion(action_id=carried.id, criterion_id=linked))
+        carry_plan(session, old, new.id, Path.NEW_CYCLE, lambda criterion: (criterion,))
         record_change(
             session, workspace.user, "assessment", new.id, "created", previous.title, title
         )

@@ -24,11 +24,11 @@ from selfeval.files.output import CancelCheck, Progress
 from selfeval.framework.crosswalk import EditionMap, edition_map, problems_against
 from selfeval.framework.model import CONFIRMED_OVER, NOT_RATED, Framework
 from selfeval.services.improvement.assessments import edition_row_id, list_assessments
+from selfeval.services.improvement.carried_plan import carry_plan
 from selfeval.services.judgements import NARRATIVE_FIELDS
+from selfeval.services.record_fields import Path
 from selfeval.services.workspace import CURRENT_ASSESSMENT, Workspace
 from selfeval.store.models import (
-    Action,
-    ActionCriterion,
     Assessment,
     ChangeRecord,
     Comment,
@@ -362,35 +362,17 @@ class _Carry:
             self.session.execute(insert(Comment), rows)
 
     def _actions(self) -> None:
-        open_actions = self.session.scalars(
-            select(Action).where(Action.assessment_id == self.old_id, Action.status != "complete")
-        ).all()
-        linked: dict[str, list[str]] = defaultdict(list)
-        for action_id, criterion_id in self.session.execute(
-            select(ActionCriterion.action_id, ActionCriterion.criterion_id).where(
-                ActionCriterion.action_id.in_([a.id for a in open_actions])
-            )
-        ).all():
-            linked[action_id].append(criterion_id)
-        for action in open_actions:
-            carried = Action(
-                id=new_id(),
-                assessment_id=self.new_id,
-                title=action.title,
-                description=action.description,
-                owner_person_id=action.owner_person_id,
-                owner_organisation_id=action.owner_organisation_id,
-                due_date=action.due_date,
-                status=action.status,
-                priority=action.priority,
-            )
-            self.session.add(carried)
-            criteria = dict.fromkeys(
-                t for c in linked.get(action.id, []) for t in self._criterion_targets(c)
-            )
-            self.session.flush()
-            for criterion_id in criteria:
-                self.session.add(ActionCriterion(action_id=carried.id, criterion_id=criterion_id))
+        """The plan (open actions, their notes, open risks, the data request) handed on, each
+        criterion passed through the crosswalk."""
+        carried = carry_plan(
+            self.session, self.old_id, self.new_id, Path.EDITION, self._criterion_targets
+        )
+        for action in carried:
             self._note(  # the old id: a progress report follows the action across editions
-                "action", carried.id, "carried", action.id, action.title, next(iter(criteria), None)
+                "action",
+                action.new_id,
+                "carried",
+                action.old_id,
+                action.title,
+                action.criteria.split(",")[0] or None,
             )

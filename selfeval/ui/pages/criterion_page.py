@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import SelfevalError
 from selfeval.framework.model import NOT_RATED
+from selfeval.services.contributions import request_of
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import (
     NARRATIVE_FIELDS,
@@ -27,6 +28,7 @@ from selfeval.services.judgements import (
     list_judgements,
     set_judgement_field,
 )
+from selfeval.services.record_fields import returns
 from selfeval.ui.dialogs.history_dialog import HistoryDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.action_widgets import ActionTable
@@ -156,6 +158,8 @@ class CriterionPage(QScrollArea):
         self.actions_panel = actions
         actions.table.setMaximumHeight(150)
         layout.addWidget(actions_box)
+        # a partner's copy offers only what their return carries back
+        actions_box.setVisible(request_of(context.workspace) is None or returns("action"))
 
         comments_box = QGroupBox("Comments")
         QVBoxLayout(comments_box).addWidget(comments := CommentsPanel(context))

@@ -7,7 +7,22 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QTreeView, QWidget
 
 from selfeval.framework.outline import NOT_RATED_ID, FrameworkOutline
+from selfeval.services.record_fields import returns
 
+PAGES: tuple[tuple[str, str, str | None], ...] = (
+    # (title, page id, the table its work is kept in: None for the lead's own pages)
+    ("Evidence library", "evidence", "evidence_item"),
+    ("Action plan", "actions", "action"),
+    ("Indicators", "indicators", "indicator_value"),
+    ("Risk register", "risks", "risk"),
+    ("Contributions", "contributions", None),
+    ("People and organisations", "people", "person"),
+    ("My work", "mywork", "judgement"),
+    ("Ready for the data request", "datarequest", "data_request_item"),
+    ("To confirm after a new edition", "edition", None),
+)
+"""The pages after the criteria. A partner's copy shows only those whose work comes back in
+their return (services/record_fields.py decides what does)."""
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -39,16 +54,13 @@ class CriteriaTreeModel(QStandardItemModel):
                 self._rating_items[criterion.id] = rating_item
                 group_item.appendRow([criterion_item, rating_item])
             self.appendRow([group_item, rating_spacer])
-        self._add_page("Evidence library", "evidence")
-        self._add_page("Action plan", "actions")
-        self._add_page("Indicators", "indicators")
-        self._add_page("Risk register", "risks")
-        self._add_page("Contributions", "contributions")
-        self._add_page("People and organisations", "people")
-        self._add_page("My work", "mywork")
-        self._add_page("Ready for the data request", "datarequest")
-        self._add_page("To confirm after a new edition", "edition")
+        for title, page_id, _table in PAGES:
+            self._add_page(title, page_id)
         self.set_ratings(ratings)
+
+    def pages_a_partner_keeps(self) -> list[str]:
+        """Page ids whose work a partner's return carries back."""
+        return [page_id for _title, page_id, table in PAGES if table and returns(table)]
 
     def _add_page(self, title: str, page_id: str) -> None:
         spacer = QStandardItem("")

@@ -132,6 +132,18 @@ class MainWindow(QMainWindow):
         for row in range(self.tree_model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)  # groups and pages
 
+    def _offer_only_what_returns(self, workspace: Workspace) -> None:
+        """A partner's copy hides the pages whose work their return would never carry."""
+        from selfeval.services.contributions import request_of
+        from selfeval.ui.widgets.criteria_tree import PAGES
+
+        if request_of(workspace) is None:
+            return
+        kept = self.tree_model.pages_a_partner_keeps()
+        for _title, page_id, _table in PAGES:
+            row = self.tree_model.index_of("page", page_id).row()
+            self.tree.setRowHidden(row, QModelIndex(), page_id not in kept)
+
     def attach(self, workspace: Workspace) -> None:
         """The workspace is open: build the pages and menus, and show what was asked for."""
         from selfeval.services.judgements import list_judgements
@@ -159,6 +171,7 @@ class MainWindow(QMainWindow):
         )
         self.dashboard = DashboardPage(self.context)
         self.pages.addWidget(self.dashboard)
+        self._offer_only_what_returns(workspace)
         self.controller = WindowController(self)
         kept = build_menus(self, self.menuBar(), self.controller)
         self.undo_action, self.redo_action = kept.undo, kept.redo
