@@ -62,11 +62,11 @@ class ActionTable(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add acti&on...")
+        self.add_button = QPushButton("Add ac&tion...")
         self.add_button.setAccessibleName("Add an action")
         self.complete_button = QPushButton("Mark com&plete")
         self.complete_button.setAccessibleName("Mark the selected action complete")
-        self.note_button = QPushButton("Progress &note...")
+        self.note_button = QPushButton("Progress note...")
         self.note_button.setAccessibleName("Add a progress note to the selected action")
         edit_button = QPushButton("Edit action...")
         edit_button.setAccessibleName("Edit the selected action")
@@ -79,7 +79,7 @@ class ActionTable(QWidget):
             (self.note_button, self.note),
             (delete_button, self.delete),
         ):
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, do=slot: do())
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import SelfevalError
-from selfeval.framework.model import NOT_RATED
 from selfeval.services.contributions import request_of
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import (
@@ -41,7 +40,7 @@ from selfeval.ui.widgets.owners_panel import OwnersPanel
 from selfeval.ui.widgets.rating_control import RatingControl
 
 TEXT_FIELDS = {
-    "rationale": ("&How we know (rationale)", "How we know: the rationale for the rating"),
+    "rationale": ("How &we know (rationale)", "How we know: the rationale for the rating"),
     "strengths": ("&Strengths", "Strengths"),
     "areas_for_development": ("Areas for &development", "Areas for development"),
     "impact": ("&Impact on children and young people", "Impact on children and young people"),
@@ -50,11 +49,11 @@ TEXT_FIELDS = {
 
 FAMILY_TEXT_FIELDS = {
     "family_statement": (
-        "What we want &families to know",
+        "What we want fa&milies to know",
         "For families: what we want families to know",
     ),
     "family_going_well": ("What is going we&ll", "For families: what is going well"),
-    "family_working_on": ("What we are w&orking on", "For families: what we are working on"),
+    "family_working_on": ("What we are working o&n", "For families: what we are working on"),
 }
 
 
@@ -98,7 +97,7 @@ class CriterionPage(QScrollArea):
         self.rating = RatingControl(context.workspace.framework.rating_scale, word)
         self.rating.rating_chosen.connect(self._rating_chosen)
         rating_label = QLabel(f"&{word}:")
-        rating_label.setBuddy(self.rating.buttons[NOT_RATED])
+        rating_label.setBuddy(self.rating)  # focuses the chosen level, never clicks one
         form.addRow(rating_label, self.rating)
         self.texts: dict[str, AutosaveText] = {}
         for field, (label_text, accessible) in TEXT_FIELDS.items():
@@ -167,7 +166,7 @@ class CriterionPage(QScrollArea):
         layout.addWidget(comments_box)
 
         history_row = QHBoxLayout()
-        self.history_button = QPushButton("Show &history...")
+        self.history_button = QPushButton("Show histor&y...")
         self.history_button.setAccessibleName("Show the change history of this criterion")
         self.history_button.clicked.connect(self._show_history)
         history_row.addWidget(self.history_button)

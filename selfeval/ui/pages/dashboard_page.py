@@ -60,7 +60,7 @@ class DashboardPage(QScrollArea):
         window_row = QHBoxLayout()
         self.inspection = plain_label()
         self.inspection.setAccessibleName("Expected inspection")
-        set_window = QPushButton("Set the &expected date...")
+        set_window = QPushButton("Set the e&xpected date...")
         set_window.setAccessibleName("Set when the inspection is expected")
         set_window.clicked.connect(self.set_expected)
         window_row.addWidget(self.inspection)

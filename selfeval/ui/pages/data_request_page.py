@@ -185,13 +185,13 @@ class DataRequestPage(PageWidget):
         made = []
         for text, name, slot in (
             ("&Add item...", "Add an item to the checklist", self.add),
-            ("&Edit item...", "Edit the selected item", self.edit),
+            ("Edi&t item...", "Edit the selected item", self.edit),
             ("&Delete item...", "Delete the selected item", self.delete),
             ("Add the &starter list", "Add the starter list's items not held yet", self.starter),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, do=slot: do())
             made.append(button)
         layout.addLayout(button_row(*made))
 

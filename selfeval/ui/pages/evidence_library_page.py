@@ -139,15 +139,15 @@ class EvidenceLibraryPage(PageWidget):
         buttons = QHBoxLayout()
         specs = [
             ("&Add...", "Add evidence", self.add),
-            ("&Edit...", "Edit the selected evidence", self.edit_selected),
+            ("Edi&t...", "Edit the selected evidence", self.edit_selected),
             ("&Delete", "Delete the selected evidence", self.delete_selected),
-            ("Open attac&hment", "Open the selected item's attachment", self.open_selected),
+            ("&Open attachment", "Open the selected item's attachment", self.open_selected),
             ("&Import tracker...", "Import an evidence tracker", self.import_tracker),
         ]
         for text, name, slot in specs:
             button = QPushButton(text)
             button.setAccessibleName(name)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, do=slot: do())
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.count)

@@ -86,7 +86,7 @@ class IndicatorsPage(PageWidget):
         self.chart = IndicatorChart()
         import_button = QPushButton("&Import figures...")
         import_button.setAccessibleName("Import indicator figures from a CSV file")
-        import_button.clicked.connect(self.import_file)
+        import_button.clicked.connect(lambda: self.import_file())
         self.note = QLabel(
             "Better or worse is judged by each indicator's polarity (whether higher or lower is "
             "better); prevalence and demand are context, said as above or below, not judged. "
@@ -98,7 +98,7 @@ class IndicatorsPage(PageWidget):
         add_button = QPushButton("&Add figures...")
         add_button.setAccessibleName("Type figures for an indicator and period")
         add_button.clicked.connect(lambda: self.edit_figures(new=True))
-        edit_button = QPushButton("&Edit figures...")
+        edit_button = QPushButton("Edi&t figures...")
         edit_button.setAccessibleName("Correct the selected indicator's figures")
         edit_button.clicked.connect(lambda: self.edit_figures(new=False))
         delete_button = QPushButton("&Delete figures...")

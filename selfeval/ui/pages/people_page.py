@@ -173,7 +173,7 @@ class PeoplePage(PageWidget):
         add_person_button = QPushButton("Add &person...")
         add_person_button.setAccessibleName("Add a person")
         add_person_button.clicked.connect(self.add_person)
-        edit_person_button = QPushButton("&Edit person...")
+        edit_person_button = QPushButton("Edi&t person...")
         edit_person_button.setAccessibleName("Edit the selected person")
         edit_person_button.clicked.connect(self.edit_person)
         delete_person_button = QPushButton("&Delete person...")

@@ -237,7 +237,7 @@ class RiskPage(PageWidget):
         add = QPushButton("Add &risk...")
         add.setAccessibleName("Add a risk")
         add.clicked.connect(self.add)
-        edit = QPushButton("&Edit...")
+        edit = QPushButton("Edi&t...")
         edit.setAccessibleName("Edit the selected risk")
         edit.clicked.connect(self.edit_selected)
         self.close_button = QPushButton("&Close or reopen")

@@ -31,7 +31,7 @@ class ConnectionBanner(QFrame):
         self.text.setWordWrap(True)
         again = QPushButton("&Try now")
         again.setAccessibleName("Try to reconnect now")
-        again.clicked.connect(try_now)
+        again.clicked.connect(lambda: try_now())
         row.addWidget(self.text, 1)
         row.addWidget(again)
         self.hide()

@@ -28,7 +28,7 @@ class DueBanner(QFrame):
         self.text.setAccessibleName("Due this week")
         show = QPushButton("Open &My work")
         show.setAccessibleName("Open My work")
-        show.clicked.connect(open_my_work)
+        show.clicked.connect(lambda: open_my_work())
         off = QPushButton("Don't show again")
         off.setAccessibleName("Do not show what is due on opening again")
         off.clicked.connect(self.switch_off)

@@ -97,7 +97,7 @@ class LinkedEvidencePanel(QWidget):
         self.link_button.setAccessibleName("Link existing evidence")
         self.unlink_button = QPushButton("&Unlink")
         self.unlink_button.setAccessibleName("Unlink the selected evidence")
-        self.open_button = QPushButton("Open attac&hment")
+        self.open_button = QPushButton("Open attachment")
         self.open_button.setAccessibleName("Open an attachment of the selected evidence")
         self.add_button.clicked.connect(self._add)
         self.link_button.clicked.connect(self._link)

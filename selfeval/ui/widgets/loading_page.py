@@ -20,7 +20,7 @@ def loading_page(name: str, cancel_opening: Callable[[], object]) -> QWidget:
     bar.setAccessibleName("Opening progress")
     cancel = QPushButton("Cancel")
     cancel.setAccessibleName("Cancel opening and close the window")
-    cancel.clicked.connect(cancel_opening)
+    cancel.clicked.connect(lambda: cancel_opening())
     layout.addStretch(1)
     layout.addWidget(label)
     layout.addWidget(bar)

@@ -64,7 +64,7 @@ class OwnersPanel(QWidget):
         self.list.setMaximumHeight(120)
         self.add_button = QPushButton("Add &owner...")
         self.add_button.setAccessibleName("Add owner")
-        self.lead_button = QPushButton("Make &lead")
+        self.lead_button = QPushButton("Ma&ke lead")
         self.lead_button.setAccessibleName("Make the selected owner the lead")
         self.remove_button = QPushButton("Remove owner")
         self.remove_button.setAccessibleName("Remove the selected owner")

@@ -1,12 +1,15 @@
 """Choosing a rating: one radio button per level, each with its colour badge and its word.
 
 Radio buttons in one group are keyboard operable as Qt gives them: Tab reaches the chosen one,
-the arrow keys move between levels.
+the arrow keys move between levels. The control itself is what a label names as its buddy: a
+label's Alt+letter then moves the focus to the chosen level, where a button as the buddy would be
+clicked (Alt+R once reset the rating to "Not rated").
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QRadioButton, QWidget
 
 from selfeval.framework.model import RatingScale
@@ -36,6 +39,12 @@ class RatingControl(QWidget):
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
         self._quiet = False
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a buddy, never a stop of its own on Tab
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Focus given to the control (a label's Alt+letter) goes to the chosen level."""
+        chosen = self.group.checkedButton() or next(iter(self.buttons.values()))
+        chosen.setFocus(event.reason())
 
     def _toggled(self, button: QRadioButton, checked: bool) -> None:
         if checked and not self._quiet:

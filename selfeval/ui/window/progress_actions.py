@@ -127,7 +127,9 @@ def fill_assessments(host: WindowHost, menu: QMenu) -> None:
             return
         switch_to(host, new)
 
-    menu.addAction("Add an assessment against another framework...").triggered.connect(add)
+    menu.addAction("Add an assessment against another framework...").triggered.connect(
+        lambda: add()
+    )
     move = menu.addAction("&Move to a new edition of the criteria...")
     move.triggered.connect(lambda _c=False: move_to_new_edition(host))
 
