@@ -485,3 +485,18 @@ def test_the_package_shapes_are_the_declarations() -> None:
                 assert limits == [1000] and field.limit == 255
             elif field.kind is Kind.TEXT and field.limit:
                 assert limits[-1:] == [field.limit], (table, name, limits)
+
+
+def test_the_service_views_show_every_field() -> None:
+    """What the app and the documents read of a judgement and an evidence item holds every
+    declared field (an organisation is shown by its name)."""
+    from dataclasses import fields
+
+    from selfeval.services.evidence import EvidenceView
+    from selfeval.services.judgements import JudgementView
+    from selfeval.services.record_fields import EVIDENCE, JUDGEMENT
+
+    judgement = {f.name for f in fields(JudgementView)}
+    assert {f.name for f in JUDGEMENT.fields} <= judgement
+    evidence = {f.name for f in fields(EvidenceView)} | {"organisation_id"}
+    assert {f.name for f in EVIDENCE.fields} <= evidence
