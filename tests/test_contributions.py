@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -213,6 +214,25 @@ def test_sealed_packages_need_the_passphrase(demo: Workspace, tmp_path: Path) ->
     with pytest.raises(PackageError, match="the passphrase is wrong"):
         read_package(path, "wrong horse")
     assert read_package(path, "correct horse").manifest.criteria == ["right-help"]
+
+
+def test_a_passphrase_is_checked_on_the_first_piece_of_one_or_many(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    """The quick check the partner's dialog makes, on a package of one piece and of several."""
+    from selfeval.services.attachments import add_attachment_bytes
+    from selfeval.services.contributions.package_format import passphrase_opens_package
+    from selfeval.services.evidence import EvidenceInput, add_evidence
+
+    small = tmp_path / "small.sefpack"
+    contributions.create_request(demo, "ICB", ["right-help"], small, passphrase="correct horse")
+    item = add_evidence(demo, EvidenceInput(title="Big scan"), ["right-help"])
+    add_attachment_bytes(demo, item, "scan.bin", os.urandom(3 * 1024 * 1024))  # 3+ pieces
+    large = tmp_path / "large.sefpack"
+    contributions.create_request(demo, "ICB", ["right-help"], large, passphrase="correct horse")
+    for path in (small, large):
+        assert passphrase_opens_package(path, "correct horse")
+        assert not passphrase_opens_package(path, "wrong horse")
 
 
 def test_cli_round_trip(

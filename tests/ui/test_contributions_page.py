@@ -122,7 +122,14 @@ def test_a_request_opens_on_a_task_into_a_new_window(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(request), ""))
     )
-    save_as(monkeypatch, partner)
+
+    def who(dialog: QDialog) -> None:
+        dialog.name.setText("Dr Sam Patel")  # type: ignore[attr-defined]
+        dialog.organisation.setText("Anyshire ICB")  # type: ignore[attr-defined]
+        dialog.path.setText(str(partner))  # type: ignore[attr-defined]
+        dialog.accept()
+
+    when_dialog_opens(qtbot, who)
     contribution_actions.open_request(window)
 
     def partner_window() -> object:
@@ -138,3 +145,6 @@ def test_a_request_opens_on_a_task_into_a_new_window(
     assert not window.isVisible()  # the partner's window took over
     with open_workspace(partner) as copy:
         assert [c.id for c in copy.framework.criteria] == ["right-help"]
+    from selfeval.services.users import load_saved_user
+
+    assert str(load_saved_user()) == "Dr Sam Patel (Anyshire ICB)"  # asked, not the computer's

@@ -131,6 +131,19 @@ def package_is_sealed(path: Path) -> bool:
         raise PackageError(str(err)) from None
 
 
+def passphrase_opens_package(path: Path, passphrase: str) -> bool:
+    """Whether the passphrase opens this sealed package (a quick check of its first piece)."""
+    from selfeval.services.contributions.package_seal import passphrase_opens
+
+    try:
+        with open_input(path, "the package (.sefpack)") as handle:
+            return passphrase_opens(handle, passphrase)
+    except InputError as err:
+        raise PackageError(str(err)) from None
+    except OSError as err:
+        raise PackageError(f"{path}: {describe_os_error(err)}") from None
+
+
 def write_package(
     path: Path,
     manifest: Manifest,

@@ -116,6 +116,31 @@ def unseal_stream(
         piece = following
 
 
+def passphrase_opens(source: IO[bytes], passphrase: str) -> bool:
+    """Whether `passphrase` opens a sealed package, tried on its first piece only: a wrong one
+    is said at once, before a gigabyte is read or anything is saved."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    magic = source.read(len(SEALED_V1))
+    if magic == SEALED_V1:
+        try:
+            _unseal_v1(source.read(MAX_V1_BYTES + 1), passphrase, "", InputError)
+        except InputError:
+            return False
+        return True
+    header = source.read(16 + 7)
+    if magic != SEALED_V2 or len(header) < 23:
+        return False
+    piece = source.read(PIECE + TAG)
+    last = not source.read(1)
+    try:
+        AESGCM(_key(passphrase, header[:16])).decrypt(_nonce(header[16:], 0, last), piece, None)
+    except InvalidTag:
+        return False
+    return True
+
+
 def _unseal_v1(body: bytes, passphrase: str, name: str, error: type[InputError]) -> bytes:
     from cryptography.exceptions import InvalidTag
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM

@@ -136,37 +136,17 @@ def reissue_contribution(context: PageContext, parent: QWidget, status: Contribu
 
 
 def open_request(host: WindowHost) -> None:
-    from selfeval.services.contributions import open_request as open_package
     from selfeval.ui.window.file_actions import open_other
+    from selfeval.ui.window.partner_way_in import REQUESTS, open_request_file
 
     name, _ = QFileDialog.getOpenFileName(
-        host.widget(), "Open a contribution request", start_path("packages", host.address), FILTER
-    )
-    if not name:
-        return
-    target, _ = QFileDialog.getSaveFileName(
         host.widget(),
-        "Save your partner workspace as",
-        start_path("workspaces", host.address),
-        "selfeval workspaces (*.selfeval)",
+        "Open a request from the lead",
+        start_path("packages", host.address),
+        REQUESTS,
     )
-    if not target:
-        return
-    try:
-        passphrase = _passphrase_for(host.widget(), Path(name))
-    except OSError as err:
-        host.show_error(f"{name}: {describe_os_error(err)}")
-        return
-    user = host.workspace.user
-    run_with_progress(
-        host.widget(),
-        "Opening the request",
-        lambda progress, cancelled: open_package(
-            Path(name), Path(target), user, passphrase, progress, cancelled
-        ).close(),
-        lambda _none: open_other(host, target),
-        host.show_error,
-    )
+    if name:
+        open_request_file(host.widget(), Path(name), lambda target: open_other(host, target))
 
 
 def return_contribution(host: WindowHost) -> None:

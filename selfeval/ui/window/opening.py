@@ -80,6 +80,12 @@ _STARTS: list[StartWindow] = []
 def launch(address: str | Path | None = None) -> QWidget | None:
     """What `selfeval` shows: the workspace asked for; else the last one opened, if it is still
     there; else the start window. Returns the window shown (None if nothing could be)."""
+    from selfeval.ui.window.partner_way_in import is_request_file
+
+    if address is not None and is_request_file(address):  # a double-clicked request
+        start = show_start_window()
+        start.open_request(Path(address))
+        return start.opened or start
     if address is None:
         recent = recent_workspaces()
         if recent:

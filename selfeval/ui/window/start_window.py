@@ -1,5 +1,6 @@
-"""What a user sees when no workspace is open: create your area's workspace, open one, or explore
-the demo (clearly fictional), with the recent workspaces below."""
+"""What a user sees when no workspace is open: create your area's workspace, open one, open a
+request from the lead (a partner's way in), or explore the demo (clearly fictional), with the
+recent workspaces below."""
 
 from __future__ import annotations
 
@@ -51,10 +52,13 @@ class StartWindow(QWidget):
         self.open_button = QPushButton("&Open a workspace...")
         self.open_button.setAccessibleName("Open a workspace")
         self.open_button.clicked.connect(self.open_dialog)
+        self.request_button = QPushButton("Open a &request from the lead...")
+        self.request_button.setAccessibleName("Open a request from the lead (a .sefpack file)")
+        self.request_button.clicked.connect(lambda: self.open_request())
         self.demo_button = QPushButton("Explore the &demo (Anyshire, a fictional area)")
         self.demo_button.setAccessibleName("Explore the demo workspace of a fictional area")
         self.demo_button.clicked.connect(self.open_demo)
-        for button in (self.create_button, self.open_button, self.demo_button):
+        for button in (self.create_button, self.open_button, self.request_button, self.demo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -104,6 +108,19 @@ class StartWindow(QWidget):
         )
         if name:
             self.open_address(name)
+
+    def open_request(self, package: Path | None = None) -> None:
+        """A partner's way in: the lead's request opened into their own copy, then shown."""
+        from selfeval.ui.window.partner_way_in import REQUESTS, open_request_file
+
+        if package is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Open a request from the lead", str(Path.home()), REQUESTS
+            )
+            if not name:
+                return
+            package = Path(name)
+        open_request_file(self, package, self.open_address)
 
     def open_demo(self) -> None:
         from selfeval.locations import default_workspace
