@@ -93,3 +93,35 @@ def test_the_chart_marks_the_series_break_and_leaves_gaps(
     assert area[chart.periods.index("2022")] is None  # a gap, not a zero
     row = page.ids.index("ehcp-20-weeks")
     assert page.table.item(row, 0).toolTip().startswith("Source: Department for Education")
+
+
+def test_never_another_area_by_default_and_its_code_changed_only_when_asked(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path
+) -> None:
+    from selfeval.services.first_run import LA_CODE_SETTING, la_code
+    from selfeval.services.settings import write_setting
+    from selfeval.services.workspace import open_workspace
+    from tests.conftest import TEST_USER
+
+    files = [write_sen2(tmp_path / "sen2_mi.csv")]
+    with open_workspace(demo_path, TEST_USER) as workspace:
+        write_setting(workspace, LA_CODE_SETTING, "E06000099")  # not in the files
+        dialog = StatisticsDialog(workspace)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.read(files)
+        qtbot.waitUntil(lambda: dialog.area.count() > 0, timeout=10_000)
+        assert dialog.area.currentText() == "Choose your area..."  # not the first council
+        assert "(E06000099) is not in these files" in dialog.summary.text()
+        assert not dialog.import_button.isEnabled()
+        dialog.area.setCurrentIndex(dialog.area.findData("E10000027"))
+        assert dialog.change_area.isVisible() and not dialog.change_area.isChecked()
+        assert "from E06000099 to E10000027" in dialog.change_area.text()
+        assert not dialog.import_button.isEnabled()
+        dialog.start_import()  # refused while the person has not said it is theirs
+        assert la_code(workspace) == "E06000099" and dialog.imported == 0
+        dialog.change_area.setChecked(True)
+        assert dialog.import_button.isEnabled()
+        dialog.start_import()
+        qtbot.waitUntil(lambda: dialog.imported > 0, timeout=10_000)
+        assert la_code(workspace) == "E10000027"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -76,6 +77,10 @@ class StatisticsDialog(QDialog):
         self.area = QComboBox()
         self.area.setAccessibleName("Your area")
         self.area.currentIndexChanged.connect(lambda _index: self.preview())
+        self.change_area = QCheckBox("This is &our area: make it the workspace's LA code")
+        self.change_area.setAccessibleName("This is our area: change the workspace's LA code")
+        self.change_area.hide()
+        self.change_area.toggled.connect(lambda _on: self._allow_import())
         self.summary = plain_label(
             "Choose the CSV or zip files you downloaded from Explore Education Statistics."
         )
@@ -111,6 +116,7 @@ class StatisticsDialog(QDialog):
         area_label = QLabel("Your &area:")
         area_label.setBuddy(self.area)
         form.addRow(area_label, self.area)
+        form.addRow("", self.change_area)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -147,11 +153,23 @@ class StatisticsDialog(QDialog):
         kept = la_code(self.workspace)
         self.area.blockSignals(True)
         self.area.clear()
+        if kept not in areas:  # never another council by default: the person chooses
+            self.area.addItem("Choose your area...", None)
         for code, name in areas.items():
             self.area.addItem(f"{name} ({code})", code)
         self.area.setCurrentIndex(max(0, self.area.findData(kept)))
         self.area.blockSignals(False)
         self.preview()
+        if kept not in areas:
+            self.plan = None
+            self.table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            self.summary.setText(
+                f"Your workspace's area ({kept}) is not in these files: choose yours from the "
+                "list, or check that these are the files you meant."
+                if kept
+                else "Choose your area from the list: the figures are imported for it."
+            )
 
     def _refused(self, message: str) -> None:
         self.tables, self.plan = [], None
@@ -159,9 +177,25 @@ class StatisticsDialog(QDialog):
         self.table.setRowCount(0)
         self.import_button.setEnabled(False)
 
+    def _allow_import(self) -> None:
+        """Import only with figures to write, and, for an area other than the workspace's, only
+        once the person says it is theirs (the LA code is changed only when they say so)."""
+        kept = la_code(self.workspace)
+        other = bool(kept) and self.area.currentData() not in (None, kept)
+        self.change_area.setVisible(other)
+        if other:
+            self.change_area.setText(
+                f"This is &our area: change the workspace's LA code from {kept} to "
+                f"{self.area.currentData()}"
+            )
+        ready = self.plan is not None and bool(self.plan.values)
+        self.import_button.setEnabled(ready and (not other or self.change_area.isChecked()))
+
     def preview(self) -> None:
         code = self.area.currentData()
+        self.change_area.setChecked(False)
         if not self.tables or not code:
+            self.change_area.hide()
             return
         try:
             self.plan = plan_from_tables(self.workspace, self.tables, str(code))
@@ -190,11 +224,11 @@ class StatisticsDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
         self.skipped.setPlainText("\n".join(plan.skipped) or "Nothing.")
-        self.import_button.setEnabled(bool(plan.values))
+        self._allow_import()
 
     def start_import(self) -> None:
         plan, workspace = self.plan, self.workspace
-        if plan is None:
+        if plan is None or not self.import_button.isEnabled():
             return
 
         def job(progress: Progress, cancelled: CancelCheck) -> int:
