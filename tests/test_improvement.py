@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -273,3 +274,31 @@ def test_period_order(written: list[str]) -> None:
     from selfeval.services.improvement.periods import period_key
 
     assert sorted(reversed(written), key=period_key) == written
+
+
+def test_a_count_is_never_set_against_other_areas_totals(workspace: Workspace) -> None:
+    """690 requests beside England's 114,482 says nothing: counts are context, rates compared."""
+    from selfeval.pack.builders.brief_builder import build_brief
+    from selfeval.services.improvement.indicator_figures import set_figures
+    from selfeval.services.improvement.indicators import (
+        ValueRow,
+        compared_series,
+        how_we_compare,
+        indicator_library,
+        indicator_values,
+    )
+
+    library = indicator_library()
+    counts = [i for i in library.values() if i.measure == "count"]
+    assert {i.id for i in counts} >= {"ehc-initial-requests", "ehcp-new", "ehcp-caseload"}
+    assert all(i.unit in ("requests", "plans") for i in counts)
+    set_figures(workspace, ValueRow("ehc-initial-requests", "2023", 690, None, 12_000, 114_482))
+    set_figures(workspace, ValueRow("ehcp-pupils", "2023", 4.1, None, 4.4, 4.8))
+    rows = {r.indicator_id: r for r in indicator_values(workspace)}
+    verdicts = {c.comparator: c.verdict for c in how_we_compare(rows["ehc-initial-requests"])}
+    assert set(verdicts.values()) == {"not compared"}
+    assert {c.verdict for c in how_we_compare(rows["ehcp-pupils"])} >= {"below"}
+    assert compared_series(library["ehc-initial-requests"]) == {}
+    assert compared_series(library["ehcp-pupils"])
+    brief = json.dumps(build_brief(workspace), default=str)
+    assert "114,482" not in brief and "against England 4.8" in brief

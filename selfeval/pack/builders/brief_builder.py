@@ -98,7 +98,7 @@ def build_brief(
         versus = (
             f" against England {_figure(england.value, indicator.unit)} "
             f"({VERDICT_WORDS.get(england.verdict, england.verdict)})"
-            if england is not None and england.value is not None
+            if england is not None and england.value is not None and indicator.measure != "count"
             else ""
         )
         headlines.append(

@@ -30,8 +30,8 @@ from selfeval.services.data_request import list_items
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.improvement.indicators import (
-    COMPARATORS,
     ValueRow,
+    compared_series,
     how_we_compare,
     indicator_library,
     indicator_values,
@@ -309,7 +309,7 @@ def improvement_lines(
                 tuple((r.period, r.area) for r in rows),
                 tuple(
                     (label, tuple(getattr(r, key) for r in rows))
-                    for key, label in COMPARATORS.items()
+                    for key, label in compared_series(indicator).items()
                 ),
                 latest.source,
                 (series_break(indicator_id) or ("", ""))[0],

@@ -142,6 +142,8 @@ def headlines(pack: Pack) -> list[Block]:
     for line in published:
         comparators = {name: value for name, value, _verdict in line.comparators}
         note = line.source
+        if any(verdict == "not compared" for _n, _v, verdict in line.comparators):
+            note += "; a count: set beside no other area's total"
         if line.series_break and any(p < line.series_break for p, _v in line.trend):
             note += f"; a new series from {line.series_break}: earlier years are not comparable"
         rows.append(

@@ -39,9 +39,14 @@ class Indicator(BaseModel):
     """"context": prevalence or demand, compared (above, below) but never judged."""
     source: str
     criteria: tuple[str, ...] = ()
+    measure: Literal["rate", "count"] = "rate"
+    """"count": a number of requests or plans, which grows with the area's size: never set
+    against England's, the region's or the neighbours' figures (only against its own past)."""
 
     @property
     def better(self) -> str:
+        if self.measure == "count":
+            return "a count: compared with its own past, not with other areas"
         if self.polarity == "context":
             return "context: compared, not judged"
         return "higher is better" if self.polarity == "higher" else "lower is better"
@@ -83,7 +88,7 @@ class Comparison:
 
     comparator: str
     value: float | None
-    verdict: str  # "better", "worse", "above", "below", "same" or "no figure"
+    verdict: str  # "better", "worse", "above", "below", "same", "no figure" or "not compared"
 
 
 def compare(indicator: Indicator, area: float | None, other: float | None) -> str:
@@ -97,12 +102,26 @@ def compare(indicator: Indicator, area: float | None, other: float | None) -> st
     return "better" if higher == (indicator.polarity == "higher") else "worse"
 
 
+NOT_COMPARED = "not compared"
+"""The verdict for a count beside another area's figure: like is compared only with like."""
+
+
 def how_we_compare(row: ValueRow) -> list[Comparison]:
+    """The area against each comparator; a count is never set against others' totals."""
     indicator = indicator_library()[row.indicator_id]
+    if indicator.measure == "count":  # their figure shown as context, with no verdict
+        return [
+            Comparison(label, getattr(row, key), NOT_COMPARED) for key, label in COMPARATORS.items()
+        ]
     return [
         Comparison(label, getattr(row, key), compare(indicator, row.area, getattr(row, key)))
         for key, label in COMPARATORS.items()
     ]
+
+
+def compared_series(indicator: Indicator) -> dict[str, str]:
+    """The comparators a chart draws beside the area: none for a count."""
+    return {} if indicator.measure == "count" else dict(COMPARATORS)
 
 
 LARGEST = 1e12

@@ -30,6 +30,7 @@ from selfeval.services.improvement.indicator_figures import (
 from selfeval.services.improvement.indicators import (
     COMPARATORS,
     ValueRow,
+    compared_series,
     how_we_compare,
     import_indicator_values,
     indicator_library,
@@ -52,6 +53,7 @@ VERDICTS = {
     "below": ("below", "#505050"),
     "same": ("the same", "#505050"),
     "no figure": ("", "#505050"),
+    "not compared": ("a count: context only", "#505050"),
 }
 
 
@@ -158,7 +160,8 @@ class IndicatorsPage(PageWidget):
         values = indicator_values(self.context.workspace, indicator.id)
         periods = [v.period for v in values]
         series = [("Area", [v.area for v in values])]
-        series += [(label, [getattr(v, key) for v in values]) for key, label in COMPARATORS.items()]
+        drawn = compared_series(indicator)
+        series += [(label, [getattr(v, key) for v in values]) for key, label in drawn.items()]
         from selfeval.services.statistics.mapping import series_break
 
         first_new = (series_break(indicator.id) or ("", ""))[0]
