@@ -60,3 +60,32 @@ def test_alt_r_moves_to_the_rating_and_never_changes_it(
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.rating.buttons[before])
     assert page.rating.rating() == before
     assert get_judgement(window.workspace, "participation").rating == before
+
+
+def test_f1_lists_every_shortcut_the_window_has(
+    demo_path: Path, open_window: Callable[[Path], MainWindow], qtbot: QtBot
+) -> None:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QDialog
+
+    from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    listed: list[str] = []
+
+    def read(dialog: QDialog) -> None:
+        assert isinstance(dialog, ShortcutsDialog)
+        listed.extend(keys for keys, _what in dialog.shortcuts)
+        dialog.accept()
+
+    when_dialog_opens(qtbot, read)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(listed))
+    text = " ".join(listed)
+    every = {
+        key.toString(QKeySequence.SequenceFormat.NativeText)
+        for action in window.findChildren(QAction)
+        for key in action.shortcuts()
+    }
+    assert "Ctrl+0" in every and {k for k in every if k not in text} == set()

@@ -129,10 +129,11 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]
         problems += [f"{kind}: stray & in {t!r}" for t in stray_mnemonics(window)]
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> None:
+    """...and no two of its Alt+letters clash, and no label's letter clicks a button."""
     from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
     from selfeval.services.contributions.package_format import PEvidence
     from selfeval.services.our_area import our_area
@@ -160,6 +161,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
     from selfeval.ui.widgets.owners_panel import AddOwnerDialog
+    from tests.ui.mnemonics import clashes, label_buddies_that_are_buttons
 
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
@@ -205,8 +207,13 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path) -> Non
         dialog.show()
         problems += [f"{type(dialog).__name__}: {p}" for p in unnamed_controls(dialog)]
         problems += [f"{type(dialog).__name__}: stray & in {t!r}" for t in stray_mnemonics(dialog)]
+        problems += [f"{type(dialog).__name__}: Alt+{k} on {v}" for k, v in clashes(dialog).items()]
+        problems += [
+            f"{type(dialog).__name__}: {t!r} would click a button"
+            for t in label_buddies_that_are_buttons(dialog)
+        ]
         dialog.close()
-    assert problems == []
+    assert not problems, "\n".join(problems)
 
 
 def test_toolbar_and_status_bar(qtbot: QtBot, demo_path: Path, open_window) -> None:  # type: ignore[no-untyped-def]

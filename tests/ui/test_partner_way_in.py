@@ -106,6 +106,12 @@ def test_the_dialog_refuses_an_empty_name_and_a_copy_over_a_file(
     qtbot: QtBot, demo_path: Path, tmp_path: Path
 ) -> None:
     request = _request(demo_path, tmp_path)
+    from tests.ui.mnemonics import clashes
+
+    fresh = OpenRequestDialog(request)
+    fresh.show()
+    assert clashes(fresh) == {}
+    fresh.close()  # nothing typed: closes without asking
     dialog = OpenRequestDialog(request)
     qtbot.addWidget(dialog)
     dialog.name.setText("  ")

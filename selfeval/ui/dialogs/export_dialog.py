@@ -100,7 +100,7 @@ class ExportDialog(QDialog):
         self.version.setAccessibleName("Version")
         self.personal = QCheckBox("Include evidence marked as &personal data")
         self.personal.setAccessibleName("Include evidence marked as personal data")
-        self.comments = QCheckBox("Add an appendix with each criterion's co&mments")
+        self.comments = QCheckBox("Add an appendix with each criterion's commen&ts")
         self.comments.setAccessibleName("Add an appendix with each criterion's comments")
         warning = QLabel(
             "Personal data is left out unless you tick this. Only include it when every reader "
@@ -132,7 +132,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path)
         path_row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("F&ormat:", self.format)
+        form.addRow("Fo&rmat:", self.format)
         form.addRow("Criteria:", criteria_box)
         form.addRow("&Status:", self.status)
         form.addRow("&Marking:", self.marking)
@@ -141,7 +141,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.personal)
         form.addRow("", warning)
         form.addRow("", self.accessible_note)
-        save_label = QLabel("Save &as:")
+        save_label = QLabel("&Where to save:")
         save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, path_row)
         form.addRow("", self.error)

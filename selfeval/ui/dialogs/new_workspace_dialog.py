@@ -98,7 +98,7 @@ class NewWorkspaceDialog(GuardedDialog):
         you_form = QFormLayout(you_box)
         you_form.addRow("Your &name:", self.your_name)
         you_form.addRow("Your o&rganisation:", self.your_organisation)
-        you_form.addRow("Your r&ole:", self.your_role)
+        you_form.addRow("Your ro&le:", self.your_role)
 
         self.path = QLineEdit()
         self.path.setAccessibleName("Workspace file")
@@ -109,7 +109,7 @@ class NewWorkspaceDialog(GuardedDialog):
         path_row.addWidget(self.path)
         path_row.addWidget(browse)
         save_form = QFormLayout()
-        file_label = QLabel("Save &as:")
+        file_label = QLabel("Sa&ve as:")
         file_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
         save_form.addRow(file_label, path_row)
 
@@ -120,7 +120,7 @@ class NewWorkspaceDialog(GuardedDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Create")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Crea&te")
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()

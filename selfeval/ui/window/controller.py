@@ -126,9 +126,13 @@ class WindowController:
 
     # Help
     def shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMenuBar
+
         from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
 
-        ShortcutsDialog(self.window.widget()).exec()
+        window = self.window.widget()
+        bar = window.findChild(QMenuBar)
+        ShortcutsDialog(window, bar.actions() if bar is not None else ()).exec()
 
     def about(self) -> None:
         QMessageBox.about(

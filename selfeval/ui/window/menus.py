@@ -1,4 +1,4 @@
-"""The main window's menus and shortcuts (listed for users in help_dialog.SHORTCUTS).
+"""The main window's menus and shortcuts (F1 lists them from these actions: help_dialog.py).
 
 Every item calls the window's controller (ui/window_controller.py); nothing here knows the window.
 """
