@@ -237,3 +237,16 @@ def test_no_page_of_the_pack_is_left_nearly_empty(demo: Workspace, tmp_path: Pat
         pages = [page.extract_text() for page in PdfReader(pdf).pages]
         stray = [n for n, text in enumerate(pages, start=1) if len(text.split()) < 16]
         assert stray == [], (signed, stray)
+
+
+def test_the_check_before_a_summary_for_parents_says_what_is_missing(workspace: Workspace) -> None:
+    from selfeval.pack.builders.parents_builder import check_parents
+    from selfeval.services.families import set_family_contact
+    from selfeval.services.judgements import set_judgement
+
+    said = check_parents(workspace).said()
+    assert said.startswith("No contact details yet") and "Left out, nothing written" in said
+    set_family_contact(workspace, "01234 567890")
+    for criterion in workspace.framework.criteria:
+        set_judgement(workspace, criterion.id, family_statement="We listen to you.")
+    assert check_parents(workspace).said() == "Every criterion has words for families."

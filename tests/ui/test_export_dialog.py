@@ -158,12 +158,21 @@ def test_the_summary_for_parents_is_exported_from_the_same_dialog(
     assert not dialog.personal.isEnabled() and not dialog.status.isEnabled()  # pack-only choices
     dialog.format.setCurrentIndex(dialog.format.findData("parents.pdf"))
     assert dialog.path.text().endswith(".pdf")
+    assert not dialog.contact.isHidden()  # asked here, as the command line's --contact
+    before = dialog.parents_check.text()
+    assert "Left out, nothing written for families yet: " in before  # said before writing
+    dialog.contact.setPlainText("Call the SEND team on 01234 567890")
     dialog.start()
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
     assert dialog.written is not None and dialog.written.suffix == ".pdf"
     text = " ".join(p.extract_text() for p in PdfReader(dialog.written).pages)
     assert "a summary for parents and carers" in text
+    assert "01234 567890" in text
+    from selfeval.services.families import family_contact
+
+    assert family_contact(window.workspace) == "Call the SEND team on 01234 567890"  # kept
     assert dialog.notice.text().startswith("The summary for parents and carers was saved to")
     dialog.notice.close()
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     assert dialog.personal.isEnabled() and "SEND self-evaluation" in dialog.path.text()
+    assert dialog.contact.isHidden()

@@ -47,25 +47,39 @@ def build_parents(workspace: Workspace, issued: date | None = None) -> ParentsSu
 
 
 @dataclass(frozen=True)
-class ParentsExport:
-    path: Path
+class ParentsCheck:
+    """What a lead should know before the summary is written (the app shows it first)."""
+
     without_statement: tuple[str, ...]
     """Criteria (as headed in the summary) with nothing written for families: left out."""
     hard_to_read: tuple[tuple[str, float], ...]
     """(heading, reading ease) of statements below a reading ease of 60."""
     long_sentences: int
+    contact: str
+
+    def said(self) -> str:
+        """In words, for the export dialog."""
+        parts = []
+        if not self.contact:
+            parts.append("No contact details yet: families would not know how to reach you.")
+        if self.without_statement:
+            parts.append(
+                "Left out, nothing written for families yet: "
+                + "; ".join(self.without_statement)
+                + "."
+            )
+        if self.hard_to_read:
+            parts.append(
+                "Hard to read (aim for a reading ease of 60 or more): "
+                + "; ".join(f"{h} ({e:.0f})" for h, e in self.hard_to_read)
+                + "."
+            )
+        if self.long_sentences:
+            parts.append(f"Sentences over 25 words: {self.long_sentences}.")
+        return " ".join(parts) or "Every criterion has words for families."
 
 
-def export_parents(workspace: Workspace, path: Path, issued: date | None = None) -> ParentsExport:
-    from selfeval.pack.render import render_document
-
-    check_destination(path)
-    if path.suffix.lower() not in (".pdf", ".docx"):
-        from selfeval.errors import InputError
-
-        raise InputError(f"{path.name}: the summary for parents is written as .pdf or .docx")
-    summary = build_parents(workspace, issued)
-    render_document(compose_parents(summary), path)
+def check_summary(summary: ParentsSummary, workspace: Workspace) -> ParentsCheck:
     written = {s.heading for s in summary.sections}
     missing = tuple(
         c.plain_title or c.title
@@ -80,4 +94,32 @@ def export_parents(workspace: Workspace, path: Path, issued: date | None = None)
         long += len(measured.long_sentences)
         if measured.ease < EASY_ENOUGH:
             hard.append((section.heading, round(measured.ease, 1)))
-    return ParentsExport(path, missing, tuple(hard), long)
+    return ParentsCheck(missing, tuple(hard), long, summary.contact)
+
+
+def check_parents(workspace: Workspace) -> ParentsCheck:
+    return check_summary(build_parents(workspace), workspace)
+
+
+@dataclass(frozen=True)
+class ParentsExport:
+    path: Path
+    without_statement: tuple[str, ...]
+    hard_to_read: tuple[tuple[str, float], ...]
+    long_sentences: int
+
+
+def export_parents(workspace: Workspace, path: Path, issued: date | None = None) -> ParentsExport:
+    from selfeval.pack.render import render_document
+
+    check_destination(path)
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        from selfeval.errors import InputError
+
+        raise InputError(f"{path.name}: the summary for parents is written as .pdf or .docx")
+    summary = build_parents(workspace, issued)
+    render_document(compose_parents(summary), path)
+    checked = check_summary(summary, workspace)
+    return ParentsExport(
+        path, checked.without_statement, checked.hard_to_read, checked.long_sentences
+    )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -109,6 +110,18 @@ class ExportDialog(QDialog):
         warning.setWordWrap(True)
         self.pack_only = [self.all_criteria, self.some_criteria, self.status, self.version]
         self.pack_only += [self.personal, warning, self.comments]
+        from selfeval.services.families import family_contact
+
+        self.contact = QPlainTextEdit(family_contact(workspace))
+        self.contact.setAccessibleName("How families reach the partnership")
+        self.contact.setPlaceholderText(
+            "A phone number, an e-mail address, the local offer's web page: kept for next time"
+        )
+        self.contact.setMaximumHeight(70)
+        self.contact.setTabChangesFocus(True)
+        self.parents_check = plain_label()
+        self.parents_check.setWordWrap(True)
+        self.parents_check.setAccessibleName("Before the summary is written")
         self.accessible_note = plain_label(
             "The PDF cannot carry the tags screen readers need; the Word version is the "
             "accessible one. The summary for parents holds no ratings, evidence or personal "
@@ -141,6 +154,13 @@ class ExportDialog(QDialog):
         form.addRow("", self.personal)
         form.addRow("", warning)
         form.addRow("", self.accessible_note)
+        contact_label = QLabel("How families reach &us:")
+        contact_label.setBuddy(self.contact)
+        form.addRow(contact_label, self.contact)
+        form.addRow("", self.parents_check)
+        self.parents_only = [contact_label, self.contact, self.parents_check]
+        for widget in self.parents_only:
+            widget.hide()
         save_label = QLabel("&Where to save:")
         save_label.setBuddy(self.path)  # a row holding a layout gets no buddy by itself
         form.addRow(save_label, path_row)
@@ -178,6 +198,12 @@ class ExportDialog(QDialog):
         self.document = document
         for widget in self.pack_only:
             widget.setEnabled(document == "pack")
+        for widget in self.parents_only:
+            widget.setVisible(document == "parents")
+        if document == "parents":
+            from selfeval.pack.builders.parents_builder import check_parents
+
+            self.parents_check.setText(check_parents(self.context.workspace).said())
         self.criteria.setEnabled(document == "pack" and self.some_criteria.isChecked())
 
     def _browse(self) -> None:
@@ -231,10 +257,14 @@ class ExportDialog(QDialog):
             path = path.with_suffix(f".{fmt}")
         workspace = self.context.workspace
 
+        contact = self.contact.toPlainText()
+
         def job(progress: Progress, cancelled: CancelCheck) -> Path:
             if document == "parents":
                 from selfeval.pack.builders.parents_builder import export_parents
+                from selfeval.services.families import set_family_contact
 
+                set_family_contact(workspace, contact)  # kept for the next summary
                 return export_parents(workspace, path).path
             if document == "brief":
                 from selfeval.pack.builders.brief_builder import export_brief
