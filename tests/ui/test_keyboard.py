@@ -89,3 +89,14 @@ def test_f1_lists_every_shortcut_the_window_has(
         for key in action.shortcuts()
     }
     assert "Ctrl+0" in every and {k for k in every if k not in text} == set()
+
+
+def test_ctrl_l_goes_to_the_criteria_tree(
+    demo_path: Path, open_window: Callable[[Path], MainWindow], qtbot: QtBot
+) -> None:
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    window.criterion_page.texts["strengths"].setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.criterion_page.texts["strengths"])
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.tree)

@@ -36,6 +36,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 COLUMNS = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue"]
 
@@ -82,6 +83,10 @@ class ActionTable(QWidget):
             button.clicked.connect(lambda _checked=False, do=slot: do())
             buttons.addWidget(button)
         buttons.addStretch(1)
+        act_on_chosen_row(self.table, edit_button, self.note_button, delete_button)
+        self._update_complete = act_on_chosen_row(
+            self.table, self.complete_button, when=self._not_complete
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -106,6 +111,7 @@ class ActionTable(QWidget):
                     item.setForeground(QBrush(QColor("#B3261E")))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self._update_complete()  # the chosen row's status may be new
 
     def selected(self) -> ActionView | None:
         row = self.table.currentRow()
@@ -161,6 +167,10 @@ class ActionTable(QWidget):
             self.criterion_id or None,
             evidence=False,
         )
+
+    def _not_complete(self) -> bool:
+        action = self.selected()
+        return action is not None and action.status != "complete"
 
     def complete(self) -> None:
         action = self.selected()

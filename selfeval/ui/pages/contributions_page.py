@@ -28,6 +28,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 FOLDER_KEY = "contributions/returns_folder"
 STATUS_WORDS = {
@@ -92,6 +93,7 @@ class ContributionsPage(PageWidget):
         refresh.setAccessibleName("Look for returns again")
         refresh.clicked.connect(self.refresh)
         buttons = button_row(self.merge_button, self.reissue_button, refresh)
+        act_on_chosen_row(self.table, self.merge_button, self.reissue_button)
         layout.addLayout(buttons)
 
     def _folder(self) -> Path | None:

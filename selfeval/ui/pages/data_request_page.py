@@ -45,6 +45,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 COLUMNS = ["Item", "Owner", "Where it is held", "Last refreshed", "Within notice", "Ready"]
 
@@ -194,6 +195,7 @@ class DataRequestPage(PageWidget):
             button.clicked.connect(lambda _checked=False, do=slot: do())
             made.append(button)
         layout.addLayout(button_row(*made))
+        act_on_chosen_row(self.table, made[1], made[2])  # Edit, Delete
 
     def refresh(self) -> None:
         self.rows = list_items(self.context.workspace)

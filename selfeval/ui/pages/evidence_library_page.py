@@ -44,6 +44,7 @@ from selfeval.ui.tasks import OwnedTask, run_with_progress
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.widgets.headings import heading
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 
 class EvidenceLibraryPage(PageWidget):
@@ -144,12 +145,15 @@ class EvidenceLibraryPage(PageWidget):
             ("&Open attachment", "Open the selected item's attachment", self.open_selected),
             ("&Import tracker...", "Import an evidence tracker", self.import_tracker),
         ]
+        made = []
         for text, name, slot in specs:
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.clicked.connect(lambda _checked=False, do=slot: do())
             buttons.addWidget(button)
+            made.append(button)
         buttons.addStretch(1)
+        act_on_chosen_row(self.table, *made[1:4])  # Edit, Delete, Open attachment
         buttons.addWidget(self.count)
 
         filters = QHBoxLayout()

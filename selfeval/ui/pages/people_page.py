@@ -49,6 +49,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 
 def _table(name: str, columns: list[str]) -> QTableWidget:
@@ -185,6 +186,8 @@ class PeoplePage(PageWidget):
         delete_org = QPushButton("De&lete organisation...")
         delete_org.setAccessibleName("Delete the selected organisation")
         delete_org.clicked.connect(self.delete_organisation)
+        act_on_chosen_row(self.organisations, edit_org, delete_org)
+        act_on_chosen_row(self.people, edit_person_button, delete_person_button)
 
         org_box = QGroupBox("Partner organisations")
         org_layout = QVBoxLayout(org_box)

@@ -46,6 +46,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 
 class HeatMap(QWidget):
@@ -246,6 +247,7 @@ class RiskPage(PageWidget):
         delete = QPushButton("&Delete")
         delete.setAccessibleName("Delete the selected risk")
         delete.clicked.connect(self.delete_selected)
+        act_on_chosen_row(self.table, edit, self.close_button, delete)
         self.table.cellActivated.connect(lambda _r, _c: self.edit_selected())
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit_selected())
         self.risks: list[RiskView] = []

@@ -16,6 +16,7 @@ from selfeval.errors import SelfevalError
 from selfeval.services.comments import add_comment, list_comments
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.widgets.autosave_text import UndoKeysToWindow
+from selfeval.ui.widgets.row_buttons import act_on_typed_text
 
 
 class CommentsPanel(QWidget):
@@ -35,6 +36,7 @@ class CommentsPanel(QWidget):
         self.add_button = QPushButton("Add &comment")
         self.add_button.setAccessibleName("Add the comment")
         self.add_button.clicked.connect(self.add)
+        act_on_typed_text(self.text, self.add_button)
         row = QHBoxLayout()
         row.addWidget(self.text, 1)
         row.addWidget(self.add_button)

@@ -26,6 +26,7 @@ from selfeval.ui.evidence_actions import (
 )
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.widgets.button_row import button_row
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 
 def describe(view: EvidenceView) -> str:
@@ -106,6 +107,8 @@ class LinkedEvidencePanel(QWidget):
         buttons = button_row(
             self.add_button, self.link_button, self.unlink_button, self.open_button
         )
+        act_on_chosen_row(self.list, self.unlink_button)
+        act_on_chosen_row(self.list, self.open_button, when=self._has_a_file)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
@@ -119,6 +122,10 @@ class LinkedEvidencePanel(QWidget):
             item = QListWidgetItem(describe(view))
             item.setData(Qt.ItemDataRole.UserRole, view.id)
             self.list.addItem(item)
+
+    def _has_a_file(self) -> bool:
+        view = self._selected()
+        return view is not None and bool(view.attachments)
 
     def _selected(self) -> EvidenceView | None:
         item = self.list.currentItem()

@@ -24,6 +24,7 @@ from selfeval.services.people import (
 )
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.widgets.button_row import button_row
+from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
 
 class AddOwnerDialog(QDialog):
@@ -72,6 +73,7 @@ class OwnersPanel(QWidget):
         self.lead_button.clicked.connect(self._make_lead)
         self.remove_button.clicked.connect(self._remove)
         buttons = button_row(self.add_button, self.lead_button, self.remove_button)
+        act_on_chosen_row(self.list, self.lead_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
