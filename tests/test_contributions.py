@@ -281,7 +281,16 @@ def test_cli_round_trip(
         == 0
     )
     assert main(["judge", str(partner_ws), "right-help", "--rating", "amber"]) == 0
-    assert main(["contribution", "return", str(partner_ws), "-o", str(back)]) == 0
+    # the request came sealed, so the return goes sealed too: refused without a passphrase
+    assert main(["contribution", "return", str(partner_ws), "-o", str(back)]) == 2
+    assert not back.exists()
+    assert (
+        main(
+            ["contribution", "return", str(partner_ws), "-o", str(back)]
+            + ["--passphrase-file", str(secret)]
+        )
+        == 0
+    )
     report = tmp_path / "report.json"
     assert (
         main(
@@ -293,6 +302,8 @@ def test_cli_round_trip(
                 "--accept-non-conflicting",
                 "--report",
                 str(report),
+                "--passphrase-file",
+                str(secret),
             ]
         )
         == 0

@@ -6,6 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+from pytestqt.qtbot import QtBot
+
 from selfeval.services import contributions
 from selfeval.services.record_fields import JUDGEMENT
 from selfeval.services.record_fields import Path as RecordPath
@@ -50,3 +53,73 @@ def test_a_partners_window_shows_only_what_comes_back(
     assert _shown_pages(lead_window) == {page_id for _t, page_id, _table in PAGES}
     lead_window.navigate("criterion", "right-help")
     assert not lead_window.criterion_page.actions_panel.parentWidget().isHidden()
+
+
+def test_a_partners_window_offers_their_job_and_their_return_goes_sealed(
+    demo_path: Path,
+    tmp_path: Path,
+    open_window: Callable[[Path], MainWindow],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog, QFileDialog, QToolBar
+
+    from selfeval.services.contributions.package_format import package_is_sealed
+    from selfeval.ui.dialogs.request_dialog import ReturnPassphraseDialog
+    from selfeval.ui.window import contribution_actions
+    from tests.ui.conftest import when_dialog_opens
+
+    request = tmp_path / "request.sefpack"
+    with open_workspace(demo_path, TEST_USER) as lead:
+        contributions.create_request(lead, "Forum", ["right-help"], request, passphrase="kestrel")
+    contributions.open_request(
+        request, tmp_path / "partner.selfeval", CurrentUser("Lisa Wynne", "Forum"), "kestrel"
+    ).close()
+    partner = open_window(tmp_path / "partner.selfeval")
+    (toolbar,) = partner.findChildren(QToolBar)
+    tools = [a.text().replace("&", "") for a in toolbar.actions()]
+    assert tools[0] == "Return my contribution..." and "Merge a return..." not in tools
+    offered = {a.text().replace("&", "") for a in partner.findChildren(QAction) if a.isVisible()}
+    for lead_only in ("Ask a partner to contribute...", "Merge a return...",
+                      "Sign off this version...", "Import published statistics..."):  # fmt: skip
+        assert lead_only not in offered
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(Path(start).name)
+        return str(tmp_path / asked[-1]), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    problems: list[str] = []
+
+    def seal(dialog: QDialog) -> None:
+        assert isinstance(dialog, ReturnPassphraseDialog) and dialog.required
+        dialog.accept()  # nothing typed: refused, in words
+        problems.append(dialog.error.text())
+        dialog.passphrase.first.setText("kestrel")
+        dialog.passphrase.again.setText("kestrel")
+        dialog.accept()
+
+    when_dialog_opens(qtbot, seal)
+    contribution_actions.return_contribution(partner)
+    qtbot.waitUntil(lambda: bool(asked) and (tmp_path / asked[0]).exists(), timeout=10_000)
+    written = tmp_path / asked[0]
+    who = partner.workspace.user.name
+    assert written.name == f"{who} - Anyshire return.sefpack"  # who sends it, who asked
+    assert problems == ["Passphrase: the request was sealed, so the return is sealed too; type one"]
+    assert package_is_sealed(written)
+
+
+def test_a_return_of_a_sealed_request_is_refused_unsealed(demo_path: Path, tmp_path: Path) -> None:
+    from selfeval.errors import InputError
+
+    request = tmp_path / "request.sefpack"
+    with open_workspace(demo_path, TEST_USER) as lead:
+        contributions.create_request(lead, "Forum", ["right-help"], request, passphrase="kestrel")
+    with contributions.open_request(
+        request, tmp_path / "partner.selfeval", CurrentUser("Lisa Wynne", "Forum"), "kestrel"
+    ) as copy:
+        with pytest.raises(InputError, match="the return is sealed too"):
+            contributions.create_return(copy, tmp_path / "back.sefpack")
+        assert not (tmp_path / "back.sefpack").exists()

@@ -16,6 +16,7 @@ from selfeval.framework.model import Framework
 from selfeval.services.contributions.package_files import WatchedFiles
 from selfeval.services.contributions.package_format import (
     FORMAT,
+    SUFFIX,
     VERSION,
     Content,
     LeadWorkspace,
@@ -23,6 +24,7 @@ from selfeval.services.contributions.package_format import (
     Package,
     PackageError,
     ScopedState,
+    package_is_sealed,
     read_package,
     write_package,
 )
@@ -171,6 +173,7 @@ def _partner_copy(
             record = {
                 "manifest": json.loads(manifest.model_dump_json()),
                 "base": json.loads(package.content.base.model_dump_json()),
+                "sealed": package_is_sealed(package_path),
             }
             session.add(WorkspaceSetting(key=REQUEST_SETTING, value=json.dumps(record)))
 
@@ -213,6 +216,22 @@ def request_of(workspace: Workspace) -> tuple[Manifest, ScopedState] | None:
     return Manifest.model_validate(record["manifest"]), ScopedState.model_validate(record["base"])
 
 
+def request_was_sealed(workspace: Workspace) -> bool:
+    """Whether the request this partner workspace came from was sealed with a passphrase: its
+    return is then sealed too (what the lead sealed stays sealed on the way back)."""
+    with workspace.transaction(read_only=True) as session:
+        row = session.get(WorkspaceSetting, REQUEST_SETTING)
+    return row is not None and bool(json.loads(row.value).get("sealed", False))
+
+
+def suggested_return_name(workspace: Workspace) -> str:
+    """The return named after who sends it and the area that asked: "Lisa Wynne - Anyshire
+    return.sefpack", never a bare "return" among a lead's forty."""
+    from selfeval.files.names import safe_filename
+
+    return safe_filename(f"{workspace.user.name} - {workspace.area_name} return") + SUFFIX
+
+
 @dataclass(frozen=True)
 class ReturnWritten:
     package: Package
@@ -242,6 +261,11 @@ def create_return(
         raise InputError(
             f"{workspace.name}: was made from a request by an older selfeval, which the "
             "lead's workspace cannot check; ask the lead for a new request"
+        )
+    if not passphrase and request_was_sealed(workspace):
+        raise InputError(
+            "the request was sealed with a passphrase, so the return is sealed too: give one "
+            "(the same as the request's, or another you tell the lead)"
         )
     check_destination(path)
     include = include_personal_data and request.includes_personal_data

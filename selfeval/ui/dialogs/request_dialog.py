@@ -104,14 +104,29 @@ class ReissueDialog(CheckedDialog):
 
 
 class ReturnPassphraseDialog(CheckedDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`required`: the request came sealed, so its return goes sealed too."""
+
+    def __init__(self, parent: QWidget | None = None, required: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle("Seal the return")
         self.setAccessibleName(self.windowTitle())
+        self.required = required
         form = QFormLayout(self)
-        self.passphrase = PassphraseFields(form, "leave empty to send it unsealed")
+        purpose = (
+            "needed: the request was sealed (its passphrase, or one you tell the lead)"
+            if required
+            else "leave empty to send it unsealed"
+        )
+        self.passphrase = PassphraseFields(form, purpose)
+        if required:
+            self.passphrase.first.setPlaceholderText(purpose)
+            self.passphrase.first.setAccessibleName("Passphrase (needed)")
         self.finish_form(form)
         self.sealed_with: str | None = None
 
     def check(self) -> None:
         self.sealed_with = self.passphrase.passphrase()
+        if self.required and not self.sealed_with:
+            raise InputError(
+                "Passphrase: the request was sealed, so the return is sealed too; type one"
+            )

@@ -151,18 +151,22 @@ def open_request(host: WindowHost) -> None:
 
 def return_contribution(host: WindowHost) -> None:
     from selfeval.services.contributions import create_return
+    from selfeval.services.contributions.requests import (
+        request_was_sealed,
+        suggested_return_name,
+    )
 
     name, _ = QFileDialog.getSaveFileName(
         host.widget(),
         "Save your return as",
-        start_path("packages", host.address, f"return{SUFFIX}"),
+        start_path("packages", host.address, suggested_return_name(host.workspace)),
         FILTER,
     )
     if not name:
         return
     from selfeval.ui.dialogs.request_dialog import ReturnPassphraseDialog
 
-    sealing = ReturnPassphraseDialog(host.widget())
+    sealing = ReturnPassphraseDialog(host.widget(), required=request_was_sealed(host.workspace))
     if sealing.exec() != QDialog.DialogCode.Accepted:
         return
     workspace, passphrase = host.workspace, sealing.sealed_with

@@ -173,7 +173,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.dashboard)
         self._offer_only_what_returns(workspace)
         self.controller = WindowController(self)
-        kept = build_menus(self, self.menuBar(), self.controller)
+        from selfeval.services.contributions import request_of
+
+        partner = request_of(workspace) is not None
+        kept = build_menus(self, self.menuBar(), self.controller, partner)
         self.undo_action, self.redo_action = kept.undo, kept.redo
         build_toolbar(self, kept.toolbar)
         self.status.saved("Opened")

@@ -37,11 +37,18 @@ class MenuActions:
         self.undo: QAction
         self.redo: QAction
         self.toolbar: list[QAction] = []
+        self.lead_only: list[QAction] = []
+        """The lead's work (asking partners, merging, signing off, the statistics, new cycles):
+        not offered in a partner's window, whose return would never carry it."""
 
 
-def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActions:
-    """Fill the menu bar; every toolbar action is one of these menu actions, same shortcut."""
+def build_menus(
+    owner: QWidget, bar: QMenuBar, do: WindowController, partner: bool = False
+) -> MenuActions:
+    """Fill the menu bar; every toolbar action is one of these menu actions, same shortcut.
+    `partner`: a partner's copy, whose window offers their job only."""
     kept = MenuActions()
+    lead = kept.lead_only.append
     file_menu = bar.addMenu("&File")
     _action(owner, file_menu, "&New workspace...", do.new_workspace, "Ctrl+N")
     _action(owner, file_menu, "&Open...", do.open_workspace, "Ctrl+O")
@@ -50,24 +57,28 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()
     _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
-    _action(owner, file_menu, "Import p&ublished statistics...", do.import_statistics)
-    _action(owner, file_menu, "Statistical nei&ghbours...", do.statistical_neighbours)
+    lead(_action(owner, file_menu, "Import p&ublished statistics...", do.import_statistics))
+    lead(_action(owner, file_menu, "Statistical nei&ghbours...", do.statistical_neighbours))
     export = _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
     snapshot = _action(owner, file_menu, "Take a &snapshot...", do.snapshot, "Ctrl+Shift+S")
-    _action(owner, file_menu, "Start a new &cycle...", do.new_cycle)
+    lead(snapshot)
+    lead(_action(owner, file_menu, "Start a new &cycle...", do.new_cycle))
     assessments = file_menu.addMenu("Assess&ment")
     assessments.aboutToShow.connect(lambda: do.fill_assessments(assessments))
-    _action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report)
-    _action(owner, file_menu, "Sign o&ff this version...", do.sign_off)
-    _action(owner, file_menu, "Our &area: foreword, context and logo...", do.our_area)
+    lead(assessments.menuAction())
+    lead(_action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report))
+    lead(_action(owner, file_menu, "Sign o&ff this version...", do.sign_off))
+    lead(_action(owner, file_menu, "Our &area: foreword, context and logo...", do.our_area))
 
     contributions = file_menu.addMenu("Con&tributions")
     ask = _action(
         owner, contributions, "&Ask a partner to contribute...", do.ask_partner, "Ctrl+Shift+A"
     )
+    lead(ask)
     _action(owner, contributions, "&Open a request...", do.open_request)
-    _action(owner, contributions, "&Return my contribution...", do.return_contribution)
+    give_back = _action(owner, contributions, "&Return my contribution...", do.return_contribution)
     merge = _action(owner, contributions, "&Merge a return...", do.merge_return, "Ctrl+Shift+M")
+    lead(merge)
     file_menu.addSeparator()
     _action(owner, file_menu, "&Close workspace", do.close, "Ctrl+W")
 
@@ -100,10 +111,15 @@ def build_menus(owner: QWidget, bar: QMenuBar, do: WindowController) -> MenuActi
     help_menu = bar.addMenu("&Help")
     _action(owner, help_menu, "&Keyboard shortcuts", do.shortcuts, "F1")
     _action(owner, help_menu, "&About selfeval", do.about)
-    kept.toolbar = [export, snapshot, ask, merge, search]
+    kept.toolbar = (
+        [give_back, export, search] if partner else [export, snapshot, ask, merge, search]
+    )
+    for action in kept.lead_only:
+        action.setVisible(not partner)
     for action in kept.toolbar:  # the toolbar says the shortcut too
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{action.text().replace('&', '').rstrip('.')} ({keys})")
+        said = action.text().replace("&", "").rstrip(".")
+        action.setToolTip(f"{said} ({keys})" if keys else said)
     return kept
 
 
