@@ -76,7 +76,11 @@ def test_no_import_circles() -> None:
 
 
 def test_layers_only_import_downwards() -> None:
-    ground = ("selfeval.errors", "selfeval.passwords_hidden")  # import nothing of ours
+    ground = (
+        "selfeval.errors",
+        "selfeval.passwords_hidden",
+        "selfeval.words",
+    )  # import nothing of ours
     below = {
         "selfeval.framework": ("selfeval.framework", "selfeval.files.input_file", *ground),
         "selfeval.files": ("selfeval.files", *ground),

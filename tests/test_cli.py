@@ -74,7 +74,7 @@ def test_demo_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "row 3: criteria: 'nope' is not a criterion or bullet" in err
     tracker.write_text("title,criteria\nNew audit,leaders-evaluate\n", encoding="utf-8")
     code, out, _ = run(capsys, "import", "evidence", ws, str(tracker))
-    assert (code, out) == (0, "Imported 1 evidence items with 1 links to criteria\n")
+    assert (code, out) == (0, "Imported 1 evidence item with 1 link to criteria\n")
 
 
 def test_frameworks_list_show_validate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -36,6 +36,7 @@ from selfeval.files.faults import describe_os_error
 from selfeval.files.output import safe_output
 from selfeval.passwords_hidden import hide_passwords
 from selfeval.services.record_fields import judgement_texts
+from selfeval.words import counted
 
 VERBS = (
     "new",
@@ -91,7 +92,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     workspace.close()
     count = len(framework.criteria)
     made = f"; organisations: {', '.join(n for n, _ in partners)}" if partners else ""
-    print(f"Created {args.workspace} for {args.area} ({framework.label}, {count} criteria){made}")
+    criteria = counted(count, "criterion", "criteria")
+    print(f"Created {args.workspace} for {args.area} ({framework.label}, {criteria}){made}")
     return EXIT_OK
 
 
@@ -117,15 +119,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         with open_from_args(args) as workspace:
             count = import_indicator_values(workspace, Path(args.file))
-        print(f"Imported {count} indicator values")
+        print(f"Imported {counted(count, 'indicator value')}")
         return EXIT_OK
 
     with open_from_args(args) as workspace:
         result = import_evidence(workspace, Path(args.file))
     print(
-        f"Imported {result.imported} evidence items with {result.links} links to criteria"
+        f"Imported {counted(result.imported, 'evidence item')} with "
+        f"{counted(result.links, 'link')} to criteria"
         + (
-            f"; added {result.organisations_created} organisations"
+            f"; added {counted(result.organisations_created, 'organisation')}"
             if result.organisations_created
             else ""
         )
@@ -170,7 +173,10 @@ def cmd_status(args: argparse.Namespace) -> int:
         if word[:1] in "aeiou"
         else (f"with a {word}")
     )
-    print(f"{summary.rated} of {summary.total_criteria} criteria {rated} ({counts})")
+    print(
+        f"{summary.rated} of {counted(summary.total_criteria, 'criterion', 'criteria')} "
+        f"{rated} ({counts})"
+    )
     for label, ids in (
         ("Not rated", summary.unrated),
         ("No evidence", summary.without_evidence),

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_BAD_INPUT, EXIT_OK, open_from_args
+from selfeval.words import counted
 
 
 def cmd_frameworks(args: argparse.Namespace) -> int:
@@ -31,7 +32,8 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
                     failed += 1
                     print("\n".join(others), file=sys.stderr)
                     continue
-            print(f"{name}: ok ({framework.id}, {len(framework.criteria)} criteria)")
+            criteria = counted(len(framework.criteria), "criterion", "criteria")
+            print(f"{name}: ok ({framework.id}, {criteria})")
         return EXIT_BAD_INPUT if failed else EXIT_OK
     library = framework_library()
     for problem in library.problems:
@@ -39,7 +41,8 @@ def cmd_frameworks(args: argparse.Namespace) -> int:
     if args.action == "list":
         for entry in library.entries.values():
             fw = entry.framework
-            print(f"{fw.id}\t{fw.edition}\t{len(fw.criteria)} criteria\t{fw.title}")
+            criteria = counted(len(fw.criteria), "criterion", "criteria")
+            print(f"{fw.id}\t{fw.edition}\t{criteria}\t{fw.title}")
         return EXIT_OK
     framework = library.get(args.id)
     if args.json:

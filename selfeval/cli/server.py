@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK
+from selfeval.words import counted
 
 
 def cmd_server(args: argparse.Namespace) -> int:
@@ -29,7 +30,8 @@ def cmd_server(args: argparse.Namespace) -> int:
         if not result.created:
             print(f"{where}: already holds a selfeval workspace; nothing changed.")
         elif args.from_workspace:
-            print(f"{where}: published {args.from_workspace} ({result.rows_copied:,} records).")
+            records = counted(result.rows_copied, "record")
+            print(f"{where}: published {args.from_workspace} ({records}).")
         else:
             print(f"{where}: a new workspace for {args.area}.")
         if result.owner_is_superuser:
@@ -54,7 +56,7 @@ def cmd_server(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "checkout":
         copied = server_admin.server_checkout(args.url, Path(args.output))
-        print(f"Wrote {args.output} ({copied:,} records) from {where}.")
+        print(f"Wrote {args.output} ({counted(copied, 'record')}) from {where}.")
         return EXIT_OK
     if args.action in ("grant", "revoke", "who"):
         return _grants(args, where)

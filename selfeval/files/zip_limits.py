@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass
 
 from selfeval.errors import InputError
+from selfeval.words import counted
 
 MB = 1024 * 1024
 MEMBER_FAULTS = (
@@ -46,7 +47,7 @@ def checked_members(
     """The members, once their count, sizes, ratios and names are within `limits`."""
     infos = archive.infolist()
     if len(infos) > limits.members:
-        raise error(f"{name}: has {len(infos):,} members; the limit is {limits.members:,}")
+        raise error(f"{name}: has {counted(len(infos), 'member')}; the limit is {limits.members:,}")
     total = 0
     for info in infos:
         member = info.filename

@@ -26,6 +26,7 @@ from selfeval.files.output import (
 )
 from selfeval.pack.model import Pack
 from selfeval.pack.xlsx_table import BOLD, TITLE, Styled, Table, rating_cell
+from selfeval.words import counted
 
 RESERVED_SHEETS = {
     "summary",
@@ -236,7 +237,7 @@ def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -
             "Personal data",
             "Included"
             if pack.personal_data_included
-            else f"Left out ({pack.personal_data_left_out} items)",
+            else f"Left out ({counted(pack.personal_data_left_out, 'item')})",
         ),
         ("Prepared by", pack.prepared_by),
     ]

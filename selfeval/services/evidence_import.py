@@ -30,6 +30,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.bulk_rows import insert_rows
 from selfeval.store.models import EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import new_id, utc_now
+from selfeval.words import counted
 
 COLUMNS = (
     "title",
@@ -56,8 +57,10 @@ class ImportProblems(InputError):
     def __init__(self, path: Path, problems: list[str]) -> None:
         shown = problems[:MAX_REPORTED_ROWS]
         if len(problems) > MAX_REPORTED_ROWS:
-            shown.append(f"... and {len(problems) - MAX_REPORTED_ROWS} more rows with problems")
-        rows = f"{len(problems)} row needs" if len(problems) == 1 else f"{len(problems)} rows need"
+            shown.append(
+                f"... and {counted(len(problems) - MAX_REPORTED_ROWS, 'more row')} with problems"
+            )
+        rows = counted(len(problems), "row") + (" needs" if len(problems) == 1 else " need")
         header = f"{path}: nothing was imported; {rows} fixing:"
         super().__init__("\n".join([header, *shown]))
         self.problems = problems
@@ -232,7 +235,7 @@ def _write(
             origin,
             "imported",
             None,
-            f"{len(item_rows)} items from {path.name}",
+            f"{counted(len(item_rows), 'item')} from {path.name}",
             origin=origin,
             when=now,
         )

@@ -11,6 +11,7 @@ from datetime import date
 from selfeval.errors import InputError
 from selfeval.services.settings import read_setting, write_setting
 from selfeval.services.workspace import Workspace
+from selfeval.words import counted
 
 EXPECTED_FROM = "inspection_expected_from"
 
@@ -36,7 +37,7 @@ def countdown(when: date, today: date) -> str:
     days = (when - today).days
     label = f"{when.day} {when:%B %Y}"
     if days > 13:
-        return f"Inspection expected from {label}: {days // 7} weeks"
+        return f"Inspection expected from {label}: {counted(days // 7, 'week')}"
     if days >= 0:
-        return f"Inspection expected from {label}: {days} days"
-    return f"Inspection window open since {label} ({-days // 7} weeks)"
+        return f"Inspection expected from {label}: {counted(days, 'day')}"
+    return f"Inspection window open since {label} ({counted(-days // 7, 'week')})"

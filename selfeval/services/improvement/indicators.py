@@ -20,6 +20,7 @@ from selfeval.services.improvement.periods import period_key
 from selfeval.services.tracker_file import read_rows
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import IndicatorTarget, IndicatorValue
+from selfeval.words import counted
 
 COMPARATORS = {
     "statistical_neighbours": "Statistical neighbours",
@@ -185,7 +186,7 @@ def import_indicator_values(workspace: Workspace, path: Path) -> int:
             "import",
             "imported",
             None,
-            f"{len(values)} values from {path.name}",
+            f"{counted(len(values), 'value')} from {path.name}",
             origin=f"import:{path.name}"[:80],
         )
     return len(values)

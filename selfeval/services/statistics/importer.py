@@ -26,6 +26,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
 from selfeval.store.models import IndicatorValue, PublishedFigure
 from selfeval.store.types import new_id
+from selfeval.words import counted
 
 AREAS_LISTED = 12
 
@@ -61,7 +62,7 @@ class StatisticsPlan:
         periods = sorted({v.period for v in self.values})
         span = f"{periods[0]} to {periods[-1]}" if periods else "no period"
         return (
-            f"{len(self.values)} values for {self.area_name} ({self.area_code}): "
+            f"{counted(len(self.values), 'value')} for {self.area_name} ({self.area_code}): "
             f"{indicators} indicators, {span}; region {self.region_name or '-'}, England, and "
             f"{self.neighbours_found} statistical neighbours found in the files"
         )
@@ -202,7 +203,8 @@ def plan_from_tables(
                 break
         if table.skipped_rows:
             skipped.append(
-                f"{table.source_name}: {table.skipped_rows:,} rows at other levels or outside "
+                f"{table.source_name}: {counted(table.skipped_rows, 'row')} at other levels or "
+                "outside "
                 f"the {table.publication.title} totals"
             )
     found_neighbours = len(wanted_neighbours & set(areas))
@@ -274,7 +276,8 @@ def apply_statistics(workspace: Workspace, plan: StatisticsPlan) -> int:
             "statistics",
             "imported",
             None,
-            f"{len(plan.values)} values for {plan.area_code} from {', '.join(plan.files)}"[:2000],
+            f"{counted(len(plan.values), 'value')} for {plan.area_code} from "
+            f"{', '.join(plan.files)}"[:2000],
             origin="import:statistics",
         )
     return len(plan.values)

@@ -37,6 +37,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
+from selfeval.words import counted
 
 COLUMNS = ["Action", "Criteria", "Owner", "Due", "Status", "Overdue"]
 
@@ -267,6 +268,7 @@ class ActionPlanPage(PageWidget):
         overdue = sum(1 for a in everything if a.overdue)
         done = sum(1 for a in everything if a.status == "complete")
         self.summary.setText(
-            f"{len(everything)} actions: {done} complete, {overdue} overdue. Showing {len(rows)}."
+            f"{counted(len(everything), 'action')}: {done} complete, {overdue} overdue. "
+            f"Showing {len(rows)}."
         )
         self.action_table.show_actions(rows)

@@ -29,6 +29,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
+from selfeval.words import counted
 
 FOLDER_KEY = "contributions/returns_folder"
 STATUS_WORDS = {
@@ -144,7 +145,7 @@ class ContributionsPage(PageWidget):
         counts = {key: sum(1 for r in self.rows if r.status == key) for key in STATUS_WORDS}
         summary = ", ".join(f"{counts[k]} {STATUS_WORDS[k].split(':')[0].lower()}" for k in counts)
         text = (
-            f"{len(self.rows)} requests sent: {summary}."
+            f"{counted(len(self.rows), 'request')} sent: {summary}."
             if self.rows
             else ("No requests sent yet: File > Contributions > Ask a partner to contribute.")
         )

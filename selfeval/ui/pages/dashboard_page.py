@@ -29,6 +29,7 @@ from selfeval.ui.routes import route_kind
 from selfeval.ui.widgets.group_ratings_chart import GroupRatingsChart
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.rating_badge import badge_icon
+from selfeval.words import counted
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
@@ -148,8 +149,10 @@ class DashboardPage(QScrollArea):
         scale = framework.rating_scale
         counts = ", ".join(f"{scale.level(k).label} {v}" for k, v in summary.counts.items())
         self.summary.setText(
-            f"{summary.rated} of {summary.total_criteria} criteria rated ({counts}). "
-            f"{summary.evidence_total} evidence items, {summary.personal_data_items} marked as "
+            f"{summary.rated} of {counted(summary.total_criteria, 'criterion', 'criteria')} rated "
+            f"({counts}). "
+            f"{counted(summary.evidence_total, 'evidence item')}, "
+            f"{summary.personal_data_items} marked as "
             "personal data."
         )
         self._fill_grid(summary)
@@ -200,7 +203,7 @@ class DashboardPage(QScrollArea):
 
         overdue = list_actions(self.context.workspace, overdue_only=True, today=self.today)
         self.overdue_count = len(overdue)
-        self.summary.setText(self.summary.text() + f" {len(overdue)} actions overdue.")
+        self.summary.setText(self.summary.text() + f" {counted(len(overdue), 'action')} overdue.")
         widget = self.lists["overdue"]
         widget.clear()
         for action in overdue:

@@ -46,6 +46,7 @@ from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
+from selfeval.words import counted
 
 COLUMNS = ["Item", "Owner", "Where it is held", "Last refreshed", "Within notice", "Ready"]
 
@@ -218,7 +219,8 @@ class DataRequestPage(PageWidget):
         self.table.resizeRowsToContents()
         waiting = sum(1 for r in self.rows if not r.ready)
         self.summary.setText(
-            f"{len(self.rows) - waiting} of {len(self.rows)} items ready; {waiting} not ready. "
+            f"{len(self.rows) - waiting} of {counted(len(self.rows), 'item')} ready; "
+            f"{waiting} not ready. "
             "An item is ready when it has an owner, a place where it is held, a refresh in the "
             "last 12 months, and can be produced within the notice period."
             if self.rows

@@ -45,6 +45,7 @@ from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.widgets.headings import heading
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
+from selfeval.words import counted
 
 
 class EvidenceLibraryPage(PageWidget):
@@ -235,7 +236,7 @@ class EvidenceLibraryPage(PageWidget):
         self._update_count()
 
     def _update_count(self, *_args: object) -> None:
-        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()} items")
+        self.count.setText(f"{self.proxy.rowCount()} of {counted(self.model.rowCount(), 'item')}")
 
     def apply_filter(self, **values: object) -> None:
         """Narrow the table and keep the selected item selected if it is still shown."""
@@ -310,7 +311,8 @@ class EvidenceLibraryPage(PageWidget):
             QMessageBox.information(
                 self,
                 "Import finished",
-                f"Imported {result.imported} evidence items with {result.links} links to criteria.",
+                f"Imported {counted(result.imported, 'evidence item')} with "
+                f"{counted(result.links, 'link')} to criteria.",
             )
 
         self.import_task = run_with_progress(

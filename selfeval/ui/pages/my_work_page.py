@@ -22,6 +22,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.routes import route_kind
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.words import counted
 
 TARGET = Qt.ItemDataRole.UserRole
 
@@ -94,7 +95,8 @@ class MyWorkPage(PageWidget):
         numbers = self.context.workspace.framework.numbers
         today = self.today or date.today()
         self.summary.setText(
-            f"{len(work.criteria)} criteria, {len(work.overdue)} actions overdue, "
+            f"{counted(len(work.criteria), 'criterion', 'criteria')}, "
+            f"{counted(len(work.overdue), 'action')} overdue, "
             f"{len(work.due_soon)} due within 14 days; due this week: {work.due_this_week(today)}."
         )
         section = self._section("Criteria I lead or contribute to", len(work.criteria))

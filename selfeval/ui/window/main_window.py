@@ -41,6 +41,7 @@ from selfeval.ui.widgets.due_banner import DueBanner
 from selfeval.ui.widgets.loading_page import fitting_size, loading_page
 from selfeval.ui.widgets.save_state_bar import SaveStateBar
 from selfeval.ui.window.host import Opener, no_opener
+from selfeval.words import counted
 
 if TYPE_CHECKING:
     from selfeval.services.overview import Overview
@@ -258,7 +259,9 @@ class MainWindow(QMainWindow):
 
     def _update_progress(self) -> None:
         total = len(self.tree_model.outline.criteria)
-        self.progress.setText(f"{self.tree_model.rated_count()} of {total} criteria rated")
+        self.progress.setText(
+            f"{self.tree_model.rated_count()} of {counted(total, 'criterion', 'criteria')} rated"
+        )
 
     def changed(self, criterion_id: str | None, evidence: bool = True) -> None:
         """Refresh everything that shows stored data, after any change (including undo).
