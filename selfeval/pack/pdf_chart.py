@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
+from selfeval.axis import round_axis
 from selfeval.pack.model import GroupSummary, IndicatorLine, Rating, RiskLine
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK
 
@@ -116,8 +117,11 @@ def trend_chart(indicator: IndicatorLine) -> Drawing:
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     values = [v for _, vs in series for v in vs if v is not None]
+    axis = round_axis(max(values + [0]))
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = max(values + [1]) * 1.15
+    chart.valueAxis.valueMax = axis.top
+    chart.valueAxis.valueStep = axis.step
+    chart.valueAxis.labelTextFormat = axis.label  # round steps, thousands separated
     for index in range(len(series)):
         chart.lines[index].strokeColor = colors.HexColor(SERIES_COLOURS[index % 4])
         chart.lines[index].strokeWidth = 2 if index == 0 else 1.2

@@ -11,6 +11,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from selfeval.axis import round_axis
+
 SERIES_STYLES = (
     ("#1D4F91", Qt.PenStyle.SolidLine),
     ("#EF8F00", Qt.PenStyle.DashLine),
@@ -77,20 +79,21 @@ class IndicatorChart(QWidget):
         legend_width = max(metrics.horizontalAdvance(n) for n, _ in self.series) + 50
         plot = QRectF(50, line * 2, self.width() - 70 - legend_width, self.height() - line * 4)
         values = [v for _, vs in self.series for v in vs if v is not None]
-        top = max(values) * 1.15 or 1.0
+        axis = round_axis(max(values))
+        top = axis.top
         painter.setPen(text)
         painter.drawText(QRectF(8, 4, self.width() - 16, line), self.title)
         grid = QPen(palette.mid().color())
         grid.setStyle(Qt.PenStyle.DotLine)
-        for step in range(5):
-            y = plot.bottom() - plot.height() * step / 4
+        for tick in axis.ticks:
+            y = plot.bottom() - plot.height() * tick / top
             painter.setPen(grid)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text)
             painter.drawText(
                 QRectF(0, y - line / 2, 45, line),
                 Qt.AlignmentFlag.AlignRight,
-                f"{top * step / 4:.3g}",
+                axis.label(tick),
             )
         count = len(self.periods)
 
