@@ -55,7 +55,7 @@ def test_resolve_conflicts_each_way_in_the_review(
     impact = dialog.choices[keys["impact"]]
     impact.setCurrentIndex(impact.findData("edit"))
     assert dialog.edits[keys["impact"]].isEnabled()
-    dialog.edits[keys["impact"]].setText("both, merged")
+    dialog.edits[keys["impact"]].setPlainText("both, merged")
     for i in range(dialog.evidence.count()):
         item = dialog.evidence.item(i)
         if item.text() == "Reject me":

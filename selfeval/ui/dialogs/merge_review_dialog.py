@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHeaderView,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +29,7 @@ from selfeval.services.contributions.merge_plan import MergePlan, MergeResult
 from selfeval.services.contributions.package_format import Package
 from selfeval.services.workspace import Workspace
 from selfeval.ui.widgets.headings import plain_label
+from selfeval.ui.widgets.text_box import text_box
 from selfeval.words import counted
 
 CHOICES = (("Keep ours", "ours"), ("Take theirs", "theirs"), ("Write my own", "edit"))
@@ -80,7 +81,7 @@ class MergeReviewDialog(QDialog):
         self.conflicts.setHorizontalHeaderLabels(["What", "Ours", "Theirs", "Decision", "My text"])
         self.conflicts.verticalHeader().setVisible(False)
         self.choices: dict[str, QComboBox] = {}
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict[str, QPlainTextEdit] = {}
         for row, change in enumerate(plan.conflicts):
             for column, value in enumerate(
                 (change.label, _text(change.ours), _text(change.theirs))
@@ -93,9 +94,13 @@ class MergeReviewDialog(QDialog):
             combo.setAccessibleName(f"Decision for {change.label}")
             for label, key in CHOICES:
                 combo.addItem(label, key)
-            edit = QLineEdit(_text(change.theirs) if change.theirs is not None else "")
-            edit.setAccessibleName(f"My own text for {change.label}")
+            edit = text_box(
+                f"My own text for {change.label}",
+                lines=2,
+                text=_text(change.theirs) if change.theirs is not None else "",
+            )
             edit.setEnabled(False)
+            self.conflicts.setRowHeight(row, edit.minimumHeight())  # a paragraph, not a line
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, e=edit: e.setEnabled(c.currentData() == "edit")
             )
@@ -166,7 +171,7 @@ class MergeReviewDialog(QDialog):
             if decision == "theirs":
                 chosen[key] = "theirs"
             elif decision == "edit":
-                chosen[key] = self.edits[key].text()
+                chosen[key] = self.edits[key].toPlainText()
         return chosen
 
     def merge(self) -> None:

@@ -24,6 +24,7 @@ from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.name_box import name_box
 from selfeval.ui.widgets.passphrase_fields import PassphraseFields
+from selfeval.ui.widgets.text_box import text_box
 
 
 def _due(text: str) -> date | None:
@@ -48,8 +49,7 @@ class RequestDialog(CheckedDialog):
         self.criteria = CriteriaChecklist(
             framework, [current_criterion], "Criteria to contribute to"
         )
-        self.message = QLineEdit()
-        self.message.setAccessibleName("Message")
+        self.message = text_box("Message", placeholder="What you would like from them, and why")
         self.due = QLineEdit()
         self.due.setAccessibleName("Wanted by")
         self.due.setPlaceholderText("e.g. 31/01/2027")

@@ -47,6 +47,7 @@ from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
+from selfeval.ui.widgets.text_box import text_box
 
 
 class HeatMap(QWidget):
@@ -128,10 +129,8 @@ class RiskDialog(GuardedDialog):
         self.result_item: RiskInput | None = None
         self.title = QLineEdit()
         self.title.setAccessibleName("Risk")
-        self.description = QLineEdit()
-        self.description.setAccessibleName("Description")
-        self.mitigation = QLineEdit()
-        self.mitigation.setAccessibleName("Mitigation")
+        self.description = text_box("Description")
+        self.mitigation = text_box("Mitigation")
         self.owner = QComboBox()
         self.owner.setAccessibleName("Owner")
         self.owner.addItem("(no owner yet)", None)
@@ -176,8 +175,8 @@ class RiskDialog(GuardedDialog):
             field.textChanged.connect(self.error.hide)  # a fixed field drops its old error
         if existing is not None:
             self.title.setText(existing.title)
-            self.description.setText(existing.description)
-            self.mitigation.setText(existing.mitigation)
+            self.description.setPlainText(existing.description)
+            self.mitigation.setPlainText(existing.mitigation)
             self.owner.setCurrentIndex(max(0, self.owner.findData(existing.owner_person_id)))
             self.impact.setValue(existing.impact)
             self.likelihood.setValue(existing.likelihood)
@@ -192,8 +191,8 @@ class RiskDialog(GuardedDialog):
         try:
             self.result_item = parse_risk(
                 title=self.title.text(),
-                description=self.description.text(),
-                mitigation=self.mitigation.text(),
+                description=self.description.toPlainText(),
+                mitigation=self.mitigation.toPlainText(),
                 owner_person_id=self.owner.currentData(),
                 impact=self.impact.value(),
                 likelihood=self.likelihood.value(),

@@ -71,7 +71,11 @@ def request_contribution(host: WindowHost) -> None:
     if name is None:
         return
     workspace, criteria = host.workspace, dialog.chosen()
-    message, due, personal = dialog.message.text(), dialog.due_date, dialog.personal.isChecked()
+    message, due, personal = (
+        dialog.message.toPlainText(),
+        dialog.due_date,
+        dialog.personal.isChecked(),
+    )
     passphrase = dialog.sealed_with
 
     def written(_package: object) -> None:
