@@ -30,3 +30,30 @@ def test_every_figure_fits_under_a_round_top_in_at_most_five_steps() -> None:
         assert axis.top >= highest and len(axis.ticks) <= 6
         mantissa = axis.step / 10 ** math.floor(math.log10(axis.step))
         assert round(mantissa, 6) in (1.0, 2.0, 2.5, 5.0)
+
+
+def test_a_charts_title_fits_its_width_and_its_axis_is_round() -> None:
+    from reportlab.graphics.shapes import String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from selfeval.pack.model import IndicatorLine
+    from selfeval.pack.pdf_chart import trend_chart
+
+    line = IndicatorLine(
+        "% of EHC plans issued within 20 weeks (excluding exceptions), a long name",
+        "%",
+        "higher is better",
+        "2024",
+        62.25,
+        (),
+        None,
+        (("2019", 40.0), ("2023", 58.0), ("2024", 62.25)),
+        (("England", (None, 46.0, 49.25)),),
+        series_break="2023",
+    )
+    drawing = trend_chart(line)
+    titles = [s for s in drawing.contents if isinstance(s, String)]
+    assert len(titles) >= 2  # the series-break note wrapped onto a second line, not cut off
+    assert all(stringWidth(s.text, s.fontName, s.fontSize) <= drawing.width for s in titles)
+    chart = next(c for c in drawing.contents if hasattr(c, "valueAxis"))
+    assert (chart.valueAxis.valueMax, chart.valueAxis.valueStep) == (80, 20)

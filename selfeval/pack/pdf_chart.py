@@ -15,10 +15,11 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 
 from selfeval.axis import round_axis
 from selfeval.pack.model import GroupSummary, IndicatorLine, Rating, RiskLine
-from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK
+from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK, register_fonts
 
 WIDTH, HEIGHT = 460, 104
 
@@ -100,10 +101,13 @@ SERIES_COLOURS = ("#1D4F91", "#EF8F00", "#6A1B9A", "#2E7D32")
 
 
 def trend_chart(indicator: IndicatorLine) -> Drawing:
-    width, height = 460, 150
+    width = 460
+    register_fonts()  # the title is measured in its own font
+    title = simpleSplit(chart_title(indicator), FONT_BOLD, 8.5, width)  # a title that fits
+    height = 140 + 11 * len(title)
     drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
     chart = HorizontalLineChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 30, width - 190, height - 50
+    chart.x, chart.y, chart.width, chart.height = 40, 30, width - 190, 100
     series = [("Area", tuple(v for _, v in indicator.trend))]
     series += [
         (name, values)
@@ -137,11 +141,12 @@ def trend_chart(indicator: IndicatorLine) -> Drawing:
         (colors.HexColor(SERIES_COLOURS[i % 4]), name) for i, (name, _) in enumerate(series)
     ]
     drawing.add(legend)
-    drawing.add(
-        String(
-            0, height - 10, chart_title(indicator), fontName=FONT_BOLD, fontSize=8.5, fillColor=INK
+    for number, line in enumerate(title):
+        drawing.add(
+            String(
+                0, height - 10 - 11 * number, line, fontName=FONT_BOLD, fontSize=8.5, fillColor=INK
+            )
         )
-    )
     return drawing
 
 
