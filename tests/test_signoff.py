@@ -210,3 +210,46 @@ def test_signing_a_workspace_with_a_damaged_file_is_refused(demo_path: Path) -> 
         with pytest.raises(InputError, match="is damaged .* a signature cannot certify it"):
             sign_off(workspace, "Jo Bloggs", "DCS", "Anyshire County Council")
         assert list_signatures(workspace) == []
+
+
+def test_a_signed_version_exports_as_final_unless_draft_is_asked(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    from selfeval.cli import main
+    from selfeval.services.signoff import usual_status
+    from selfeval.services.workspace import open_workspace
+
+    with open_workspace(demo_path) as ws:
+        assert usual_status(ws) == ("draft", "1.0")
+        sign_off(ws, "Helen Whitfield", "DCS", "Anyshire CC", version_label="March 2027")
+        assert usual_status(ws) == ("final", "March 2027")
+    out = tmp_path / "board.pdf"
+    assert main(["export", "pdf", str(demo_path), "-o", str(out)]) == 0
+    assert "(final, without personal data)" in capsys.readouterr().out
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "DRAFT" not in text and "March 2027" in text
+    assert main(["export", "pdf", str(demo_path), "-o", str(out), "--status", "draft"]) == 0
+    assert "(draft," in capsys.readouterr().out
+
+
+def test_signing_with_criteria_unrated_is_warned_of(
+    workspace: Workspace, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from selfeval.cli import main
+    from selfeval.services.judgements import set_judgement
+    from selfeval.services.signoff import unrated_warning
+
+    count = len(workspace.framework.criteria)
+    assert unrated_warning(workspace).startswith(f"Not rated yet: {count} criteria (1, 2, 3")
+    for criterion in workspace.framework.criteria:
+        set_judgement(workspace, criterion.id, rating="green")
+    assert unrated_warning(workspace) == ""
+    set_judgement(workspace, workspace.framework.criteria[0].id, rating="not-rated")
+    assert unrated_warning(workspace).startswith("Not rated yet: 1 criterion (1).")
+    address = str(workspace.address)
+    workspace.close()
+    assert main(["signoff", "add", address, "--name", "Helen Whitfield", "--role", "DCS",
+                 "--organisation", "Anyshire CC"]) == 0  # fmt: skip
+    assert "Warning: Not rated yet: 1 criterion (1)." in capsys.readouterr().err

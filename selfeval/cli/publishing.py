@@ -14,7 +14,14 @@ EXPORT_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any], tuple[str, ...]], .
     # (flags, argparse settings, the documents the option applies to): declared once, so the
     # help and the refusal of an option a document would ignore come from the same line
     (("--criteria",), {"help": "only these criterion ids, separated by commas"}, PACK),
-    (("--status",), {"choices": ("draft", "final"), "default": "draft"}, PACK),
+    (
+        ("--status",),
+        {
+            "choices": ("draft", "final"),
+            "help": "default: final once a version is signed off, else draft",
+        },
+        PACK,
+    ),
     (
         ("--marking",),
         {"default": "OFFICIAL-SENSITIVE", "help": "protective marking ('' for none)"},
@@ -22,7 +29,7 @@ EXPORT_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any], tuple[str, ...]], .
     ),
     (
         ("--version-label",),
-        {"default": "1.0", "help": "the version printed on the cover"},
+        {"help": "the version printed on the cover (default: the signed version's, else 1.0)"},
         PACK,
     ),
     (
@@ -110,19 +117,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     criteria = None
     if args.criteria:
         criteria = tuple(c.strip() for c in args.criteria.replace(";", ",").split(",") if c.strip())
-    options = PackOptions(
-        criteria=criteria,
-        status=args.status,
-        marking=args.marking,
-        include_personal_data=args.include_personal_data,
-        version=args.version_label,
-        include_comments=args.include_comments,
-        include_headlines=not args.no_context_headlines,
-    )
+    from selfeval.services.signoff import usual_status
+
     with open_from_args(args) as workspace:
+        status, version = usual_status(workspace)
+        options = PackOptions(
+            criteria=criteria,
+            status="final" if (args.status or status) == "final" else "draft",
+            marking=args.marking,
+            include_personal_data=args.include_personal_data,
+            version=args.version_label or version,
+            include_comments=args.include_comments,
+            include_headlines=not args.no_context_headlines,
+        )
         path = export_pack(workspace, args.format, Path(args.output), options)
     note = "including" if args.include_personal_data else "without"
-    print(f"Wrote {path} ({args.status}, {note} personal data)")
+    print(f"Wrote {path} ({options.status}, {note} personal data)")
     return EXIT_OK
 
 

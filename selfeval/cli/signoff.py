@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from selfeval.cli.common import EXIT_OK, open_from_args, option_date
 
 
 def cmd_signoff(args: argparse.Namespace) -> int:
-    from selfeval.services.signoff import list_signatures, sign_off, signoff_state
+    from selfeval.services.signoff import (
+        list_signatures,
+        sign_off,
+        signoff_state,
+        unrated_warning,
+    )
 
     if args.action == "add":
         signed_on = option_date(args.date, "--date")
         with open_from_args(args) as workspace:
+            warning = unrated_warning(workspace)
+            if warning:
+                print(f"Warning: {warning}", file=sys.stderr)
             signature = sign_off(
                 workspace,
                 args.name,

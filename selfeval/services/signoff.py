@@ -216,6 +216,36 @@ def signoff_state(
     return SignOffState(latest, signed_hash, of_version, changed_since=signed_hash not in now)
 
 
+def unrated_warning(workspace: Workspace) -> str:
+    """Said before anyone signs: the criteria not rated yet, by number ("" when all are)."""
+    from selfeval.framework.model import NOT_RATED
+    from selfeval.words import counted
+
+    ratings = {c: j.rating for (c, b), j in list_judgements(workspace).items() if not b}
+    numbers = workspace.framework.numbers
+    unrated = [
+        str(numbers[c.id])
+        for c in workspace.framework.criteria
+        if ratings.get(c.id, NOT_RATED) == NOT_RATED
+    ]
+    if not unrated:
+        return ""
+    return (
+        f"Not rated yet: {counted(len(unrated), 'criterion', 'criteria')} "
+        f"({', '.join(unrated)}). A signature agrees the self-evaluation as it is now."
+    )
+
+
+def usual_status(workspace: Workspace) -> tuple[str, str]:
+    """How a pack is exported unless someone says otherwise: once a version is signed off, as
+    Final under its label (a board's signed pack carries no DRAFT watermark); before, a draft.
+    The pack itself says when the content has changed since the signature."""
+    signatures = list_signatures(workspace)
+    if not signatures:
+        return "draft", "1.0"
+    return "final", signatures[-1].version_label
+
+
 def _text(value: str, what: str, limit: int = TEXT_LIMIT) -> str:
     value = " ".join(value.split())
     if not value:

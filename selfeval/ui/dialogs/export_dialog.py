@@ -97,7 +97,11 @@ class ExportDialog(QDialog):
         self.marking.setEditable(True)
         self.marking.setAccessibleName("Protective marking")
         self.marking.addItems([DEFAULT_MARKING, "OFFICIAL", ""])
-        self.version = QLineEdit("1.0")
+        from selfeval.services.signoff import usual_status
+
+        status, version = usual_status(workspace)  # Final once signed off, unless chosen
+        self.status.setCurrentIndex(max(0, self.status.findData(status)))
+        self.version = QLineEdit(version)
         self.version.setAccessibleName("Version")
         self.personal = QCheckBox("Include evidence marked as &personal data")
         self.personal.setAccessibleName("Include evidence marked as personal data")

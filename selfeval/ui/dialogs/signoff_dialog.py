@@ -58,6 +58,14 @@ class SignOffDialog(CheckedDialog):
         self.state.setWordWrap(True)
         self.state.setAccessibleName("What has been signed off")
         form.addRow(self.state)
+        from selfeval.services.signoff import unrated_warning
+
+        self.unrated = QLabel(unrated_warning(workspace))
+        self.unrated.setWordWrap(True)
+        self.unrated.setAccessibleName("Criteria not rated yet")
+        self.unrated.setStyleSheet("color: #8A4B00; font-weight: bold")  # words, not colour alone
+        self.unrated.setVisible(bool(self.unrated.text()))
+        form.addRow(self.unrated)
         self.name = name_box(list(self.people), "Signatory's name")
         self.role = QLineEdit()
         self.role.setAccessibleName("Role")
