@@ -41,6 +41,8 @@ def docx_text(path: Path) -> str:
 # The progress report as it read before it moved onto the pipeline (same demo, same edits).
 PROGRESS_LINES = [
     "Anyshire: progress since Board, 1 Oct",
+    "Rated for the first time (0)",
+    "None.",
     "Ratings that improved (1)",
     "Children and young people receive the right help and support at the right time: Red to Amber",
     "Ratings that fell (1)",

@@ -156,6 +156,7 @@ def test_snapshot_comparison_lists_exactly_the_changes(workspace: Workspace) -> 
     take_snapshot(workspace, "Board, 14 March")
     set_judgement(workspace, "participation", rating="green")
     set_judgement(workspace, "right-help", rating="red")
+    set_judgement(workspace, "valued-included", rating="green")  # first rated: not "improved"
     add_evidence(workspace, EvidenceInput(title="New audit"), ["right-help"])
     set_status(workspace, done, "complete")
     add_action(workspace, parse_action(title="New action"))
@@ -165,6 +166,7 @@ def test_snapshot_comparison_lists_exactly_the_changes(workspace: Workspace) -> 
         workspace, "Board, 14 March", "Board, 20 June", today=date(2026, 11, 23)
     )
     assert [m[1:] for m in progress.ratings_up] == [("Amber", "Green")]
+    assert [m[1:] for m in progress.ratings_first] == [("Not rated", "Green")]
     assert [m[1:] for m in progress.ratings_down] == [("Green", "Red")]
     assert progress.new_evidence == ["New audit"]
     assert progress.actions_completed == ["Publish local offer"]

@@ -23,6 +23,7 @@ def _value(value: float | None) -> str:
 def progress_sections(progress: Progress) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The report's content as (heading, lines): the same in PDF and Word."""
     sections = [
+        ("Rated for the first time", [f"{t}: {b}" for t, _a, b in progress.ratings_first]),
         ("Ratings that improved", [f"{t}: {a} to {b}" for t, a, b in progress.ratings_up]),
         ("Ratings that fell", [f"{t}: {a} to {b}" for t, a, b in progress.ratings_down]),
         ("New evidence", progress.new_evidence),

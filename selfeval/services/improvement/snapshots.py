@@ -137,6 +137,8 @@ def _load(workspace: Workspace, name: str) -> tuple[dict[str, Any], date]:
 class Progress:
     since: str
     until: str
+    ratings_first: list[tuple[str, str, str]] = field(default_factory=list)
+    """Criteria rated for the first time: not "improved" from "Not rated"."""
     ratings_up: list[tuple[str, str, str]] = field(default_factory=list)
     ratings_down: list[tuple[str, str, str]] = field(default_factory=list)
     new_evidence: list[str] = field(default_factory=list)
@@ -186,9 +188,12 @@ def compare_snapshots(
             continue
         label = workspace.framework.rating_scale.level
         move = (criterion.title, label(old).label, label(new).label)
-        (
-            progress.ratings_up if scale.index(new) > scale.index(old) else progress.ratings_down
-        ).append(move)
+        if old == NOT_RATED:
+            progress.ratings_first.append(move)
+        elif scale.index(new) > scale.index(old):
+            progress.ratings_up.append(move)
+        else:
+            progress.ratings_down.append(move)
     new_items = {k: t for k, t in after["evidence"].items() if k not in before["evidence"]}
     personal = set() if include_personal_data else _personal(workspace, before, after)
     progress.new_evidence = sorted(t for k, t in new_items.items() if k not in personal)
