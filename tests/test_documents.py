@@ -252,3 +252,21 @@ def test_the_check_before_a_summary_for_parents_says_what_is_missing(workspace: 
     for criterion in workspace.framework.criteria:
         set_judgement(workspace, criterion.id, family_statement="We listen to you.")
     assert check_parents(workspace).said() == "Every criterion has words for families."
+
+
+def test_the_executive_summary_says_in_words_what_is_missing(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    written = export_pack(workspace, "pdf", tmp_path / "pack.pdf", PackOptions())
+    summary = next(
+        page.extract_text()
+        for page in PdfReader(written).pages
+        if "Executive summary" in page.extract_text() and " criteria: " in page.extract_text()
+    )
+    assert "no lead owner" in summary and "Not rated" in summary  # one line, not "Not\\nrated"
+    assert "does not print them" not in summary  # no note meant for whoever built it

@@ -50,6 +50,10 @@ VERDICTS = {
 }
 
 
+NO_LEAD = "no lead owner"
+"""Said in words: a dash in the Lead column reads as a gap in the table, not a gap in the plan."""
+
+
 def figure(value: float | None, unit: str = "") -> str:
     if value is None:
         return "-"
@@ -212,8 +216,7 @@ def summary(pack: Pack) -> list[Block]:
     if pack.group_titles_are_ours:
         blocks.append(
             Para(
-                "The two group titles are the partnership's labels for the framework's "
-                "criteria 1 to 5 and 6 to 11; the framework does not print them.",
+                "The two headings group the framework's criteria 1 to 5 and 6 to 11.",
                 "muted",
             )
         )
@@ -226,11 +229,11 @@ def summary(pack: Pack) -> list[Block]:
                     s.title,
                     Chip(s.rating),
                     str(len(s.evidence_refs)),
-                    clip(next((o.name for o in s.owners if o.role == "lead"), "-"), 60),
+                    clip(next((o.name for o in s.owners if o.role == "lead"), NO_LEAD), 60),
                 )
                 for s in pack.sections
             ),
-            (10, 88, 22, 20, 30),
+            (10, 76, 28, 22, 34),  # "Not rated" and "Evidence" on one line
         )
     )
     return blocks
