@@ -99,14 +99,21 @@ def test_readiness_list_and_the_excel_sheet(
 ) -> None:
     assert main(["readiness", "list", str(demo.address), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert listed["not_ready"] == 3 and listed["ready"] == len(listed["items"]) - 3
+    waiting = 3 + 3  # the demo's three, and the June 2025 templates nobody holds yet
+    assert listed["not_ready"] == waiting and listed["ready"] == len(listed["items"]) - waiting
     first = listed["items"][0]
     assert set(first) >= {"title", "owner", "held_where", "refreshed_on", "within_notice", "ready"}
     assert main(["readiness", "list", str(demo.address)]) == 0
     out = capsys.readouterr().out
-    assert "NOT READY: no owner" in out and out.rstrip().endswith("3 not ready.")
+    assert "NOT READY: no owner" in out and out.rstrip().endswith("6 not ready.")
     book = load_workbook(export_pack(demo, "xlsx", tmp_path / "p.xlsx", PackOptions()))
     rows = list(book["Data request"].iter_rows(min_row=1, values_only=True))
     assert rows[0][:3] == ("Item", "Kind", "Owner")
     assert len(rows) - 1 == len(listed["items"])
-    assert sum(1 for r in rows[1:] if r[7] == "No") == 3
+    assert sum(1 for r in rows[1:] if r[7] == "No") == 6
+
+
+def test_the_starter_list_holds_the_june_2025_templates() -> None:
+    titles = " ".join(title for title, _kind in starter_list()).lower()
+    for template in ("person-level data", "health commissioning", "residential special school"):
+        assert f"{template}" in titles and "june 2025" in titles

@@ -18,13 +18,13 @@ def test_an_item_is_made_ready_and_undone_and_the_cockpit_follows(
 ) -> None:  # type: ignore[no-untyped-def]
     window = open_window(demo_path)
     window.navigate("dashboard")
-    assert window.dashboard.boxes["data_request"].title() == "Data request items not ready (3)"
+    assert window.dashboard.boxes["data_request"].title() == "Data request items not ready (6)"
     card = window.dashboard.lists["data_request"]
     assert card.item(0).text().startswith("Tribunal appeals and mediation figures (")
     window.dashboard._go(card.item(0))
     page = window.extra_page("datarequest")
     assert window.pages.currentWidget() is page
-    assert page.summary.text().startswith("13 of 16 items ready; 3 not ready.")
+    assert page.summary.text().startswith("13 of 19 items ready; 6 not ready.")
     row = next(i for i, r in enumerate(page.rows) if r.title.startswith("Tribunal"))
     assert page.table.item(row, 5).text() == "Not ready"
     assert "never refreshed" in page.table.item(row, 5).toolTip()
@@ -45,10 +45,10 @@ def test_an_item_is_made_ready_and_undone_and_the_cockpit_follows(
     when_dialog_opens(qtbot, fill)
     page.edit()
     assert seen[0].startswith("Last refreshed: ")
-    assert page.summary.text().startswith("14 of 16 items ready; 2 not ready.")
+    assert page.summary.text().startswith("14 of 19 items ready; 5 not ready.")
     window.undo_stack.undo()
-    assert page.summary.text().startswith("13 of 16 items ready; 3 not ready.")
+    assert page.summary.text().startswith("13 of 19 items ready; 6 not ready.")
     tribunal = next(i for i in list_items(window.workspace) if i.title.startswith("Tribunal"))
     assert tribunal.held_where == "" and tribunal.refreshed_on is None
     window.navigate("dashboard")
-    assert window.dashboard.boxes["data_request"].title() == "Data request items not ready (3)"
+    assert window.dashboard.boxes["data_request"].title() == "Data request items not ready (6)"
