@@ -381,3 +381,27 @@ def test_a_return_naming_a_file_the_lead_does_not_hold_is_refused(
         session.execute(delete(Blob).where(Blob.sha256 == named))
     with pytest.raises(PackageError, match="names 1 file by SHA-256 as held by this workspace"):
         merge.plan_merge(demo, package)
+
+
+def test_the_merge_review_names_criteria_by_number_and_title(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.services.judgements import set_judgement
+
+    request = tmp_path / "request.sefpack"
+    contributions.create_request(demo, "ICB", ["right-help"], request)
+    with contributions.open_request(
+        request, tmp_path / "partner.selfeval", CurrentUser("Amara Okafor", "ICB")
+    ) as partner:
+        set_judgement(partner, "right-help", rationale="Waits are down to 20 weeks.")
+        set_judgement(partner, "right-help", "right-help.2", note="Interim offer in place.")
+        contributions.create_return(partner, tmp_path / "back.sefpack")
+    with read_package(tmp_path / "back.sefpack") as package:
+        plan = merge.plan_merge(demo, package)
+    labels = sorted(change.label for change in plan.clean)
+    number = demo.framework.numbers["right-help"]
+    assert labels == [
+        f"{number}. Children and young people receive the right help and support at the right "
+        "time: rationale",
+        f"{number}.2: note",
+    ]

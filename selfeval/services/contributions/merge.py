@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
+from selfeval.framework.model import Framework
 from selfeval.services.contributions.merge_plan import FieldChange, MergePlan, MergeResult
 from selfeval.services.contributions.merge_writes import write_change
 from selfeval.services.contributions.package_format import (
@@ -54,13 +55,30 @@ EVIDENCE_FIELDS = EVIDENCE.carried(Path.RETURN)
 JUDGEMENT_DEFAULTS = {"rating": "not-rated"}
 
 
-def _values(state: ScopedState, scope: set[str]) -> dict[str, tuple[str, str, Any]]:
+def where_in(framework: Framework, criterion_id: str, bullet_id: str = "") -> str:
+    """A criterion or bullet as the lead's pack names it: "3. Children and young people receive
+    the right help..." or "3.2", never its id."""
+    try:
+        criterion = framework.criterion(criterion_id)
+    except KeyError:
+        return bullet_id or criterion_id
+    number = framework.numbers[criterion.id]
+    if not bullet_id:
+        title = criterion.title if len(criterion.title) <= 120 else criterion.title[:117] + "..."
+        return f"{number}. {title}"
+    ids = [b.id for b in criterion.bullets]
+    return f"{number}.{ids.index(bullet_id) + 1}" if bullet_id in ids else bullet_id
+
+
+def _values(
+    state: ScopedState, scope: set[str], framework: Framework
+) -> dict[str, tuple[str, str, Any]]:
     """Every mergeable field as key -> (criterion, label, value)."""
     values: dict[str, tuple[str, str, Any]] = {}
     for j in state.judgements:
         if j.criterion_id not in scope:
             continue
-        where = f"{j.criterion_id}" + (f" bullet {j.bullet_id}" if j.bullet_id else "")
+        where = where_in(framework, j.criterion_id, j.bullet_id)
         for name in JUDGEMENT_FIELDS:
             values[f"judgement|{j.criterion_id}|{j.bullet_id}|{name}"] = (
                 j.criterion_id,
@@ -85,9 +103,10 @@ def _values(state: ScopedState, scope: set[str]) -> dict[str, tuple[str, str, An
             )
         for criterion_id, bullet_id in e.links:
             if criterion_id in scope:
+                to = where_in(framework, criterion_id, bullet_id)
                 values[f"link|{e.id}|{criterion_id}|{bullet_id}"] = (
                     criterion_id,
-                    f"evidence '{e.title}' linked to {bullet_id or criterion_id}",
+                    f"evidence '{e.title}' linked to {to}",
                     "linked",
                 )
     return values
@@ -217,9 +236,10 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         only_evidence=known,
         with_comments=False,
     )
-    base = _values(base_state, scope)
-    theirs = _values(theirs_state, scope)
-    ours = _values(ours_state, scope)
+    framework = workspace.framework
+    base = _values(base_state, scope, framework)
+    theirs = _values(theirs_state, scope, framework)
+    ours = _values(ours_state, scope, framework)
     ours_evidence = {e.id for e in ours_state.evidence}
     theirs_evidence = {e.id for e in theirs_state.evidence}
     base_evidence = {e.id for e in base_state.evidence}
