@@ -59,7 +59,7 @@ def test_typing_survives_a_failed_save_and_saves_later(
     qtbot.keyClicks(note, "Note kept")
     qtbot.keyClick(note, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: len(said) == 2)
-    assert page.bullets.notes["participation.1"].text() == "Note kept"
+    assert page.bullets.notes["participation.1"].toPlainText() == "Note kept"
 
     away.rename(demo_path)  # the drive is back
     back_to(qtbot, window)

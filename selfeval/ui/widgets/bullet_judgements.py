@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 
 from selfeval.framework.model import NOT_RATED, Criterion
 from selfeval.services.judgements import JudgementView, set_judgement_field
 from selfeval.ui.page_context import PageContext
-from selfeval.ui.widgets.autosave_text import UndoKeysToWindow
+from selfeval.ui.widgets.autosave_text import AutosaveText, UndoKeysToWindow
 from selfeval.ui.widgets.headings import plain_label
 from selfeval.ui.widgets.rating_badge import badge_icon
 
@@ -22,7 +22,7 @@ class BulletJudgements(QWidget):
         self.grid.setColumnStretch(2, 2)
         self.criterion_id = ""
         self.ratings: dict[str, QComboBox] = {}
-        self.notes: dict[str, QLineEdit] = {}
+        self.notes: dict[str, AutosaveText] = {}
         self._saved: dict[str, tuple[str, str]] = {}
         self._unsaved_notes: dict[str, str] = {}
         """Notes whose save failed, by bullet: shown again, not the stored text, until saved."""
@@ -47,10 +47,9 @@ class BulletJudgements(QWidget):
             combo.setAccessibleName(f"Rating of bullet {row + 1}")
             for level in scale.choices:
                 combo.addItem(badge_icon(level.colour), level.label, level.id)
-            note = QLineEdit()
-            note.setAccessibleName(f"Note on bullet {row + 1}")
+            note = AutosaveText(f"Note on bullet {row + 1}")  # a note is often two sentences
             note.setPlaceholderText("Note (optional)")
-            note.installEventFilter(self._undo_keys)
+            note.setFixedHeight(note.fontMetrics().lineSpacing() * 2 + 12)
             judgement = judgements.get(bullet.id)
             rating = judgement.rating if judgement else NOT_RATED
             combo.setCurrentIndex(max(0, combo.findData(rating)))
@@ -59,9 +58,14 @@ class BulletJudgements(QWidget):
             unsaved = self._unsaved_notes.get(bullet.id)
             if unsaved == stored_note:
                 del self._unsaved_notes[bullet.id]
-            note.setText(stored_note if unsaved is None else unsaved)
+            note.set_saved_text(stored_note)
+            if unsaved is not None:  # a save that failed: the typing stays on screen
+                note.blockSignals(True)
+                note.setPlainText(unsaved)
+                note.blockSignals(False)
+                note.keep_unsaved(stored_note)
             combo.currentIndexChanged.connect(lambda _i, b=bullet.id: self._rating_changed(b))
-            note.editingFinished.connect(lambda b=bullet.id: self._note_changed(b))
+            note.committed.connect(lambda _old, _new, b=bullet.id: self._note_changed(b))
             self.grid.addWidget(text, row, 0)
             self.grid.addWidget(combo, row, 1)
             self.grid.addWidget(note, row, 2)
@@ -97,7 +101,7 @@ class BulletJudgements(QWidget):
             self._push(bullet_id, "rating", old, new)
 
     def _note_changed(self, bullet_id: str) -> None:
-        new = self.notes[bullet_id].text()
+        new = self.notes[bullet_id].toPlainText()
         rating, old = self._saved[bullet_id]
         if new != old:
             self._saved[bullet_id] = (rating, new)
