@@ -60,3 +60,21 @@ def test_no_checked_flag_reaches_a_parameter_that_means_something_else() -> None
             if wrong:
                 found.append(f"{path.relative_to(UI)}:{node.lineno} {signal.attr} -> {wrong}")
     assert not found, "\n".join(found)
+
+
+def test_no_file_picker_starts_in_the_programs_working_folder() -> None:
+    """A picker given "" opens wherever selfeval was started (Program Files on a council
+    laptop): each starts in the workspace's folder, the last one used, or the person's own."""
+    found = []
+    for path in UI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr.startswith(("getOpenFileName", "getSaveFileName", "getExisting"))
+                and len(node.args) >= 3
+                and isinstance(node.args[2], ast.Constant)
+                and not node.args[2].value
+            ):
+                found.append(f"{path.relative_to(UI)}:{node.lineno}")
+    assert not found, "\n".join(found)

@@ -32,6 +32,7 @@ from selfeval.services.evidence import (
 from selfeval.services.evidence_import import ImportResult, import_evidence
 from selfeval.services.people import list_organisations
 from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
+from selfeval.ui.dialogs.saved_notice import remember_folder, start_path
 from selfeval.ui.evidence_actions import (
     add_evidence_undoable,
     delete_evidence_undoable,
@@ -298,12 +299,14 @@ class EvidenceLibraryPage(PageWidget):
 
     def import_tracker(self, path: Path | None = None) -> None:
         if path is None:
+            where = start_path("trackers", self.context.workspace.address)
             name, _ = QFileDialog.getOpenFileName(
-                self, "Import an evidence tracker", "", "Trackers (*.csv *.xlsx)"
+                self, "Import an evidence tracker", where, "Trackers (*.csv *.xlsx)"
             )
             if not name:
                 return
             path = Path(name)
+            remember_folder("trackers", path.parent)
         workspace = self.context.workspace
 
         def done(result: ImportResult) -> None:

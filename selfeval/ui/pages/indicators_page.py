@@ -39,6 +39,7 @@ from selfeval.services.improvement.indicators import (
     targets,
 )
 from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
+from selfeval.ui.dialogs.saved_notice import remember_folder, start_path
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
@@ -169,12 +170,14 @@ class IndicatorsPage(PageWidget):
 
     def import_file(self, path: Path | None = None) -> None:
         if path is None:
+            where = start_path("figures", self.context.workspace.address)
             name, _ = QFileDialog.getOpenFileName(
-                self, "Import indicator figures", "", "CSV files (*.csv)"
+                self, "Import indicator figures", where, "CSV files (*.csv)"
             )
             if not name:
                 return
             path = Path(name)
+            remember_folder("figures", path.parent)
         try:
             import_indicator_values(self.context.workspace, path)
         except SelfevalError as err:
