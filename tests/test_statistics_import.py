@@ -380,3 +380,19 @@ def test_a_windows_1252_file_is_read(workspace: Workspace, tmp_path: Path) -> No
     path.write_bytes(path.read_bytes().replace(b"Kent", b"K\xe9nt"))
     plan = plan_statistics(workspace, [path], SOMERSET)
     assert plan.values
+
+
+def test_each_column_lands_on_the_indicator_its_publisher_defines() -> None:
+    """SEN2's total_tribunal_pc is the share of mediation cases followed by an appeal, not an
+    appeal rate: it is imported as that, never as "tribunal appeals"."""
+    import yaml
+
+    from selfeval.locations import resource_path
+    from selfeval.services.improvement.indicators import indicator_library
+
+    mapping = yaml.safe_load(resource_path("resources", "statistics.yaml").read_text("utf-8"))
+    columns = {
+        c["column"]: c["indicator"] for p in mapping["publications"] for c in p.get("columns", [])
+    }
+    assert columns["total_tribunal_pc"] == "mediation-then-appeal"
+    assert "mediation" in indicator_library()["mediation-then-appeal"].name
