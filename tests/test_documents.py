@@ -270,3 +270,17 @@ def test_the_executive_summary_says_in_words_what_is_missing(
     )
     assert "no lead owner" in summary and "Not rated" in summary  # one line, not "Not\\nrated"
     assert "does not print them" not in summary  # no note meant for whoever built it
+
+
+def test_the_summary_for_parents_is_titled_and_signed_by_the_partnership(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from selfeval.pack.builders.parents_builder import export_parents
+
+    written = export_parents(workspace, tmp_path / "parents.pdf").path
+    reader = PdfReader(written)
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Testshire: a summary of SEND for parents and carers"
+    assert reader.metadata.author == "Testshire"  # not the computer's account

@@ -166,7 +166,7 @@ def test_the_summary_for_parents_is_exported_from_the_same_dialog(
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
     assert dialog.written is not None and dialog.written.suffix == ".pdf"
     text = " ".join(p.extract_text() for p in PdfReader(dialog.written).pages)
-    assert "a summary for parents and carers" in text
+    assert "a summary of SEND for parents and carers" in text
     assert "01234 567890" in text
     from selfeval.services.families import family_contact
 

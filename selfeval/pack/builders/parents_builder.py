@@ -42,7 +42,7 @@ def build_parents(workspace: Workspace, issued: date | None = None) -> ParentsSu
         issued=issued or date.today(),
         contact=contact,
         sections=tuple(sections),
-        author=str(workspace.user),
+        author=workspace.area_name,  # the partnership publishes it: never a login's name
     )
 
 

@@ -34,7 +34,8 @@ class ParentsSummary:
 
     @property
     def title(self) -> str:
-        return f"SEND in {self.area_name}: a summary for parents and carers"
+        # the area's name first, as written: "SEND in Anyshire SEND Partnership" read badly
+        return f"{self.area_name}: a summary of SEND for parents and carers"
 
 
 def compose_parents(summary: ParentsSummary) -> Document:
