@@ -25,6 +25,9 @@ class PageContext:
     show_error: Callable[[str], None]
     navigate: Callable[[RouteKind, str], None]
     """navigate(kind, id): where to go (window_host.RouteKind)."""
+    save_failed: Callable[[str], None] | None = None
+    """How a change that could not be saved is said (the status bar's "not saved" as well as
+    the message); `show_error` alone for everything else, which saved nothing to begin with."""
     connection_lost: Callable[[str], None] | None = None
     """A change failed because the shared workspace's server cannot be reached: said by the
     window's banner rather than a dialog per pause in typing (ui/window/live_changes.py)."""
@@ -50,7 +53,7 @@ class PageContext:
                 do,
                 undo,
                 lambda: self.changed(criterion_id, evidence),
-                self.show_error,
+                self.save_failed or self.show_error,
                 failed,
                 redo,
                 self.connection_lost,

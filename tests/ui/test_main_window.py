@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -246,3 +247,20 @@ def test_toolbar_and_status_bar(qtbot: QtBot, demo_path: Path, open_window) -> N
     toolbar.actions()[-1].trigger()  # Search evidence
     assert window.pages.currentWidget() is window.evidence_page
     assert window.evidence_page.search.hasFocus()
+
+
+def test_the_status_bar_says_not_saved_only_when_a_save_failed(
+    demo_path: Path,
+    open_window,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, m: said.append(m)))
+    window = open_window(demo_path)
+    window.show_error("That file is not a tracker.")  # a refusal: nothing was being saved
+    assert not window.status.saved_state.text().startswith("Last change not saved")
+    window.context.save_failed("The disk is full.")
+    assert window.status.saved_state.text().startswith("Last change not saved")
+    assert said == ["That file is not a tracker.", "The disk is full."]

@@ -168,7 +168,12 @@ class MainWindow(QMainWindow):
             self._paint(opened)
             self.tree.selectionModel().currentChanged.connect(self._tree_moved)
         self.context = PageContext(
-            workspace, self.undo_stack, self.changed, self.show_error, self.navigate
+            workspace,
+            self.undo_stack,
+            self.changed,
+            self.show_error,
+            self.navigate,
+            save_failed=self.save_failed,
         )
         self.dashboard = DashboardPage(self.context)
         self.pages.addWidget(self.dashboard)
@@ -287,9 +292,13 @@ class MainWindow(QMainWindow):
             self.criterion_page.load(shown, evidence=evidence)
 
     def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "selfeval", message)
+
+    def save_failed(self, message: str) -> None:
+        """A change that could not be saved: the status bar says so until the next save."""
         if self.attached:
             self.status.not_saved()
-        QMessageBox.warning(self, "selfeval", message)
+        self.show_error(message)
 
     def widget(self) -> QWidget:
         return self
