@@ -166,3 +166,16 @@ def test_the_ground_modules_import_nothing_of_ours() -> None:
     assert [t for t in graph["selfeval.errors"] if t.startswith("selfeval")] == [
         "selfeval.passwords_hidden"
     ]
+
+
+def test_only_the_store_tells_a_server_from_a_file() -> None:
+    """No layer above the store looks for "://" in an address: it asks store.addresses
+    (passwords_hidden.py only takes a URL apart to hide its password)."""
+    hits = [
+        f"{path.relative_to(PACKAGE)}:{n}"
+        for path in PACKAGE.rglob("*.py")
+        if "store" not in path.relative_to(PACKAGE).parts[:1] and path.name != "passwords_hidden.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if '"://"' in line
+    ]
+    assert hits == []

@@ -46,7 +46,9 @@ def first_line_of(name: str, what: str) -> str:
 
 def _address_field(args: argparse.Namespace) -> str:
     """Which argument of the verb names a shared workspace's server, if any."""
-    return next((f for f in ("url", "workspace") if "://" in str(getattr(args, f, ""))), "")
+    from selfeval.store.addresses import looks_like_url
+
+    return next((f for f in ("url", "workspace") if looks_like_url(getattr(args, f, ""))), "")
 
 
 def warn_of_passwords_on_the_line(argv: list[str]) -> None:

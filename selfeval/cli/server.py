@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK
+from selfeval.store.addresses import is_server
 from selfeval.words import counted
 
 
@@ -15,7 +16,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     from selfeval.services import server_admin
     from selfeval.store.postgres_server import display_name
 
-    where = display_name(args.url) if "://" in args.url else args.url
+    where = display_name(args.url) if is_server(args.url) else args.url
     if args.action == "init":
         from selfeval.services.frameworks import framework_library
         from selfeval.services.users import current_user

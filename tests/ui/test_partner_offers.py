@@ -31,7 +31,13 @@ def _shown_pages(window: MainWindow) -> set[str]:
 
 
 def test_every_box_of_a_criterion_page_comes_back_in_a_return() -> None:
-    assert set(TEXT_FIELDS) | set(FAMILY_TEXT_FIELDS) <= set(JUDGEMENT.carried(RecordPath.RETURN))
+    """The page's boxes are the declaration's texts (a bullet's note is on each bullet's row)
+    and every one of them comes back in a partner's return."""
+    from selfeval.services.judgements import NARRATIVE_FIELDS
+
+    boxes = set(TEXT_FIELDS) | set(FAMILY_TEXT_FIELDS)
+    assert boxes == set(NARRATIVE_FIELDS) - {"note"}
+    assert boxes <= set(JUDGEMENT.carried(RecordPath.RETURN))
 
 
 def test_a_partners_window_shows_only_what_comes_back(

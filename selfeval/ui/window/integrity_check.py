@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def check_in_background(window: QWidget, workspace: Workspace, status: QLabel) -> OwnedTask | None:
     """None for a server workspace: the server keeps its own pages."""
-    if "://" in str(workspace.address):
+    from selfeval.store.addresses import is_server
+
+    if is_server(workspace.address):
         return None
     status.setText("Opened with the quick check; checking every page in the background")
     status.setAccessibleName("Integrity check")

@@ -55,7 +55,9 @@ class NoWatch:
 
 
 def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
-    if "://" not in window.address:
+    from selfeval.store.addresses import is_server
+
+    if not is_server(window.address):
         return NoWatch()
     from selfeval.ui.server_watch import ServerWatch
 
