@@ -121,3 +121,41 @@ def test_the_dialog_refuses_an_empty_name_and_a_copy_over_a_file(
     dialog.path.setText(str(demo_path))
     dialog.accept()
     assert "is there already" in dialog.error.text() and dialog.result() == 0
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "missing", "not a package", "empty"])
+def test_a_request_that_is_not_one_is_said_in_words(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from selfeval.ui.window.partner_way_in import open_request_file
+
+    package = tmp_path / "request.sefpack"
+    if kind == "folder":
+        package.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(package)
+    elif kind == "not a package":
+        package.write_bytes(b"PK\x03\x04 not really a zip" * 100)
+    elif kind == "empty":
+        package.write_bytes(b"")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, m: said.append(m)))
+    opened: list[str] = []
+
+    def fill(dialog: QDialog) -> None:  # an unsealed-looking file gets as far as the dialog
+        dialog.name.setText("Lisa Wynne")  # type: ignore[attr-defined]
+        dialog.path.setText(str(tmp_path / "mine.selfeval"))  # type: ignore[attr-defined]
+        dialog.accept()
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    if kind in ("not a package", "empty"):  # read as unsealed: refused when the copy is made
+        when_dialog_opens(qtbot, fill)
+    open_request_file(parent, package, opened.append)
+    qtbot.waitUntil(lambda: bool(said), timeout=10_000)
+    assert opened == [] and not (tmp_path / "mine.selfeval").exists()
+    assert "Traceback" not in said[0] and ("request.sefpack" in said[0] or str(package) in said[0])
