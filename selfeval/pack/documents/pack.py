@@ -137,6 +137,12 @@ def direction(line: IndicatorLine) -> str:
     return f"{word} from {figure(before, line.unit)} ({before_period})"
 
 
+def sources_line(lines: list[IndicatorLine]) -> str:
+    """Every publication a table draws on, named once (a table of ten SEN2 rows says SEN2 once)."""
+    named = list(dict.fromkeys(line.source for line in lines))
+    return ("Source: " if len(named) == 1 else "Sources: ") + "; ".join(named) + "."
+
+
 def headlines(pack: Pack) -> list[Block]:
     """Context headlines: each published indicator's latest figure beside its comparators."""
     published = [line for line in pack.indicators if line.source] if pack.headlines else []
@@ -145,11 +151,12 @@ def headlines(pack: Pack) -> list[Block]:
     rows = []
     for line in published:
         comparators = {name: value for name, value, _verdict in line.comparators}
-        note = line.source
+        notes = []
         if any(verdict == "not compared" for _n, _v, verdict in line.comparators):
-            note += "; a count: set beside no other area's total"
+            notes.append("a count: the others' totals are context, not a comparison")
         if line.series_break and any(p < line.series_break for p, _v in line.trend):
-            note += f"; a new series from {line.series_break}: earlier years are not comparable"
+            notes.append(f"a new series from {line.series_break}: earlier years are not comparable")
+        note = "; ".join(notes).capitalize()
         rows.append(
             (
                 CellText(line.name, (), note),
@@ -169,10 +176,11 @@ def headlines(pack: Pack) -> list[Block]:
             "Prevalence and demand are context, not a judgement."
         ),
         Table(
-            ("Indicator and source", "Period", "Area", "Neighbours", "Region", "England", "Since"),
+            ("Indicator", "Period", "Area", "Neighbours", "Region", "England", "Since"),
             tuple(rows),
             (44, 17, 17, 26, 18, 19, 29),
         ),
+        Para(sources_line(published), "muted"),
         PageBreak(),
     ]
 

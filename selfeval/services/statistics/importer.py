@@ -142,10 +142,9 @@ def plan_from_tables(
         for figure in table.figures:
             if figure.level == "local authority" and figure.code == code:
                 own_region = figure.region_code
-            source = (
-                f"{publication.publisher}, {publication.title}, {table.source_name}, "
-                f"time_period {figure.time_period}"
-            )
+            # the publication as its publisher names it: never the local file's name or a
+            # raw column, which mean nothing to a reader of the pack
+            source = f"{publication.publisher}, {publication.title}"
             for indicator_id, value, status in figure.values:
                 key = (indicator_id, figure.period)
                 by_key.setdefault(key, {})[(figure.level, figure.code)] = (value, status)
