@@ -187,6 +187,71 @@ def test_word_pack_has_headings_tables_and_every_reference(exported, pack) -> No
     assert "OFFICIAL-SENSITIVE" in document.sections[0].header.paragraphs[0].text
 
 
+def test_word_contents_are_written_filled_and_the_marking_is_the_same_at_foot_and_head(
+    exported,  # type: ignore[no-untyped-def]
+) -> None:
+    from docx.oxml.ns import qn
+
+    document = Document(str(exported["docx"]))
+    body = document.element.body
+    marks = {b.get(qn("w:name")): b for b in body.iter(qn("w:bookmarkStart"))}
+    links = [
+        (h.get(qn("w:anchor")), "".join(t.text or "" for t in h.iter(qn("w:t"))))
+        for h in body.iter(qn("w:hyperlink"))
+    ]
+    start = [p.text for p in document.paragraphs].index("Contents")
+    headings = [
+        p.text
+        for p in document.paragraphs[start + 1 :]
+        if p.style.name in ("Heading 1", "Heading 2")
+    ]
+    # one line per heading, in order, each a link to a bookmark on that heading
+    assert [text for _a, text in links] == headings and len(headings) > 10
+    for anchor, text in links:
+        target = marks[anchor].getparent()
+        assert "".join(t.text or "" for t in target.iter(qn("w:t"))) == text
+    # the field is whole: begin, separate and end, so Word's own update replaces our lines
+    kinds = [c.get(qn("w:fldCharType")) for c in body.iter(qn("w:fldChar"))]
+    assert kinds[:2] == ["begin", "separate"] and "end" in kinds
+    header = document.sections[0].header.paragraphs[0].text
+    footer = [p.text for p in document.sections[0].footer.paragraphs]
+    assert header == "OFFICIAL-SENSITIVE - DRAFT" and footer[-1] == header
+
+
+def test_no_page_break_stands_alone_to_leave_a_blank_page() -> None:
+    from docx import Document as new_document
+    from docx.oxml.ns import qn
+
+    from selfeval.pack.docx_breaks import breaks_before_what_follows
+
+    document = new_document()
+    document.add_paragraph("cover")
+    document.add_page_break()
+    document.add_page_break()  # two in a row: one page, not an empty one between
+    document.add_heading("Contents", 1)
+    document.add_page_break()
+    document.add_table(rows=1, cols=1)  # a table cannot carry the break: it stays
+    document.add_paragraph("end")
+    document.add_page_break()  # at the very end: no page to start
+    assert breaks_before_what_follows(document) == 1
+    body = document.element.body
+    lone = [p for p in body.iter(qn("w:p")) if p.find(f".//{qn('w:br')}") is not None]
+    assert len(lone) == 1 and lone[0].getnext().tag == qn("w:tbl")
+    heading = next(p for p in document.paragraphs if p.text == "Contents")
+    assert heading.paragraph_format.page_break_before
+    assert document.paragraphs[-1].text == "end"
+
+
+def test_the_word_pack_starts_pages_on_headings_not_on_empty_paragraphs(exported) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml.ns import qn
+
+    document = Document(str(exported["docx"]))
+    starts = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert len(starts) > 10 and all(p.text for p in starts)
+    breaks = document.element.body.iter(qn("w:br"))
+    assert not [b for b in breaks if b.get(qn("w:type")) == "page"]
+
+
 def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignore[no-untyped-def]
     book = load_workbook(exported["xlsx"])
     assert book.sheetnames == [
@@ -204,7 +269,7 @@ def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignor
     assert judgements.auto_filter.ref.startswith("A1:")
     narrative = judgements.cell(row=2, column=5)  # long text wraps, read from the top
     assert narrative.alignment.wrap_text and narrative.alignment.vertical == "top"
-    assert not judgements.cell(row=1, column=5).alignment.wrap_text  # the header row does not
+    assert judgements.cell(row=1, column=5).alignment.wrap_text  # so does the header
     rows = list(judgements.iter_rows(min_row=2, values_only=True))
     assert [r[1] for r in rows] == [s.title for s in pack.sections]
     assert [r[3] for r in rows] == [s.rating.label for s in pack.sections]
@@ -215,6 +280,37 @@ def test_excel_pack_sheets_dates_filters(exported, pack) -> None:  # type: ignor
     owners = list(book["Owners"].iter_rows(min_row=2, values_only=True))
     assert ("Lead", "Rajesh Patel") in {(o[4], o[2]) for o in owners}
     assert isinstance(book["Summary"]["B2"].value, datetime)
+
+
+def test_every_sheet_prints_on_a4_at_a_readable_scale_with_headers_that_fit(
+    exported,  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    from selfeval.pack.xlsx_table import PRINTABLE, SMALLEST_SCALE
+
+    book = load_workbook(exported["xlsx"])
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.paperSize == 9 and setup.orientation == "landscape"
+        widths = [
+            sheet.column_dimensions[get_column_letter(c)].width
+            for c in range(1, sheet.max_column + 1)
+        ]
+        fitted = sheet.sheet_properties.pageSetUpPr.fitToPage
+        scale = min(100, PRINTABLE * 100 / sum(widths)) if fitted else setup.scale
+        assert scale >= SMALLEST_SCALE, sheet.title
+        if not fitted:  # running on to a second page, each page says which row it is
+            assert sheet.print_title_cols == "$A:$A", sheet.title
+        header_row = int(sheet.freeze_panes[1:]) - 1
+        assert sheet.print_title_rows == f"${header_row}:${header_row}", sheet.title
+        for column, width in enumerate(widths, start=1):
+            cell = sheet.cell(row=header_row, column=column)
+            words = str(cell.value).split()
+            # every word of a column's name fits its width; a longer name wraps
+            assert max(len(w) for w in words) <= width * 1.15, (sheet.title, cell.value)
+            if len(str(cell.value)) > width:
+                assert cell.alignment.wrap_text, (sheet.title, cell.value)
 
 
 def test_excel_never_turns_text_into_formulas(workspace: Workspace, tmp_path: Path) -> None:

@@ -44,6 +44,8 @@ from selfeval.pack.blocks import (
     Swatch,
     Table,
 )
+from selfeval.pack.docx_breaks import breaks_before_what_follows
+from selfeval.pack.docx_contents import fill_contents, place_contents
 from selfeval.pack.model import Rating
 from selfeval.pack.text import clean
 
@@ -164,26 +166,17 @@ def header_footer(document: DocxDocument, title: str, marking: str, draft: bool)
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
     marking = clean(marking)
-    header.add_run(" - ".join(x for x in (marking, "DRAFT" if draft else "") if x)).bold = True
+    top = " - ".join(x for x in (marking, "DRAFT" if draft else "") if x)
+    header.add_run(top).bold = True
     footer = section.footer.paragraphs[0]
     footer.add_run(f"{clean(title)}    page ")
     word_field(footer, "PAGE")
     footer.add_run(" of ")
     word_field(footer, "NUMPAGES")
-    if marking:
+    if top:  # a protective marking is the same at the foot of the page as at its head
         line = section.footer.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        line.add_run(marking).bold = True
-
-
-def contents_field(document: DocxDocument) -> None:
-    """A real Word contents field: Word fills in page numbers when fields are updated (F9)."""
-    document.add_heading("Contents", level=1)
-    paragraph = document.add_paragraph()
-    word_field(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
-    document.add_paragraph(
-        "Right-click here and choose Update Field (or press F9) to show page numbers."
-    ).runs[0].italic = True
+        line.add_run(top).bold = True
 
 
 def _cell_text(cell: object, value: Cell, bold: bool = False) -> None:
@@ -227,6 +220,8 @@ def render_document_docx(
             progress(done, total)
 
     add_blocks(out, document.blocks, contents=document.contents, step=step)
+    fill_contents(out)
+    breaks_before_what_follows(out)
     if progress is not None:
         progress(total, total)
     with safe_output(path) as handle:
@@ -249,7 +244,7 @@ def add_blocks(
         if isinstance(block, PageBreak):
             out.add_page_break()  # type: ignore[no-untyped-call]
             if not contents_placed:
-                contents_field(out)
+                place_contents(out)
                 out.add_page_break()  # type: ignore[no-untyped-call]
                 contents_placed = True
         elif isinstance(block, Heading):

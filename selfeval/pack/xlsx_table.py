@@ -13,6 +13,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from selfeval.pack.model import Rating
 from selfeval.pack.text import clean
@@ -23,6 +24,11 @@ TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_CELL = 32_000  # Excel holds 32,767 characters in a cell
 DATE = "dd/mm/yyyy"
+PRINTABLE = 140
+"""Column-width units across an A4 landscape page inside Excel's default margins, at 100%."""
+SMALLEST_SCALE = 70
+"""Below this a printed sheet is too small to read: wider sheets run on to further pages,
+their first column repeated on each."""
 DATE_TIME = "dd/mm/yyyy hh:mm"
 
 
@@ -75,15 +81,27 @@ class Table:
             sheet.column_dimensions[get_column_letter(column)].width = width
         self.header_row = len(above) + 1
         sheet.freeze_panes = f"A{self.header_row + 1}"
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.print_title_rows = f"{self.header_row}:{self.header_row}"
+        self._print_on_a4()
         self.row = 0
         for line in above:
             self._append(line, wrap=False)
-        self._append([Styled(text, BOLD, HEADER_FILL) for text in header], wrap=False)
+        # the header wraps like the rows, so a long column name is read whole on screen and paper
+        self._append([Styled(text, BOLD, HEADER_FILL) for text in header], wrap=True)
+
+    def _print_on_a4(self) -> None:
+        """A4 landscape, the header row on every page, at a scale a reader can read: the whole
+        width on one page when that keeps to SMALLEST_SCALE, else that scale across pages."""
+        sheet, total = self.sheet, sum(self.widths)
+        sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape"
+        sheet.print_title_rows = f"{self.header_row}:{self.header_row}"
+        if total * SMALLEST_SCALE <= PRINTABLE * 100:
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
+            sheet.page_setup.fitToWidth = 1
+            sheet.page_setup.fitToHeight = 0
+        else:
+            sheet.page_setup.scale = SMALLEST_SCALE
+            sheet.print_title_cols = "A:A"
 
     def add(self, values: Sequence[object]) -> None:
         self._append(values, wrap=True)
