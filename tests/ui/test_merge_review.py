@@ -46,6 +46,14 @@ def test_resolve_conflicts_each_way_in_the_review(
     qtbot.addWidget(dialog)
     keys = {k.split("|")[-1]: k for k in dialog.choices}
     assert sorted(keys) == ["impact", "rationale", "strengths"]
+    # the words that differ are marked by shape, not colour alone: struck in ours, underlined
+    # and bold in theirs; the unchanged "R" is neither
+    labels = [dialog.conflicts.item(r, 0).text() for r in range(3)]
+    row = next(r for r, label in enumerate(labels) if label.endswith("rationale"))
+    ours, theirs = dialog.conflicts.cellWidget(row, 1), dialog.conflicts.cellWidget(row, 2)
+    assert "line-through" in ours.toHtml() and "underline" in theirs.toHtml()
+    assert ours.toPlainText() == "ours R" and theirs.toPlainText() == "theirs R"
+    assert ours.isReadOnly() and ours.accessibleName().startswith("Ours for ")
     dialog.choices[keys["rationale"]].setCurrentIndex(
         dialog.choices[keys["rationale"]].findData("theirs")
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from selfeval.services.contributions.package_format import Package
 from selfeval.services.workspace import Workspace
 from selfeval.ui.widgets.headings import plain_label
 from selfeval.ui.widgets.text_box import text_box
+from selfeval.ui.widgets.word_marks import marked_html
 from selfeval.words import counted
 
 CHOICES = (("Keep ours", "ours"), ("Take theirs", "theirs"), ("Write my own", "edit"))
@@ -39,6 +41,18 @@ def _text(value: Any) -> str:
     if value is None:
         return "(none)"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _marked(name: str, ours: str, theirs: str, side: str) -> QTextEdit:
+    """One side of a conflict with the words that differ marked (not by colour alone); read
+    only, scrolls when long, and Tab moves on rather than typing a tab."""
+    box = QTextEdit()
+    box.setReadOnly(True)
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(name)
+    box.setAccessibleDescription(ours if side == "old" else theirs)
+    box.setHtml(marked_html(ours, theirs, side))
+    return box
 
 
 class MergeReviewDialog(QDialog):
@@ -75,6 +89,10 @@ class MergeReviewDialog(QDialog):
         layout.addWidget(clean_box)
 
         conflict_box = QGroupBox("Conflicts: both sides changed these since the request")
+        legend = plain_label(
+            "Words only in ours are struck through; words only in theirs are underlined and bold."
+        )
+        legend.setWordWrap(True)
         self.conflicts = QTableWidget(len(plan.conflicts), 5)
         self.conflicts.setAccessibleName("Conflicts")
         self.conflicts.horizontalHeader().setAccessibleName("Conflict columns")
@@ -90,6 +108,11 @@ class MergeReviewDialog(QDialog):
                 cell.setToolTip(value)
                 cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.conflicts.setItem(row, column, cell)
+            ours, theirs = _text(change.ours), _text(change.theirs)
+            for column, side, who in ((1, "old", "Ours"), (2, "new", "Theirs")):
+                self.conflicts.setCellWidget(
+                    row, column, _marked(f"{who} for {change.label}", ours, theirs, side)
+                )
             combo = QComboBox()
             combo.setAccessibleName(f"Decision for {change.label}")
             for label, key in CHOICES:
@@ -109,7 +132,9 @@ class MergeReviewDialog(QDialog):
             self.choices[change.key] = combo
             self.edits[change.key] = edit
         self.conflicts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        QVBoxLayout(conflict_box).addWidget(self.conflicts)
+        conflict_layout = QVBoxLayout(conflict_box)
+        conflict_layout.addWidget(legend)
+        conflict_layout.addWidget(self.conflicts)
         layout.addWidget(conflict_box)
 
         evidence_box = QGroupBox("New evidence (ticked items are added)")

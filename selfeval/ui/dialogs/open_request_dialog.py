@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from selfeval.errors import InputError
 from selfeval.services.contributions.package_format import (
@@ -69,7 +77,9 @@ class OpenRequestDialog(CheckedDialog):
         form.addRow("Your &organisation:", self.organisation)
         if self.sealed:
             form.addRow("&Passphrase:", self.passphrase)
-        form.addRow("&Save your copy as:", where)
+        label = QLabel("&Save your copy as:")
+        label.setBuddy(self.path)  # a row holding a layout has no buddy of its own
+        form.addRow(label, where)
         self.finish_form(form)
         self.user: CurrentUser | None = None
         self.target: Path | None = None

@@ -33,6 +33,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.word_marks import marked_html
 
 COLUMNS = ["Item", "What changed", "Previous {rating}, to confirm", "Evidence"]
 CHANGE_WORDS = {
@@ -42,21 +43,6 @@ CHANGE_WORDS = {
     "new": "New",
     "removed": "Removed",
 }
-
-
-def marked_html(old: str, new: str, side: str) -> str:
-    """One side of a word-level comparison: removed words struck through on the old side,
-    added words underlined and bold on the new side."""
-    parts = []
-    for kind, text in word_changes(old, new):
-        escaped = html.escape(text)
-        if kind == "same":
-            parts.append(escaped)
-        elif kind == "removed" and side == "old":
-            parts.append(f"<s style='background:#fde0dc'>{escaped}</s>")
-        elif kind == "added" and side == "new":
-            parts.append(f"<u><b style='background:#e0f2e9'>{escaped}</b></u>")
-    return "".join(parts)
 
 
 class EditionReviewPage(PageWidget):

@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from selfeval.framework.model import Framework
 
 
+SHOWN_ROWS = 5
+
+
 class CriteriaChecklist(QListWidget):
     def __init__(
         self,
@@ -32,6 +35,9 @@ class CriteriaChecklist(QListWidget):
                 Qt.CheckState.Checked if criterion.id in chosen else Qt.CheckState.Unchecked
             )
             self.addItem(item)
+        # a list squeezed by its form to a row or two reads as a box, not as a list to choose
+        # from: it keeps room for a handful of rows, and scrolls for the rest
+        self.setMinimumHeight(SHOWN_ROWS * (self.fontMetrics().height() + 6) + 2 * self.frameWidth())
 
     def ticked(self) -> list[str]:
         """The ticked criteria's ids, in framework order."""
