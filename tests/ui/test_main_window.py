@@ -217,7 +217,9 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     tried = {type(d).__name__ for d in dialogs} | {"CheckedDialog", "GuardedDialog"}
     declared = set()
     for module in Path(ui_package.__file__).parent.rglob("*.py"):
-        declared |= set(re.findall(r"^class (\w+)\((?:QDialog|\w*Dialog)\)", module.read_text(), re.M))
+        declared |= set(
+            re.findall(r"^class (\w+)\((?:QDialog|\w*Dialog)\)", module.read_text(), re.M)
+        )
     assert declared - tried == set()
     problems = []
     for dialog in dialogs:

@@ -37,7 +37,9 @@ class CriteriaChecklist(QListWidget):
             self.addItem(item)
         # a list squeezed by its form to a row or two reads as a box, not as a list to choose
         # from: it keeps room for a handful of rows, and scrolls for the rest
-        self.setMinimumHeight(SHOWN_ROWS * (self.fontMetrics().height() + 6) + 2 * self.frameWidth())
+        self.setMinimumHeight(
+            SHOWN_ROWS * (self.fontMetrics().height() + 6) + 2 * self.frameWidth()
+        )
 
     def ticked(self) -> list[str]:
         """The ticked criteria's ids, in framework order."""

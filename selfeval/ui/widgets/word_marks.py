@@ -8,6 +8,7 @@ import html
 
 from selfeval.services.improvement.edition_review import word_changes
 
+
 def marked_html(old: str, new: str, side: str) -> str:
     """One side ("old" or "new") of a word-level comparison of `old` with `new`."""
     parts = []
