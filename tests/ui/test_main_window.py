@@ -135,6 +135,10 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_path: Path) -> None:
     """...and no two of its Alt+letters clash, and no label's letter clicks a button."""
+    import re
+
+    import selfeval.ui as ui_package
+    from selfeval.services.contributions import create_request
     from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
     from selfeval.services.contributions.package_format import PEvidence
     from selfeval.services.our_area import our_area
@@ -145,16 +149,12 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
     from selfeval.ui.dialogs.history_dialog import HistoryDialog
     from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
-    import re
-
-    import selfeval.ui as ui_package
-    from selfeval.services.contributions import create_request
     from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
-    from selfeval.ui.dialogs.open_request_dialog import OpenRequestDialog
-    from selfeval.ui.dialogs.progress_report_dialog import ProgressReportDialog
     from selfeval.ui.dialogs.neighbours_dialog import NeighboursDialog
     from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
+    from selfeval.ui.dialogs.open_request_dialog import OpenRequestDialog
     from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
+    from selfeval.ui.dialogs.progress_report_dialog import ProgressReportDialog
     from selfeval.ui.dialogs.request_dialog import (
         ReissueDialog,
         RequestDialog,

@@ -468,6 +468,12 @@ def test_the_statement_for_families_is_typed_saved_and_measured(
     statement = get_judgement(window.workspace, "next-steps").family_statement
     assert statement.startswith("We help young people plan early.")
     assert window.undo_stack.undoText() == "edit for families: what we want families to know"
+    # another criterion's page never keeps this one's measure
+    window.navigate("criterion", "right-help")
+    assert "sentence over 25 words" not in page.reading_ease.text()
+    assert page.reading_ease.toolTip() == ""
+    window.navigate("criterion", "next-steps")
+    assert "1 sentence over 25 words" in page.reading_ease.text()
     press_undo(qtbot, window)
     assert get_judgement(window.workspace, "next-steps").family_statement == ""
 

@@ -23,7 +23,6 @@ from selfeval.services.vocabulary import ACTION_PRIORITIES, ACTION_STATUSES
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
-from selfeval.ui.widgets.headings import plain_label
 
 
 class ActionDialog(GuardedDialog):
@@ -73,10 +72,7 @@ class ActionDialog(GuardedDialog):
         if existing:
             self.status.setCurrentIndex(self.status.findData(existing.status))
             self.priority.setCurrentIndex(self.priority.findData(existing.priority))
-        self.error = plain_label()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #B3261E; font-weight: bold;")
-        self.error.hide()
+        self.error = self.problem_label()
         form = QFormLayout(self)
         form.addRow("&Action:", self.title)
         form.addRow("&Description:", self.description)

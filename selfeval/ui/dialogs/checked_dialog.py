@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
 
 from selfeval.errors import InputError
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
@@ -13,10 +13,7 @@ class CheckedDialog(GuardedDialog):
     beside the fields and the dialog stays open with everything as typed."""
 
     def finish_form(self, form: QFormLayout) -> None:
-        self.error = QLabel()
-        self.error.setAccessibleName("Problem")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = self.problem_label()
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -7,11 +7,16 @@ now hold something else asks "Discard your changes?" first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QComboBox,
     QDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -41,13 +46,50 @@ def form_state(dialog: QDialog) -> tuple[object, ...]:
     return tuple(values)
 
 
+def on_any_edit(dialog: QDialog, edited: Callable[..., None]) -> None:
+    """Call `edited` whenever any input field of the dialog changes (the same fields
+    `form_state` reads). Connected straight to `edited` (a method or a Qt slot), never through
+    a lambda: a lambda holding the dialog would keep it alive after it is closed."""
+    signals: list[SignalInstance] = []
+    for line in dialog.findChildren(QLineEdit):
+        signals.append(line.textChanged)
+    signals += [w.textChanged for w in dialog.findChildren(QPlainTextEdit)]
+    signals += [w.textChanged for w in dialog.findChildren(QTextEdit)]
+    signals += [w.currentIndexChanged for w in dialog.findChildren(QComboBox)]
+    signals += [w.valueChanged for w in dialog.findChildren(QSpinBox)]
+    signals += [b.toggled for b in dialog.findChildren(QAbstractButton) if b.isCheckable()]
+    views = dialog.findChildren(QAbstractItemView)
+    signals += [v.model().dataChanged for v in views if v.model() is not None]
+    for signal in signals:
+        signal.connect(edited)
+
+
 class GuardedDialog(QDialog):
+    """A form that asks before Cancel throws typing away, and whose problem labels go as soon
+    as the user edits anything: a fixed date never stays marked as wrong."""
+
     _initial: tuple[object, ...] | None = None
     discard_question = "Discard what you typed?"
+
+    def problem_label(self) -> QLabel:
+        """A label that says what is wrong with the form, hidden until it has something to
+        say and hidden again at the next edit (the check runs again at OK)."""
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setAccessibleName("Problem")
+        label.setStyleSheet("color: #B3261E; font-weight: bold;")  # the words say it too
+        label.hide()
+        self.__dict__.setdefault("_problems", []).append(label)
+        return label
+
+    def _hide_problems(self, *_changed: object) -> None:
+        for label in self.__dict__.get("_problems", []):
+            label.hide()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         if self._initial is None:
             self._initial = form_state(self)
+            on_any_edit(self, self._hide_problems)
         super().showEvent(event)
 
     def changed_since_shown(self) -> bool:

@@ -50,14 +50,6 @@ class EvidenceForm:
 NEW_FILE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #B3261E; font-weight: bold;")
-    label.hide()
-    return label
-
-
 class EvidenceDialog(GuardedDialog):
     def __init__(
         self,
@@ -75,7 +67,7 @@ class EvidenceDialog(GuardedDialog):
 
         self.title = QLineEdit()
         self.title.setAccessibleName("Title")
-        self.title_error = _error_label()
+        self.title_error = self.problem_label()
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of evidence")
         for key, label in EVIDENCE_KINDS.items():
@@ -84,7 +76,7 @@ class EvidenceDialog(GuardedDialog):
         self.date = QLineEdit()
         self.date.setAccessibleName("Date")
         self.date.setPlaceholderText("e.g. 31/03/2026 or 2026-03-31")
-        self.date_error = _error_label()
+        self.date_error = self.problem_label()
         self.link = QLineEdit()
         self.link.setAccessibleName("Link")
         self.link.setPlaceholderText("a web address or a path on a shared drive")
@@ -112,7 +104,7 @@ class EvidenceDialog(GuardedDialog):
                 entry = QListWidgetItem(f"{attachment.filename} ({attachment.size:,} bytes)")
                 entry.setData(Qt.ItemDataRole.UserRole, attachment.id)
                 self.files.addItem(entry)
-        self.files_error = _error_label()
+        self.files_error = self.problem_label()
         add_file = QPushButton("Attach &file...")
         add_file.setAccessibleName("Attach a file")
         add_file.clicked.connect(self._pick_files)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from selfeval.files.names import safe_filename
 from selfeval.files.output import CancelCheck, Progress
 from selfeval.pack.model import DEFAULT_MARKING, PackOptions
+from selfeval.ui.dialogs.discard_guard import on_any_edit
 from selfeval.ui.dialogs.saved_notice import remember_folder, remembered_folder, show_saved
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.tasks import OwnedTask, run_with_progress
@@ -139,6 +140,7 @@ class ExportDialog(QDialog):
         browse.clicked.connect(self._browse)
         self.error = plain_label()
         self.error.setWordWrap(True)
+        self.error.setAccessibleName("Problem")
         self.error.hide()
 
         criteria_box = QVBoxLayout()
@@ -179,6 +181,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(640, 0)
+        on_any_edit(self, self.error.hide)  # a choice changed: the old complaint no longer holds
 
     def _default_path(self, choice: str) -> Path:
         """In the folder the last pack went to, else beside the workspace: a folder that exists."""

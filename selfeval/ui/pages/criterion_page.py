@@ -216,6 +216,7 @@ class CriterionPage(QScrollArea):
             if not same:
                 editor.forget_unsaved()
             editor.set_saved_text(getattr(judgement, field))
+        self._show_reading_ease()  # the boxes were filled without signals: never the last one's
         if judgement.updated_at:
             when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
             status = f"Last changed by {judgement.updated_by}, {when}"

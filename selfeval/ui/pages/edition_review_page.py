@@ -26,7 +26,6 @@ from selfeval.services.improvement.edition_review import (
     EditionItemView,
     acknowledge_removed,
     items_to_confirm,
-    word_changes,
 )
 from selfeval.services.judgements import get_judgement, set_judgement_field
 from selfeval.ui.page_context import PageContext

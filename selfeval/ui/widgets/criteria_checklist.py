@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from selfeval.framework.model import Framework
 
-
 SHOWN_ROWS = 5
 
 
