@@ -144,8 +144,8 @@ def test_bad_xlsx_row_is_named_too(workspace: Workspace, tmp_path: Path) -> None
     [
         ("t.txt", b"title\nx\n", "is not a .csv or .xlsx file"),
         ("t.csv", b"", "is empty (no header row)"),
-        ("t.csv", b"title,colour\nx,red\n", "row 1: unknown column 'colour'"),
-        ("t.csv", b"description\nx\n", "row 1: missing column 'title'"),
+        ("t.csv", b"title,colour\nx,red\n", "row 1: columns this importer does not know: 'colour'"),
+        ("t.csv", b"description\nx\n", "row 1: no column is the title"),
         ("t.csv", b"title,title\nx,y\n", "row 1: column 'title' appears twice"),
         ("t.csv", b"title\x00\x01\x02", "is not a text file"),
         ("t.csv", b'title\n"unclosed\n', "is not valid CSV"),

@@ -24,6 +24,7 @@ from selfeval.cli.common import (
 from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.edition_words import EditionWordsHelp
+from selfeval.cli.evidence_tracker import add_evidence_import, import_tracker
 from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
@@ -108,8 +109,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from selfeval.services.evidence_import import import_evidence
-
     if args.what == "statistics":
         from selfeval.cli.statistics import import_statistics
 
@@ -122,18 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Imported {counted(count, 'indicator value')}")
         return EXIT_OK
 
-    with open_from_args(args) as workspace:
-        result = import_evidence(workspace, Path(args.file))
-    print(
-        f"Imported {counted(result.imported, 'evidence item')} with "
-        f"{counted(result.links, 'link')} to criteria"
-        + (
-            f"; added {counted(result.organisations_created, 'organisation')}"
-            if result.organisations_created
-            else ""
-        )
-    )
-    return EXIT_OK
+    return import_tracker(args)
 
 
 def cmd_judge(args: argparse.Namespace) -> int:
@@ -267,12 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verb("import", cmd_import, "import an evidence tracker (.csv or .xlsx)")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
-    ev = what.add_parser(
-        "evidence",
-        help="columns: title, description, kind, organisation, date, criteria, personal_data, link",
-    )
-    ev.add_argument("workspace")
-    ev.add_argument("file")
+    add_evidence_import(what)
     ind = what.add_parser(
         "indicators",
         help="columns: indicator, period, area, statistical_neighbours, region, england",

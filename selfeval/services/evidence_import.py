@@ -25,23 +25,19 @@ from selfeval.services.evidence import (
 )
 from selfeval.services.evidence_links import resolve_link_target
 from selfeval.services.history import record_change
-from selfeval.services.tracker_file import read_rows
+from selfeval.services.tracker_columns import ColumnUses, row_values, uses_from_arguments
+from selfeval.services.tracker_file import RawTable, read_table
+from selfeval.services.tracker_likeness import (
+    OrganisationMatch,
+    near_duplicate_titles,
+    organisation_matches,
+)
 from selfeval.services.workspace import Workspace
 from selfeval.store.bulk_rows import insert_rows
 from selfeval.store.models import EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import new_id, utc_now
 from selfeval.words import counted
 
-COLUMNS = (
-    "title",
-    "description",
-    "kind",
-    "organisation",
-    "date",
-    "criteria",
-    "personal_data",
-    "link",
-)
 MAX_REPORTED_ROWS = 50
 _UK_DATE = re.compile(r"^([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})\Z")
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
@@ -100,14 +96,118 @@ def parse_yes_no(text: str) -> bool:
     raise ValueError(f"'{text}' is not yes or no")
 
 
+@dataclass(frozen=True)
+class TrackerPlan:
+    """What importing a tracker would do, decided before anything is written: the items (row
+    number, item, criteria links), each row's problems, the organisations the workspace lacks
+    as written (with those they are nearly), and titles nearly another's."""
+
+    path: Path
+    header: list[str]
+    uses: ColumnUses
+    items: list[tuple[int, EvidenceInput, list[tuple[str, str]]]]
+    problems: list[str]
+    organisations: list[OrganisationMatch]
+    near_duplicates: list[str]
+
+    @property
+    def links(self) -> int:
+        return sum(len(targets) for _n, _i, targets in self.items)
+
+    def to_ask(self) -> list[OrganisationMatch]:
+        """The organisations someone must decide: nearly one the workspace has."""
+        return [m for m in self.organisations if m.near]
+
+
+def plan_tracker(
+    workspace: Workspace, path: Path, uses: ColumnUses | None = None, table: RawTable | None = None
+) -> TrackerPlan:
+    """Read and check every row under the columns' uses (the suggestion for known names when
+    none are given; an unknown column is then refused), and find what needs asking."""
+    table = table if table is not None else read_table(path)
+    try:
+        if uses is None:
+            uses = uses_from_arguments(table.header, [], ignore_unknown=False)
+        uses.check(table.header)
+    except InputError as err:
+        raise InputError(f"{path}: row 1: {err}") from None
+    items, problems = _check_rows(workspace, table, uses)
+    with workspace.transaction(read_only=True) as session:
+        organisations = list(session.scalars(select(Organisation.name)))
+        library = list(session.scalars(select(EvidenceItem.title)))
+    named: dict[str, list[int]] = {}
+    for number, item, _targets in items:
+        if item.organisation:
+            named.setdefault(item.organisation, []).append(number)
+    return TrackerPlan(
+        path,
+        table.header,
+        uses,
+        items,
+        problems,
+        organisation_matches(named, organisations),
+        near_duplicate_titles([(n, i.title) for n, i, _t in items], library),
+    )
+
+
 def import_evidence(
     workspace: Workspace,
     path: Path,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    uses: ColumnUses | None = None,
+    organisations: dict[str, str] | None = None,
 ) -> ImportResult:
+    """Every row checked, then all written or none. `organisations` answers each name the
+    tracker spells nearly as an organisation the workspace has: the existing name to use, or
+    "" to add it as a new organisation."""
     with _collector_paused():
-        return _import(workspace, path, progress, cancelled)
+        plan = plan_tracker(workspace, path, uses)
+        return apply_tracker(workspace, plan, organisations or {}, progress, cancelled)
+
+
+def apply_tracker(
+    workspace: Workspace,
+    plan: TrackerPlan,
+    organisations: dict[str, str],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    if plan.problems:
+        raise ImportProblems(plan.path, plan.problems)
+    undecided = [m for m in plan.to_ask() if m.name not in organisations]
+    if undecided:
+        raise InputError(
+            f"{plan.path}: nothing was imported; say which organisation each of these is: "
+            + "; ".join(
+                f"'{m.name}' (row {m.rows[0]}) is nearly '{m.near[0]}'" for m in undecided[:20]
+            )
+            + " (in the app, in the import's organisations step; on the command line, with "
+            "--organisation or --new-organisation)"
+        )
+    wrong = [n for n in organisations.values() if n and n not in _names(plan)]
+    if wrong:
+        raise InputError(f"{plan.path}: '{wrong[0]}' is not an organisation it could be")
+    items = [
+        (
+            item.model_copy(
+                update={"organisation": organisations.get(item.organisation) or item.organisation}
+            ),
+            targets,
+        )
+        for _n, item, targets in plan.items
+    ]
+    with _collector_paused():
+        return _write(workspace, plan.path, items, progress, cancelled)
+
+
+def _chosen(name: str, organisations: dict[str, str]) -> str:
+    """The organisation a row's name stands for: the existing one chosen, or itself."""
+    return organisations.get(name) or name
+
+
+def _names(plan: TrackerPlan) -> set[str]:
+    return {name for match in plan.organisations for name in match.near}
 
 
 @contextmanager
@@ -124,17 +224,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _import(
-    workspace: Workspace,
-    path: Path,
-    progress: Progress | None,
-    cancelled: Callable[[], bool] | None,
-) -> ImportResult:
-    rows = read_rows(path, COLUMNS, required=("title",))
+def _check_rows(
+    workspace: Workspace, table: RawTable, uses: ColumnUses
+) -> tuple[list[tuple[int, EvidenceInput, list[tuple[str, str]]]], list[str]]:
     framework = workspace.framework
-    items: list[tuple[EvidenceInput, list[tuple[str, str]]]] = []
+    items: list[tuple[int, EvidenceInput, list[tuple[str, str]]]] = []
     problems: list[str] = []
-    for number, row in rows:
+    for number, cells in table.rows:
+        row = row_values(table.header, cells, uses)
         try:
             evidence_date = parse_date(row.get("date", ""))
             personal = parse_yes_no(row.get("personal_data", ""))
@@ -163,10 +260,8 @@ def _import(
         except InputError as err:
             problems.append(f"row {number}: criteria: {err}")
             continue
-        items.append((item, list(dict.fromkeys(targets))))
-    if problems:
-        raise ImportProblems(path, problems)
-    return _write(workspace, path, items, progress, cancelled)
+        items.append((number, item, list(dict.fromkeys(targets))))
+    return items, problems
 
 
 ITEM_COLUMNS = (

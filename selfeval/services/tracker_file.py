@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -55,9 +56,7 @@ def _cell_text(value: object) -> str:
 def _header(
     path: Path, cells: list[str], allowed: tuple[str, ...], required: tuple[str, ...]
 ) -> list[str]:
-    names = [c.strip().lower().replace(" ", "_") for c in cells]
-    while names and not names[-1]:
-        names.pop()
+    names = [column_key(c) for c in cells]
     unknown = [n for n in names if n not in allowed]
     if unknown:
         raise InputError(
@@ -72,8 +71,18 @@ def _header(
     return names
 
 
-def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> list[Row]:
-    """(row number as the spreadsheet shows it, {column: text}) for each non-blank data row."""
+@dataclass(frozen=True)
+class RawTable:
+    """A spreadsheet's header as written and its non-blank rows as text, each padded to the
+    header's width; nothing about what the columns mean is decided yet."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]]
+
+
+def read_table(path: Path) -> RawTable:
+    """The header row as written and (row number as the spreadsheet shows it, cells) for each
+    non-blank row after it; every size and shape limit checked."""
     try:
         if path.is_dir():
             raise InputError(f"{path}: is a folder, not a spreadsheet")
@@ -91,11 +100,13 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
         raw = _xlsx_rows(path)
     else:
         raise InputError(f"{path}: is not a .csv or .xlsx file")
-    rows: list[Row] = []
+    rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     for number, cells in raw:
         if header is None:
-            header = _header(path, cells, allowed, required)
+            header = [c.strip() for c in cells]
+            while header and not header[-1]:
+                header.pop()
             continue
         if not any(c.strip() for c in cells):
             continue
@@ -106,10 +117,23 @@ def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -
             raise InputError(f"{path}: row {number}: has more cells than the header has columns")
         if len(cells) < len(header):
             cells = [*cells, *[""] * (len(header) - len(cells))]
-        rows.append((number, dict(zip(header, cells, strict=False))))
+        rows.append((number, cells[: len(header)]))
     if header is None:
         raise InputError(f"{path}: is empty (no header row)")
-    return rows
+    return RawTable(header, rows)
+
+
+def column_key(name: str) -> str:
+    """A column's name as matched: "Personal data" and "personal_data" are one column."""
+    return name.strip().lower().replace(" ", "_")
+
+
+def read_rows(path: Path, allowed: tuple[str, ...], required: tuple[str, ...]) -> list[Row]:
+    """(row number as the spreadsheet shows it, {column: text}) for each non-blank data row of a
+    file whose columns are all `allowed` (an unknown column is refused)."""
+    table = read_table(path)
+    header = _header(path, table.header, allowed, required)
+    return [(number, dict(zip(header, cells, strict=False))) for number, cells in table.rows]
 
 
 # --- CSV ----------------------------------------------------------------------------------------
