@@ -10,7 +10,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -25,7 +25,13 @@ from selfeval.services.evidence import (
 )
 from selfeval.services.evidence_links import resolve_link_target
 from selfeval.services.history import record_change
-from selfeval.services.tracker_columns import ColumnUses, row_values, uses_from_arguments
+from selfeval.services.tracker_columns import (
+    ColumnUses,
+    check_names,
+    row_values,
+    suggest,
+    uses_from_arguments,
+)
 from selfeval.services.tracker_file import RawTable, read_table
 from selfeval.services.tracker_likeness import (
     OrganisationMatch,
@@ -103,12 +109,17 @@ class TrackerPlan:
     as written (with those they are nearly), and titles nearly another's."""
 
     path: Path
-    header: list[str]
+    table: RawTable = field(repr=False, compare=False)
+    """The file as read, kept so that a change of the columns' uses needs no second read."""
     uses: ColumnUses
     items: list[tuple[int, EvidenceInput, list[tuple[str, str]]]]
     problems: list[str]
     organisations: list[OrganisationMatch]
     near_duplicates: list[str]
+
+    @property
+    def header(self) -> list[str]:
+        return self.table.header
 
     @property
     def links(self) -> int:
@@ -131,6 +142,29 @@ def plan_tracker(
         uses.check(table.header)
     except InputError as err:
         raise InputError(f"{path}: row 1: {err}") from None
+    return _planned(workspace, path, table, uses)
+
+
+def review_tracker(
+    workspace: Workspace, path: Path, uses: ColumnUses | None = None, table: RawTable | None = None
+) -> TrackerPlan:
+    """A plan to show the person importing, who decides the columns' uses: the suggestion when
+    none are given, and uses that cannot work (no title column) said as a problem, not raised,
+    so they can be changed."""
+    table = table if table is not None else read_table(path)
+    try:
+        check_names(table.header)
+    except InputError as err:
+        raise InputError(f"{path}: row 1: {err}") from None
+    uses = uses if uses is not None else ColumnUses(suggest(table.header))
+    try:
+        uses.check(table.header)
+    except InputError as err:
+        return TrackerPlan(path, table, uses, [], [f"row 1: {err}"], [], [])
+    return _planned(workspace, path, table, uses)
+
+
+def _planned(workspace: Workspace, path: Path, table: RawTable, uses: ColumnUses) -> TrackerPlan:
     items, problems = _check_rows(workspace, table, uses)
     with workspace.transaction(read_only=True) as session:
         organisations = list(session.scalars(select(Organisation.name)))
@@ -141,7 +175,7 @@ def plan_tracker(
             named.setdefault(item.organisation, []).append(number)
     return TrackerPlan(
         path,
-        table.header,
+        table,
         uses,
         items,
         problems,

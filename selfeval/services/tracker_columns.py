@@ -90,6 +90,14 @@ def recognised(header: Iterable[str]) -> set[str]:
     return {name for name in header if _key(name) in _BY_NAME}
 
 
+def check_names(header: list[str]) -> None:
+    """A use is given by a column's name: two columns of one name could not differ."""
+    named = [n for n in header if n.strip()]
+    twice = sorted({n for n in named if named.count(n) > 1})
+    if twice:
+        raise InputError(f"column '{twice[0]}' appears twice: rename one of them")
+
+
 @dataclass(frozen=True)
 class ColumnUses:
     """The user's decision for every column of one tracker."""
@@ -98,10 +106,7 @@ class ColumnUses:
 
     def check(self, header: list[str]) -> None:
         """Every column decided, every field used once, a title column among them."""
-        named = [n for n in header if n.strip()]
-        twice_named = sorted({n for n in named if named.count(n) > 1})
-        if twice_named:  # a use is given by name: two columns of one name cannot differ
-            raise InputError(f"column '{twice_named[0]}' appears twice: rename one of them")
+        check_names(header)
         undecided = [n for n in header if n not in self.uses]
         if undecided:
             raise InputError(

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from selfeval.services.evidence import list_evidence
+from selfeval.services.evidence_import import review_tracker
 from selfeval.ui.window.opening import open_workspace_window
 from tests.ui.conftest import when_dialog_opens
 
@@ -30,6 +32,24 @@ def close_message(seen: list[str]):  # type: ignore[no-untyped-def]
         assert isinstance(dialog, QMessageBox)
         seen.append(dialog.text())
         dialog.accept()
+
+    return act
+
+
+def review_then(qtbot: QtBot, then, answer: str = "NHS Anyshire and Wessex ICB"):  # type: ignore[no-untyped-def]
+    """Answer the tracker's review: the near-named organisation is `answer`, then Import; the
+    next dialog (the result) goes to `then`."""
+    from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
+
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, TrackerImportDialog)
+        assert not dialog.import_button.isEnabled()  # asked first, never matched silently
+        combo = dialog.answers_["Anyshire ICB"]
+        combo.setCurrentIndex(combo.findText(answer))
+        assert dialog.import_button.isEnabled()
+        if then is not None:
+            when_dialog_opens(qtbot, then)
+        dialog.import_button.click()
 
     return act
 
@@ -82,10 +102,13 @@ def test_import_tracker_in_the_background(
     library = window.evidence_page
     tracker = write_tracker(tmp_path / "tracker.csv", 400)
     seen: list[str] = []
-    when_dialog_opens(qtbot, close_message(seen))
+    when_dialog_opens(qtbot, review_then(qtbot, close_message(seen)))
     library.import_tracker(tracker)
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen == ["Imported 400 evidence items with 800 links to criteria."]
+    assert {e.organisation for e in list_evidence(window.workspace)} >= {
+        "NHS Anyshire and Wessex ICB"
+    }
     assert library.model.rowCount() == 466
     assert window.dashboard.lists["without_evidence"].item(0).text() == "\u2713 None"
 
@@ -102,8 +125,9 @@ def test_a_cancelled_import_changes_nothing(
     tracker = write_tracker(tmp_path / "tracker.csv", 5000)
     seen: list[str] = []
     when_dialog_opens(qtbot, close_message(seen))
-    library.import_tracker(tracker)
-    library.import_task.stop()  # the user's Cancel
+    plan = review_tracker(window.workspace, tracker)  # as the review dialog leaves it
+    library._import_reviewed(plan, {"Anyshire ICB": ""})
+    library.import_task.stop()  # the user's Cancel, as the import starts
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     assert seen == ["import cancelled; nothing was imported"]
     library.refresh()
@@ -121,8 +145,15 @@ def test_a_bad_tracker_reports_rows_and_imports_nothing(
     tracker = tmp_path / "bad.csv"
     tracker.write_text(HEADER + "Fine,data,,,,no\nBad,data,,2026-13-45,,no\n", encoding="utf-8")
     seen: list[str] = []
-    when_dialog_opens(qtbot, close_message(seen))
+
+    def look(dialog: QDialog) -> None:
+        findings = dialog.findings  # type: ignore[attr-defined]
+        seen.extend(findings.item(i).text() for i in range(findings.count()))
+        assert not dialog.import_button.isEnabled()  # type: ignore[attr-defined]
+        dialog.reject()
+
+    when_dialog_opens(qtbot, look)
     window.evidence_page.import_tracker(tracker)
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
-    assert "row 3: date: '2026-13-45' is not a date" in seen[0]
+    assert "Fix: row 3: date: '2026-13-45' is not a date (write 2024-03-31 or 31/03/2024)" in seen
     assert window.evidence_page.model.rowCount() == 66

@@ -141,6 +141,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     from selfeval.services.contributions import create_request
     from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
     from selfeval.services.contributions.package_format import PEvidence
+    from selfeval.services.evidence_import import review_tracker
     from selfeval.services.our_area import our_area
     from selfeval.ui.dialogs.action_dialog import ActionDialog
     from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
@@ -163,6 +164,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     from selfeval.ui.dialogs.server_dialog import ServerDialog
     from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
     from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
+    from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
     from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
     from selfeval.ui.pages.risk_page import RiskDialog
@@ -176,6 +178,11 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     workspace = window.workspace
     request = tmp_path / "request.sefpack"
     create_request(workspace, "Anyshire ICB", ["right-help"], request)
+    tracker = tmp_path / "tracker.csv"
+    tracker.write_text(
+        "Ref,Title,Organisation,RAG\nE1,Report,Anyshire ICB,Green\nE2,Report.,,Red\n",
+        encoding="utf-8",
+    )
     change = FieldChange(
         "judgement|right-help||rationale", "right-help", "rationale", "a", "b", "c"
     )
@@ -212,6 +219,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
         MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
         ProgressReportDialog(["Baseline", "Autumn"]),
         OpenRequestDialog(request),
+        TrackerImportDialog(review_tracker(workspace, tracker), lambda _uses: None),
     ]
     # every dialog the app has is in this list: one found by name and not tried here fails
     tried = {type(d).__name__ for d in dialogs} | {"CheckedDialog", "GuardedDialog"}

@@ -29,10 +29,17 @@ from selfeval.services.evidence import (
     evidence_item,
     list_evidence,
 )
-from selfeval.services.evidence_import import ImportResult, import_evidence
+from selfeval.services.evidence_import import (
+    ImportResult,
+    TrackerPlan,
+    apply_tracker,
+    review_tracker,
+)
 from selfeval.services.people import list_organisations
+from selfeval.services.tracker_columns import ColumnUses
 from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
 from selfeval.ui.dialogs.saved_notice import remember_folder, start_path
+from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
 from selfeval.ui.evidence_actions import (
     add_evidence_undoable,
     delete_evidence_undoable,
@@ -41,7 +48,7 @@ from selfeval.ui.evidence_actions import (
 )
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
-from selfeval.ui.tasks import OwnedTask, run_with_progress
+from selfeval.ui.tasks import OwnedTask, run_with_progress, wait_for_task
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.widgets.headings import heading
@@ -309,6 +316,33 @@ class EvidenceLibraryPage(PageWidget):
             remember_folder("trackers", path.parent)
         workspace = self.context.workspace
 
+        def reviewed(plan: TrackerPlan) -> None:
+            def replan(uses: ColumnUses) -> TrackerPlan | None:
+                found = wait_for_task(
+                    dialog,
+                    "Checking the tracker",
+                    lambda _p, _c: review_tracker(workspace, plan.path, uses, plan.table),
+                )
+                if isinstance(found, str):
+                    self.context.show_error(found)
+                return found if isinstance(found, TrackerPlan) else None
+
+            dialog = TrackerImportDialog(plan, replan, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                self._import_reviewed(dialog.plan, dialog.answers())
+
+        self.import_task = run_with_progress(
+            self,
+            "Reading the evidence tracker",
+            lambda _progress, _cancelled: review_tracker(workspace, path),
+            reviewed,
+            self.context.show_error,
+        )
+
+    def _import_reviewed(self, plan: TrackerPlan, answers: dict[str, str]) -> None:
+        """Write what the user reviewed, all or nothing, with progress and Cancel."""
+        workspace = self.context.workspace
+
         def done(result: ImportResult) -> None:
             self.context.changed(None, True)
             QMessageBox.information(
@@ -321,7 +355,9 @@ class EvidenceLibraryPage(PageWidget):
         self.import_task = run_with_progress(
             self,
             "Importing evidence tracker",
-            lambda progress, cancelled: import_evidence(workspace, path, progress, cancelled),
+            lambda progress, cancelled: apply_tracker(
+                workspace, plan, answers, progress, cancelled
+            ),
             done,
             self.context.show_error,
         )
