@@ -88,6 +88,8 @@ def main() -> None:
         window.close()
         edition_review(path, Path(home))
         merge_review(path, Path(home))
+        tracker_review(path, Path(home))
+        export_choices(path)
         QApplication.processEvents()
         pack_pages(path)
 
@@ -341,6 +343,46 @@ def merge_review(workspace_path: Path, folder: Path) -> None:
     print("wrote docs/screenshots/merge-review.png")
     dialog.close()
     lead.close()
+
+
+def tracker_review(workspace_path: Path, folder: Path) -> None:
+    """A council's tracker with its own columns, reviewed before import."""
+    from selfeval.services.evidence_import import review_tracker
+    from selfeval.services.workspace import open_workspace
+    from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
+
+    tracker = folder / "SEND evidence tracker.csv"
+    tracker.write_text(
+        "Ref,Evidence title,Owner,RAG,Date,Location,organisation,criteria\n"
+        "E1,Local offer review,Helen Whitfield,Green,31/03/2026,SharePoint/SEND,"
+        "Anyshire County Council - SEND and Inclusion,participation\n"
+        "E2,Local offer review.,Sam Reed,Amber,01/04/2026,,anyshire college,\n"
+        "E3,Sufficiency plan 2026-29,Sian Bowen,Amber,,,Anyshire ICB,leaders-commission\n",
+        encoding="utf-8",
+    )
+    with open_workspace(workspace_path) as workspace:
+        dialog = TrackerImportDialog(review_tracker(workspace, tracker), lambda _uses: None)
+        dialog.show()
+        settle()
+        dialog.grab().save(str(OUT / "tracker-review.png"))
+        print("wrote docs/screenshots/tracker-review.png")
+        dialog.done(0)
+
+
+def export_choices(workspace_path: Path) -> None:
+    from selfeval.app import build_main_window
+
+    window = build_main_window(workspace_path)
+    from selfeval.ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.context)
+    dialog.some_criteria.setChecked(True)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(OUT / "export-choices.png"))
+    print("wrote docs/screenshots/export-choices.png")
+    dialog.done(0)
+    window.close()
 
 
 def request_progress(window: object) -> None:

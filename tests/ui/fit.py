@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLayout, QWidget
 
 ROWS_SEEN = 4
 """A list shows this many rows (or all it has) without scrolling, so a reader sees a list."""
@@ -30,3 +30,39 @@ def lists_too_short(window: QWidget) -> list[str]:
                 f"for {min(rows, ROWS_SEEN)} rows of {row_height} px"
             )
     return short
+
+
+def overlapping(window: QWidget) -> list[str]:
+    """Pairs of visible items of one layout drawn over each other: a form given less room than
+    its fields need (a list over the rows below it)."""
+    QApplication.processEvents()
+    found = []
+    for layout in window.findChildren(QLayout):
+        items = [layout.itemAt(i) for i in range(layout.count())]
+        shown = []
+        for item in items:
+            widget = item.widget()
+            if widget is not None and not widget.isVisibleTo(window):
+                continue
+            box = item.geometry()
+            if box.width() > 0 and box.height() > 0 and not item.isEmpty():
+                shown.append((item, box))
+        owner = layout.parentWidget()
+        inside = owner.rect() if owner is not None else None
+        for item, box in shown:  # an item beyond its widget's edge is drawn over its neighbours
+            if inside is not None and not inside.contains(box):
+                found.append(f"{_name(item)} outside {_name_of(owner)}")
+        for index, (item, box) in enumerate(shown):
+            for other, other_box in shown[index + 1 :]:
+                if box.intersects(other_box):
+                    found.append(f"{_name(item)} over {_name(other)}")
+    return found
+
+
+def _name(item: object) -> str:
+    widget = item.widget()  # type: ignore[attr-defined]
+    return type(item).__name__ if widget is None else _name_of(widget)
+
+
+def _name_of(widget: QWidget) -> str:
+    return widget.accessibleName() or widget.objectName() or type(widget).__name__

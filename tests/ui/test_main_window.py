@@ -112,8 +112,11 @@ def stray_mnemonics(root: QWidget) -> list[str]:
 def test_every_interactive_widget_on_every_page_has_an_accessible_name(
     qtbot: QtBot, demo_path: Path
 ) -> None:
+    from tests.ui.fit import overlapping
+
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
+    window.resize(1366, 768)  # a council laptop: nothing drawn over anything else
     window.show()
     problems = []
     for kind, item_id in (
@@ -130,6 +133,7 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
         window.navigate(kind, item_id)
         problems += [f"{kind}: {p}" for p in unnamed_controls(window)]
         problems += [f"{kind}: stray & in {t!r}" for t in stray_mnemonics(window)]
+        problems += [f"{kind}: {t}" for t in overlapping(window.pages.currentWidget())]
     assert not problems, "\n".join(problems)
 
 
@@ -170,7 +174,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
     from selfeval.ui.widgets.owners_panel import AddOwnerDialog
-    from tests.ui.fit import lists_too_short
+    from tests.ui.fit import lists_too_short, overlapping
     from tests.ui.mnemonics import clashes, label_buddies_that_are_buttons
 
     window = build_main_window(demo_path)
@@ -241,6 +245,7 @@ def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_pa
             for t in label_buddies_that_are_buttons(dialog)
         ]
         problems += [f"{type(dialog).__name__}: {t}" for t in lists_too_short(dialog)]
+        problems += [f"{type(dialog).__name__}: {t}" for t in overlapping(dialog)]
         dialog.close()
     assert not problems, "\n".join(problems)
 

@@ -58,7 +58,7 @@ def test_the_review_maps_asks_points_out_and_imports(
         assert dialog.plan.uses.uses["Owner"] == "ignore"
         # asked, never matched by itself: Import waits for the answer
         assert not dialog.import_button.isEnabled()
-        assert "Say which organisation 1 name in the tracker is." in dialog.summary.text()
+        assert "Say which organisation the name in the tracker is." in dialog.summary.text()
         answer = dialog.answers_["anyshire college"]
         answer.setCurrentIndex(answer.findData("Anyshire College"))
         assert dialog.import_button.isEnabled()

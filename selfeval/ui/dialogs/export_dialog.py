@@ -143,7 +143,11 @@ class ExportDialog(QDialog):
         self.error.setAccessibleName("Problem")
         self.error.hide()
 
-        criteria_box = QVBoxLayout()
+        # a widget, not a bare layout, holds the choice: QFormLayout gave a nested layout less
+        # height than its list's minimum, and the list was drawn over the rows below it
+        criteria_choice = QWidget()
+        criteria_box = QVBoxLayout(criteria_choice)
+        criteria_box.setContentsMargins(0, 0, 0, 0)
         criteria_box.addWidget(self.all_criteria)
         criteria_box.addWidget(self.some_criteria)
         criteria_box.addWidget(self.criteria)
@@ -152,7 +156,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("Fo&rmat:", self.format)
-        form.addRow("Criteria:", criteria_box)
+        form.addRow("Criteria:", criteria_choice)
         form.addRow("&Status:", self.status)
         form.addRow("&Marking:", self.marking)
         form.addRow("&Version:", self.version)
@@ -180,7 +184,10 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(640, 0)
+        # the form's minimum is reckoned at its narrowest, where the wrapped notes are tallest:
+        # sized from that, then widened, nothing is drawn over anything else
+        self.adjustSize()
+        self.resize(max(640, self.width()), self.height())
         on_any_edit(self, self.error.hide)  # a choice changed: the old complaint no longer holds
 
     def _default_path(self, choice: str) -> Path:

@@ -84,7 +84,7 @@ class TrackerImportDialog(QDialog):
             self.uses[name] = combo
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(_labelled("&Columns:", self.columns))
-        layout.addWidget(self.columns, 2)
+        layout.addWidget(self.columns, 3)
 
         self.organisation_box = QGroupBox("Organisations nearly like one you have")
         self.organisations = QTableWidget(0, 2)
@@ -96,7 +96,8 @@ class TrackerImportDialog(QDialog):
         box = QVBoxLayout(self.organisation_box)
         box.addWidget(_labelled("&Organisations:", self.organisations))
         box.addWidget(self.organisations)
-        layout.addWidget(self.organisation_box, 1)
+        self.organisations.setMinimumHeight(110)  # three answers without scrolling
+        layout.addWidget(self.organisation_box, 2)
         self.answers_: dict[str, QComboBox] = {}
 
         self.summary = plain_label()
@@ -106,6 +107,7 @@ class TrackerImportDialog(QDialog):
         self.findings = QListWidget()
         self.findings.setAccessibleName("Problems to fix and titles to look at")
         layout.addWidget(_labelled("&Problems and titles to look at:", self.findings))
+        self.findings.setMinimumHeight(90)
         layout.addWidget(self.findings, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -116,7 +118,7 @@ class TrackerImportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self._show(plan)
-        self.resize(900, 640)
+        self.resize(900, 700)
 
     def column_uses(self) -> ColumnUses:
         return ColumnUses({name: str(combo.currentData()) for name, combo in self.uses.items()})
@@ -175,6 +177,7 @@ class TrackerImportDialog(QDialog):
         if plan.problems:
             said += f" Fix {counted(len(plan.problems), 'problem')} first: nothing is imported."
         if unanswered:
-            said += f" Say which organisation {counted(unanswered, 'name')} in the tracker is."
+            which = "the name" if unanswered == 1 else f"each of the {unanswered} names"
+            said += f" Say which organisation {which} in the tracker is."
         self.summary.setText(said)
         self.import_button.setEnabled(not plan.problems and not unanswered and bool(plan.items))
