@@ -139,100 +139,16 @@ def test_every_interactive_widget_on_every_page_has_an_accessible_name(
 
 def test_every_dialog_has_accessible_names(qtbot: QtBot, demo_path: Path, tmp_path: Path) -> None:
     """...and no two of its Alt+letters clash, and no label's letter clicks a button."""
-    import re
-
-    import selfeval.ui as ui_package
-    from selfeval.services.contributions import create_request
-    from selfeval.services.contributions.merge_plan import FieldChange, MergePlan
-    from selfeval.services.contributions.package_format import PEvidence
-    from selfeval.services.evidence_import import review_tracker
-    from selfeval.services.our_area import our_area
-    from selfeval.ui.dialogs.action_dialog import ActionDialog
-    from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
-    from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
-    from selfeval.ui.dialogs.export_dialog import ExportDialog
-    from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
-    from selfeval.ui.dialogs.history_dialog import HistoryDialog
-    from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
-    from selfeval.ui.dialogs.merge_review_dialog import MergeReviewDialog
-    from selfeval.ui.dialogs.neighbours_dialog import NeighboursDialog
-    from selfeval.ui.dialogs.new_workspace_dialog import NewWorkspaceDialog
-    from selfeval.ui.dialogs.open_request_dialog import OpenRequestDialog
-    from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
-    from selfeval.ui.dialogs.progress_report_dialog import ProgressReportDialog
-    from selfeval.ui.dialogs.request_dialog import (
-        ReissueDialog,
-        RequestDialog,
-        ReturnPassphraseDialog,
-    )
-    from selfeval.ui.dialogs.server_dialog import ServerDialog
-    from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
-    from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
-    from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
-    from selfeval.ui.pages.data_request_page import DataRequestDialog
-    from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
-    from selfeval.ui.pages.risk_page import RiskDialog
-    from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
-    from selfeval.ui.widgets.owners_panel import AddOwnerDialog
+    from tests.ui.dialogs_made import declared_dialogs, every_dialog
     from tests.ui.fit import lists_too_short, overlapping
     from tests.ui.mnemonics import clashes, label_buddies_that_are_buttons
 
     window = build_main_window(demo_path)
     qtbot.addWidget(window)
-    workspace = window.workspace
-    request = tmp_path / "request.sefpack"
-    create_request(workspace, "Anyshire ICB", ["right-help"], request)
-    tracker = tmp_path / "tracker.csv"
-    tracker.write_text(
-        "Ref,Title,Organisation,RAG\nE1,Report,Anyshire ICB,Green\nE2,Report.,,Red\n",
-        encoding="utf-8",
-    )
-    change = FieldChange(
-        "judgement|right-help||rationale", "right-help", "rationale", "a", "b", "c"
-    )
-    plan = MergePlan(
-        "p",
-        "Partner",
-        clean=[change],
-        conflicts=[change],
-        new_evidence=[PEvidence(id="00000000-0000-4000-8000-000000000001", title="New item")],
-    )
-    dialogs = [
-        EvidenceDialog(workspace.framework, ["Anyshire College"], preselect=["right-help"]),
-        AddOwnerDialog(window.context),
-        HistoryDialog(workspace, "right-help", "Right help"),
-        EvidencePicker([]),
-        NewWorkspaceDialog(),
-        OrganisationDialog(),
-        PersonDialog(["Anyshire College"]),
-        ShortcutsDialog(),
-        ExportDialog(window.context),
-        ActionDialog(workspace),
-        RiskDialog(window.context),
-        RequestDialog(workspace.framework, "right-help", ["Anyshire ICB", "Sam Reed (School)"]),
-        ReissueDialog("Anyshire ICB", None),
-        ReturnPassphraseDialog(),
-        IndicatorFiguresDialog(lambda _indicator, _period: None),
-        SignOffDialog(workspace, None, [], ["Anyshire College"]),
-        DataRequestDialog([], []),
-        OurAreaDialog(workspace, our_area(workspace)),
-        StatisticsDialog(workspace),
-        ServerDialog(),
-        ConflictDialog("How we know", "Amara Okafor", "theirs", "mine"),
-        NeighboursDialog(workspace, {"E10000027": "Somerset"}, []),
-        MergeReviewDialog(workspace, None, plan),  # type: ignore[arg-type]
-        ProgressReportDialog(["Baseline", "Autumn"]),
-        OpenRequestDialog(request),
-        TrackerImportDialog(review_tracker(workspace, tracker), lambda _uses: None),
-    ]
-    # every dialog the app has is in this list: one found by name and not tried here fails
-    tried = {type(d).__name__ for d in dialogs} | {"CheckedDialog", "GuardedDialog"}
-    declared = set()
-    for module in Path(ui_package.__file__).parent.rglob("*.py"):
-        declared |= set(
-            re.findall(r"^class (\w+)\((?:QDialog|\w*Dialog)\)", module.read_text(), re.M)
-        )
-    assert declared - tried == set()
+    makers = every_dialog(window, tmp_path)
+    # every dialog the app has is in the list: one found by name and not made there fails
+    assert declared_dialogs() - set(makers) == set()
+    dialogs = [make() for make in makers.values()]
     problems = []
     for dialog in dialogs:
         qtbot.addWidget(dialog)

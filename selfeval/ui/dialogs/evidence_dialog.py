@@ -111,6 +111,9 @@ class EvidenceDialog(GuardedDialog):
         remove_file = QPushButton("&Remove file")
         remove_file.setAccessibleName("Remove the selected file from this item")
         remove_file.clicked.connect(self.remove_selected_file)
+        # offered only with a file chosen in the list: a Remove that removes nothing is dead
+        remove_file.setEnabled(False)
+        self.files.currentRowChanged.connect(lambda row: remove_file.setEnabled(row >= 0))
         drop_hint = QLabel("or drop files onto this window")
 
         form = QFormLayout()

@@ -49,6 +49,7 @@ class OurAreaDialog(CheckedDialog):
         remove = QPushButton("&Remove logo")
         remove.setAccessibleName("Remove the logo")
         remove.clicked.connect(self._remove)
+        self.remove_logo = remove
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.preview, 1)
         logo_row.addWidget(choose)
@@ -69,6 +70,7 @@ class OurAreaDialog(CheckedDialog):
         self._show_logo()
 
     def _show_logo(self) -> None:
+        self.remove_logo.setEnabled(bool(self.logo))  # nothing to remove: not offered
         if not self.logo:
             self.preview.setText("No logo")
             self.preview.setAccessibleDescription("No logo")
