@@ -143,24 +143,39 @@ def add_evidence(
     """A new item with its links and attached files (name, bytes), all stored or none."""
     targets = [resolve_link_target(workspace.framework, t) for t in link_to]
     with workspace.transaction() as session:
-        row = EvidenceItem(
-            title=item.title,
-            description=item.description,
-            kind=item.kind,
-            organisation_id=organisation_id_for(session, item.organisation),
-            evidence_date=item.evidence_date,
-            link=item.link,
-            personal_data=item.personal_data,
-            created_by=workspace.user.name,
-        )
-        session.add(row)
-        session.flush()
-        record_change(session, workspace.user, "evidence", row.id, "created", None, item.title)
-        for criterion_id, bullet_id in dict.fromkeys(targets):
-            write_link(session, workspace, row.id, criterion_id, bullet_id)
-        for filename, data in files:
-            store_attachment(session, workspace.user, row.id, filename, data)
-        return row.id
+        return write_evidence(session, workspace, item, targets, files)
+
+
+def write_evidence(
+    session: Session,
+    workspace: Workspace,
+    item: EvidenceInput,
+    targets: Sequence[tuple[str, str]] = (),
+    files: Sequence[tuple[str, bytes]] = (),
+    origin: str = "local",
+) -> str:
+    """Inside the caller's transaction: a new item, its links (criterion, bullet) and files;
+    many items in one transaction (an import) call this once each."""
+    row = EvidenceItem(
+        title=item.title,
+        description=item.description,
+        kind=item.kind,
+        organisation_id=organisation_id_for(session, item.organisation),
+        evidence_date=item.evidence_date,
+        link=item.link,
+        personal_data=item.personal_data,
+        created_by=workspace.user.name,
+    )
+    session.add(row)
+    session.flush()
+    record_change(
+        session, workspace.user, "evidence", row.id, "created", None, item.title, origin=origin
+    )
+    for criterion_id, bullet_id in dict.fromkeys(targets):
+        write_link(session, workspace, row.id, criterion_id, bullet_id)
+    for filename, data in files:
+        store_attachment(session, workspace.user, row.id, filename, data)
+    return row.id
 
 
 def edit_evidence(

@@ -164,34 +164,50 @@ def set_judgement(
             raise InputError(f"{field} is {len(value):,} characters; the limit is {MAX_TEXT:,}")
         changes[field] = value
     with workspace.transaction() as session:
-        row = new_judgement_row(session, workspace.assessment_id, criterion_id, bullet_id)
-        for field, expected in (expect or {}).items():
-            now = getattr(row, field)
-            if now != expected:
-                raise ChangedElsewhere(_changed_elsewhere(row, criterion_id, bullet_id, field))
-        changed = False
-        for field, value in changes.items():
-            old = getattr(row, field)
-            if old == value:
-                continue
-            setattr(row, field, value)
-            changed = True
-            record_change(
-                session,
-                workspace.user,
-                "judgement",
-                row.id,
-                field,
-                old,
-                value,
-                assessment_id=workspace.assessment_id,
-                criterion_id=criterion_id,
-                origin=origin,
-            )
-        if changed:
-            row.updated_by = workspace.user.name
-            row.updated_at = utc_now()
+        row = write_judgement(session, workspace, criterion_id, bullet_id, changes, origin, expect)
         return _view(row, criterion_id, bullet_id)
+
+
+def write_judgement(
+    session: Session,
+    workspace: Workspace,
+    criterion_id: str,
+    bullet_id: str,
+    changes: dict[str, str],
+    origin: str,
+    expect: dict[str, str] | None = None,
+) -> Judgement:
+    """Inside the caller's transaction: the fields changed (values already checked), each
+    change in the history; compare-and-set on `expect`. Many judgements in one transaction
+    (an import) call this once each."""
+    row = new_judgement_row(session, workspace.assessment_id, criterion_id, bullet_id)
+    for field, expected in (expect or {}).items():
+        now = getattr(row, field)
+        if now != expected:
+            raise ChangedElsewhere(_changed_elsewhere(row, criterion_id, bullet_id, field))
+    changed = False
+    for field, value in changes.items():
+        old = getattr(row, field)
+        if old == value:
+            continue
+        setattr(row, field, value)
+        changed = True
+        record_change(
+            session,
+            workspace.user,
+            "judgement",
+            row.id,
+            field,
+            old,
+            value,
+            assessment_id=workspace.assessment_id,
+            criterion_id=criterion_id,
+            origin=origin,
+        )
+    if changed:
+        row.updated_by = workspace.user.name
+        row.updated_at = utc_now()
+    return row
 
 
 def set_judgement_field(

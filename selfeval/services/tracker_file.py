@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,8 +20,9 @@ from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.files.faults import os_fault
-from selfeval.files.input_file import open_input, read_input
-from selfeval.files.zip_limits import MB, ZipLimits, checked_members
+from selfeval.files.input_file import read_input
+from selfeval.files.office_zip import check_office_zip
+from selfeval.files.zip_limits import MB, ZipLimits
 
 MAX_TRACKER_BYTES = 20 * MB
 MAX_TRACKER_ROWS = 100_000
@@ -205,33 +205,12 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
 
 def _check_workbook_zip(path: Path) -> None:
     """Sizes, ratios, names and XML prologs of every member, before openpyxl inflates any."""
-    source = open_input(path, "the tracker (.csv or .xlsx)")
-    try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        source.close()
-        raise InputError(f"{path}: is not a readable Excel workbook ({err})") from None
-    with source, archive:
-        for info in checked_members(archive, str(path), XLSX_LIMITS, container="workbook"):
-            lowered = info.filename.lower()
-            if lowered.endswith("sharedstrings.xml") and info.file_size > SHARED_STRINGS_BYTES:
-                raise InputError(
-                    f"{path}: its shared strings unpack to {info.file_size:,} bytes; the limit "
-                    f"is {SHARED_STRINGS_BYTES:,}"
-                )
-            if lowered.endswith((".xml", ".rels", ".vml")):
-                try:
-                    with archive.open(info) as handle:
-                        prolog = handle.read(8192)
-                except Exception as err:  # zlib, CRC, truncation: whatever the zip says
-                    raise InputError(
-                        f"{path}: part '{info.filename}' is damaged ({err}); nothing was imported"
-                    ) from None
-                if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
-                    raise InputError(
-                        f"{path}: part '{info.filename}' declares XML entities, which no Excel "
-                        "workbook needs; refused"
-                    )
+    check_office_zip(
+        path,
+        "Excel workbook",
+        XLSX_LIMITS,
+        largest={"sharedstrings.xml": SHARED_STRINGS_BYTES},
+    )
 
 
 def _xlsx_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
