@@ -631,6 +631,8 @@ SETTINGS = (
         Path.PACK: "printed in the summary for parents", Path.WORKBOOK: "for families",
         Path.SIGNOFF: "printed in the summary for parents"}),
     Setting("la_code", left_out={**_ANYWHERE_BUT_DOCUMENTS, Path.PACKAGE: LEAD_ONLY}),
+    Setting("sef_headings",  # the partnership's own headings, learnt from a Word import
+            left_out={**_ANYWHERE_BUT_DOCUMENTS, Path.PACKAGE: LEAD_ONLY}),
     Setting("statistical_neighbours",
             left_out={**_ANYWHERE_BUT_DOCUMENTS, Path.PACKAGE: LEAD_ONLY}),
     Setting("inspection_expected_from",
