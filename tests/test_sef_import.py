@@ -354,3 +354,36 @@ def test_io_of_a_truncated_zip(workspace: Workspace, tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(InputError, match="is not a readable Word document"):
         plan_sef(workspace, path)
+
+
+def test_the_command_line_previews_in_text_and_json_and_asks_about_the_unplaced(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from selfeval.cli import main
+
+    path = docs.section_per_criterion(tmp_path / "sef.docx")
+    base = ["import", "sef", str(demo_path), str(path)]
+    assert main([*base, "--preview"]) == 0
+    text = capsys.readouterr().out
+    assert "'3. Children and young people receive the right help" in text
+    assert "is right-help (92% sure, by number)" in text
+    assert "Not placed (5):" in text and "paragraph 2 in no criterion: 'Introduction" in text
+    assert main([*base, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    right_help = next(
+        f for f in shown["fields"] if (f["criterion"], f["field"]) == ("right-help", "impact")
+    )
+    assert right_help["text"].startswith("[right-help/impact]") and right_help["replaces"]
+    assert [u["where"] for u in shown["unplaced"]][:3] == [
+        "paragraph 1",
+        "paragraph 2",
+        "picture 1 (paragraph 3)",
+    ]
+    assert main(base) == 2
+    assert "5 pieces of the document could not be placed" in capsys.readouterr().err
+    assert main([*base, "--unplaced", "notes", "--map", "Impact=strengths"]) == 0
+    assert "Imported 44 fields of 11 criteria, 22 notes" in capsys.readouterr().out
+    assert main([*base, "--map", "Impact=colour", "--preview"]) == 2
+    assert "the field must be one of" in capsys.readouterr().err

@@ -28,6 +28,7 @@ from selfeval.cli.evidence_tracker import add_evidence_import, import_tracker
 from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
+from selfeval.cli.sef import add_sef_import, import_sef
 from selfeval.cli.server import add_server_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.cli.statistics import add_statistics_verbs
@@ -109,6 +110,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.what == "sef":
+        return import_sef(args)
     if args.what == "statistics":
         from selfeval.cli.statistics import import_statistics
 
@@ -256,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verb("import", cmd_import, "import an evidence tracker (.csv or .xlsx)")
     what = p.add_subparsers(dest="what", metavar="WHAT", required=True)
     add_evidence_import(what)
+    add_sef_import(what)
     ind = what.add_parser(
         "indicators",
         help="columns: indicator, period, area, statistical_neighbours, region, england",
