@@ -89,6 +89,7 @@ def main() -> None:
         edition_review(path, Path(home))
         merge_review(path, Path(home))
         tracker_review(path, Path(home))
+        sef_review(path, Path(home))
         export_choices(path)
         QApplication.processEvents()
         pack_pages(path)
@@ -366,6 +367,32 @@ def tracker_review(workspace_path: Path, folder: Path) -> None:
         settle()
         dialog.grab().save(str(OUT / "tracker-review.png"))
         print("wrote docs/screenshots/tracker-review.png")
+        dialog.done(0)
+
+
+def sef_review(workspace_path: Path, folder: Path) -> None:
+    """A partnership's Word self-evaluation, reviewed before import."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from selfeval.services.sef_import.importing import current_texts, plan_sef
+    from selfeval.services.workspace import open_workspace
+    from selfeval.ui.dialogs.sef_import_dialog import SefImportDialog
+    from tests.sef_documents import section_per_criterion
+
+    document = section_per_criterion(folder / "Northvale SEF 2026.docx")
+    with open_workspace(workspace_path) as workspace:
+        plan = plan_sef(workspace, document)
+        dialog = SefImportDialog(
+            workspace.framework, plan, lambda _m, _c: None, current_texts(workspace)
+        )
+        for tab, name in ((0, "sef-review-sections"), (1, "sef-review-fields"),
+                          (3, "sef-review-unplaced")):  # fmt: skip
+            dialog.tabs.setCurrentIndex(tab)
+            dialog.show()
+            settle()
+            dialog.grab().save(str(OUT / f"{name}.png"))
+            print(f"wrote docs/screenshots/{name}.png")
         dialog.done(0)
 
 

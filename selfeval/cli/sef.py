@@ -89,28 +89,27 @@ def import_sef(args: argparse.Namespace) -> int:
 
 def preview(workspace: object, plan: object) -> dict[str, object]:
     """What the import would do, as data: the CLI prints it, --json gives it whole."""
-    from selfeval.services.judgements import list_judgements
+    from selfeval.services.sef_import.field_words import NOTE, TARGETS
+    from selfeval.services.sef_import.importing import current_texts
     from selfeval.services.sef_import.sef_plan import SefPlan, references
     from selfeval.services.workspace import Workspace
 
     assert isinstance(workspace, Workspace) and isinstance(plan, SefPlan)
-    now = list_judgements(workspace)
+    now = current_texts(workspace)
     numbers = workspace.framework.numbers
-    fields = []
-    for (criterion_id, target), _pieces in sorted(
-        plan.placed.items(), key=lambda kv: (numbers.get(kv[0][0], 0), kv[0][1])
-    ):
-        current = now.get((criterion_id, ""))
-        before = getattr(current, target, "") if current is not None else ""
-        fields.append(
-            {
-                "criterion": criterion_id,
-                "number": numbers.get(criterion_id),
-                "field": target,
-                "text": plan.text_of(criterion_id, target),
-                "replaces": before or "",
-            }
+    fields = [
+        {
+            "criterion": criterion_id,
+            "number": numbers.get(criterion_id),
+            "field": target,
+            "text": plan.text_of(criterion_id, target),
+            # a note is added beside the criterion's other notes: it replaces nothing
+            "replaces": "" if target == NOTE else now.get((criterion_id, target), ""),
+        }
+        for criterion_id, target in sorted(
+            plan.placed, key=lambda key: (numbers.get(key[0], 0), TARGETS.index(key[1]))
         )
+    ]
     return {
         "file": str(plan.path),
         "sections": [

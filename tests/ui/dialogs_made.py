@@ -44,6 +44,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
     from selfeval.services.contributions.package_format import read_package
     from selfeval.services.evidence_import import review_tracker
     from selfeval.services.our_area import our_area
+    from selfeval.services.sef_import.importing import current_texts, plan_sef
     from selfeval.ui.dialogs.action_dialog import ActionDialog
     from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
     from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
@@ -62,6 +63,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         RequestDialog,
         ReturnPassphraseDialog,
     )
+    from selfeval.ui.dialogs.sef_import_dialog import SefImportDialog
     from selfeval.ui.dialogs.server_dialog import ServerDialog
     from selfeval.ui.dialogs.signoff_dialog import SignOffDialog
     from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
@@ -71,6 +73,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
     from selfeval.ui.widgets.owners_panel import AddOwnerDialog
+    from tests.sef_documents import section_per_criterion
 
     workspace = window.workspace
     request = folder / "request.sefpack"
@@ -81,6 +84,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         encoding="utf-8",
     )
     returned = partner_return(window, folder)
+    sef = section_per_criterion(folder / "sef.docx")
     package = read_package(returned)
     makers: list[Maker] = [
         lambda: EvidenceDialog(workspace.framework, ["Anyshire College"], preselect=["right-help"]),
@@ -111,6 +115,12 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         lambda: ProgressReportDialog(["Baseline", "Autumn"]),
         lambda: OpenRequestDialog(request),
         lambda: TrackerImportDialog(review_tracker(workspace, tracker), lambda _uses: None),
+        lambda: SefImportDialog(
+            workspace.framework,
+            plan_sef(workspace, sef),
+            lambda _maps, _criteria: None,
+            current_texts(workspace),
+        ),
     ]
     made = {}
     for maker in makers:

@@ -291,3 +291,18 @@ def undo_sef(workspace: Workspace, imported: SefImported) -> None:
             row = session.get(EvidenceItem, evidence_id)
             if row is not None:
                 session.delete(row)
+
+
+def current_texts(workspace: Workspace) -> dict[tuple[str, str], str]:
+    """What each criterion's fields hold now: what an import would replace."""
+    from selfeval.services.judgements import list_judgements
+
+    held: dict[tuple[str, str], str] = {}
+    for (criterion_id, bullet_id), view in list_judgements(workspace).items():
+        if bullet_id:
+            continue
+        for name in (*NARRATIVE_FIELDS, "rating"):
+            value = getattr(view, name, "")
+            if value:
+                held[(criterion_id, name)] = str(value)
+    return held

@@ -72,6 +72,11 @@ class WindowController:
         self.window.commit_pending()
         progress_actions.progress_report(self.window)
 
+    def import_sef(self) -> None:
+        from selfeval.ui.window.sef_actions import import_word_sef
+
+        import_word_sef(self.window)
+
     def import_statistics(self) -> None:
         progress_actions.import_statistics(self.window)
 

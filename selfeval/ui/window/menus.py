@@ -57,6 +57,7 @@ def build_menus(
     recent.aboutToShow.connect(lambda: do.fill_recent(recent))
     file_menu.addSeparator()
     _action(owner, file_menu, "&Import evidence tracker...", do.import_tracker, "Ctrl+I")
+    lead(_action(owner, file_menu, "Import a &Word self-evaluation...", do.import_sef))
     lead(_action(owner, file_menu, "Import p&ublished statistics...", do.import_statistics))
     lead(_action(owner, file_menu, "Statistical nei&ghbours...", do.statistical_neighbours))
     export = _action(owner, file_menu, "&Export pack...", do.export_pack, "Ctrl+E")
