@@ -387,3 +387,25 @@ def test_the_command_line_previews_in_text_and_json_and_asks_about_the_unplaced(
     assert "Imported 44 fields of 11 criteria, 22 notes" in capsys.readouterr().out
     assert main([*base, "--map", "Impact=colour", "--preview"]) == 2
     assert "the field must be one of" in capsys.readouterr().err
+
+
+def test_written_out_again_lists_stay_lists_in_the_word_pack(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from tests.test_documents import pdf_text
+
+    path = docs.section_per_criterion(tmp_path / "sef.docx")
+    plan = plan_sef(workspace, path)
+    apply_sef(workspace, plan, decide_all(plan, LEAVE_OUT))
+    word = Document(str(export_pack(workspace, "docx", tmp_path / "p.docx", PackOptions())))
+    items = [p for p in word.paragraphs if p.text == "[right-help/list] first point"]
+    assert items and items[0].style.name == "List Bullet"
+    assert not any("\u2022 [right-help/list]" in p.text for p in word.paragraphs)
+    text = pdf_text(export_pack(workspace, "pdf", tmp_path / "p.pdf", PackOptions()))
+    flat = " ".join(text.split())
+    assert "[right-help/rationale] Across Northvale" in flat
+    assert "[right-help/list] first point" in flat and "[right-help/impact]" in flat

@@ -30,6 +30,7 @@ from selfeval.pack.blocks import (
     TrendChart,
 )
 from selfeval.pack.documents.comments import comments_blocks
+from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
 from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
@@ -264,7 +265,7 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
     for field, label in NARRATIVE:
         value = getattr(section, field)
         blocks.append(Heading(label, 3))
-        blocks.append(Para(value) if value.strip() else Para("Not recorded.", italic=True))
+        blocks += narrative(value) if value.strip() else [Para("Not recorded.", italic=True)]
     blocks.append(Heading("Owners", 3))
     owners = tuple(
         f"{'Lead' if o.role == 'lead' else 'Contributor'}: {o.name}"
