@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pack_bench.py
 	$(BIN)/python bench/merge_bench.py
 	$(BIN)/python bench/hostile_bench.py
+	$(BIN)/python bench/sef_bench.py
 
 # A county's library (issue 16): 1,000 to 50,000 items, every measure; about 7 minutes.
 bench-scale: $(STAMP)

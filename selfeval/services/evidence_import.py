@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -115,7 +116,8 @@ class TrackerPlan:
     items: list[tuple[int, EvidenceInput, list[tuple[str, str]]]]
     problems: list[str]
     organisations: list[OrganisationMatch]
-    near_duplicates: list[str]
+    library: list[str] = field(repr=False, compare=False)
+    """The titles already in the library, to compare the tracker's with."""
 
     @property
     def header(self) -> list[str]:
@@ -124,6 +126,12 @@ class TrackerPlan:
     @property
     def links(self) -> int:
         return sum(len(targets) for _n, _i, targets in self.items)
+
+    @cached_property
+    def near_duplicates(self) -> list[str]:
+        """Titles nearly another row's or an item's in the library: worked out when shown (a
+        review, a preview), not for an import nobody looks at."""
+        return near_duplicate_titles([(n, i.title) for n, i, _t in self.items], self.library)
 
     def to_ask(self) -> list[OrganisationMatch]:
         """The organisations someone must decide: nearly one the workspace has."""
@@ -180,7 +188,7 @@ def _planned(workspace: Workspace, path: Path, table: RawTable, uses: ColumnUses
         items,
         problems,
         organisation_matches(named, organisations),
-        near_duplicate_titles([(n, i.title) for n, i, _t in items], library),
+        library,
     )
 
 
@@ -222,22 +230,15 @@ def apply_tracker(
     wrong = [n for n in organisations.values() if n and n not in _names(plan)]
     if wrong:
         raise InputError(f"{plan.path}: '{wrong[0]}' is not an organisation it could be")
-    items = [
-        (
-            item.model_copy(
-                update={"organisation": organisations.get(item.organisation) or item.organisation}
-            ),
-            targets,
-        )
-        for _n, item, targets in plan.items
-    ]
+    items = [(_answered(item, organisations), targets) for _n, item, targets in plan.items]
     with _collector_paused():
         return _write(workspace, plan.path, items, progress, cancelled)
 
 
-def _chosen(name: str, organisations: dict[str, str]) -> str:
-    """The organisation a row's name stands for: the existing one chosen, or itself."""
-    return organisations.get(name) or name
+def _answered(item: EvidenceInput, organisations: dict[str, str]) -> EvidenceInput:
+    """The item with the organisation its row's name was answered as (a copy only then)."""
+    chosen = organisations.get(item.organisation)
+    return item.model_copy(update={"organisation": chosen}) if chosen else item
 
 
 def _names(plan: TrackerPlan) -> set[str]:

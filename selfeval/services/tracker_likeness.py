@@ -19,9 +19,10 @@ _WORDS = re.compile(r"[a-z0-9]+")
 _SMALL = {"the", "a", "an", "and", "of", "for", "to", "in", "on", "&"}
 LIKE = 0.88
 """Two keys this alike (difflib's ratio) are one name typed two ways."""
-MAX_BUCKET = 300
-"""Titles compared pairwise only within a bucket this size (same first word): 100,000 rows
-never become 10^10 comparisons."""
+MAX_BUCKET = 50
+"""Titles compared pairwise only within a bucket (the same first word and the same numbers),
+at most this many: 100,000 rows never become 10^10 comparisons."""
+_NUMBERS = re.compile(r"[0-9]+")
 MAX_SAID = 50
 
 
@@ -34,7 +35,11 @@ def _alike(one: str, other: str) -> bool:
     if one == other:
         return True
     matcher = difflib.SequenceMatcher(a=one, b=other, autojunk=False)
-    return matcher.real_quick_ratio() >= LIKE and matcher.ratio() >= LIKE
+    return (
+        matcher.real_quick_ratio() >= LIKE
+        and matcher.quick_ratio() >= LIKE
+        and matcher.ratio() >= LIKE
+    )
 
 
 def _contains(one: str, other: str) -> bool:
@@ -76,11 +81,16 @@ def organisation_matches(
 def near_duplicate_titles(titles: list[tuple[int, str]], library: Iterable[str]) -> list[str]:
     """Sentences naming each title in the tracker that is nearly another row's title or an
     item already in the library (up to MAX_SAID of them)."""
-    buckets: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    buckets: dict[tuple[str, tuple[str, ...]], list[tuple[str, str]]] = defaultdict(list)
     exact: dict[str, str] = {}
 
+    def bucket(key: str) -> tuple[str, tuple[str, ...]]:
+        """Titles whose numbers differ are different items ("Q2 audit", "Q3 audit"; "Report
+        2024", "Report 2025"): only those with the same first word and numbers are compared."""
+        return key.split(" ", 1)[0], tuple(_NUMBERS.findall(key))
+
     def remember(key: str, where: str) -> None:
-        buckets[key.split(" ", 1)[0]].append((key, where))
+        buckets[bucket(key)].append((key, where))
         exact.setdefault(key, where)
 
     for title in library:
@@ -91,8 +101,7 @@ def near_duplicate_titles(titles: list[tuple[int, str]], library: Iterable[str])
         if not key:
             continue
         like = exact.get(key) or next(
-            (w for other, w in buckets[key.split(" ", 1)[0]][:MAX_BUCKET] if _alike(key, other)),
-            None,
+            (w for other, w in buckets[bucket(key)][:MAX_BUCKET] if _alike(key, other)), None
         )
         if like is not None and len(said) < MAX_SAID:
             said.append(f"row {number}: '{title}' is like {like}")
