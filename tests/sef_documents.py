@@ -173,3 +173,80 @@ def every_text(path: Path) -> list[str]:
         for row in table.rows:
             texts += [c.text.strip() for c in row.cells if c.text.strip()]
     return texts
+
+
+def tables_and_contents(path: Path) -> Path:
+    """A contents list (TOC styles), a bold sentence that is emphasis, a table per criterion
+    whose first row names it, a rating at the end of a heading, and a footnote."""
+    import zipfile
+
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document: DocxDocument = Document()
+    document.styles.add_style("TOC 1", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Contents", 1)
+    for number, title in enumerate(list(CRITERIA.values())[:2], start=1):
+        document.add_paragraph(f"{number}. {title}\t4", style="TOC 1")
+    document.add_heading(f"1. {CRITERIA['needs-identified']} (Amber)", 1)
+    document.add_paragraph(said("needs-identified", "rationale"))
+    emphasis = document.add_paragraph().add_run(
+        "[needs-identified/bold] Waiting times for assessment have halved since 2024."
+    )
+    emphasis.bold = True
+    document.add_paragraph(said("needs-identified", "after-bold"))
+    table = document.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].merge(table.rows[0].cells[1]).text = CRITERIA["leaders-evaluate"]
+    table.rows[1].cells[0].text = "Strengths"
+    table.rows[1].cells[1].text = said("leaders-evaluate", "strengths")
+    table.rows[2].cells[0].text = "Areas for development"
+    table.rows[2].cells[1].text = said("leaders-evaluate", "areas")
+    document.save(str(path))
+    with zipfile.ZipFile(path) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    members["word/footnotes.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        b'</w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>[footnote] Source: SEN2 2025.'
+        b"</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    rels = members["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdFoot" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+    )
+    members["word/_rels/document.xml.rels"] = rels.encode()
+    types = members["[Content_Types].xml"].decode()
+    types = types.replace(
+        "</Types>",
+        '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+    )
+    members["[Content_Types].xml"] = types.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+WSOA_AREAS = {
+    "area-1-strategic-leadership": "Area 1: Joint strategic leadership between the Council, "
+    "the CCG and education providers",
+    "area-4-accountability": "Area 4: Clear and effective lines of accountability",
+}
+
+
+def wsoa_progress(path: Path) -> Path:
+    """A partnership's own framework (a WSOA): its areas as headings, the revisit scale."""
+    document: DocxDocument = Document()
+    for area_id, heading in WSOA_AREAS.items():
+        document.add_heading(heading, 1)
+        document.add_heading("Progress since the inspection", 2)
+        document.add_paragraph(said(area_id, "progress"))
+        document.add_heading("Revisit judgement", 2)
+        document.add_paragraph(
+            "Not sufficient progress" if "accountability" in area_id else "Sufficient progress"
+        )
+    document.save(str(path))
+    return path

@@ -409,3 +409,46 @@ def test_written_out_again_lists_stay_lists_in_the_word_pack(
     flat = " ".join(text.split())
     assert "[right-help/rationale] Across Northvale" in flat
     assert "[right-help/list] first point" in flat and "[right-help/impact]" in flat
+
+
+def test_contents_emphasis_a_table_per_criterion_a_rated_heading_and_a_footnote(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    path = docs.tables_and_contents(tmp_path / "mixed.docx")
+    plan = plan_sef(workspace, path)
+    assert [s.criterion_id for s in plan.sections] == ["needs-identified", "leaders-evaluate"]
+    # the contents repeat the headings: shown, suggested left out, never a section
+    contents = [u for u in plan.unplaced if u.piece.text.startswith("1. Children")]
+    assert contents and contents[0].suggested == "leave-out"
+    assert plan.ratings["needs-identified"][0] == "amber"  # "... (Amber)" on the heading
+    # a bold sentence is emphasis inside the text, not a sub-heading that loses what follows
+    rationale = plan.text_of("needs-identified", "rationale")
+    assert "[needs-identified/bold] Waiting times" in rationale
+    assert "[needs-identified/after-bold]" in rationale
+    # the table's first row names its criterion; its rows are labelled fields
+    assert plan.text_of("leaders-evaluate", "strengths").startswith("[leaders-evaluate/strengths]")
+    assert plan.text_of("leaders-evaluate", "areas_for_development").startswith(
+        "[leaders-evaluate/areas]"
+    )
+    footnote = [u for u in plan.unplaced if u.piece.where == "footnote 1"]
+    assert footnote and footnote[0].piece.text == "[footnote] Source: SEN2 2025."
+    every_word_placed_or_shown(path, plan)
+
+
+def test_a_partnerships_own_framework_and_its_own_scale(tmp_path: Path) -> None:
+    from selfeval.services.frameworks import framework_library
+    from selfeval.services.users import CurrentUser
+    from selfeval.services.workspace import create_workspace
+
+    framework = framework_library().get("medway-wsoa-2018")
+    path = tmp_path / "wsoa.selfeval"
+    with create_workspace(path, "Medway", framework, CurrentUser("Lead")) as workspace:
+        document = docs.wsoa_progress(tmp_path / "wsoa.docx")
+        plan = plan_sef(workspace, document, maps={"Revisit judgement": "rating"})
+        assert [s.criterion_id for s in plan.sections] == list(docs.WSOA_AREAS)
+        assert plan.ratings["area-1-strategic-leadership"][0] == "sufficient-progress"
+        # "not sufficient progress" holds "sufficient progress": the longer label is meant
+        assert plan.ratings["area-4-accountability"][0] == "not-sufficient-progress"
+        assert plan.text_of("area-4-accountability", "rationale").startswith(
+            "[area-4-accountability/progress]"
+        )

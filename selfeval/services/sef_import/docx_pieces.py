@@ -43,6 +43,10 @@ class Para:
     bold: bool = False
     """Every word of it bold: a heading by look in documents that never used styles."""
     listed: bool = False
+    contents: bool = False
+    """A line of the document's table of contents (a "TOC" style): its words repeat a heading."""
+    aside: bool = False
+    """A footnote or endnote: read after the body, belonging to no section by its place."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ def read_docx(path: Path) -> SefDocument:
         ) from None
     reader = _Reader(path, document)
     try:
-        blocks = tuple(reader.blocks(document.element.body, depth=0))
+        blocks = (*reader.blocks(document.element.body, depth=0), *reader.notes())
     except InputError:
         raise
     except Exception as err:  # a broken style, relationship or element
@@ -113,7 +117,7 @@ class _Reader:
     def __init__(self, path: Path, document: object) -> None:
         self.path, self.document = path, document
         self.paragraphs = self.tables = self.pictures = self.count = 0
-        self.styles: dict[str, tuple[int, bool]] = {}
+        self.styles: dict[str, tuple[int, bool, bool]] = {}
         self.by_id: dict[str, object] = {}
 
     def position(self) -> str:
@@ -144,14 +148,15 @@ class _Reader:
         self._counted()
         where = f"paragraph {self.paragraphs}"
         text = _text_of(element)
-        heading, style_bold = self._style_of(element)
+        heading, style_bold, contents = self._style_of(element)
         if text.strip():
             yield Para(
                 text.strip(),
                 where,
-                heading=heading,
+                heading=0 if contents else heading,
                 bold=style_bold or _all_bold(element),
                 listed=_is_listed(element, self._style_name(element)),
+                contents=contents,
             )
         for blip in element.iter(A_BLIP):  # type: ignore[attr-defined]
             picture = self._picture(blip.get(R_EMBED), where)
@@ -210,38 +215,61 @@ class _Reader:
         style = properties.find(f"{W}pStyle") if properties is not None else None
         return style.get(f"{W}val") if style is not None else ""
 
-    def _style_of(self, element: object) -> tuple[int, bool]:
-        """(heading level, bold) the paragraph's style gives it, looked up once per style."""
+    def _style_of(self, element: object) -> tuple[int, bool, bool]:
+        """(heading level, bold, a contents line) the paragraph's style gives it, looked up
+        once per style."""
         style_id = self._style_name(element)
         properties = element.find(f"{W}pPr")  # type: ignore[attr-defined]
         outline = properties.find(f"{W}outlineLvl") if properties is not None else None
         if outline is not None and (outline.get(f"{W}val") or "").isdigit():
             level = int(outline.get(f"{W}val")) + 1
             if level <= 9:
-                return level, False
+                return level, False, False
         if not self.styles:
             self.by_id = {s.style_id: s for s in self.document.styles}  # type: ignore[attr-defined]
-            self.styles[""] = (0, False)
+            self.styles[""] = (0, False, False)
         if style_id not in self.styles:
             self.styles[style_id] = _style_level(self.by_id.get(style_id), style_id)
         return self.styles[style_id]
 
+    def notes(self) -> Iterator[Block]:
+        """Footnotes and endnotes, each a piece of its own ("footnote 3"): words of the
+        document too, kept in parts of their own."""
+        package = self.document.part.package  # type: ignore[attr-defined]
+        for part in package.iter_parts():
+            name = str(part.partname)
+            kind = "footnote" if name.endswith("/footnotes.xml") else "endnote"
+            if not name.endswith(("/footnotes.xml", "/endnotes.xml")):
+                continue
+            from docx.oxml import parse_xml
 
-def _style_level(style: object, style_id: str) -> tuple[int, bool]:
-    """(heading level, bold) of a paragraph style: "Heading 2" is 2, "Title" is 1."""
+            for note in parse_xml(part.blob).iterfind(f"{W}{kind}"):
+                number = note.get(f"{W}id") or ""
+                text = " ".join(_text_of(p).strip() for p in note.iter(f"{W}p")).strip()
+                if text and number.lstrip("-").isdigit() and int(number) > 0:
+                    self._counted()
+                    yield Para(text, f"{kind} {number}", aside=True)
+
+
+def _style_level(style: object, style_id: str) -> tuple[int, bool, bool]:
+    """(heading level, bold, a contents line) of a paragraph style: "Heading 2" is 2, "Title"
+    is 1, "TOC 1" a line of the contents."""
     if not style_id:
-        return 0, False
+        return 0, False, False
     bold = bool(getattr(getattr(style, "font", None), "bold", False))
+    own = (getattr(style, "name", "") or style_id).lower()
+    if own.startswith("toc") or style_id.lower().startswith("toc"):
+        return 0, False, True
     for _ in range(4):  # a partnership's own "SEF Heading" based on Heading 1 is a heading
         name = (getattr(style, "name", "") or style_id).lower()
         if name == "title":
-            return 1, bold
+            return 1, bold, False
         if name.startswith("heading ") and name[8:].strip().isdigit():
-            return min(max(int(name[8:]), 1), 9), bold
+            return min(max(int(name[8:]), 1), 9), bold, False
         style = getattr(style, "base_style", None)
         if style is None:
             break
-    return 0, bold
+    return 0, bold, False
 
 
 def _text_of(element: object) -> str:

@@ -35,7 +35,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "current position", "what we know", "how do we know", "how we know", "how is this working",
         "how are we doing", "where are we now", "evidence", "self assessment", "self evaluation",
         "our assessment", "position statement", "what the data tells us", "what does the data",
-        "summary of position", "narrative", "rationale", "overview",
+        "summary of position", "narrative", "rationale", "overview", "progress since",
+        "progress made", "progress to date", "progress so far",
     ),
     "strengths": (
         "strengths", "strength", "what is working well", "what's working well", "working well",
@@ -101,10 +102,14 @@ def rating_of(text: str, scale: RatingScale) -> str | None:
     for level in scale.levels:
         if words == heading_key(level.label) or words == level.id.replace("-", " "):
             return level.id
-    named = [lvl.id for lvl in scale.levels if f" {heading_key(lvl.label)} " in f" {words} "]
-    if len(named) == 1:
-        return named[0]
-    return None
+    named = [lvl for lvl in scale.levels if f" {heading_key(lvl.label)} " in f" {words} "]
+    if not named:
+        return None
+    # "not sufficient progress" holds "sufficient progress" too: the longest label is the one
+    longest = max(named, key=lambda lvl: len(heading_key(lvl.label)))
+    others = [lvl for lvl in named if lvl is not longest]
+    inside = all(heading_key(o.label) in heading_key(longest.label) for o in others)
+    return longest.id if inside else None
 
 
 def split_label(text: str) -> tuple[str, str] | None:

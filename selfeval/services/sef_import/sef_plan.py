@@ -31,9 +31,14 @@ from selfeval.services.sef_import.field_words import (
     split_label,
 )
 
+_HEADING_RATING = re.compile(
+    r"(?:\(|\s[-\u2013:]\s*|rag:?\s*)([A-Za-z][A-Za-z /]{1,40})\)?\s*$", re.I
+)
+"""A rating at the end of a criterion's heading: "(Amber)", "- Green", "RAG: Red"."""
 HEADING_CHARS = 220
 """A bold or numbered paragraph longer than this is body text, not a heading."""
 NONE = "none"
+LEAVE_OUT_SUGGESTED = "leave-out"
 """A --criterion answer: this heading is not a criterion's."""
 
 
@@ -99,11 +104,20 @@ def joined(pieces: list[Piece]) -> str:
 
 
 def _looks_like_heading(para: Para) -> bool:
+    """A heading by style, or a short paragraph that is bold or numbered; a bold sentence
+    ("Waiting times have halved since 2024.") is emphasis, not a heading."""
+    if para.contents:
+        return False
     if para.heading:
         return True
     short = len(para.text) <= HEADING_CHARS and "\n" not in para.text
+    sentence = para.text.rstrip().endswith((".", "!")) and len(para.text.split()) > 6
     numbered = _NUMBERED.match(para.text) is not None and not para.text.rstrip().endswith(".")
-    return short and (para.bold or numbered)
+    return short and not sentence and (para.bold or numbered)
+
+
+def _label_like(text: str) -> bool:
+    return bool(text.strip()) and len(text.split()) <= 8 and "\n" not in text.strip()
 
 
 def _asks(text: str) -> bool:
@@ -143,7 +157,9 @@ class Planner:
     def run(self, document: SefDocument) -> SefPlan:
         self.common = shared_words(_top_headings(document.blocks))
         for block in document.blocks:
-            if isinstance(block, Para):
+            if isinstance(block, Para) and block.aside:
+                self._unplaced(Piece(block.text, block.where), outside=True)
+            elif isinstance(block, Para):
                 self._para(block)
             elif isinstance(block, Table):
                 self._table(block)
@@ -189,6 +205,11 @@ class Planner:
         self.plan.sections.append(
             Section(match.criterion_id, para.text, para.where, match.sure, match.how)
         )
+        rated = _HEADING_RATING.search(para.text)  # "3. Right help ... (Amber)"
+        if rated is not None:
+            level = rating_of(rated.group(1), self.framework.rating_scale)
+            if level is not None:
+                self.plan.ratings[match.criterion_id] = (level, para.where, rated.group(1))
 
     def _target_of(self, heading: str) -> str | None:
         key = heading_key(heading)
@@ -209,6 +230,9 @@ class Planner:
 
     def _body(self, para: Para) -> None:
         piece = Piece(para.text, para.where, para.listed, self.heading)
+        if para.contents:  # the contents repeat the headings: shown, suggested left out
+            self._unplaced(piece, LEAVE_OUT_SUGGESTED, outside=True)
+            return
         if self.criterion is None:
             self._unplaced(piece)
             return
@@ -239,11 +263,18 @@ class Planner:
         self.plan.place(criterion_id, target, piece)
 
     def _unplaced(
-        self, piece: Piece, suggested: str | None = None, criterion_id: str | None = None
+        self,
+        piece: Piece,
+        suggested: str | None = None,
+        criterion_id: str | None = None,
+        outside: bool = False,
     ) -> None:
+        """Listed for the user: in the given criterion, else the section it lies in, unless
+        `outside` (a footnote, a contents line: in no section whatever came before)."""
         if not piece.text.strip() and piece.picture is None:
             return
-        self.plan.unplaced.append(Unplaced(piece, criterion_id or self.criterion, suggested))
+        inside = None if outside else criterion_id or self.criterion
+        self.plan.unplaced.append(Unplaced(piece, inside, suggested))
 
     # -- tables ----------------------------------------------------------------------------
 
@@ -251,8 +282,17 @@ class Planner:
         if not table.rows:
             return
         by_row = self._criteria_rows(table)
+        own = self._table_of_one(table) if not by_row else None
         if by_row:
             self._criteria_table(table, by_row)
+        elif own is not None:
+            # a table per criterion: its first row names it, the rest are its fields
+            first = table.rows[0][0]
+            self._start(own, Para(first.text.split("\n", 1)[0], first.where, heading=10))
+            if len(table.rows) > 1:
+                self._section_table(
+                    Table(table.number, table.rows[1:], table.where), own.criterion_id
+                )
         elif self.criterion is not None:
             self._section_table(table, self.criterion)
         else:
@@ -272,8 +312,17 @@ class Planner:
                     found[index] = match
         return found if len(found) >= 2 else {}
 
+    def _table_of_one(self, table: Table) -> Match | None:
+        """The criterion a table's first cell names, when it heads the table."""
+        row = table.rows[0]
+        if not row or not row[0].text.strip() or any(c.text.strip() for c in row[1:]):
+            return None  # the title spans the row (or is alone in it)
+        return self._criterion_named(row[0].text.split("\n", 1)[0], True)
+
     def _columns(self, header: tuple[Cell, ...]) -> list[str | None]:
-        return [self._target_of(c.text) if c.text.strip() else None for c in header]
+        """Each cell's field when it is a short heading (a paragraph of text is no heading,
+        whatever words it holds)."""
+        return [self._target_of(c.text) if _label_like(c.text) else None for c in header]
 
     def _criteria_table(self, table: Table, by_row: dict[int, Match]) -> None:
         header = table.rows[0] if 0 not in by_row else ()
@@ -286,7 +335,7 @@ class Planner:
             match = by_row.get(index)
             if match is None:
                 for cell in row:
-                    self._unplaced(Piece(cell.text, cell.where), criterion_id=None)
+                    self._unplaced(Piece(cell.text, cell.where), outside=True)
                 continue
             self.criterion, self.level, self.target = match.criterion_id, 10, None
             self.plan.sections.append(
@@ -315,8 +364,13 @@ class Planner:
     def _section_table(self, table: Table, criterion_id: str) -> None:
         """A table inside a criterion's section: by its column headings, or as label and text
         rows ("Strengths | ..."), or else row by row into the field it sits under."""
+        labels = [
+            self._target_of(r[0].text) if len(r) == 2 and _label_like(r[0].text) else None
+            for r in table.rows
+        ]
+        by_label = sum(1 for label in labels if label) * 2 >= len(table.rows)
         header = table.rows[0]
-        targets = self._columns(header)
+        targets = [] if by_label else self._columns(header)
         if any(targets):
             for row in table.rows[1:]:
                 for column, cell in enumerate(row):
@@ -324,7 +378,6 @@ class Planner:
                     heading = header[column].text if column < len(header) else ""
                     self._cell(criterion_id, target, cell, heading)
             return
-        labels = [self._target_of(r[0].text) if len(r) == 2 else None for r in table.rows]
         if any(labels):
             for row, target in zip(table.rows, labels, strict=True):
                 if target is None:
