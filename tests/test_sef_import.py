@@ -452,3 +452,44 @@ def test_a_partnerships_own_framework_and_its_own_scale(tmp_path: Path) -> None:
         assert plan.text_of("area-4-accountability", "rationale").startswith(
             "[area-4-accountability/progress]"
         )
+
+
+@pytest.mark.parametrize(
+    ("place", "said"),
+    [
+        ("paragraph 2=bogus:strengths", "'bogus' is not a criterion of area-send-2023"),
+        ("paragraph 2=right-help:colour", "'colour' is not a field"),
+        ("paragraph 99=right-help:strengths", "'paragraph 99' is not a piece left unplaced"),
+        ("paragraph 2=right-help", "give CRITERION:FIELD, or leave-out"),
+    ],
+)
+def test_a_piece_placed_by_hand_on_the_command_line_is_checked(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], place: str, said: str
+) -> None:
+    from selfeval.cli import main
+
+    path = docs.section_per_criterion(tmp_path / "sef.docx")
+    base = ["import", "sef", str(demo_path), str(path), "--unplaced", "leave-out"]
+    assert main([*base, "--place", place]) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_pieces_placed_by_hand_go_where_they_are_told(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from selfeval.cli import main
+    from selfeval.services.workspace import open_workspace
+
+    path = docs.section_per_criterion(tmp_path / "sef.docx")
+    placed = ["--place", "paragraph 2=right-help:strengths", "--place", "paragraph 1=leave-out"]
+    extra = ["--place", "picture 1 (paragraph 3)=right-help:evidence"]
+    base = ["import", "sef", str(demo_path), str(path), *placed, *extra]
+    assert main(base) == 2  # two more (the appendix) still wait
+    assert "2 pieces of the document could not be placed" in capsys.readouterr().err
+    rest = ["--place", "paragraph 169=leave-out", "--place", "paragraph 170=leave-out"]
+    assert main([*base, *rest]) == 0
+    with open_workspace(demo_path) as workspace:
+        strengths = get_judgement(workspace, "right-help").strengths
+        assert strengths == "Introduction: this document was written with all our partners."
+        titles = [e.title for e in list_evidence(workspace, "right-help")]
+        assert "Picture from sef.docx (picture 1 (paragraph 3))" in titles

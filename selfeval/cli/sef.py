@@ -7,10 +7,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from selfeval.cli.common import EXIT_OK, open_from_args
 from selfeval.errors import InputError
 from selfeval.words import counted
+
+if TYPE_CHECKING:
+    from selfeval.services.sef_import.importing import Decision
+    from selfeval.services.sef_import.sef_plan import SefPlan
 
 UNPLACED_CHOICES = ("suggested", "notes", "leave-out")
 
@@ -47,6 +52,15 @@ def add_sef_import(what: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "are left out, and the output says how many",
     )
     sef.add_argument(
+        "--place",
+        action="append",
+        default=[],
+        metavar="WHERE=CRITERION:FIELD",
+        help="a piece not placed (as --preview names it: 'paragraph 12', 'table 2, row 3, "
+        "column 2') goes to this criterion and field (or 'note', or 'evidence' for a picture); "
+        "WHERE=leave-out leaves it out",
+    )
+    sef.add_argument(
         "--evidence",
         action="store_true",
         help="add an evidence item for each document the text points to (links, files)",
@@ -63,6 +77,29 @@ def _pairs(given: list[str], option: str) -> dict[str, str]:
     return pairs
 
 
+def _placed(plan: SefPlan, given: list[str]) -> dict[str, Decision]:
+    """--place answers, each naming a piece the plan left unplaced."""
+    from selfeval.services.sef_import.importing import LEAVE_OUT, Decision
+
+    waiting = {u.piece.where for u in plan.unplaced}
+    answers: dict[str, Decision] = {}
+    for text in given:
+        where, sep, answer = text.rpartition("=")
+        where = where.strip()
+        if not sep or where not in waiting:
+            raise InputError(
+                f"--place '{text}': '{where}' is not a piece left unplaced (see --preview)"
+            )
+        criterion_id, colon, target = answer.strip().partition(":")
+        if answer.strip() == LEAVE_OUT:
+            answers[where] = Decision(None, LEAVE_OUT)
+        elif colon and criterion_id and target:
+            answers[where] = Decision(criterion_id, target)
+        else:
+            raise InputError(f"--place '{text}': give CRITERION:FIELD, or leave-out")
+    return answers
+
+
 def import_sef(args: argparse.Namespace) -> int:
     from selfeval.services.sef_import.importing import apply_sef, decide_all, plan_sef
 
@@ -73,16 +110,17 @@ def import_sef(args: argparse.Namespace) -> int:
             shown = preview(workspace, plan)
             print(json.dumps(shown, indent=2) if args.json else _as_text(shown))
             return EXIT_OK
-        if plan.unplaced and args.unplaced is None:
+        placed = _placed(plan, args.place)
+        waiting = [u for u in plan.unplaced if u.piece.where not in placed]
+        if waiting and args.unplaced is None:
             raise InputError(
-                f"{args.file}: {counted(len(plan.unplaced), 'piece')} of the document "
+                f"{args.file}: {counted(len(waiting), 'piece')} of the document "
                 "could not be placed; see them with --preview, then say what becomes of them "
                 f"with --unplaced ({' | '.join(UNPLACED_CHOICES)}), or place them with --map "
                 "and --criterion. Nothing was imported"
             )
-        imported = apply_sef(
-            workspace, plan, decide_all(plan, args.unplaced or "leave-out"), args.evidence
-        )
+        decisions = {**decide_all(plan, args.unplaced or "leave-out"), **placed}
+        imported = apply_sef(workspace, plan, decisions, args.evidence)
     print(f"Imported {imported.summary()} from {Path(args.file).name}.")
     return EXIT_OK
 

@@ -142,6 +142,23 @@ class _Writes:
     left_out: int = 0
 
 
+def _check_decisions(workspace: Workspace, decisions: dict[str, Decision]) -> None:
+    known = {c.id for c in workspace.framework.criteria}
+    for where, decision in decisions.items():
+        if decision.target == LEAVE_OUT:
+            continue
+        if decision.criterion_id not in known:
+            raise InputError(
+                f"{where}: '{decision.criterion_id}' is not a criterion of "
+                f"{workspace.framework.id}; nothing was imported"
+            )
+        if decision.target not in (*NARRATIVE_FIELDS, NOTE, EVIDENCE):
+            raise InputError(
+                f"{where}: '{decision.target}' is not a field (one of: "
+                f"{', '.join((*NARRATIVE_FIELDS, NOTE, EVIDENCE))}); nothing was imported"
+            )
+
+
 def _collect(plan: SefPlan, decisions: dict[str, Decision]) -> _Writes:
     undecided = [u for u in plan.unplaced if u.piece.where not in decisions]
     if undecided:
@@ -183,6 +200,7 @@ def apply_sef(
 ) -> SefImported:
     """Write the plan with these decisions, in one transaction; nothing when anything is
     wrong. `make_evidence`: an evidence item for each document the text points to."""
+    _check_decisions(workspace, decisions)
     writes = _collect(plan, decisions)
     origin = f"import:{plan.path.name}"[:80]
     texts = {key: joined(pieces) for key, pieces in writes.texts.items()}
