@@ -106,9 +106,7 @@ def main() -> None:
     print(f"Word SEF: {words:,} words (about {words // 400} pages), {size:,} bytes")
     print(f"  python-docx reading every paragraph:     {floor:.3f} s  (the floor)")
     print(f"  preview (check, read, plan):             {shown:.3f} s  ({shown / floor:.1f}x)")
-    print(
-        f"  import (plan, decide, write, evidence):  {written:.3f} s  ({written / floor:.1f}x)"
-    )
+    print(f"  import (plan, decide, write, evidence):  {written:.3f} s  ({written / floor:.1f}x)")
     print(f"  peak memory of an import, own process:   {memory:.0f} MB")
 
 
