@@ -493,3 +493,23 @@ def test_pieces_placed_by_hand_go_where_they_are_told(
         assert strengths == "Introduction: this document was written with all our partners."
         titles = [e.title for e in list_evidence(workspace, "right-help")]
         assert "Picture from sef.docx (picture 1 (paragraph 3))" in titles
+
+
+def test_the_partnerships_own_headings_name_their_fields_in_an_import(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from docx import Document
+
+    from selfeval.services.field_headings import set_heading
+
+    set_heading(workspace, "areas_for_development", "What we are doing about it")
+    document = Document()
+    document.add_heading(docs.CRITERIA["right-help"], 1)
+    document.add_heading("What we are doing about it", 2)
+    document.add_paragraph("Recruiting two speech and language therapists.")
+    path = tmp_path / "theirs.docx"
+    document.save(str(path))
+    plan = plan_sef(workspace, path)
+    assert plan.text_of("right-help", "areas_for_development") == (
+        "Recruiting two speech and language therapists."
+    )

@@ -25,6 +25,7 @@ from selfeval.cli.contribution import add_contribution_verbs, cmd_contribution
 from selfeval.cli.data_request import add_readiness_verbs
 from selfeval.cli.edition_words import EditionWordsHelp
 from selfeval.cli.evidence_tracker import add_evidence_import, import_tracker
+from selfeval.cli.headings import add_headings_verb
 from selfeval.cli.improvement import add_improvement_verbs
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
@@ -59,6 +60,7 @@ VERBS = (
     "signoff",
     "readiness",
     "ourarea",
+    "headings",
     "neighbours",
     "server",
     "check",
@@ -301,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_signoff_verbs(verb)
     add_readiness_verbs(verb)
     add_ourarea_verb(verb)
+    add_headings_verb(verb)
     add_server_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")

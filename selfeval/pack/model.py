@@ -256,6 +256,14 @@ class Pack:
     """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""
     rating_word: str = "rating"
     judgement_word: str = "judgement"
+    headings: tuple[tuple[str, str], ...] = (
+        ("rationale", "How we know"),
+        ("strengths", "Strengths"),
+        ("areas_for_development", "Areas for development"),
+        ("impact", "Impact on children and young people"),
+    )
+    """(field, the partnership's heading) of each narrative field it uses, in order; the
+    builder sets it from services/field_headings.py (a test holds this default to that one)."""
     outcome_heading: str = "Likely outcome"
     """The edition's own words (framework `terms`): "evaluation" where the 2025 handbook
     says so."""

@@ -274,15 +274,12 @@ def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -
             "Criterion",
             "Group",
             pack.rating_word.capitalize(),
-            "How we know",
-            "Strengths",
-            "Areas for development",
-            "Impact",
+            *(heading for _field, heading in pack.headings),  # the partnership's own words
             "Evidence",
             "Last changed by",
             "Last changed",
         ],
-        [6, 40, 26, 12, 50, 40, 40, 40, 24, 20, 18],
+        [6, 40, 26, 12, *(50 if f == "rationale" else 40 for f, _h in pack.headings), 24, 20, 18],
     )
     for section in pack.sections:
         judgements.add(
@@ -291,10 +288,7 @@ def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -
                 section.title,
                 section.group_title,
                 rating_cell(section.rating),
-                section.rationale,
-                section.strengths,
-                section.areas_for_development,
-                section.impact,
+                *(getattr(section, field) for field, _heading in pack.headings),
                 ", ".join(section.evidence_refs),
                 section.updated_by,
                 section.updated_at,

@@ -631,6 +631,11 @@ SETTINGS = (
         Path.PACK: "printed in the summary for parents", Path.WORKBOOK: "for families",
         Path.SIGNOFF: "printed in the summary for parents"}),
     Setting("la_code", left_out={**_ANYWHERE_BUT_DOCUMENTS, Path.PACKAGE: LEAD_ONLY}),
+    Setting("field_headings",  # the partnership's own headings for the fields, and those hidden
+            left_out={Path.SNAPSHOT: SNAPSHOT_KEEPS, Path.PACKAGE: LEAD_ONLY,
+                      Path.PACK: "printed as the sections' headings, not as a value",
+                      Path.WORKBOOK: "the judgements sheet's column headings",
+                      Path.SIGNOFF: "how the pack is laid out, not what is signed"}),
     Setting("sef_headings",  # the partnership's own headings, learnt from a Word import
             left_out={**_ANYWHERE_BUT_DOCUMENTS, Path.PACKAGE: LEAD_ONLY}),
     Setting("statistical_neighbours",

@@ -28,6 +28,7 @@ from selfeval.pack.model import (
 from selfeval.services.comments import list_comments
 from selfeval.services.data_request import list_items
 from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
+from selfeval.services.field_headings import field_headings
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.improvement.indicators import (
     ValueRow,
@@ -235,6 +236,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         framework_source=framework.source,
         group_titles_are_ours=framework.group_titles_are_ours,
         rating_word=framework.terms.rating,
+        headings=field_headings(workspace).shown(),
         judgement_word=framework.terms.judgement,
         outcome_heading=framework.terms.outcome_section,
         issued=options.issued or date.today(),

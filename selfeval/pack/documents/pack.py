@@ -36,12 +36,6 @@ from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
 from selfeval.words import counted
 
-NARRATIVE = (
-    ("rationale", "How we know"),
-    ("strengths", "Strengths"),
-    ("areas_for_development", "Areas for development"),
-    ("impact", "Impact on children and young people"),
-)
 VERDICTS = {
     "better": ("we are better", "#2E7D32"),
     "worse": ("we are worse", "#C62828"),
@@ -262,7 +256,7 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
         blocks.append(Para(section.lead_in))
     if section.bullets:
         blocks.append(RatedBullets(tuple((b.text, b.rating, b.note) for b in section.bullets)))
-    for field, label in NARRATIVE:
+    for field, label in pack.headings:
         value = getattr(section, field)
         blocks.append(Heading(label, 3))
         blocks += narrative(value) if value.strip() else [Para("Not recorded.", italic=True)]

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.evidence import EvidenceInput, write_evidence
+from selfeval.services.field_headings import field_headings
 from selfeval.services.history import record_change
 from selfeval.services.judgements import NARRATIVE_FIELDS, write_judgement
 from selfeval.services.record_fields import MAX_TEXT
@@ -82,7 +83,12 @@ def plan_sef(
     maps, criteria = maps or {}, criteria or {}
     check_answers(workspace, maps, criteria)
     document = document if document is not None else read_docx(path)
-    merged = {**remembered_headings(workspace), **{heading_key(k): v for k, v in maps.items()}}
+    theirs = field_headings(workspace).own()  # the partnership's headings name their fields
+    merged = {
+        **{heading_key(text): name for name, text in theirs.items()},
+        **remembered_headings(workspace),
+        **{heading_key(k): v for k, v in maps.items()},
+    }
     return Planner(workspace.framework, path, merged, criteria).run(document)
 
 

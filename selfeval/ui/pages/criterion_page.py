@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import SelfevalError
 from selfeval.services.contributions import request_of
+from selfeval.services.field_headings import DEFAULT_HEADINGS
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.judgements import (
     NARRATIVE_FIELDS,
@@ -100,6 +101,7 @@ class CriterionPage(QScrollArea):
         rating_label.setBuddy(self.rating)  # focuses the chosen level, never clicks one
         form.addRow(rating_label, self.rating)
         self.texts: dict[str, AutosaveText] = {}
+        self.labels: dict[str, QLabel] = {}
         for field, (label_text, accessible) in TEXT_FIELDS.items():
             editor = AutosaveText(accessible)
             editor.setMinimumHeight(70)
@@ -110,6 +112,8 @@ class CriterionPage(QScrollArea):
             label.setBuddy(editor)
             form.addRow(label, editor)
             self.texts[field] = editor
+            self.labels[field] = label
+        self.shown_headings = self._apply_headings()
         self.updated = plain_label()
         form.addRow("", self.updated)
         layout.addWidget(judgement_box)
@@ -174,6 +178,26 @@ class CriterionPage(QScrollArea):
         layout.addLayout(history_row)
         layout.addStretch(1)
 
+    def _apply_headings(self) -> tuple[tuple[str, str], ...]:
+        """The partnership's headings on the boxes (services/field_headings.py); a field it
+        does not use is not offered. A heading keeps our underlined letter only when it has
+        that letter, so no two Alt+letters on the page can clash."""
+        from selfeval.services.field_headings import field_headings
+
+        headings = field_headings(self.context.workspace)
+        for field, (label_text, accessible) in TEXT_FIELDS.items():
+            heading = headings.label(field)
+            letter = label_text[label_text.index("&") + 1].lower()
+            at = heading.lower().find(letter)
+            text = f"{heading[:at]}&{heading[at:]}" if at >= 0 else heading.replace("&", "&&")
+            ours = heading == DEFAULT_HEADINGS[field]
+            self.labels[field].setText((label_text if ours else text) + ":")
+            self.texts[field].setAccessibleName(accessible if ours else heading)
+            hidden = field in headings.hidden
+            self.labels[field].setVisible(not hidden)
+            self.texts[field].setVisible(not hidden)
+        return headings.shown()
+
     def _show_reading_ease(self) -> None:
         """As typed: the reading ease of everything families will read for this criterion,
         and each sentence over 25 words (in the tooltip and for screen readers)."""
@@ -236,6 +260,8 @@ class CriterionPage(QScrollArea):
         self.actions_panel.show_actions(
             list_actions(self.context.workspace, criterion_id=criterion_id)
         )
+        if not same:  # the headings may have changed since (another window, the command line)
+            self.shown_headings = self._apply_headings()
         if not same:  # another criterion opens at its top, not where the last one was read to
             self.verticalScrollBar().setValue(0)
 
