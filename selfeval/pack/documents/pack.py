@@ -81,6 +81,8 @@ def compose_pack(pack: Pack) -> Document:
                 first = False
     blocks += improvement(pack)
     blocks += evidence_index(pack)
+    if pack.status == "draft":
+        blocks += still_to_write(pack)
     if pack.comment_threads is not None:
         blocks += [PageBreak(), Heading("Appendix: comments", 1, key="comments")]
         blocks += comments_blocks(pack.comment_threads)[1:]
@@ -93,6 +95,29 @@ def compose_pack(pack: Pack) -> Document:
         blocks=tuple(blocks),
         contents=True,
     )
+
+
+def still_to_write(pack: Pack) -> list[Block]:
+    """A draft's completeness annex: each criterion's empty fields, and any criterion not yet
+    rated, so the writers see what is left (a Final pack prints neither gaps nor this)."""
+    rows = []
+    for section in pack.sections:
+        empty = [label for field, label in pack.headings if not getattr(section, field).strip()]
+        if section.rating.id == pack.scale[0].id:
+            empty.insert(0, f"no {pack.rating_word.lower()}")
+        if empty:
+            rows.append((f"{section.number}. {clip(section.title, 90)}", "; ".join(empty)))
+    if not rows:
+        return []
+    return [
+        PageBreak(),
+        Heading("Appendix: still to write", 1, key="still-to-write"),
+        Para(
+            "This draft leaves these out of the criteria's sections because nothing is written "
+            "in them yet. The final version prints only what is written."
+        ),
+        Table(("Criterion", "Not yet written"), tuple(rows), (60, 40)),
+    ]
 
 
 def cover(pack: Pack) -> list[Block]:
@@ -258,8 +283,8 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
         blocks.append(RatedBullets(tuple((b.text, b.rating, b.note) for b in section.bullets)))
     for field, label in pack.headings:
         value = getattr(section, field)
-        blocks.append(Heading(label, 3))
-        blocks += narrative(value) if value.strip() else [Para("Not recorded.", italic=True)]
+        if value.strip():  # an empty field is left out: a draft lists it in "Still to write"
+            blocks += [Heading(label, 3), *narrative(value)]
     blocks.append(Heading("Owners", 3))
     owners = tuple(
         f"{'Lead' if o.role == 'lead' else 'Contributor'}: {o.name}"
