@@ -29,3 +29,27 @@ def test_an_empty_field_is_never_printed_and_a_draft_says_what_is_left(
     assert "Appendix: still to write" in flat
     assert "How we know; Areas for development; Impact on children and young people" in flat
     assert "no rating; How we know; Strengths" in flat  # an unrated, empty criterion
+
+
+def test_the_framework_bullets_can_follow_the_partnerships_text_as_a_reference(
+    workspace: Workspace, tmp_path: Path, demo_path: Path
+) -> None:
+    from selfeval.cli import main
+
+    set_judgement(workspace, "right-help", rationale="Our own account comes first.")
+    set_judgement(workspace, "right-help", "right-help.2", rating="red")
+    options = PackOptions(status="final", criteria=("right-help",), fold_bullets=True)
+    flat = " ".join(pdf_text(export_pack(workspace, "pdf", tmp_path / "f.pdf", options)).split())
+    own = flat.index("Our own account comes first.")
+    reference = flat.index("What inspectors look at (framework paragraph 52): 3.1 plans are")
+    assert own < reference and "3.2 children and young people receive support" in flat
+    assert "(Red)" in flat[reference:]
+    leading = PackOptions(status="final", criteria=("right-help",))
+    flat = " ".join(pdf_text(export_pack(workspace, "pdf", tmp_path / "l.pdf", leading)).split())
+    assert flat.index("plans are developed") < flat.index("Our own account comes first.")
+    assert "What inspectors look at" not in flat
+    out = tmp_path / "cli.docx"
+    assert main(["export", "docx", str(demo_path), "-o", str(out), "--fold-bullets"]) == 0
+    assert "What inspectors look at (framework paragraph" in docx_text(out)
+    assert main(["export", "parents", str(demo_path), "-o", str(tmp_path / "p.pdf"),
+                 "--fold-bullets"]) == 2  # fmt: skip

@@ -71,6 +71,15 @@ EXPORT_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any], tuple[str, ...]], .
         },
         PACK,
     ),
+    (
+        ("--fold-bullets",),
+        {
+            "action": "store_true",
+            "help": "the pack: the framework's bullets as a short reference after each "
+            "criterion's own text, instead of leading it",
+        },
+        PACK,
+    ),
     (("--since",), {"help": "progress: the snapshot to compare with"}, ("progress",)),
     (
         ("--until",),
@@ -129,6 +138,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             version=args.version_label or version,
             include_comments=args.include_comments,
             include_headlines=not args.no_context_headlines,
+            fold_bullets=args.fold_bullets,
         )
         path = export_pack(workspace, args.format, Path(args.output), options)
     note = "including" if args.include_personal_data else "without"

@@ -30,6 +30,9 @@ class PackOptions:
     include_comments: bool = False
     """An appendix with each criterion's comment thread (off by default: comments are a
     working conversation, and can say more than a published pack should)."""
+    fold_bullets: bool = False
+    """The framework's bullets as a short reference after the partnership's own text, instead
+    of leading each criterion's section."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +259,8 @@ class Pack:
     """SHA-256 of the self-evaluation's content this pack was made from (services/signoff.py)."""
     rating_word: str = "rating"
     judgement_word: str = "judgement"
+    fold_bullets: bool = False
+    """See PackOptions.fold_bullets."""
     headings: tuple[tuple[str, str], ...] = (
         ("rationale", "How we know"),
         ("strengths", "Strengths"),

@@ -176,3 +176,18 @@ def test_the_summary_for_parents_is_exported_from_the_same_dialog(
     dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
     assert dialog.personal.isEnabled() and "SEND self-evaluation" in dialog.path.text()
     assert dialog.contact.isHidden()
+
+
+def test_the_bullets_folded_from_the_dialog(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    out = tmp_path / "folded.pdf"
+    dialog = make_dialog(qtbot, window, out)
+    assert not dialog.options().fold_bullets
+    dialog.fold.click()
+    assert dialog.options().fold_bullets
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "What inspectors look at" in text

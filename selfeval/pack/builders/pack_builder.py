@@ -259,6 +259,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         data_request=data_request,
         comment_threads=comment_threads,
         headlines=options.include_headlines,
+        fold_bullets=options.fold_bullets,
         area_foreword=area.foreword,
         area_context=area.context,
         logo=area.logo,

@@ -97,6 +97,19 @@ def compose_pack(pack: Pack) -> Document:
     )
 
 
+def folded_bullets(section: CriterionSection) -> list[Block]:
+    """The framework's bullets after the partnership's text, as a short reference: each one
+    numbered and shortened, with its rating in words where the partnership gave one."""
+    where = f" (framework paragraph {section.paragraph})" if section.paragraph else ""
+    items = []
+    for bullet in section.bullets:
+        said = f"{section.number}.{bullet.number} {clip(bullet.text, 90)}"
+        if bullet.rating is not None:
+            said += f" ({bullet.rating.label})"
+        items.append(said)
+    return [Para(f"What inspectors look at{where}: " + "; ".join(items) + ".", "muted")]
+
+
 def still_to_write(pack: Pack) -> list[Block]:
     """A draft's completeness annex: each criterion's empty fields, and any criterion not yet
     rated, so the writers see what is left (a Final pack prints neither gaps nor this)."""
@@ -279,12 +292,14 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
     ]
     if section.lead_in:
         blocks.append(Para(section.lead_in))
-    if section.bullets:
+    if section.bullets and not pack.fold_bullets:
         blocks.append(RatedBullets(tuple((b.text, b.rating, b.note) for b in section.bullets)))
     for field, label in pack.headings:
         value = getattr(section, field)
         if value.strip():  # an empty field is left out: a draft lists it in "Still to write"
             blocks += [Heading(label, 3), *narrative(value)]
+    if section.bullets and pack.fold_bullets:
+        blocks += folded_bullets(section)
     blocks.append(Heading("Owners", 3))
     owners = tuple(
         f"{'Lead' if o.role == 'lead' else 'Contributor'}: {o.name}"

@@ -108,13 +108,17 @@ class ExportDialog(QDialog):
         self.personal.setAccessibleName("Include evidence marked as personal data")
         self.comments = QCheckBox("Add an appendix with each criterion's commen&ts")
         self.comments.setAccessibleName("Add an appendix with each criterion's comments")
+        self.fold = QCheckBox("Framework bullets &last, as a short reference after our text")
+        self.fold.setAccessibleName(
+            "Put the framework's bullets after each criterion's own text, as a short reference"
+        )
         warning = QLabel(
             "Personal data is left out unless you tick this. Only include it when every reader "
             "is entitled to see it."
         )
         warning.setWordWrap(True)
         self.pack_only = [self.all_criteria, self.some_criteria, self.status, self.version]
-        self.pack_only += [self.personal, warning, self.comments]
+        self.pack_only += [self.personal, warning, self.comments, self.fold]
         from selfeval.services.families import family_contact
 
         self.contact = QPlainTextEdit(family_contact(workspace))
@@ -161,6 +165,7 @@ class ExportDialog(QDialog):
         form.addRow("&Marking:", self.marking)
         form.addRow("&Version:", self.version)
         form.addRow("", self.comments)
+        form.addRow("", self.fold)
         form.addRow("", self.personal)
         form.addRow("", warning)
         form.addRow("", self.accessible_note)
@@ -239,6 +244,7 @@ class ExportDialog(QDialog):
             include_personal_data=self.personal.isChecked(),
             version=self.version.text().strip() or "1.0",
             include_comments=self.comments.isChecked(),
+            fold_bullets=self.fold.isChecked(),
         )
 
     def _show_error(self, message: str) -> None:
