@@ -98,7 +98,7 @@ def test_every_document_and_the_workbook_use_them(demo: Workspace, tmp_path: Pat
     book = load_workbook(export_pack(demo, "xlsx", tmp_path / "p.xlsx", PackOptions()))
     sheet = book.worksheets[1]
     header = [c.value for c in sheet[1]]
-    assert header[4:7] == ["What we know", "What is working well", "What we are doing about it"]
+    assert header[5:8] == ["What we know", "What is working well", "What we are doing about it"]
     assert "Impact" not in header
 
 
@@ -122,3 +122,21 @@ def test_the_command_line_lists_sets_hides_and_shows(
     assert main([*base, "show", "impact"]) == 0
     assert main([*base, "set", "colour", "Blue"]) == 2
     assert "'colour' is not a field with a heading" in capsys.readouterr().err
+
+
+def test_what_good_looks_like_is_printed_before_the_self_evaluation(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from selfeval.cli import main
+    from tests.test_documents import docx_text, pdf_text
+
+    said = "Every child is seen by a therapist within 18 weeks."
+    assert main(["judge", str(demo_path), "right-help", "--what-good-looks-like", said]) == 0
+    for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
+        out = tmp_path / f"p.{fmt}"
+        assert (
+            main(["export", fmt, str(demo_path), "-o", str(out), "--criteria", "right-help"]) == 0
+        )
+        flat = " ".join(read(out).split())
+        ours = flat.index("What good looks like " + said)
+        assert ours < flat.index("How we know"), fmt

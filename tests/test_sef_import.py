@@ -64,8 +64,11 @@ def test_a_section_per_criterion_lands_under_its_own_headings(
     assert plan.text_of("right-help", "impact").startswith("[right-help/impact]")
     assert plan.text_of("right-help", "areas_for_development").startswith("[right-help/areas]")
     assert plan.ratings["right-help"][0] == "amber" and plan.ratings["participation"][0] == "green"
+    # the partnership's "what good looks like" is a field of its own; the action plan's
+    # reference a note on the criterion
+    assert plan.text_of("right-help", "what_good_looks_like").startswith("[right-help/good]")
     notes = [p.text for p in plan.placed[("right-help", "note")]]
-    assert notes[0].startswith("[right-help/good]") and notes[1].startswith("[right-help/note]")
+    assert len(notes) == 1 and notes[0].startswith("[right-help/note]")
     # the introduction, the picture and the appendix are shown, not dropped
     where = [u.piece.where for u in plan.unplaced]
     assert where[:3] == ["paragraph 1", "paragraph 2", "picture 1 (paragraph 3)"]
@@ -170,7 +173,8 @@ def test_applied_all_at_once_with_history_and_undone_as_one_step(
     assert judgement.rating == "amber"
     assert judgement.impact.startswith("[right-help/impact]")
     notes = [c.text for c in list_comments(workspace, "right-help")]
-    assert notes[0].startswith("What does good look like: [right-help/good]")
+    assert notes[0].startswith("Action plan reference: [right-help/note]")
+    assert judgement.what_good_looks_like.startswith("[right-help/good]")
     evidence = {e.title for e in list_evidence(workspace)}
     assert "SEND_Strategy_2026.pdf" in evidence  # a document the text points to
     assert not any(t.startswith("Picture from") for t in evidence)  # suggested, not chosen
@@ -384,7 +388,7 @@ def test_the_command_line_previews_in_text_and_json_and_asks_about_the_unplaced(
     assert main(base) == 2
     assert "5 pieces of the document could not be placed" in capsys.readouterr().err
     assert main([*base, "--unplaced", "notes", "--map", "Impact=strengths"]) == 0
-    assert "Imported 44 fields of 11 criteria, 22 notes" in capsys.readouterr().out
+    assert "Imported 55 fields of 11 criteria, 11 notes" in capsys.readouterr().out
     assert main([*base, "--map", "Impact=colour", "--preview"]) == 2
     assert "the field must be one of" in capsys.readouterr().err
 

@@ -95,6 +95,8 @@ class CriterionSection:
     evidence_refs: tuple[str, ...]
     updated_by: str
     updated_at: datetime | None
+    what_good_looks_like: str = ""
+    """The partnership's own statement, printed before its self-evaluation."""
 
 
 @dataclass(frozen=True)

@@ -274,12 +274,23 @@ def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -
             "Criterion",
             "Group",
             pack.rating_word.capitalize(),
+            "What good looks like",
             *(heading for _field, heading in pack.headings),  # the partnership's own words
             "Evidence",
             "Last changed by",
             "Last changed",
         ],
-        [6, 40, 26, 12, *(50 if f == "rationale" else 40 for f, _h in pack.headings), 24, 20, 18],
+        [
+            6,
+            40,
+            26,
+            12,
+            40,
+            *(50 if f == "rationale" else 40 for f, _h in pack.headings),
+            24,
+            20,
+            18,
+        ],
     )
     for section in pack.sections:
         judgements.add(
@@ -288,6 +299,7 @@ def _write_sheets(workbook: Workbook, pack: Pack, step: Callable[[int], None]) -
                 section.title,
                 section.group_title,
                 rating_cell(section.rating),
+                section.what_good_looks_like,
                 *(getattr(section, field) for field, _heading in pack.headings),
                 ", ".join(section.evidence_refs),
                 section.updated_by,

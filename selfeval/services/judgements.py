@@ -43,6 +43,8 @@ class JudgementView:
     family_statement: str = ""
     family_going_well: str = ""
     family_working_on: str = ""
+    what_good_looks_like: str = ""
+    """The partnership's own statement of what good looks like for the criterion."""
 
 
 def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> JudgementView:
@@ -63,6 +65,7 @@ def _view(row: Judgement | None, criterion_id: str, bullet_id: str) -> Judgement
         row.family_statement,
         row.family_going_well,
         row.family_working_on,
+        row.what_good_looks_like,
     )
 
 

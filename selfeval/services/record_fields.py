@@ -216,6 +216,13 @@ JUDGEMENT = Record(
         _for_families("family_statement", "what we want families to know"),
         _for_families("family_going_well", "what is going well"),
         _for_families("family_working_on", "what we are working on"),
+        Field(
+            "what_good_looks_like",
+            limit=MAX_TEXT,
+            left_out=_JUDGEMENT_TEXT,
+            help="the partnership's own statement of what good looks like, printed before "
+            "its self-evaluation",
+        ),
     ),
     kept={"id": ID, "assessment_id": OF_ASSESSMENT, "updated_by": WHO, "updated_at": WHEN},
 )

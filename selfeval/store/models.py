@@ -92,6 +92,7 @@ class Judgement(Base):
     family_statement: Mapped[str] = mapped_column(Text, default="")
     family_going_well: Mapped[str] = mapped_column(Text, default="")
     family_working_on: Mapped[str] = mapped_column(Text, default="")
+    what_good_looks_like: Mapped[str] = mapped_column(Text, default="")
     updated_by: Mapped[str] = mapped_column(String(200), default="")
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 

@@ -100,6 +100,7 @@ CHECKS: dict[str, list[tuple[str, str]]] = {
                 "family_statement",
                 "family_going_well",
                 "family_working_on",
+                "what_good_looks_like",
             )
         ],  # fmt: skip
     ],

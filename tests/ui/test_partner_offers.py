@@ -14,7 +14,7 @@ from selfeval.services.record_fields import JUDGEMENT
 from selfeval.services.record_fields import Path as RecordPath
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import open_workspace
-from selfeval.ui.pages.criterion_page import FAMILY_TEXT_FIELDS, TEXT_FIELDS
+from selfeval.ui.pages.criterion_page import FAMILY_TEXT_FIELDS, OWN_BAR_FIELDS, TEXT_FIELDS
 from selfeval.ui.widgets.criteria_tree import PAGES
 from selfeval.ui.window.main_window import MainWindow
 from tests.conftest import TEST_USER
@@ -35,7 +35,7 @@ def test_every_box_of_a_criterion_page_comes_back_in_a_return() -> None:
     and every one of them comes back in a partner's return."""
     from selfeval.services.judgements import NARRATIVE_FIELDS
 
-    boxes = set(TEXT_FIELDS) | set(FAMILY_TEXT_FIELDS)
+    boxes = set(TEXT_FIELDS) | set(FAMILY_TEXT_FIELDS) | set(OWN_BAR_FIELDS)
     assert boxes == set(NARRATIVE_FIELDS) - {"note"}
     assert boxes <= set(JUDGEMENT.carried(RecordPath.RETURN))
 

@@ -62,7 +62,7 @@ def test_a_word_sef_is_reviewed_imported_and_undone_in_one_step(
     when_dialog_opens(qtbot, review)
     import_word_sef(window, path)
     qtbot.waitUntil(lambda: bool(said), timeout=20_000)
-    assert said[0].startswith("Imported 44 fields of 11 criteria, 22 notes, 1 evidence item")
+    assert said[0].startswith("Imported 55 fields of 11 criteria, 11 notes, 1 evidence item")
     after = get_judgement(window.workspace, "right-help")
     assert after.impact.startswith("[right-help/impact]") and after.rating == "amber"
     assert window.undo_stack.undoText() == "import of Northvale SEF.docx"

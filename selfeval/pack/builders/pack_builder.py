@@ -135,6 +135,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
                 evidence_refs=tuple(sorted(set(section_refs), key=lambda r: int(r[1:]))),
                 updated_by=judgement.updated_by if judgement else "",
                 updated_at=judgement.updated_at if judgement else None,
+                what_good_looks_like=judgement.what_good_looks_like if judgement else "",
             )
         )
 

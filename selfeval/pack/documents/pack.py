@@ -290,6 +290,8 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
         Para(meta, "muted"),
         RatingLine(section.rating, pack.rating_word.capitalize()),
     ]
+    if section.what_good_looks_like.strip():  # the partnership's own bar, before the rest
+        blocks += [Heading("What good looks like", 3), *narrative(section.what_good_looks_like)]
     if section.lead_in:
         blocks.append(Para(section.lead_in))
     if section.bullets and not pack.fold_bullets:

@@ -56,6 +56,7 @@ class PJudgement(_Model):
     family_statement: LongText = ""
     family_going_well: LongText = ""
     family_working_on: LongText = ""
+    what_good_looks_like: LongText = ""
 
 
 class POrganisation(_Model):

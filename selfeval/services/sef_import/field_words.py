@@ -18,6 +18,7 @@ RATING = "rating"
 NOTE = "note"
 """A criterion's note: kept as a comment on the criterion, in the partnership's words."""
 TARGETS = (
+    "what_good_looks_like",
     "rationale",
     "strengths",
     "areas_for_development",
@@ -56,6 +57,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "outcomes for children", "so what",
     ),
     "family_statement": ("what we want families to know", "for families", "for parents"),
+    "what_good_looks_like": (
+        "what does good look like", "what good looks like", "what good will look like",
+        "our ambition", "where we want to be",
+    ),
     RATING: (
         "rag rating", "rag", "rating", "self assessed grade", "grade", "judgement",
         "overall judgement", "self assessment rating", "red amber green",
@@ -63,7 +68,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     NOTE: (
         "working well or area to improve", "working well or area for improvement",
         "action plan reference", "action plan ref", "action plan", "actions", "links to",
-        "related actions", "what does good look like", "what good looks like",
+        "related actions",
     ),
 }  # fmt: skip
 

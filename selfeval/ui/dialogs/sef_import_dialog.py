@@ -34,6 +34,7 @@ from selfeval.ui.widgets.headings import plain_label
 from selfeval.words import counted
 
 TARGET_LABELS = {
+    "what_good_looks_like": "What good looks like",
     "rationale": "How we know",
     "strengths": "Strengths",
     "areas_for_development": "Areas for development",

@@ -48,6 +48,14 @@ TEXT_FIELDS = {
 }
 
 
+OWN_BAR_FIELDS = {
+    "what_good_looks_like": (
+        "What good looks like",  # every letter of it is taken on this page
+        "What good looks like: the partnership's own statement for this criterion",
+    ),
+}
+"""Printed before the partnership's self-evaluation of the criterion."""
+
 FAMILY_TEXT_FIELDS = {
     "family_statement": (
         "What we want fa&milies to know",
@@ -97,22 +105,15 @@ class CriterionPage(QScrollArea):
         word = terms.rating.capitalize()
         self.rating = RatingControl(context.workspace.framework.rating_scale, word)
         self.rating.rating_chosen.connect(self._rating_chosen)
+        self.texts: dict[str, AutosaveText] = {}
+        self.labels: dict[str, QLabel] = {}
+        for field, (label_text, accessible) in OWN_BAR_FIELDS.items():
+            self._box(form, field, label_text, accessible)
         rating_label = QLabel(f"&{word}:")
         rating_label.setBuddy(self.rating)  # focuses the chosen level, never clicks one
         form.addRow(rating_label, self.rating)
-        self.texts: dict[str, AutosaveText] = {}
-        self.labels: dict[str, QLabel] = {}
         for field, (label_text, accessible) in TEXT_FIELDS.items():
-            editor = AutosaveText(accessible)
-            editor.setMinimumHeight(70)
-            editor.setMaximumHeight(160)
-            editor.committed.connect(lambda old, new, f=field: self._text_committed(f, old, new))
-            label = QLabel(label_text + ":")
-            label.setWordWrap(True)
-            label.setBuddy(editor)
-            form.addRow(label, editor)
-            self.texts[field] = editor
-            self.labels[field] = label
+            self._box(form, field, label_text, accessible)
         self.shown_headings = self._apply_headings()
         self.updated = plain_label()
         form.addRow("", self.updated)
@@ -177,6 +178,19 @@ class CriterionPage(QScrollArea):
         history_row.addStretch(1)
         layout.addLayout(history_row)
         layout.addStretch(1)
+
+    def _box(self, form: QFormLayout, field: str, label_text: str, accessible: str) -> None:
+        """A several-line box for one of the judgement's texts, saved at each pause."""
+        editor = AutosaveText(accessible)
+        editor.setMinimumHeight(70)
+        editor.setMaximumHeight(160)
+        editor.committed.connect(lambda old, new, f=field: self._text_committed(f, old, new))
+        label = QLabel(label_text + ":")
+        label.setWordWrap(True)
+        label.setBuddy(editor)
+        form.addRow(label, editor)
+        self.texts[field] = editor
+        self.labels[field] = label
 
     def _apply_headings(self) -> tuple[tuple[str, str], ...]:
         """The partnership's headings on the boxes (services/field_headings.py); a field it
