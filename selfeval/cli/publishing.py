@@ -218,22 +218,33 @@ def cmd_ourarea(args: argparse.Namespace) -> int:
         raise InputError("give --logo or --no-logo, not both")
     foreword = _text_file(args.foreword_file) if args.foreword_file else None
     context = _text_file(args.context_file) if args.context_file else None
+    summary = _text_file(args.summary_file) if args.summary_file else None
     logo = read_logo_file(Path(args.logo)) if args.logo else None
     with open_from_args(args) as workspace:
-        set_our_area(workspace, context, foreword, logo, remove_logo=args.no_logo)
+        set_our_area(workspace, context, foreword, logo, remove_logo=args.no_logo, summary=summary)
         now = our_area(workspace)
     print(
         f"Our area: foreword {len(now.foreword):,} characters, context {len(now.context):,} "
-        f"characters, {'a logo' if now.logo else 'no logo'}."
+        f"characters, executive summary {len(now.summary):,} characters, "
+        f"{'a logo' if now.logo else 'no logo'}."
     )
     return EXIT_OK
 
 
 def add_ourarea_verb(verb) -> None:  # type: ignore[no-untyped-def]
-    p = verb("ourarea", cmd_ourarea, "the pack's 'Our area' section: foreword, context and logo")
+    p = verb(
+        "ourarea",
+        cmd_ourarea,
+        "the pack's 'Our area' (foreword, context, logo) and the written executive summary",
+    )
     p.add_argument("workspace")
     p.add_argument("--foreword-file", help="a UTF-8 text file with the foreword ('' file: none)")
     p.add_argument("--context-file", help="a UTF-8 text file with the area's context")
+    p.add_argument(
+        "--summary-file",
+        help="a UTF-8 text file with the written executive summary, printed first in the pack "
+        "(# headings, - bullets, 1. numbers, **bold**, *italic*: docs/formats.md)",
+    )
     p.add_argument("--logo", help="a PNG or JPEG, at most 2 MB and 4,000 pixels a side")
     p.add_argument("--no-logo", action="store_true", help="remove the logo")
 

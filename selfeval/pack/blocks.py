@@ -173,6 +173,25 @@ class ChangedText:
     runs: tuple[tuple[ChangeKind, str], ...]
 
 
+Runs = tuple[tuple[Literal["plain", "bold", "italic"], str], ...]
+"""The partnership's words with their bold and italic (selfeval/written_text.py's runs)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """A paragraph the partnership wrote, with its bold and italic words (documents/written.py)."""
+
+    runs: Runs
+
+
+@dataclass(frozen=True)
+class ListItems:
+    """A bulleted or numbered list the partnership wrote, each item with its own runs."""
+
+    items: tuple[Runs, ...]
+    numbered: bool = False
+
+
 Chart = RatingsChart | TrendChart | HeatMap
 """Charts are drawn in the PDF; the Word document carries the same figures in its tables."""
 
@@ -183,6 +202,8 @@ Block = (
     | RatedBullets
     | RatingLine
     | ChangedText
+    | Written
+    | ListItems
     | Table
     | KeyValues
     | SignatureLines

@@ -35,14 +35,17 @@ from selfeval.pack.blocks import (
     Heading,
     Image,
     KeyValues,
+    ListItems,
     PageBreak,
     Para,
     RatedBullets,
     RatingLine,
+    Runs,
     SignatureLines,
     Spacer,
     Swatch,
     Table,
+    Written,
 )
 from selfeval.pack.docx_breaks import breaks_before_what_follows
 from selfeval.pack.docx_contents import fill_contents, place_contents
@@ -260,6 +263,12 @@ def add_blocks(
             line = out.add_paragraph()
             line.add_run(f"{clean(block.label)}: ").bold = True
             rating_run(line, block.rating)
+        elif isinstance(block, Written):
+            written_runs(out.add_paragraph(), block.runs)
+        elif isinstance(block, ListItems):
+            list_style = "List Number" if block.numbered else "List Bullet"
+            for entry in block.items:
+                written_runs(out.add_paragraph(style=list_style), entry)
         elif isinstance(block, ChangedText):
             line = out.add_paragraph()
             for kind, text in block.runs:
@@ -304,6 +313,14 @@ def add_blocks(
             width, height = logo_size_mm(block.data)
             out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
         # charts: drawn in the PDF; the same figures are in the Word document's tables
+
+
+def written_runs(paragraph: DocxParagraph, runs: Runs) -> None:
+    """The partnership's words in Word runs, bold and italic where they wrote them."""
+    for kind, text in runs:
+        run = paragraph.add_run(clean(text))
+        run.bold = kind == "bold" or None
+        run.italic = kind == "italic" or None
 
 
 def _paragraph(out: DocxDocument, block: Para) -> None:

@@ -251,6 +251,9 @@ class Pack:
     data_request: tuple[DataRequestLine, ...] = ()
     area_foreword: str = ""
     area_context: str = ""
+    executive_summary: str = ""
+    """The partnership's written summary (documents/written.py), printed first in the
+    executive summary."""
     logo: bytes | None = None
     """A checked PNG or JPEG (services/our_area.py), printed on the cover."""
     comment_threads: tuple[CommentThread, ...] | None = None

@@ -31,16 +31,19 @@ from selfeval.pack.blocks import (
     HeatMap,
     Image,
     KeyValues,
+    ListItems,
     PageBreak,
     Para,
     RatedBullets,
     RatingLine,
     RatingsChart,
+    Runs,
     SignatureLines,
     Spacer,
     Swatch,
     Table,
     TrendChart,
+    Written,
 )
 from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
 from selfeval.pack.pdf_cached import CachedTable as PdfTable
@@ -143,6 +146,14 @@ class BlockStory:
             return flow
         if isinstance(block, RatingLine):
             return [self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")]
+        if isinstance(block, Written):
+            return [self.p(marked(block.runs))]
+        if isinstance(block, ListItems):
+            style = self.s["bullet"]
+            return [
+                Paragraph(marked(item), style, bulletText=label)
+                for label, item in zip(list_labels(block), block.items, strict=True)
+            ]
         if isinstance(block, ChangedText):
             marks = {"same": "{}", "removed": "<strike>{}</strike>", "added": "<u><b>{}</b></u>"}
             return [self.p("".join(marks[kind].format(safe(text)) for kind, text in block.runs))]
@@ -256,6 +267,18 @@ def spaced(flowable: Flowable, before: float = 0, after: float = 0) -> Flowable:
     object.__setattr__(flowable, "spaceBefore", before * mm)
     object.__setattr__(flowable, "spaceAfter", after * mm)
     return flowable
+
+
+WRITTEN_MARKS = {"plain": "{}", "bold": "<b>{}</b>", "italic": "<i>{}</i>"}
+
+
+def marked(runs: Runs) -> str:
+    """The partnership's runs as reportlab markup, every word escaped."""
+    return "".join(WRITTEN_MARKS[kind].format(safe(text)) for kind, text in runs)
+
+
+def list_labels(block: ListItems) -> list[str]:
+    return [f"{n}." if block.numbered else "\u2022" for n in range(1, len(block.items) + 1)]
 
 
 def linked(text: str, anchor: str) -> list[Run]:

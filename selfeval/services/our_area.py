@@ -19,6 +19,9 @@ from selfeval.services.settings import read_setting, write_setting
 from selfeval.services.workspace import Workspace
 
 CONTEXT, FOREWORD, LOGO = "our_area_context", "our_area_foreword", "our_area_logo"
+SUMMARY = "executive_summary"
+"""The partnership's written executive summary, in the small text format of
+pack/documents/written.py: what a board reads first."""
 TEXT_LIMIT = 20_000
 LOGO_LIMIT = 2 * 1024 * 1024
 LOGO_SIDE_LIMIT = 4_000
@@ -30,6 +33,7 @@ class OurArea:
     context: str
     foreword: str
     logo: bytes | None
+    summary: str = ""
 
     @property
     def empty(self) -> bool:
@@ -42,6 +46,7 @@ def our_area(workspace: Workspace) -> OurArea:
         read_setting(workspace, CONTEXT) or "",
         read_setting(workspace, FOREWORD) or "",
         base64.b64decode(logo) if logo else None,
+        read_setting(workspace, SUMMARY) or "",
     )
 
 
@@ -86,9 +91,10 @@ def set_our_area(
     foreword: str | None = None,
     logo: bytes | None = None,
     remove_logo: bool = False,
+    summary: str | None = None,
 ) -> None:
     """Change what is given (None leaves a part as it is); all checked before anything is kept."""
-    for label, text in (("context", context), ("foreword", foreword)):
+    for label, text in (("context", context), ("foreword", foreword), ("summary", summary)):
         if text is not None and len(text) > TEXT_LIMIT:
             raise InputError(f"the {label} is {len(text):,} characters; the limit is 20,000")
     if logo is not None:
@@ -97,6 +103,8 @@ def set_our_area(
         write_setting(workspace, CONTEXT, context.strip() or None)
     if foreword is not None:
         write_setting(workspace, FOREWORD, foreword.strip() or None)
+    if summary is not None:
+        write_setting(workspace, SUMMARY, summary.strip() or None)
     if remove_logo:
         write_setting(workspace, LOGO, None)
     elif logo is not None:

@@ -631,6 +631,7 @@ _OUR_AREA = {Path.SNAPSHOT: SNAPSHOT_KEEPS, Path.WORKBOOK: "the workbook is the 
 SETTINGS = (
     Setting("our_area_context", left_out={**_OUR_AREA, Path.PACKAGE: LEAD_ONLY}),
     Setting("our_area_foreword", left_out={**_OUR_AREA, Path.PACKAGE: LEAD_ONLY}),
+    Setting("executive_summary", left_out={**_OUR_AREA, Path.PACKAGE: LEAD_ONLY}),
     Setting("our_area_logo", Kind.FILE, left_out={**_OUR_AREA, Path.PACKAGE: LEAD_ONLY,
                                                   Path.DUMP: "the picture's bytes"}),
     Setting("family_contact", also=(Path.PARENTS,), left_out={

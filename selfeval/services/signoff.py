@@ -103,6 +103,8 @@ def _printed_beside(workspace: Workspace) -> dict[str, Any]:
             "context": area.context,
             "foreword": area.foreword,
             "logo": hashlib.sha256(area.logo).hexdigest() if area.logo else None,
+            # only when written: a signature made before the summary existed still holds
+            **({"summary": area.summary} if area.summary else {}),
         },
         # every field of each, as the pack prints them (a field added later is covered too)
         "risks": {r.id: _json_ready(asdict(r)) for r in list_risks(workspace)},

@@ -263,6 +263,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         fold_bullets=options.fold_bullets,
         area_foreword=area.foreword,
         area_context=area.context,
+        executive_summary=area.summary,
         logo=area.logo,
         signoff=signoff,
         content_hash=current_hashes[0],

@@ -33,6 +33,7 @@ from selfeval.pack.documents.comments import comments_blocks
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
 from selfeval.pack.documents.signoff import signoff_blocks
+from selfeval.pack.documents.written import written
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
 from selfeval.words import counted
 
@@ -230,7 +231,9 @@ def summary(pack: Pack) -> list[Block]:
             f" {counted(len(pack.evidence), 'evidence item')} {verb} referenced (E1 to "
             f"E{len(pack.evidence)}, listed in the appendix)."
         )
-    blocks: list[Block] = [Heading("Executive summary", 1, key="summary"), Para(line)]
+    blocks: list[Block] = [Heading("Executive summary", 1, key="summary")]
+    blocks += written(pack.executive_summary, top=2)  # the partnership's own words first
+    blocks.append(Para(line))
     if pack.no_outcome_line:
         blocks.append(Para(pack.no_outcome_line))
     outcome = pack.likely_outcome
