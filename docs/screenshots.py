@@ -91,6 +91,7 @@ def main() -> None:
         tracker_review(path, Path(home))
         sef_review(path, Path(home))
         export_choices(path)
+        our_area_summary(path)
         QApplication.processEvents()
         pack_pages(path)
 
@@ -393,6 +394,22 @@ def sef_review(workspace_path: Path, folder: Path) -> None:
             settle()
             dialog.grab().save(str(OUT / f"{name}.png"))
             print(f"wrote docs/screenshots/{name}.png")
+        dialog.done(0)
+
+
+def our_area_summary(workspace_path: Path) -> None:
+    """File > Our area, with the demo's written executive summary and its preview."""
+    from selfeval.services.our_area import our_area
+    from selfeval.services.workspace import open_workspace
+    from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
+
+    with open_workspace(workspace_path) as workspace:
+        dialog = OurAreaDialog(workspace, our_area(workspace))
+        dialog.resize(900, 760)
+        dialog.show()
+        settle()
+        dialog.grab().save(str(OUT / "our-area-summary.png"))
+        print("wrote docs/screenshots/our-area-summary.png")
         dialog.done(0)
 
 

@@ -143,6 +143,10 @@ def _improvement(
 def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> None:
     organisations = {}
     set_family_contact(workspace, content.get("family_contact", ""))
+    if content.get("executive_summary"):
+        from selfeval.services.our_area import set_our_area
+
+        set_our_area(workspace, summary=content["executive_summary"])
     for org in content["organisations"]:
         organisations[org["key"]] = add_organisation(workspace, org["name"], org["kind"]).name
     people = {}

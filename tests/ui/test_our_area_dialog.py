@@ -37,3 +37,27 @@ def test_foreword_context_and_logo_are_kept(
     area = our_area(window.workspace)
     assert (area.foreword, area.context) == ("Written with families.", "A large rural county.")
     assert area.logo == image_bytes()
+
+
+def test_the_executive_summary_is_written_with_a_preview_and_kept(
+    qtbot,
+    demo_path,
+    open_window,  # type: ignore[no-untyped-def]
+) -> None:
+    from selfeval.services.our_area import our_area
+    from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
+
+    window = open_window(demo_path)
+    dialog = OurAreaDialog(window.workspace, our_area(window.workspace), window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.summary.setPlainText("# Our strengths\n- **Early** help\n- Forum at every ")
+    dialog.summary.setFocus()
+    dialog.summary.moveCursor(dialog.summary.textCursor().MoveOperation.End)
+    qtbot.keyClicks(dialog.summary, "board")  # typed: the preview follows
+    shown = dialog.summary_preview.toHtml()
+    assert "Our strengths" in shown and "Early" in shown and "font-weight" in shown
+    assert dialog.summary_preview.toPlainText().splitlines()[0] == "Our strengths"
+    assert "Forum at every board" in dialog.summary_preview.toPlainText()
+    dialog.accept()
+    assert our_area(window.workspace).summary.startswith("# Our strengths\n- **Early** help")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QWidget,
 )
 
@@ -21,6 +22,7 @@ from selfeval.services.our_area import OurArea, read_logo_file, set_our_area
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.dialogs.saved_notice import start_path
+from selfeval.ui.widgets.written_preview import preview_html
 
 
 class OurAreaDialog(CheckedDialog):
@@ -29,7 +31,7 @@ class OurAreaDialog(CheckedDialog):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.setWindowTitle("Our area: foreword, context and logo")
+        self.setWindowTitle("Our area: foreword, context, logo and executive summary")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(620)
         self.foreword = QPlainTextEdit(current.foreword)
@@ -38,6 +40,14 @@ class OurAreaDialog(CheckedDialog):
         self.context = QPlainTextEdit(current.context)
         self.context.setAccessibleName("Our local area: context")
         self.context.setTabChangesFocus(True)
+        self.summary = QPlainTextEdit(current.summary)
+        self.summary.setAccessibleName("Executive summary, as the partnership writes it")
+        self.summary.setTabChangesFocus(True)
+        self.summary_preview = QTextBrowser()
+        self.summary_preview.setAccessibleName("How the executive summary will print")
+        self.summary_preview.setMinimumHeight(120)
+        self.summary.textChanged.connect(self._preview_summary)
+        self._preview_summary()
         self.logo: bytes | None = current.logo
         self.logo_changed = False
         self.preview = QLabel()
@@ -66,8 +76,19 @@ class OurAreaDialog(CheckedDialog):
         logo_label = QLabel("Logo:")
         logo_label.setBuddy(choose)
         form.addRow(logo_label, logo_row)
+        hint = QLabel(
+            "The executive summary is printed first in the pack. # starts a heading, - a bullet, "
+            "1. a numbered item; **bold** and *italic*; a blank line starts a new paragraph."
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow("Executive &summary:", self.summary)
+        form.addRow("How it will print:", self.summary_preview)
         self.finish_form(form)
         self._show_logo()
+
+    def _preview_summary(self) -> None:
+        self.summary_preview.setHtml(preview_html(self.summary.toPlainText()))
 
     def _show_logo(self) -> None:
         self.remove_logo.setEnabled(bool(self.logo))  # nothing to remove: not offered
@@ -115,4 +136,5 @@ class OurAreaDialog(CheckedDialog):
             foreword=self.foreword.toPlainText(),
             logo=self.logo if self.logo_changed and self.logo else None,
             remove_logo=self.logo_changed and self.logo is None,
+            summary=self.summary.toPlainText(),
         )

@@ -69,7 +69,7 @@ def build_menus(
     lead(assessments.menuAction())
     lead(_action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report))
     lead(_action(owner, file_menu, "Sign o&ff this version...", do.sign_off))
-    lead(_action(owner, file_menu, "Our &area: foreword, context and logo...", do.our_area))
+    lead(_action(owner, file_menu, "Our &area: foreword, context, logo, summary...", do.our_area))
 
     contributions = file_menu.addMenu("Con&tributions")
     ask = _action(

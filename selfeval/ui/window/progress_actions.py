@@ -219,7 +219,8 @@ def sign_off_version(host: WindowHost) -> None:
 
 
 def edit_our_area(host: WindowHost) -> None:
-    """File > Our area: the pack's foreword, context and logo (saved when OK is pressed)."""
+    """File > Our area: the pack's foreword, context, logo and written executive summary (saved
+    when OK is pressed)."""
     from selfeval.services.our_area import our_area
     from selfeval.ui.dialogs.our_area_dialog import OurAreaDialog
 
