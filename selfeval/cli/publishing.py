@@ -10,27 +10,32 @@ from typing import Any
 from selfeval.cli.common import EXIT_OK, open_from_args
 
 PACK = ("pdf", "docx", "xlsx")
+PACK_AND_SUMMARY = (*PACK, "summary")
 EXPORT_OPTIONS: tuple[tuple[tuple[str, ...], dict[str, Any], tuple[str, ...]], ...] = (
     # (flags, argparse settings, the documents the option applies to): declared once, so the
     # help and the refusal of an option a document would ignore come from the same line
-    (("--criteria",), {"help": "only these criterion ids, separated by commas"}, PACK),
+    (
+        ("--criteria",),
+        {"help": "only these criterion ids, separated by commas"},
+        PACK_AND_SUMMARY,
+    ),
     (
         ("--status",),
         {
             "choices": ("draft", "final"),
             "help": "default: final once a version is signed off, else draft",
         },
-        PACK,
+        PACK_AND_SUMMARY,
     ),
     (
         ("--marking",),
         {"default": "OFFICIAL-SENSITIVE", "help": "protective marking ('' for none)"},
-        PACK,
+        PACK_AND_SUMMARY,
     ),
     (
         ("--version-label",),
         {"help": "the version printed on the cover (default: the signed version's, else 1.0)"},
-        PACK,
+        PACK_AND_SUMMARY,
     ),
     (
         ("--include-personal-data",),
@@ -140,7 +145,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             include_headlines=not args.no_context_headlines,
             fold_bullets=args.fold_bullets,
         )
-        path = export_pack(workspace, args.format, Path(args.output), options)
+        if args.format == "summary":
+            from selfeval.pack.builders.export import export_executive
+
+            path = export_executive(workspace, Path(args.output), options)
+        else:
+            path = export_pack(workspace, args.format, Path(args.output), options)
     note = "including" if args.include_personal_data else "without"
     print(f"Wrote {path} ({options.status}, {note} personal data)")
     return EXIT_OK
@@ -253,13 +263,16 @@ def add_export_verb(verb) -> None:  # type: ignore[no-untyped-def]
     p = verb(
         "export",
         cmd_export,
-        "export the pack (pdf, docx, xlsx), the progress report, the summary for parents, "
-        "the engagement-meeting brief or what a new edition of the criteria changes",
+        "export the pack (pdf, docx, xlsx), its executive summary (summary: -o FILE.pdf or "
+        ".docx), the progress report, the summary for parents, the engagement-meeting brief or "
+        "what a new edition of the criteria changes",
     )
     p.add_argument(
         "format",
-        choices=("pdf", "docx", "xlsx", "progress", "parents", "brief", "edition-changes"),
-    )
+        choices=(
+            "pdf", "docx", "xlsx", "summary", "progress", "parents", "brief", "edition-changes"
+        ),
+    )  # fmt: skip
     p.add_argument("workspace")
     p.add_argument("-o", "--output", required=True, help="the file to write")
     for flags, settings, _formats in EXPORT_OPTIONS:

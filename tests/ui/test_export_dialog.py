@@ -191,3 +191,19 @@ def test_the_bullets_folded_from_the_dialog(
     qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "What inspectors look at" in text
+
+
+def test_the_executive_summary_from_the_dialog(
+    qtbot: QtBot, demo_path: Path, tmp_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    dialog = make_dialog(qtbot, window, tmp_path / "pack.pdf")
+    dialog.format.setCurrentIndex(dialog.format.findData("summary.pdf"))
+    assert dialog.path.text().endswith("SEND self-evaluation executive summary "
+                                       f"{__import__('datetime').date.today():%Y-%m-%d}.pdf")  # fmt: skip
+    assert dialog.status.isEnabled() and dialog.marking.isEnabled()
+    dialog.path.setText(str(tmp_path / "short.pdf"))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=30_000)
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "short.pdf").pages)
+    assert "Executive summary" in text and "What we know about ourselves" in text

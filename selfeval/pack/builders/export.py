@@ -45,3 +45,21 @@ def export_pack(
     check_destination(path)  # before the build: a refused destination costs nothing
     pack = build_pack(workspace, options)
     return render(pack, path, progress, cancelled)
+
+
+def export_executive(
+    workspace: Workspace,
+    path: Path,
+    options: PackOptions,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Path:
+    """The executive version (pack/documents/executive.py), as PDF or Word."""
+    from selfeval.pack.documents.executive import compose_executive
+    from selfeval.pack.render import render_document
+
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        raise InputError(f"{path.name}: the executive summary is written as .pdf or .docx")
+    check_destination(path)
+    pack = build_pack(workspace, options)
+    return render_document(compose_executive(pack), path, progress, cancelled)

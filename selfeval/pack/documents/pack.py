@@ -219,7 +219,7 @@ def headlines(pack: Pack) -> list[Block]:
     ]
 
 
-def summary(pack: Pack) -> list[Block]:
+def summary(pack: Pack, where_listed: str = "listed in the appendix") -> list[Block]:
     counts = ", ".join(
         f"{r.label} {pack.counts.get(r.id, 0)}" for r in pack.scale if pack.counts.get(r.id)
     )
@@ -229,7 +229,7 @@ def summary(pack: Pack) -> list[Block]:
         verb = "is" if len(pack.evidence) == 1 else "are"
         line += (
             f" {counted(len(pack.evidence), 'evidence item')} {verb} referenced (E1 to "
-            f"E{len(pack.evidence)}, listed in the appendix)."
+            f"E{len(pack.evidence)}, {where_listed})."
         )
     blocks: list[Block] = [Heading("Executive summary", 1, key="summary")]
     blocks += written(pack.executive_summary, top=2)  # the partnership's own words first

@@ -41,6 +41,8 @@ FORMATS = {
     "pdf": "The pack: PDF for the board and inspectors",
     "docx": "The pack: Word, to edit (the accessible version)",
     "xlsx": "The pack: Excel tracker",
+    "summary.pdf": "Executive summary: PDF, the short version",
+    "summary.docx": "Executive summary: Word",
     "parents.pdf": "Summary for parents and carers: PDF",
     "parents.docx": "Summary for parents and carers: Word",
     "brief.pdf": "Engagement-meeting brief: PDF",
@@ -48,11 +50,13 @@ FORMATS = {
 }
 DOCUMENT_NAMES = {
     "pack": "SEND self-evaluation",
+    "summary": "SEND self-evaluation executive summary",
     "parents": "SEND summary for parents and carers",
     "brief": "engagement meeting brief",
 }
 WHAT_WAS_SAVED = {
     "pack": "The pack",
+    "summary": "The executive summary",
     "parents": "The summary for parents and carers",
     "brief": "The engagement-meeting brief",
 }
@@ -216,7 +220,7 @@ class ExportDialog(QDialog):
             self.path.setText(str(current.with_suffix(f".{fmt}")))
         self.document = document
         for widget in self.pack_only:
-            widget.setEnabled(document == "pack")
+            widget.setEnabled(document in ("pack", "summary"))
         for widget in self.parents_only:
             widget.setVisible(document == "parents")
         if document == "parents":
@@ -286,6 +290,10 @@ class ExportDialog(QDialog):
 
                 set_family_contact(workspace, contact)  # kept for the next summary
                 return export_parents(workspace, path).path
+            if document == "summary":
+                from selfeval.pack.builders.export import export_executive
+
+                return export_executive(workspace, path, options, progress, cancelled)
             if document == "brief":
                 from selfeval.pack.builders.brief_builder import export_brief
 
