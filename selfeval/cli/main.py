@@ -27,6 +27,7 @@ from selfeval.cli.edition_words import EditionWordsHelp
 from selfeval.cli.evidence_tracker import add_evidence_import, import_tracker
 from selfeval.cli.headings import add_headings_verb
 from selfeval.cli.improvement import add_improvement_verbs
+from selfeval.cli.priorities import add_priority_verb
 from selfeval.cli.publishing import add_export_verb, add_ourarea_verb
 from selfeval.cli.reading import add_reading_verbs
 from selfeval.cli.sef import add_sef_import, import_sef
@@ -61,6 +62,7 @@ VERBS = (
     "readiness",
     "ourarea",
     "headings",
+    "priority",
     "neighbours",
     "server",
     "check",
@@ -304,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_readiness_verbs(verb)
     add_ourarea_verb(verb)
     add_headings_verb(verb)
+    add_priority_verb(verb)
     add_server_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")

@@ -128,6 +128,22 @@ class ActionLine:
 
 
 @dataclass(frozen=True)
+class PriorityLine:
+    """One of the partnership's strategic priorities with its thread: the criteria it serves
+    (by number), the current actions on them and the indicators that measure it (by name)."""
+
+    number: int
+    title: str
+    description: str
+    owner: str
+    board: str
+    criteria: tuple[int, ...]
+    actions: tuple[tuple[str, str, date | None], ...]
+    """(title, status in words, due date)."""
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class IndicatorLine:
     name: str
     unit: str
@@ -251,6 +267,7 @@ class Pack:
     data_request: tuple[DataRequestLine, ...] = ()
     area_foreword: str = ""
     area_context: str = ""
+    priorities: tuple[PriorityLine, ...] = ()
     executive_summary: str = ""
     """The partnership's written summary (documents/written.py), printed first in the
     executive summary."""

@@ -442,6 +442,27 @@ RISK = Record(
     left_out={Path.PACKAGE: PLAN, Path.SNAPSHOT: SNAPSHOT_KEEPS},
 )
 
+PRIORITY = Record(
+    "strategic priority",
+    "priority",
+    (
+        Field("number", Kind.WHOLE, 99),
+        Field("title", limit=TITLE),
+        Field("description", limit=MAX_TEXT),
+        Field("owner_person_id", Kind.PERSON),
+        Field("board", limit=NAME),
+        Field("criteria", Kind.CRITERIA),
+        Field("indicators", help="indicator ids, comma-separated"),
+    ),
+    kept={"id": ID},
+    left_out={
+        Path.PACKAGE: PLAN,
+        Path.SNAPSHOT: SNAPSHOT_KEEPS,
+        Path.WORKBOOK: "printed in the pack's 'Our priorities'; the workbook is the criteria "
+        "and the plan's rows",
+    },
+)
+
 INDICATOR_VALUE = Record(
     "indicator figure",
     "indicator_value",
@@ -673,6 +694,7 @@ RECORDS = (
     ACTION_CRITERION,
     ACTION_NOTE,
     RISK,
+    PRIORITY,
     INDICATOR_VALUE,
     INDICATOR_TARGET,
     PUBLISHED_FIGURE,

@@ -94,11 +94,15 @@ def signed_content(
 def _printed_beside(workspace: Workspace) -> dict[str, Any]:
     """What the pack prints beside the judgements: risks, figures and "Our area"."""
     from selfeval.services.improvement.indicators import indicator_values
+    from selfeval.services.improvement.priorities import list_priorities
     from selfeval.services.improvement.risks import list_risks
     from selfeval.services.our_area import our_area
 
     area = our_area(workspace)
+    priorities = {p.id: _json_ready(asdict(p)) for p in list_priorities(workspace)}
     return {
+        # only when there are some: a signature made before priorities existed still holds
+        **({"priorities": priorities} if priorities else {}),
         "our_area": {
             "context": area.context,
             "foreword": area.foreword,

@@ -33,6 +33,7 @@ from selfeval.store.models_plan import DataRequestItem as DataRequestItem
 from selfeval.store.models_plan import EditionItem as EditionItem
 from selfeval.store.models_plan import IndicatorTarget as IndicatorTarget
 from selfeval.store.models_plan import IndicatorValue as IndicatorValue
+from selfeval.store.models_plan import Priority as Priority
 from selfeval.store.models_plan import PublishedFigure as PublishedFigure
 from selfeval.store.models_plan import Risk as Risk
 from selfeval.store.models_plan import SignOff as SignOff

@@ -14,6 +14,24 @@ from selfeval.store.model_base import ID, Base
 from selfeval.store.types import UtcDateTime, new_id, utc_now
 
 
+class Priority(Base):
+    """One of the partnership's strategic priorities (its Accelerated Progress Plan's, its
+    SEND strategy's): the golden thread from a criterion to what is being done about it. Not
+    of one assessment: a priority outlives the cycles it spans."""
+
+    __tablename__ = "priority"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True
+    )
+    board: Mapped[str] = mapped_column(String(200), default="")
+    criteria: Mapped[str] = mapped_column(Text, default="")  # criterion ids, comma-separated
+    indicators: Mapped[str] = mapped_column(Text, default="")  # indicator ids, comma-separated
+
+
 class Action(Base):
     __tablename__ = "action"
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)

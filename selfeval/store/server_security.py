@@ -157,6 +157,7 @@ ACCESS: dict[str, Decision] = {
     "data_request_item": LEAD_WRITES,
     "published_figure": LEAD_WRITES,
     "edition_item": LEAD_WRITES,
+    "priority": LEAD_WRITES,
     # A lead reads every grant, anyone else their own; only the owner changes grants.
     "selfeval_grant": Decision((ALL, OWN_GRANT, OWN_GRANT), NOBODY, NOBODY, NOBODY),
 }

@@ -152,6 +152,14 @@ CHECKS: dict[str, list[tuple[str, str]]] = {
         ),
         (_one_of("status", RISK_STATUSES), "a risk is open or closed"),
     ],  # fmt: skip
+    "priority": [
+        (f"NEW.id ~ '{ID}'", "an id is letters, digits and . _ : -"),
+        ("NEW.number BETWEEN 1 AND 99", "a priority's number is 1 to 99"),
+        ("btrim(NEW.title) <> ''", "a priority needs a title"),
+        (_short("description"), f"the description is over {MAX_TEXT:,} characters"),
+        (_short("criteria", 4_000), "too many criteria"),
+        (_short("indicators", 4_000), "too many indicators"),
+    ],
     "data_request_item": [
         (_one_of("kind", REQUEST_KINDS), "an item of the data request is data or a document"),
         (_one_of("within_notice", WITHIN_NOTICE), "within the notice is yes, no or unknown"),

@@ -6,6 +6,7 @@ from datetime import date
 
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
+from selfeval.pack.builders.priority_lines import priority_lines
 from selfeval.pack.model import (
     ActionLine,
     BulletLine,
@@ -264,6 +265,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         area_foreword=area.foreword,
         area_context=area.context,
         executive_summary=area.summary,
+        priorities=priority_lines(workspace),
         logo=area.logo,
         signoff=signoff,
         content_hash=current_hashes[0],

@@ -32,6 +32,7 @@ from selfeval.pack.blocks import (
 from selfeval.pack.documents.comments import comments_blocks
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
+from selfeval.pack.documents.priorities import priorities_of, priorities_section
 from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.documents.written import written
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
@@ -70,6 +71,7 @@ def compose_pack(pack: Pack) -> Document:
     blocks += summary(pack)
     blocks += [PageBreak(if_not_empty=True), Heading("Sign-off", 1, key="signoff")]
     blocks += signoff_blocks(pack.signoff, pack.content_hash)[1:]
+    blocks += priorities_section(pack)
     groups = list(dict.fromkeys(s.group_title for s in pack.sections))
     for number, group_title in enumerate(groups, start=1):
         blocks += [PageBreak(), Heading(group_title, 1, key=f"group-{number}")]
@@ -292,6 +294,7 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
         Heading(f"{section.number}. {section.title}", 2, key=f"criterion-{section.number}"),
         Para(meta, "muted"),
         RatingLine(section.rating, pack.rating_word.capitalize()),
+        *priorities_of(pack, section.number),
     ]
     if section.what_good_looks_like.strip():  # the partnership's own bar, before the rest
         blocks += [Heading("What good looks like", 3), *narrative(section.what_good_looks_like)]

@@ -1,0 +1,181 @@
+"""The partnership's strategic priorities: the golden thread inspectors look for, from a
+criterion to what is being done about it and how it is measured.
+
+A priority (numbered as the partnership numbers them: Dudley's six, Plymouth's nine) names the
+criteria it serves and the indicators that measure it. Its actions and risks are those of the
+current assessment on its criteria, so the thread follows the plan as it changes, across
+cycles, without a second list to keep in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import select
+
+from selfeval.errors import InputError
+from selfeval.services.evidence import describe_validation_error
+from selfeval.services.history import record_change
+from selfeval.services.improvement.indicators import indicator_library
+from selfeval.services.plain_names import unsafe_character
+from selfeval.services.workspace import Workspace
+from selfeval.store.models import Person, Priority
+
+
+class PriorityInput(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    number: int = Field(ge=1, le=99)
+    title: str = Field(min_length=1, max_length=500)
+    description: str = Field(default="", max_length=100_000)
+    owner_person_id: str | None = None
+    board: str = Field(default="", max_length=200)
+    criteria: list[str] = []
+    indicators: list[str] = []
+
+    @field_validator("title", "board")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        fault = unsafe_character(value)
+        if fault is not None:
+            raise ValueError(f"cannot be printed: {fault}")
+        return value
+
+
+@dataclass(frozen=True)
+class ActionThread:
+    title: str
+    status: str
+    due: date | None
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    id: str
+    number: int
+    title: str
+    description: str
+    owner: str
+    board: str
+    criteria: tuple[str, ...]
+    indicators: tuple[str, ...]
+    owner_person_id: str | None = None
+
+    def as_input(self) -> PriorityInput:
+        return PriorityInput(
+            number=self.number,
+            title=self.title,
+            description=self.description,
+            owner_person_id=self.owner_person_id,
+            board=self.board,
+            criteria=list(self.criteria),
+            indicators=list(self.indicators),
+        )
+
+
+def parse_priority(**fields: object) -> PriorityInput:
+    try:
+        return PriorityInput.model_validate(fields)
+    except ValidationError as err:
+        raise InputError(describe_validation_error(err)) from None
+
+
+def _check(workspace: Workspace, item: PriorityInput) -> None:
+    known = {c.id for c in workspace.framework.criteria}
+    bad = [c for c in item.criteria if c not in known]
+    if bad:
+        raise InputError(f"'{bad[0]}' is not a criterion of {workspace.framework.id}")
+    library = indicator_library()
+    unknown = [i for i in item.indicators if i not in library]
+    if unknown:
+        raise InputError(f"'{unknown[0]}' is not an indicator selfeval knows")
+
+
+def _values(item: PriorityInput) -> dict[str, object]:
+    return {
+        **item.model_dump(exclude={"criteria", "indicators"}),
+        "criteria": ",".join(dict.fromkeys(item.criteria)),
+        "indicators": ",".join(dict.fromkeys(item.indicators)),
+    }
+
+
+def add_priority(workspace: Workspace, item: PriorityInput) -> str:
+    _check(workspace, item)
+    with workspace.transaction() as session:
+        taken = session.scalars(select(Priority.id).where(Priority.number == item.number))
+        if taken.first() is not None:
+            raise InputError(f"there is already a priority {item.number}")
+        row = Priority(**_values(item))
+        session.add(row)
+        session.flush()
+        record_change(session, workspace.user, "priority", row.id, "created", None, item.title)
+        return row.id
+
+
+def update_priority(workspace: Workspace, priority_id: str, item: PriorityInput) -> None:
+    """Change a priority; each changed field in the history."""
+    _check(workspace, item)
+    with workspace.transaction() as session:
+        row = session.get(Priority, priority_id, with_for_update=True)
+        if row is None:
+            raise InputError(f"no priority with id '{priority_id}' (deleted meanwhile?)")
+        clash = session.scalars(
+            select(Priority.id).where(Priority.number == item.number, Priority.id != priority_id)
+        ).first()
+        if clash is not None:
+            raise InputError(f"there is already a priority {item.number}")
+        for name, value in _values(item).items():
+            old = getattr(row, name)
+            if old != value:
+                setattr(row, name, value)
+                record_change(session, workspace.user, "priority", priority_id, name, old, value)
+
+
+def delete_priority(workspace: Workspace, priority_id: str) -> None:
+    with workspace.transaction() as session:
+        row = session.get(Priority, priority_id)
+        if row is None:
+            raise InputError(f"no priority with id '{priority_id}' (deleted meanwhile?)")
+        record_change(session, workspace.user, "priority", priority_id, "deleted", row.title, None)
+        session.delete(row)
+
+
+def list_priorities(workspace: Workspace) -> list[PriorityView]:
+    with workspace.transaction(read_only=True) as session:
+        people = dict(session.execute(select(Person.id, Person.name)).all())
+        rows = session.scalars(select(Priority).order_by(Priority.number)).all()
+        return [
+            PriorityView(
+                r.id,
+                r.number,
+                r.title,
+                r.description,
+                people.get(r.owner_person_id or "", ""),
+                r.board,
+                tuple(c for c in r.criteria.split(",") if c),
+                tuple(i for i in r.indicators.split(",") if i),
+                r.owner_person_id,
+            )
+            for r in rows
+        ]
+
+
+def priority_numbered(workspace: Workspace, number: int) -> PriorityView:
+    found = next((p for p in list_priorities(workspace) if p.number == number), None)
+    if found is None:
+        raise InputError(f"there is no priority {number}")
+    return found
+
+
+def actions_of(workspace: Workspace, priority: PriorityView) -> list[ActionThread]:
+    """The current assessment's actions on the priority's criteria."""
+    from selfeval.services.improvement.actions import list_actions
+
+    wanted = set(priority.criteria)
+    return [
+        ActionThread(a.title, a.status, a.due_date)
+        for a in list_actions(workspace)
+        if wanted & set(a.criteria)
+    ]

@@ -1,0 +1,94 @@
+"""The partnership's strategic priorities (issue 26, item 2): records checked as they come in,
+linked to criteria and indicators, their actions followed through the criteria, and printed in
+the pack ("Our priorities" before the criteria, each criterion naming its priorities)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from selfeval.errors import InputError
+from selfeval.services.improvement.priorities import (
+    actions_of,
+    add_priority,
+    delete_priority,
+    list_priorities,
+    parse_priority,
+    priority_numbered,
+    update_priority,
+)
+from selfeval.services.workspace import Workspace
+
+
+def test_a_priority_is_kept_linked_and_checked(demo: Workspace) -> None:
+    item = parse_priority(
+        number=2,
+        title="Timely EHC plans",
+        criteria=["needs-identified", "right-help"],
+        indicators=["ehcp-20-weeks"],
+        board="SEND Partnership Board",
+    )
+    priority_id = add_priority(demo, item)
+    found = priority_numbered(demo, 2)
+    assert found.criteria == ("needs-identified", "right-help") and found.id == priority_id
+    # its actions are the plan's actions on its criteria
+    titles = {a.title for a in actions_of(demo, found)}
+    assert titles and all(t for t in titles)
+    with pytest.raises(InputError, match="there is already a priority 2"):
+        add_priority(demo, parse_priority(number=2, title="Again"))
+    with pytest.raises(InputError, match="'nope' is not a criterion"):
+        add_priority(demo, parse_priority(number=3, title="X", criteria=["nope"]))
+    with pytest.raises(InputError, match="'made-up' is not an indicator"):
+        add_priority(demo, parse_priority(number=3, title="X", indicators=["made-up"]))
+    with pytest.raises(InputError, match="number"):
+        parse_priority(number=0, title="X")
+    with pytest.raises(InputError, match="cannot be printed"):
+        parse_priority(number=3, title="Bad\u202etitle")
+    changed = found.as_input()
+    changed.title = "EHC plans on time"
+    update_priority(demo, priority_id, changed)
+    assert list_priorities(demo)[0].title == "EHC plans on time"
+    delete_priority(demo, priority_id)
+    assert list_priorities(demo) == []
+
+
+def test_the_pack_prints_the_golden_thread(demo_path: Path, tmp_path: Path) -> None:
+    from selfeval.cli import main
+    from tests.test_documents import docx_text, pdf_text
+
+    base = ["priority"]
+    assert main([*base, "add", str(demo_path), "--title", "Timely EHC plans",
+                 "--board", "SEND Partnership Board", "--owner", "Rajesh Patel"]) == 0  # fmt: skip
+    assert main([*base, "link", str(demo_path), "1", "--criterion", "right-help",
+                 "--indicator", "ehcp-20-weeks"]) == 0  # fmt: skip
+    for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
+        out = tmp_path / f"p.{fmt}"
+        assert main(["export", fmt, str(demo_path), "-o", str(out)]) == 0
+        flat = " ".join(read(out).split())
+        ours = flat.index("Our priorities 1. Timely EHC plans")
+        assert "Owner: Rajesh Patel; overseen by SEND Partnership Board; criteria 3." in flat
+        assert "% of EHC plans issued within 20 weeks (excluding exceptions):" in flat[ours:]
+        # the criterion names its priority, after the priorities section
+        assert flat.index("Our priorities: 1. Timely EHC plans.") > ours
+    assert main([*base, "unlink", str(demo_path), "1", "--criterion", "right-help"]) == 0
+    assert main([*base, "link", str(demo_path), "7"]) == 2
+
+
+def test_the_command_line_lists_and_refuses_in_words(
+    demo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from selfeval.cli import main
+
+    assert main(["priority", "add", str(demo_path), "--title", "Inclusion", "--number", "4"]) == 0
+    assert main(["priority", "add", str(demo_path), "--title", "Next"]) == 0  # number 5
+    capsys.readouterr()
+    assert main(["priority", "list", str(demo_path), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(p["number"], p["title"]) for p in listed] == [(4, "Inclusion"), (5, "Next")]
+    assert main(["priority", "add", str(demo_path), "--title", "X", "--owner", "Nobody"]) == 2
+    assert "no person of that name" in capsys.readouterr().err
+    assert main(["priority", "link", str(demo_path), "9", "--criterion", "right-help"]) == 2
+    assert "there is no priority 9" in capsys.readouterr().err
