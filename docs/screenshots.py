@@ -71,6 +71,8 @@ def main() -> None:
         shot("indicators")
         window.navigate("risks", "")
         shot("risk-register")
+        window.navigate("page", "priorities")
+        shot("priorities")
         window.navigate("mywork", "")
         page = window.extra_page("mywork")
         page.person.setCurrentIndex(page.person.findData("Sian Bowen"))

@@ -23,34 +23,34 @@ from selfeval.services.workspace import Workspace
 
 def test_a_priority_is_kept_linked_and_checked(demo: Workspace) -> None:
     item = parse_priority(
-        number=2,
+        number=7,
         title="Timely EHC plans",
         criteria=["needs-identified", "right-help"],
         indicators=["ehcp-20-weeks"],
         board="SEND Partnership Board",
     )
     priority_id = add_priority(demo, item)
-    found = priority_numbered(demo, 2)
+    found = priority_numbered(demo, 7)
     assert found.criteria == ("needs-identified", "right-help") and found.id == priority_id
     # its actions are the plan's actions on its criteria
     titles = {a.title for a in actions_of(demo, found)}
     assert titles and all(t for t in titles)
-    with pytest.raises(InputError, match="there is already a priority 2"):
-        add_priority(demo, parse_priority(number=2, title="Again"))
+    with pytest.raises(InputError, match="there is already a priority 7"):
+        add_priority(demo, parse_priority(number=7, title="Again"))
     with pytest.raises(InputError, match="'nope' is not a criterion"):
-        add_priority(demo, parse_priority(number=3, title="X", criteria=["nope"]))
+        add_priority(demo, parse_priority(number=8, title="X", criteria=["nope"]))
     with pytest.raises(InputError, match="'made-up' is not an indicator"):
-        add_priority(demo, parse_priority(number=3, title="X", indicators=["made-up"]))
+        add_priority(demo, parse_priority(number=8, title="X", indicators=["made-up"]))
     with pytest.raises(InputError, match="number"):
         parse_priority(number=0, title="X")
     with pytest.raises(InputError, match="cannot be printed"):
-        parse_priority(number=3, title="Bad\u202etitle")
+        parse_priority(number=8, title="Bad\u202etitle")
     changed = found.as_input()
     changed.title = "EHC plans on time"
     update_priority(demo, priority_id, changed)
-    assert list_priorities(demo)[0].title == "EHC plans on time"
+    assert priority_numbered(demo, 7).title == "EHC plans on time"
     delete_priority(demo, priority_id)
-    assert list_priorities(demo) == []
+    assert [p.number for p in list_priorities(demo)] == [1, 2, 3]  # the demo's own
 
 
 def test_the_pack_prints_the_golden_thread(demo_path: Path, tmp_path: Path) -> None:
@@ -58,20 +58,21 @@ def test_the_pack_prints_the_golden_thread(demo_path: Path, tmp_path: Path) -> N
     from tests.test_documents import docx_text, pdf_text
 
     base = ["priority"]
-    assert main([*base, "add", str(demo_path), "--title", "Timely EHC plans",
-                 "--board", "SEND Partnership Board", "--owner", "Rajesh Patel"]) == 0  # fmt: skip
-    assert main([*base, "link", str(demo_path), "1", "--criterion", "right-help",
+    assert main([*base, "add", str(demo_path), "--title", "Short breaks for every family",
+                 "--board", "Short Breaks Board", "--owner", "Tom Clarke"]) == 0  # fmt: skip
+    assert main([*base, "link", str(demo_path), "4", "--criterion", "participation",
                  "--indicator", "ehcp-20-weeks"]) == 0  # fmt: skip
     for fmt, read in (("pdf", pdf_text), ("docx", docx_text)):
         out = tmp_path / f"p.{fmt}"
         assert main(["export", fmt, str(demo_path), "-o", str(out)]) == 0
         flat = " ".join(read(out).split())
-        ours = flat.index("Our priorities 1. Timely EHC plans")
-        assert "Owner: Rajesh Patel; overseen by SEND Partnership Board; criteria 3." in flat
-        assert "% of EHC plans issued within 20 weeks (excluding exceptions):" in flat[ours:]
+        ours = flat.index("Our priorities 1. Timely, good-quality EHC plans")
+        assert "Owner: Tom Clarke; overseen by Short Breaks Board; criteria 2." in flat
+        fourth = flat.index("4. Short breaks for every family")
+        assert "% of EHC plans issued within 20 weeks (excluding exceptions):" in flat[fourth:]
         # the criterion names its priority, after the priorities section
-        assert flat.index("Our priorities: 1. Timely EHC plans.") > ours
-    assert main([*base, "unlink", str(demo_path), "1", "--criterion", "right-help"]) == 0
+        assert flat.index("Our priorities: 4. Short breaks for every family.") > ours
+    assert main([*base, "unlink", str(demo_path), "4", "--criterion", "participation"]) == 0
     assert main([*base, "link", str(demo_path), "7"]) == 2
 
 
@@ -87,7 +88,7 @@ def test_the_command_line_lists_and_refuses_in_words(
     capsys.readouterr()
     assert main(["priority", "list", str(demo_path), "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert [(p["number"], p["title"]) for p in listed] == [(4, "Inclusion"), (5, "Next")]
+    assert [(p["number"], p["title"]) for p in listed][-2:] == [(4, "Inclusion"), (5, "Next")]
     assert main(["priority", "add", str(demo_path), "--title", "X", "--owner", "Nobody"]) == 2
     assert "no person of that name" in capsys.readouterr().err
     assert main(["priority", "link", str(demo_path), "9", "--criterion", "right-help"]) == 2

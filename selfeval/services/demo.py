@@ -154,6 +154,7 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
         people[person["key"]] = add_person(
             workspace, person["name"], person["role"], organisations[person["org"]], person["email"]
         ).id
+    _priorities(workspace, content.get("priorities", []))
     for criterion_id, judgement in content["judgements"].items():
         set_judgement(
             workspace,
@@ -190,3 +191,24 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
             add_attachment_bytes(
                 workspace, evidence_ids[title], file["name"], file["text"].encode("utf-8")
             )
+
+
+def _priorities(workspace: Workspace, priorities: list[dict[str, Any]]) -> None:
+    """The demo partnership's strategic priorities, owners found by name."""
+    from selfeval.services.improvement.priorities import add_priority, parse_priority
+    from selfeval.services.people import list_people
+
+    people = {p.name: p.id for p in list_people(workspace)}
+    for entry in priorities:
+        add_priority(
+            workspace,
+            parse_priority(
+                number=entry["number"],
+                title=entry["title"],
+                description=entry.get("description", ""),
+                owner_person_id=people.get(entry.get("owner", "")),
+                board=entry.get("board", ""),
+                criteria=entry.get("criteria", []),
+                indicators=entry.get("indicators", []),
+            ),
+        )

@@ -8,6 +8,7 @@ RouteKind = Literal[
     "dashboard",
     "evidence_page",
     "people",
+    "priorities",
     "actions",
     "indicators",
     "risks",

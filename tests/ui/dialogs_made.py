@@ -70,6 +70,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
     from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog
     from selfeval.ui.pages.data_request_page import DataRequestDialog
     from selfeval.ui.pages.people_page import OrganisationDialog, PersonDialog
+    from selfeval.ui.pages.priorities_page import PriorityDialog
     from selfeval.ui.pages.risk_page import RiskDialog
     from selfeval.ui.widgets.linked_evidence_panel import EvidencePicker
     from selfeval.ui.widgets.owners_panel import AddOwnerDialog
@@ -98,6 +99,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         lambda: ExportDialog(window.context),
         lambda: ActionDialog(workspace),
         lambda: RiskDialog(window.context),
+        lambda: PriorityDialog(window.context),
         lambda: RequestDialog(
             workspace.framework, "right-help", ["Anyshire ICB", "Sam Reed (School)"]
         ),

@@ -41,6 +41,7 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "My work",
         "Ready for the data request",
         "To confirm after a new edition",
+        "Our priorities",
     ]
     rows = []
     for g in (1, 2):

@@ -309,6 +309,7 @@ def test_keyboard_shortcuts_move_between_pages(
         "My work",
         "Ready for the data request",
         "To confirm after a new edition",
+        "Our priorities",  # the eleventh: Go > Our priorities, no Ctrl+number left
     ]
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.tree.currentIndex().siblingAtColumn(0).data() == places[9]  # the tenth

@@ -101,13 +101,16 @@ def _values(item: PriorityInput) -> dict[str, object]:
     }
 
 
-def add_priority(workspace: Workspace, item: PriorityInput) -> str:
+def add_priority(workspace: Workspace, item: PriorityInput, priority_id: str | None = None) -> str:
+    """A new priority (`priority_id` given: a deleted one put back by Undo, with its own id)."""
     _check(workspace, item)
     with workspace.transaction() as session:
         taken = session.scalars(select(Priority.id).where(Priority.number == item.number))
         if taken.first() is not None:
             raise InputError(f"there is already a priority {item.number}")
         row = Priority(**_values(item))
+        if priority_id is not None:
+            row.id = priority_id
         session.add(row)
         session.flush()
         record_change(session, workspace.user, "priority", row.id, "created", None, item.title)

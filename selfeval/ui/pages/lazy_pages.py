@@ -5,6 +5,7 @@ so build.spec lists them as hidden imports.)"""
 from __future__ import annotations
 
 LAZY_PAGES: dict[str, tuple[str, str]] = {
+    "priorities": ("selfeval.ui.pages.priorities_page", "PrioritiesPage"),
     "actions": ("selfeval.ui.pages.action_widgets", "ActionPlanPage"),
     "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
     "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),

@@ -103,6 +103,7 @@ def build_menus(
     )
     for number, (text, place) in enumerate(places, start=1):
         _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number % 10}")
+    lead(_action(owner, go_menu, "O&ur priorities", partial(do.go, "priorities")))
     go_menu.addSeparator()
     _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
     _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
