@@ -204,6 +204,8 @@ class PrioritiesPage(PageWidget):
         self.table.setRowCount(len(priorities))
         for row, priority in enumerate(priorities):
             actions = actions_of(workspace, priority)
+            served = sorted(numbers[c] for c in priority.criteria if c in numbers)
+            said = [f"{a.title} ({ACTION_STATUSES.get(a.status, a.status)})" for a in actions]
             values = [
                 str(priority.number),
                 priority.title,
