@@ -209,10 +209,8 @@ class PrioritiesPage(PageWidget):
             values = [
                 str(priority.number),
                 priority.title,
-                ", ".join(str(n) for n in sorted(numbers[c] for c in priority.criteria)),
-                "\n".join(
-                    f"{a.title} ({ACTION_STATUSES.get(a.status, a.status)})" for a in actions
-                ),
+                ", ".join(str(n) for n in served),
+                "\n".join(said),
                 "\n".join(library[i].name if i in library else i for i in priority.indicators),
             ]
             for column, value in enumerate(values):
