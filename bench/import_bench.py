@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from selfeval.services.evidence_import import import_evidence  # noqa: E402
 from selfeval.services.frameworks import framework_library  # noqa: E402
+from selfeval.services.tracker_columns import FIELDS  # noqa: E402
 from selfeval.services.users import CurrentUser  # noqa: E402
 from selfeval.services.workspace import create_workspace  # noqa: E402
 from selfeval.store.types import new_id  # noqa: E402
@@ -39,18 +40,7 @@ def make_csv(path: Path, rows: int, criteria: list[str]) -> None:
     rng = random.Random(7)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "title",
-                "description",
-                "kind",
-                "organisation",
-                "date",
-                "criteria",
-                "personal_data",
-                "link",
-            ]
-        )
+        writer.writerow(FIELDS)
         for i in range(rows):
             writer.writerow(
                 [

@@ -13,18 +13,10 @@ from selfeval.errors import InputError
 from selfeval.services.dump import dump_json
 from selfeval.services.evidence import list_evidence
 from selfeval.services.evidence_import import ImportProblems, import_evidence
+from selfeval.services.tracker_columns import FIELDS
 from selfeval.services.workspace import Workspace
 
-HEADER = [
-    "title",
-    "description",
-    "kind",
-    "organisation",
-    "date",
-    "criteria",
-    "personal_data",
-    "link",
-]
+HEADER = list(FIELDS)  # a tracker with exactly the fields' own names
 GOOD_ROWS = [
     [
         "EHCP timeliness",
