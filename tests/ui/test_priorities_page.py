@@ -68,3 +68,23 @@ def test_a_priority_added_shown_edited_deleted_and_undone(
     assert len(list_priorities(window.workspace)) == 3
     window.undo_stack.undo()
     assert list_priorities(window.workspace)[-1].title == "EHC plans on time"
+
+
+def test_the_dashboard_and_the_criterion_page_show_the_priorities(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("dashboard", "")
+    progress = window.dashboard.lists["priorities"]
+    lines = [progress.item(row).text() for row in range(progress.count())]
+    assert lines[0].startswith("1. Timely, good-quality EHC plans: 0 of 4 actions complete")
+    assert window.dashboard.boxes["priorities"].title() == "Our priorities: actions complete (3)"
+    progress.itemActivated.emit(progress.item(0))
+    assert window.pages.currentWidget() is window.extra_page("priorities")
+    window.navigate("criterion", "right-help")
+    shown = window.criterion_page.priorities
+    assert shown.text() == (
+        "Our priorities: 1. Timely, good-quality EHC plans; 2. The right therapy at the right time"
+    )
+    window.navigate("criterion", "participation")
+    assert not shown.isVisibleTo(window.criterion_page)

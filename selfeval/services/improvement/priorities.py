@@ -182,3 +182,22 @@ def actions_of(workspace: Workspace, priority: PriorityView) -> list[ActionThrea
         for a in list_actions(workspace)
         if wanted & set(a.criteria)
     ]
+
+
+@dataclass(frozen=True)
+class PriorityProgress:
+    number: int
+    title: str
+    complete: int
+    actions: int
+
+
+def priority_progress(workspace: Workspace) -> list[PriorityProgress]:
+    """Each priority with how many of the actions on its criteria are complete: the dashboard's
+    line per priority."""
+    progress = []
+    for priority in list_priorities(workspace):
+        actions = actions_of(workspace, priority)
+        done = sum(1 for a in actions if a.status == "complete")
+        progress.append(PriorityProgress(priority.number, priority.title, done, len(actions)))
+    return progress

@@ -88,6 +88,10 @@ class CriterionPage(QScrollArea):
         self.lead_in.setWordWrap(True)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
+        self.priorities = plain_label()
+        self.priorities.setWordWrap(True)
+        self.priorities.setAccessibleName("The partnership's priorities this criterion serves")
+        layout.addWidget(self.priorities)
 
         bullets_box = QGroupBox(
             "What inspectors take account of (optional rating and note for each)"
@@ -179,6 +183,17 @@ class CriterionPage(QScrollArea):
         layout.addLayout(history_row)
         layout.addStretch(1)
 
+    def _show_priorities(self, criterion_id: str) -> None:
+        from selfeval.services.improvement.priorities import list_priorities
+
+        named = [
+            f"{p.number}. {p.title}"
+            for p in list_priorities(self.context.workspace)
+            if criterion_id in p.criteria
+        ]
+        self.priorities.setText("Our priorities: " + "; ".join(named) if named else "")
+        self.priorities.setVisible(bool(named))
+
     def _box(self, form: QFormLayout, field: str, label_text: str, accessible: str) -> None:
         """A several-line box for one of the judgement's texts, saved at each pause."""
         editor = AutosaveText(accessible)
@@ -239,6 +254,7 @@ class CriterionPage(QScrollArea):
         if criterion.paragraph:
             meta += f" - framework paragraph {criterion.paragraph}"
         self.meta.setText(meta)
+        self._show_priorities(criterion_id)
         self.lead_in.setText(criterion.lead_in or "")
         self.lead_in.setVisible(bool(criterion.lead_in))
         judgements = {

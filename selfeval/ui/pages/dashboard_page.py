@@ -108,6 +108,7 @@ class DashboardPage(QScrollArea):
             "returns": "Contribution returns due in 14 days or late",
             "data_request": "Data request items not ready",
             "edition": "To confirm after the new edition",
+            "priorities": "Our priorities: actions complete",
         }
         for index, (key, title) in enumerate(titles.items()):
             box = QGroupBox(title)
@@ -248,6 +249,7 @@ class DashboardPage(QScrollArea):
         if not waiting:
             widget.addItem(QListWidgetItem(NOTHING))
         self._fill_edition(summary.edition_to_confirm)
+        priorities = self._fill_priorities()
         when = expected_from(self.context.workspace)
         self.inspection.setText(
             countdown(when, today) if when else "No expected inspection date set yet."
@@ -262,6 +264,7 @@ class DashboardPage(QScrollArea):
             "returns": len(returns),
             "data_request": len(waiting),
             "edition": summary.edition_to_confirm,
+            "priorities": priorities,
         }
         for key, count in card_counts.items():
             self._fit_card(key, count)
@@ -303,6 +306,21 @@ class DashboardPage(QScrollArea):
             entry = QListWidgetItem(f"{item.label} {item.relationship}: {text}")
             entry.setData(TARGET_ROLE, "edition:")
             widget.addItem(entry)
+
+    def _fill_priorities(self) -> int:
+        """Each strategic priority with its actions complete; shown once there are some."""
+        from selfeval.services.improvement.priorities import priority_progress
+
+        progress = priority_progress(self.context.workspace)
+        widget = self.lists["priorities"]
+        widget.clear()
+        self.boxes["priorities"].setVisible(bool(progress))
+        for line in progress:
+            said = f"{line.complete} of {counted(line.actions, 'action')} complete"
+            entry = QListWidgetItem(f"{line.number}. {line.title}: {said}")
+            entry.setData(TARGET_ROLE, "priorities:")
+            widget.addItem(entry)
+        return len(progress)
 
     def _fit_card(self, key: str, count: int) -> None:
         """A card says its count in its title; an empty one is one line with a tick, a full
