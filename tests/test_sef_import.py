@@ -21,7 +21,8 @@ from selfeval.services.sef_import.importing import (
     remembered_headings,
     undo_sef,
 )
-from selfeval.services.sef_import.sef_plan import SefPlan, references
+from selfeval.services.sef_import.references import references
+from selfeval.services.sef_import.sef_plan import SefPlan
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import ChangeRecord
 from tests import sef_documents as docs

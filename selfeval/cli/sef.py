@@ -129,7 +129,8 @@ def preview(workspace: object, plan: object) -> dict[str, object]:
     """What the import would do, as data: the CLI prints it, --json gives it whole."""
     from selfeval.services.sef_import.field_words import NOTE, TARGETS
     from selfeval.services.sef_import.importing import current_texts
-    from selfeval.services.sef_import.sef_plan import SefPlan, references
+    from selfeval.services.sef_import.references import references
+    from selfeval.services.sef_import.sef_plan import SefPlan
     from selfeval.services.workspace import Workspace
 
     assert isinstance(workspace, Workspace) and isinstance(plan, SefPlan)

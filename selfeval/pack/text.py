@@ -13,3 +13,16 @@ _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 
 def clean(text: str) -> str:
     return _UNWRITABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis marking a cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def figure(value: float | None, unit: str = "", missing: str = "-") -> str:
+    """A figure as the documents print it: thousands apart, no trailing zeros, "%" when a rate."""
+    if value is None:
+        return missing
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{text}%" if unit == "%" else text

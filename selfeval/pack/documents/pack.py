@@ -30,12 +30,15 @@ from selfeval.pack.blocks import (
     TrendChart,
 )
 from selfeval.pack.documents.comments import comments_blocks
+from selfeval.pack.documents.completeness import folded_bullets, still_to_write
+from selfeval.pack.documents.headlines import headlines
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
 from selfeval.pack.documents.priorities import priorities_of, priorities_section
 from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.documents.written import written
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
+from selfeval.pack.text import clip, figure
 from selfeval.words import counted
 
 VERDICTS = {
@@ -49,17 +52,6 @@ VERDICTS = {
 
 NO_LEAD = "no lead owner"
 """Said in words: a dash in the Lead column reads as a gap in the table, not a gap in the plan."""
-
-
-def figure(value: float | None, unit: str = "") -> str:
-    if value is None:
-        return "-"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}%" if unit == "%" else text
-
-
-def clip(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def compose_pack(pack: Pack) -> Document:
@@ -100,42 +92,6 @@ def compose_pack(pack: Pack) -> Document:
     )
 
 
-def folded_bullets(section: CriterionSection) -> list[Block]:
-    """The framework's bullets after the partnership's text, as a short reference: each one
-    numbered and shortened, with its rating in words where the partnership gave one."""
-    where = f" (framework paragraph {section.paragraph})" if section.paragraph else ""
-    items = []
-    for bullet in section.bullets:
-        said = f"{section.number}.{bullet.number} {clip(bullet.text, 90)}"
-        if bullet.rating is not None:
-            said += f" ({bullet.rating.label})"
-        items.append(said)
-    return [Para(f"What inspectors look at{where}: " + "; ".join(items) + ".", "muted")]
-
-
-def still_to_write(pack: Pack) -> list[Block]:
-    """A draft's completeness annex: each criterion's empty fields, and any criterion not yet
-    rated, so the writers see what is left (a Final pack prints neither gaps nor this)."""
-    rows = []
-    for section in pack.sections:
-        empty = [label for field, label in pack.headings if not getattr(section, field).strip()]
-        if section.rating.id == pack.scale[0].id:
-            empty.insert(0, f"no {pack.rating_word.lower()}")
-        if empty:
-            rows.append((f"{section.number}. {clip(section.title, 90)}", "; ".join(empty)))
-    if not rows:
-        return []
-    return [
-        PageBreak(),
-        Heading("Appendix: still to write", 1, key="still-to-write"),
-        Para(
-            "This draft leaves these out of the criteria's sections because nothing is written "
-            "in them yet. The final version prints only what is written."
-        ),
-        Table(("Criterion", "Not yet written"), tuple(rows), (60, 40)),
-    ]
-
-
 def cover(pack: Pack) -> list[Block]:
     blocks: list[Block] = [Spacer(8), Image(pack.logo), Spacer(8)] if pack.logo else [Spacer(25)]
     blocks += [
@@ -159,66 +115,6 @@ def cover(pack: Pack) -> list[Block]:
         ),
     ]
     return blocks
-
-
-def direction(line: IndicatorLine) -> str:
-    """How the area's figure moved since the period before: words, never a judgement."""
-    known = [(p, v) for p, v in line.trend if v is not None]
-    if len(known) < 2:
-        return "-"
-    (before_period, before), (_now_period, now) = known[-2], known[-1]
-    if abs(now - before) < 1e-9:
-        return f"the same as {before_period}"
-    word = "up" if now > before else "down"
-    return f"{word} from {figure(before, line.unit)} ({before_period})"
-
-
-def sources_line(lines: list[IndicatorLine]) -> str:
-    """Every publication a table draws on, named once (a table of ten SEN2 rows says SEN2 once)."""
-    named = list(dict.fromkeys(line.source for line in lines))
-    return ("Source: " if len(named) == 1 else "Sources: ") + "; ".join(named) + "."
-
-
-def headlines(pack: Pack) -> list[Block]:
-    """Context headlines: each published indicator's latest figure beside its comparators."""
-    published = [line for line in pack.indicators if line.source] if pack.headlines else []
-    if not published:
-        return []
-    rows = []
-    for line in published:
-        comparators = {name: value for name, value, _verdict in line.comparators}
-        notes = []
-        if any(verdict == "not compared" for _n, _v, verdict in line.comparators):
-            notes.append("a count: the others' totals are context, not a comparison")
-        if line.series_break and any(p < line.series_break for p, _v in line.trend):
-            notes.append(f"a new series from {line.series_break}: earlier years are not comparable")
-        note = "; ".join(notes).capitalize()
-        rows.append(
-            (
-                CellText(line.name, (), note),
-                line.period,
-                figure(line.area, line.unit) if line.area is not None else "not published",
-                figure(comparators.get("Statistical neighbours"), line.unit),
-                figure(comparators.get("Region"), line.unit),
-                figure(comparators.get("England"), line.unit),
-                direction(line),
-            )
-        )
-    return [
-        Heading("Context: the latest published figures", 1, key="context"),
-        Para(
-            "Each indicator's latest figure as published, beside the mean of our statistical "
-            "neighbours, the region and England, and how it moved since the year before. "
-            "Prevalence and demand are context, not a judgement."
-        ),
-        Table(
-            ("Indicator", "Period", "Area", "Neighbours", "Region", "England", "Since"),
-            tuple(rows),
-            (44, 17, 17, 26, 18, 19, 29),
-        ),
-        Para(sources_line(published), "muted"),
-        PageBreak(),
-    ]
 
 
 def summary(pack: Pack, where_listed: str = "listed in the appendix") -> list[Block]:

@@ -6,13 +6,7 @@ from __future__ import annotations
 from selfeval.pack.blocks import Block, Bullets, Heading, PageBreak, Para
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.model import IndicatorLine, Pack, PriorityLine
-
-
-def _figure(value: float | None, unit: str) -> str:
-    if value is None:
-        return "no figure"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{text}%" if unit == "%" else text
+from selfeval.pack.text import figure
 
 
 def measure(name: str, lines: dict[str, IndicatorLine]) -> str:
@@ -21,9 +15,9 @@ def measure(name: str, lines: dict[str, IndicatorLine]) -> str:
     line = lines.get(name)
     if line is None or line.area is None:
         return name
-    said = f"{name}: {_figure(line.area, line.unit)} ({line.period})"
+    said = f"{name}: {figure(line.area, line.unit)} ({line.period})"
     alike = [
-        f"{who} {_figure(value, line.unit)}"
+        f"{who} {figure(value, line.unit)}"
         for who, value, verdict in line.comparators
         if value is not None and verdict != "not compared"
     ]

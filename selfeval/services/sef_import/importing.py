@@ -25,15 +25,8 @@ from selfeval.services.judgements import NARRATIVE_FIELDS, write_judgement
 from selfeval.services.record_fields import MAX_TEXT
 from selfeval.services.sef_import.docx_pieces import SefDocument, read_docx
 from selfeval.services.sef_import.field_words import NOTE, TARGETS, heading_key
-from selfeval.services.sef_import.sef_plan import (
-    NONE,
-    Piece,
-    Planner,
-    Reference,
-    SefPlan,
-    joined,
-    references,
-)
+from selfeval.services.sef_import.references import Reference, references
+from selfeval.services.sef_import.sef_plan import NONE, Piece, Planner, SefPlan, joined
 from selfeval.services.settings import read_setting
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Comment, EvidenceItem, Judgement, WorkspaceSetting

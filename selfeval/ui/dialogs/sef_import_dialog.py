@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 from selfeval.framework.model import Framework
 from selfeval.services.sef_import.field_words import TARGETS
 from selfeval.services.sef_import.importing import EVIDENCE, LEAVE_OUT, Decision
-from selfeval.services.sef_import.sef_plan import NONE, SefPlan, references
+from selfeval.services.sef_import.references import references
+from selfeval.services.sef_import.sef_plan import NONE, SefPlan
 from selfeval.ui.widgets.headings import plain_label
 from selfeval.words import counted
 
