@@ -49,6 +49,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
     from selfeval.ui.dialogs.conflict_dialog import ConflictDialog
     from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
     from selfeval.ui.dialogs.export_dialog import ExportDialog
+    from selfeval.ui.dialogs.headings_dialog import HeadingsDialog
     from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
     from selfeval.ui.dialogs.history_dialog import HistoryDialog
     from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
@@ -96,6 +97,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         OrganisationDialog,
         lambda: PersonDialog(["Anyshire College"]),
         ShortcutsDialog,
+        lambda: HeadingsDialog(workspace),
         lambda: ExportDialog(window.context),
         lambda: ActionDialog(workspace),
         lambda: RiskDialog(window.context),

@@ -36,3 +36,35 @@ def test_their_headings_on_the_boxes_and_a_hidden_field_not_offered(
     window.navigate("criterion", "participation")
     assert page.texts["impact"].isVisibleTo(page)
     assert page.labels["impact"].text() == "The d&ifference it makes:"
+
+
+def test_the_headings_are_set_in_the_app_and_the_page_follows_at_once(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    from selfeval.services.field_headings import field_headings
+    from selfeval.ui.dialogs.headings_dialog import HeadingsDialog
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "right-help")
+    dialog = HeadingsDialog(window.workspace, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.texts["rationale"].setText("What we know")
+    dialog.used["impact"].setChecked(False)
+    dialog.accept()
+    assert not dialog.isVisible()
+    headings = field_headings(window.workspace)
+    assert headings.label("rationale") == "What we know" and headings.hidden == {"impact"}
+    window.context.changed(None, False)  # as File > Our headings does after OK
+    page = window.criterion_page
+    assert page.labels["rationale"].text() == "&What we know:"
+    assert not page.texts["impact"].isVisibleTo(page)
+    again = HeadingsDialog(window.workspace, window)
+    qtbot.addWidget(again)
+    again.show()
+    for box in again.used.values():
+        box.setChecked(False)
+    again.accept()  # refused in words beside the fields: nothing changed
+    assert again.isVisible() and "at least one part stays used" in again.error.text()
+    assert field_headings(window.workspace).hidden == {"impact"}
+    again.done(0)

@@ -290,8 +290,8 @@ class CriterionPage(QScrollArea):
         self.actions_panel.show_actions(
             list_actions(self.context.workspace, criterion_id=criterion_id)
         )
-        if not same:  # the headings may have changed since (another window, the command line)
-            self.shown_headings = self._apply_headings()
+        # the headings may have changed since (File > Our headings, the command line)
+        self.shown_headings = self._apply_headings()
         if not same:  # another criterion opens at its top, not where the last one was read to
             self.verticalScrollBar().setValue(0)
 

@@ -86,6 +86,10 @@ class WindowController:
     def our_area(self) -> None:
         progress_actions.edit_our_area(self.window)
 
+    def field_headings(self) -> None:
+        self.window.commit_pending()
+        progress_actions.edit_headings(self.window)
+
     def sign_off(self) -> None:
         self.window.commit_pending()
         progress_actions.sign_off_version(self.window)

@@ -70,6 +70,7 @@ def build_menus(
     lead(_action(owner, file_menu, "Progress &report since a snapshot...", do.progress_report))
     lead(_action(owner, file_menu, "Sign o&ff this version...", do.sign_off))
     lead(_action(owner, file_menu, "Our &area: foreword, context, logo, summary...", do.our_area))
+    lead(_action(owner, file_menu, "Our hea&dings for a criterion's fields...", do.field_headings))
 
     contributions = file_menu.addMenu("Con&tributions")
     ask = _action(

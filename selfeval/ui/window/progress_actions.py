@@ -227,6 +227,14 @@ def edit_our_area(host: WindowHost) -> None:
     OurAreaDialog(host.workspace, our_area(host.workspace), host.widget()).exec()
 
 
+def edit_headings(host: WindowHost) -> None:
+    """File > Our headings: the partnership's words for a criterion's fields."""
+    from selfeval.ui.dialogs.headings_dialog import HeadingsDialog
+
+    if HeadingsDialog(host.workspace, host.widget()).exec() == QDialog.DialogCode.Accepted:
+        host.context.changed(None, False)
+
+
 def import_statistics(host: WindowHost) -> None:
     """File > Import published statistics: choose, preview, import (on a worker)."""
     from selfeval.ui.dialogs.statistics_dialog import StatisticsDialog
