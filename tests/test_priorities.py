@@ -93,3 +93,29 @@ def test_the_command_line_lists_and_refuses_in_words(
     assert "no person of that name" in capsys.readouterr().err
     assert main(["priority", "link", str(demo_path), "9", "--criterion", "right-help"]) == 2
     assert "there is no priority 9" in capsys.readouterr().err
+
+
+def test_a_criterion_section_carries_its_headline_figures_like_with_like(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from selfeval.cli import main
+    from selfeval.pack.documents.priorities import measure
+    from selfeval.pack.model import IndicatorLine
+    from tests.test_documents import pdf_text
+
+    out = tmp_path / "p.pdf"
+    assert main(["export", "pdf", str(demo_path), "-o", str(out), "--criteria", "right-help"]) == 0
+    flat = " ".join(pdf_text(out).split())
+    assert (
+        "Figures: % of EHC plans issued within 20 weeks (excluding exceptions): 11.8% (2022); "
+        "Statistical neighbours 45.1%, Region 35.2%, England 50.7%." in flat
+    )
+    count = IndicatorLine(
+        "Initial requests for an EHC needs assessment", "", "context", "2024", 520.0,
+        (("Region", 9010.0, "not compared"), ("England", 93302.0, "not compared")),
+        None, (("2024", 520.0),),
+    )  # fmt: skip
+    # a count is never set beside another area's total
+    assert measure(count.name, {count.name: count}) == (
+        "Initial requests for an EHC needs assessment: 520 (2024)"
+    )

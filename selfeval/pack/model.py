@@ -158,6 +158,8 @@ class IndicatorLine:
     """The publication of the latest figures, when imported from published statistics."""
     series_break: str = ""
     """The first period of a new series (figures before it are not comparable), or ""."""
+    criteria: tuple[str, ...] = ()
+    """The criteria the indicator usually evidences (resources/indicators.yaml)."""
 
 
 @dataclass(frozen=True)

@@ -320,6 +320,7 @@ def improvement_lines(
                 ),
                 latest.source,
                 (series_break(indicator_id) or ("", ""))[0],
+                tuple(indicator.criteria),
             )
         )
     risks = tuple(

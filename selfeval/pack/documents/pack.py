@@ -34,7 +34,7 @@ from selfeval.pack.documents.completeness import folded_bullets, still_to_write
 from selfeval.pack.documents.headlines import headlines
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
-from selfeval.pack.documents.priorities import priorities_of, priorities_section
+from selfeval.pack.documents.priorities import figures_of, priorities_of, priorities_section
 from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.documents.written import written
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
@@ -191,6 +191,7 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
         Para(meta, "muted"),
         RatingLine(section.rating, pack.rating_word.capitalize()),
         *priorities_of(pack, section.number),
+        *figures_of(pack, section.id),
     ]
     if section.what_good_looks_like.strip():  # the partnership's own bar, before the rest
         blocks += [Heading("What good looks like", 3), *narrative(section.what_good_looks_like)]

@@ -60,6 +60,18 @@ def priorities_section(pack: Pack) -> list[Block]:
     return blocks
 
 
+def figures_of(pack: Pack, criterion_id: str) -> list[Block]:
+    """A criterion's headline figures: the latest of each indicator that evidences it, beside
+    only the comparators it is like."""
+    lines = {line.name: line for line in pack.indicators}
+    said = [
+        measure(line.name, lines)
+        for line in pack.indicators
+        if criterion_id in line.criteria and line.area is not None
+    ]
+    return [Para("Figures: " + "; ".join(said) + ".", "muted")] if said else []
+
+
 def priorities_of(pack: Pack, number: int) -> list[Block]:
     """A criterion's line naming the priorities it serves."""
     named = [f"{p.number}. {p.title}" for p in pack.priorities if number in p.criteria]
