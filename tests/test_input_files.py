@@ -23,6 +23,8 @@ VERBS: dict[str, Callable[[str, str], list[str]]] = {
     "neighbours": lambda ws, f: ["neighbours", "import", ws, f],
     "logo": lambda ws, f: ["ourarea", ws, "--logo", f],
     "foreword": lambda ws, f: ["ourarea", ws, "--foreword-file", f],
+    "executive summary": lambda ws, f: ["ourarea", ws, "--summary-file", f],
+    "word self-evaluation": lambda ws, f: ["import", "sef", ws, f, "--preview"],
     "framework": lambda ws, f: ["frameworks", "validate", f],
     "package": lambda ws, f: ["contribution", "merge", ws, f],
     "passphrase": lambda ws, f: ["contribution", "merge", ws, ws, "--passphrase-file", f],
