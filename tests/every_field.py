@@ -33,6 +33,7 @@ from selfeval.services.vocabulary import (
     EVIDENCE_KINDS,
     ORGANISATION_KINDS,
     REQUEST_KINDS,
+    SPEAKER_KINDS,
     WITHIN_NOTICE,
 )
 from selfeval.services.workspace import Workspace
@@ -59,6 +60,7 @@ LABELS: dict[str, dict[str, str]] = {
     "data_request_item.kind": REQUEST_KINDS,
     "data_request_item.within_notice": WITHIN_NOTICE,
     "ownership.role": {"lead": "Lead", "contributor": "Contributor"},
+    "voice.speaker_kind": SPEAKER_KINDS,
 }
 
 
@@ -109,13 +111,14 @@ def example(number: int, tag: str, record: Record, field: Field, ids: dict[str, 
         Kind.TEXT: _token(number, tag),
         Kind.DATE: date(2031, 1, 1) + timedelta(days=number * 3 + (tag == "Pz")),
         Kind.WHOLE: 4 if field.limit else 40 + number,
-        Kind.FIGURE: 60.5 + number + (0.25 if tag == "Pz" else 0),
+        Kind.FIGURE: (60.5 + number) % (field.limit or 1_000_000) + (0.25 if tag == "Pz" else 0),
         Kind.FLAG: tag == "Qz",
         Kind.RATING: "amber" if tag == "Qz" else "green",
         Kind.PERSON: ids.get("person"),
         Kind.ORGANISATION: ids.get("organisation"),
         Kind.CRITERION: CRITERION,
         Kind.CRITERIA: CRITERION,
+        Kind.PRIORITIES: ids.get("priority", ""),
         Kind.BULLET: BULLET,
         Kind.EVIDENCE: ids.get("evidence_item", ""),
         Kind.FILE: ids.get("blob", ""),
@@ -133,7 +136,7 @@ def example(number: int, tag: str, record: Record, field: Field, ids: dict[str, 
     return by_kind[field.kind]
 
 
-ORDER = ("organisation", "person", "blob", "evidence_item", "action", "snapshot")
+ORDER = ("organisation", "person", "priority", "blob", "evidence_item", "action", "snapshot")
 """Rows others point at are written first."""
 
 

@@ -318,7 +318,13 @@ def _printed_forms(filled: Filled, path: Path) -> dict[str, list[str]]:
     for record in _records(path):
         for name in record.carried(path):
             field = record.field(name)
-            if field.kind in (Kind.CRITERION, Kind.CRITERIA, Kind.BULLET, Kind.FLAG):
+            if field.kind in (
+                Kind.CRITERION,
+                Kind.CRITERIA,
+                Kind.PRIORITIES,
+                Kind.BULLET,
+                Kind.FLAG,
+            ):
                 continue  # printed as the section it is in, or as a mark: nothing to find
             wanted[f"{record.table}.{name}"] = filled.printed(record.table, field, names)
     for setting in SETTINGS:
@@ -423,6 +429,7 @@ def _other(workspace: Workspace, filled: Filled, field: Field, current: Any) -> 
     others: dict[Kind, Any] = {
         Kind.CRITERION: "needs-identified",
         Kind.CRITERIA: "needs-identified",
+        Kind.PRIORITIES: "",
         Kind.BULLET: "right-help.3",
         Kind.ORGANISATION: None,
         Kind.EVIDENCE: "",

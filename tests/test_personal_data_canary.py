@@ -18,6 +18,8 @@ from selfeval.cli import main
 from selfeval.services.attachments import add_attachment_bytes
 from selfeval.services.evidence import EvidenceInput, add_evidence
 from selfeval.services.improvement.snapshots import take_snapshot
+from selfeval.services.voices.case_studies import add_case_study, parse_case_study
+from selfeval.services.voices.voices import add_voice, parse_voice
 from selfeval.services.workspace import open_workspace
 from tests.conftest import TEST_USER
 
@@ -27,6 +29,22 @@ CANARY = EvidenceInput(
     description=f"CANARY-DESC-{MARK} lives at 1 Example Road",
     kind="case-study",
     personal_data=True,
+)
+
+
+PERSONAL_VOICE = parse_voice(
+    words=f"CANARY-VOICE-{MARK} my son Jack waited a year",
+    speaker_kind="parent-carer",
+    consent=True,
+    personal_data=True,
+    criteria=["right-help", "participation"],
+)
+PERSONAL_CASE = parse_case_study(
+    title=f"CANARY-CASE-{MARK}",
+    needed="Jack, born on 3 March 2015, needed a place near 12 Acacia Avenue.",
+    difference=f"CANARY-DIFFERENCE-{MARK} he is back in school.",
+    de_identified=False,
+    criteria=["right-help", "participation"],
 )
 
 
@@ -61,6 +79,8 @@ def lead(demo_path: Path) -> Path:
         take_snapshot(ws, "Board")
         canary = add_evidence(ws, CANARY, ["right-help", "needs-identified", "participation"])
         add_attachment_bytes(ws, canary, f"canary-{MARK}.txt", f"CANARY-BYTES-{MARK}".encode())
+        add_voice(ws, PERSONAL_VOICE)
+        add_case_study(ws, PERSONAL_CASE)
     return demo_path
 
 
@@ -84,7 +104,7 @@ def test_no_output_leaks_personal_data_unless_asked(
             "-o",
             str(outputs[f"progress.{fmt}"]),
         )
-    for document in ("parents", "brief"):
+    for document in ("parents", "brief", "summary"):
         for fmt in ("pdf", "docx"):
             outputs[f"{document}.{fmt}"] = tmp_path / f"{document}.{fmt}"
             run(capsys, "export", document, ws, "-o", str(outputs[f"{document}.{fmt}"]))
@@ -143,7 +163,11 @@ def test_personal_data_goes_where_it_was_asked_for_and_no_further(
     ws = str(lead)
     pack = tmp_path / "pack.pdf"
     run(capsys, "export", "pdf", ws, "-o", str(pack), "--include-personal-data")
-    assert f"CANARY-TITLE-{MARK}" in text_of(pack)
+    for canary in ("TITLE", "VOICE", "CASE", "DIFFERENCE"):
+        assert f"CANARY-{canary}-{MARK}" in text_of(pack), canary
+    word = tmp_path / "pack.docx"
+    run(capsys, "export", "docx", ws, "-o", str(word), "--include-personal-data")
+    assert f"CANARY-VOICE-{MARK}" in text_of(word) and f"CANARY-CASE-{MARK}" in text_of(word)
     progress = tmp_path / "progress.docx"
     run(
         capsys,

@@ -18,7 +18,7 @@ from psycopg import sql
 from selfeval.cli import main
 from selfeval.services.evidence import EvidenceInput, add_evidence
 from selfeval.services.users import CurrentUser
-from selfeval.services.workspace import open_workspace
+from selfeval.services.workspace import Workspace, open_workspace
 from selfeval.store.server_functions import NOTICE_CHANNEL, all_functions
 from selfeval.store.server_security import ACCESS, GROUPS, ROLES, VERBS
 from tests.server_fixtures import ThrowAwayServer
@@ -78,7 +78,27 @@ def shared_template(pg_server: ThrowAwayServer, demo_template: Path) -> str:
                 ["right-help"],
                 [(f"{title}.txt", f"bytes of {title}".encode())],
             )
+        _heard(owner)
     return url
+
+
+def _heard(owner: Workspace) -> None:
+    """A personal voice and a case study not de-identified, of the ICB's and of the council's,
+    and a survey result: what is personal is seen only inside its organisation (and by leads)."""
+    from selfeval.services.voices.case_studies import add_case_study, parse_case_study
+    from selfeval.services.voices.surveys import add_survey_result, parse_survey
+    from selfeval.services.voices.voices import add_voice, parse_voice
+
+    for who, organisation in (("child A", ICB), ("Child B", COUNCIL)):
+        add_voice(owner, parse_voice(words=f"Words of {who}'s mother", speaker_kind="parent-carer",
+                                     personal_data=True, consent=True, organisation=organisation,
+                                     criteria=["right-help"]))  # fmt: skip
+        add_case_study(owner, parse_case_study(title=f"Journey of {who}", de_identified=False,
+                                               organisation=organisation,
+                                               criteria=["right-help"]))  # fmt: skip
+    add_survey_result(owner, parse_survey(survey="Forum survey", question="I was listened to",
+                                          responses=120, agree_percent=55,
+                                          criteria=["right-help"]))  # fmt: skip
 
 
 @pytest.fixture
@@ -304,12 +324,41 @@ def test_history_about_personal_data_is_seen_as_the_item_is(shared: str) -> None
             seen[role] = connection.execute(
                 "SELECT count(*) FROM change_record WHERE new_value LIKE %s", ("%child A%",)
             ).fetchone()[0]  # type: ignore[index]
-    assert seen == {"lead": 2, "contributor": 2, "reader": 0}  # created; its file attached
+    # the item created, its file attached; a voice and a case study about the same child
+    assert seen == {"lead": 4, "contributor": 4, "reader": 0}
     with connect(shared, "contributor") as amara:  # the council's item: not the ICB's to see
         hidden = amara.execute(
             "SELECT count(*) FROM change_record WHERE new_value LIKE %s", ("%Child B%",)
         ).fetchone()
         assert hidden == (0,)
+
+
+@pytest.mark.parametrize("table", ["voice", "case_study"])
+def test_personal_voices_and_case_studies_are_seen_only_inside_their_organisation(
+    shared: str, table: str
+) -> None:
+    column = "words" if table == "voice" else "title"
+    for role, expected in (("lead", {"A", "B"}), ("contributor", {"A"}), ("reader", set())):
+        with connect(shared, role) as connection:
+            rows = connection.execute(f"SELECT {column} FROM {table}").fetchall()
+            history = connection.execute(
+                "SELECT new_value FROM change_record WHERE entity = %s", (table,)
+            ).fetchall()
+        seen = {"A" if "child A" in r[0] else "B" for r in rows}
+        assert seen == expected, role
+        told = {"A" if "child A" in r[0] else "B" for r in history if r[0]}
+        assert told == expected, (role, "history")
+
+
+@pytest.mark.parametrize("table", ["voice", "survey_result", "case_study"])
+def test_nobody_but_a_lead_writes_what_families_said(shared: str, table: str) -> None:
+    for role in ("contributor", "reader"):
+        with connect(shared, role) as connection:
+            assert refused(connection, f"DELETE FROM {table}"), role
+            assert refused(connection, f"UPDATE {table} SET criteria = ''"), role
+            rows = connection.execute(f"SELECT count(*) FROM {table}").fetchone()
+            if table == "survey_result":
+                assert rows == (1,), role  # seen by all, changed by none
 
 
 # --- files ---------------------------------------------------------------------------------
@@ -640,7 +689,24 @@ def test_sabotage_without_forced_row_security_the_history_shows_personal_data(sh
             count = lisa.execute(
                 "SELECT count(*) FROM change_record WHERE new_value LIKE '%child A%'"
             ).fetchone()
-            assert count == (2,)
+            assert count == (4,)  # the item, its file, the voice and the case study
+    finally:
+        _secure_again(shared)
+
+
+def test_sabotage_without_the_voice_policy_a_contributor_reads_anothers_personal_words(
+    shared: str,
+) -> None:
+    with psycopg.connect(as_login(shared, OWNER), autocommit=True) as owner:
+        owner.execute("DROP POLICY selfeval_select_contributor ON voice")
+        owner.execute(
+            "CREATE POLICY selfeval_select_contributor ON voice FOR SELECT "
+            "TO selfeval_contributor USING (true)"
+        )
+    try:
+        with connect(shared, "contributor") as amara:
+            count = amara.execute("SELECT count(*) FROM voice WHERE words LIKE '%Child B%'")
+            assert count.fetchone() == (1,)
     finally:
         _secure_again(shared)
 
@@ -662,6 +728,12 @@ BAD_VALUES = [
     ("UPDATE risk SET impact = 9", "impact"),
     ("UPDATE snapshot SET content = 'not json'", "JSON"),
     ("UPDATE attachment SET filename = '../../evil'", "slashes"),
+    ("UPDATE voice SET speaker_kind = 'neighbour'", "whose words"),
+    ("UPDATE voice SET words = ' '", "their words"),
+    ("UPDATE survey_result SET agree_percent = 'NaN'", "0 to 100"),
+    ("UPDATE survey_result SET responses = 0", "responses"),
+    ("UPDATE case_study SET title = E'Journey\\x07'", "title"),
+    ("UPDATE action SET priorities = repeat('x', 4001)", "priorities"),
     ("INSERT INTO evidence_link VALUES ((SELECT id FROM evidence_item LIMIT 1), "
      "(SELECT id FROM assessment LIMIT 1), 'bad id!', '')", "criterion or bullet"),
 ]  # fmt: skip
@@ -695,6 +767,7 @@ def test_the_servers_lists_are_the_services_lists() -> None:
     assert tuple(vocabulary.WITHIN_NOTICE) == server_values.WITHIN_NOTICE
     assert server_values.MAX_NARRATIVE == judgements.MAX_TEXT
     assert tuple(vocabulary.RISK_STATUSES) == server_values.RISK_STATUSES
+    assert tuple(vocabulary.SPEAKER_KINDS) == server_values.SPEAKER_KINDS
     assert server_values.EVIDENCE_YEARS_AHEAD == evidence.YEARS_AHEAD
 
 

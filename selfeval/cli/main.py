@@ -34,6 +34,7 @@ from selfeval.cli.sef import add_sef_import, import_sef
 from selfeval.cli.server import add_server_verbs
 from selfeval.cli.signoff import add_signoff_verbs
 from selfeval.cli.statistics import add_statistics_verbs
+from selfeval.cli.voices import add_voice_verbs
 from selfeval.errors import SelfevalError
 from selfeval.fault_log import log_fault
 from selfeval.files.faults import describe_os_error
@@ -63,6 +64,9 @@ VERBS = (
     "ourarea",
     "headings",
     "priority",
+    "voice",
+    "survey",
+    "casestudy",
     "neighbours",
     "server",
     "check",
@@ -307,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_ourarea_verb(verb)
     add_headings_verb(verb)
     add_priority_verb(verb)
+    add_voice_verbs(verb)
     add_server_verbs(verb)
 
     p = verb("user", cmd_user, "show, or --set, who is recorded as making changes")

@@ -24,11 +24,21 @@ def add_priority_verb(verb) -> None:  # type: ignore[no-untyped-def]
     listing.add_argument("workspace")
     listing.add_argument("--json", action="store_true")
     for name, said in (("link", "link"), ("unlink", "unlink")):
-        sub = actions.add_parser(name, help=f"{said} a criterion or an indicator")
+        sub = actions.add_parser(name, help=f"{said} a criterion, an indicator, an action, a risk")
         sub.add_argument("workspace")
         sub.add_argument("number", type=int, help="the priority's number")
         sub.add_argument("--criterion", action="append", default=[], metavar="ID")
         sub.add_argument("--indicator", action="append", default=[], metavar="ID")
+        sub.add_argument(
+            "--action",
+            dest="plan_action",
+            action="append",
+            default=[],
+            metavar="ID_OR_TITLE",
+            help="an action of this cycle, by id or title",
+        )
+        sub.add_argument("--risk", action="append", default=[], metavar="ID_OR_TITLE",
+                         help="a risk of this cycle, by id or title")  # fmt: skip
 
 
 def _owner_id(workspace: object, name: str) -> str | None:
@@ -49,8 +59,6 @@ def cmd_priority(args: argparse.Namespace) -> int:
         add_priority,
         list_priorities,
         parse_priority,
-        priority_numbered,
-        update_priority,
     )
 
     with open_from_args(args) as workspace:
@@ -67,23 +75,42 @@ def cmd_priority(args: argparse.Namespace) -> int:
             add_priority(workspace, item)
             print(f"Added priority {number}: {item.title}")
         elif args.action in ("link", "unlink"):
-            if not args.criterion and not args.indicator:
-                raise InputError("say what to link: --criterion ID or --indicator ID")
-            priority = priority_numbered(workspace, args.number)
-            item = priority.as_input()
-            if args.action == "link":
-                item.criteria = list(dict.fromkeys([*item.criteria, *args.criterion]))
-                item.indicators = list(dict.fromkeys([*item.indicators, *args.indicator]))
-            else:
-                item.criteria = [c for c in item.criteria if c not in args.criterion]
-                item.indicators = [i for i in item.indicators if i not in args.indicator]
-            update_priority(workspace, priority.id, item)
-            criteria = ", ".join(item.criteria) or "none"
-            measures = ", ".join(item.indicators) or "none"
-            print(f"Priority {priority.number}: criteria {criteria}; indicators {measures}")
+            _link(workspace, args)
         else:
             _list(workspace, args.json)
     return EXIT_OK
+
+
+def _link(workspace: object, args: argparse.Namespace) -> None:
+    from selfeval.services.improvement.priorities import (
+        link_plan,
+        priority_numbered,
+        update_priority,
+    )
+    from selfeval.services.workspace import Workspace
+
+    assert isinstance(workspace, Workspace)
+    if not (args.criterion or args.indicator or args.plan_action or args.risk):
+        raise InputError(
+            "say what to link: --criterion ID, --indicator ID, --action ID_OR_TITLE or "
+            "--risk ID_OR_TITLE"
+        )
+    priority = priority_numbered(workspace, args.number)
+    item = priority.as_input()
+    linking = args.action == "link"
+    if linking:
+        item.criteria = list(dict.fromkeys([*item.criteria, *args.criterion]))
+        item.indicators = list(dict.fromkeys([*item.indicators, *args.indicator]))
+    else:
+        item.criteria = [c for c in item.criteria if c not in args.criterion]
+        item.indicators = [i for i in item.indicators if i not in args.indicator]
+    if args.criterion or args.indicator:
+        update_priority(workspace, priority.id, item)
+    named = link_plan(workspace, priority.id, args.plan_action, args.risk, linking)
+    criteria = ", ".join(item.criteria) or "none"
+    measures = ", ".join(item.indicators) or "none"
+    said = f"Priority {priority.number}: criteria {criteria}; indicators {measures}"
+    print(said + "".join(f"; {'linked' if linking else 'unlinked'} {n}" for n in named))
 
 
 def _list(workspace: object, as_json: bool) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
+from selfeval.pack.model_heard import CaseStudyLine, SurveyLine, VoiceLine
+
 Status = Literal["draft", "final"]
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
 
@@ -141,6 +143,8 @@ class PriorityLine:
     actions: tuple[tuple[str, str, date | None], ...]
     """(title, status in words, due date)."""
     indicators: tuple[str, ...]
+    risks: tuple[tuple[str, str, str], ...] = ()
+    """(title, rating in words, status)."""
 
 
 @dataclass(frozen=True)
@@ -270,6 +274,11 @@ class Pack:
     area_foreword: str = ""
     area_context: str = ""
     priorities: tuple[PriorityLine, ...] = ()
+    voices: tuple[VoiceLine, ...] = ()
+    surveys: tuple[SurveyLine, ...] = ()
+    case_studies: tuple[CaseStudyLine, ...] = ()
+    heard_left_out: int = 0
+    """Voices and case studies marked as personal data that this pack leaves out."""
     executive_summary: str = ""
     """The partnership's written summary (documents/written.py), printed first in the
     executive summary."""
@@ -331,9 +340,13 @@ class Pack:
     def personal_data_statement(self) -> str:
         if self.personal_data_included:
             return "Included: evidence marked as personal data is in this pack."
-        count = self.personal_data_left_out
-        items = f"{count} evidence item{'' if count == 1 else 's'}"
-        verb = "is" if count == 1 else "are"
+        count, heard = self.personal_data_left_out, self.heard_left_out
+        parts = [f"{count} evidence item{'' if count == 1 else 's'}"] if count or not heard else []
+        if heard:
+            parts.append(f"{heard} voice{'' if heard == 1 else 's'} or case stud")
+            parts[-1] += "y" if heard == 1 else "ies"
+        items = " and ".join(parts)
+        verb = "is" if count + heard == 1 else "are"
         return f"Left out: {items} marked as personal data {verb} not in this pack."
 
     @property

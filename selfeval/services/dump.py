@@ -25,6 +25,7 @@ from selfeval.store.models import (
     Assessment,
     Attachment,
     Base,
+    CaseStudy,
     ChangeRecord,
     Comment,
     ContributionRequest,
@@ -46,6 +47,8 @@ from selfeval.store.models import (
     Risk,
     SignOff,
     Snapshot,
+    SurveyResult,
+    Voice,
     WorkspaceSetting,
 )
 
@@ -72,6 +75,9 @@ _SECTIONS: dict[str, tuple[type[Base], tuple[str, ...]]] = {
     "published_figures": (PublishedFigure, ("indicator_id", "period", "level", "code")),
     "risks": (Risk, ("id",)),
     "priorities": (Priority, ("number", "id")),
+    "voices": (Voice, ("said_on", "id")),
+    "survey_results": (SurveyResult, ("survey", "id")),
+    "case_studies": (CaseStudy, ("title", "id")),
     "snapshots": (Snapshot, ("assessment_id", "taken_at", "id")),
     "workspace_settings": (WorkspaceSetting, ("key",)),
     "comments": (Comment, ("created_at", "id")),

@@ -29,6 +29,7 @@ from selfeval.services.vocabulary import (
     OWNER_ROLES,
     REQUEST_KINDS,
     RISK_STATUSES,
+    SPEAKER_KINDS,
     WITHIN_NOTICE,
 )
 
@@ -61,6 +62,7 @@ class Kind(StrEnum):
     ORGANISATION = "an organisation"
     CRITERION = "a criterion"
     CRITERIA = "criteria, comma-separated"
+    PRIORITIES = "strategic priorities, comma-separated"
     BULLET = "a bullet of the criterion"
     EVIDENCE = "evidence items, comma-separated"
     FILE = "a file's SHA-256"
@@ -137,6 +139,10 @@ OWN_FIGURE = "a progress report compares the area's own figure over time"
 LEAD_ONLY = "the lead's own record: a partner's package never carries it"
 
 _JUDGEMENT_TEXT = {Path.SNAPSHOT: SNAPSHOT_KEEPS}
+_THREAD = {
+    Path.SNAPSHOT: SNAPSHOT_KEEPS,
+    Path.WORKBOOK: "printed under each priority in the pack's 'Our priorities'",
+}
 _FOR_FAMILIES = "written for families: printed in the summary for parents, not the pack"
 _FAMILY_TEXT = {
     Path.SNAPSHOT: SNAPSHOT_KEEPS,
@@ -389,6 +395,7 @@ ACTION = Record(
         Field("status", Kind.CHOICE, 20, tuple(ACTION_STATUSES)),
         Field("priority", Kind.CHOICE, 20, tuple(ACTION_PRIORITIES),
               left_out={Path.SNAPSHOT: SNAPSHOT_KEEPS}),
+        Field("priorities", Kind.PRIORITIES, left_out=_THREAD),
     ),
     kept={"id": ID, "assessment_id": OF_ASSESSMENT, "created_at": WHEN, "updated_at": WHEN},
     left_out={Path.PACKAGE: PLAN},
@@ -437,6 +444,7 @@ RISK = Record(
         Field("review_date", Kind.DATE),
         Field("criteria", Kind.CRITERIA),
         Field("status", Kind.CHOICE, 20, RISK_STATUSES),
+        Field("priorities", Kind.PRIORITIES, left_out=_THREAD),
     ),
     kept={"id": ID, "assessment_id": OF_ASSESSMENT},
     left_out={Path.PACKAGE: PLAN, Path.SNAPSHOT: SNAPSHOT_KEEPS},
@@ -461,6 +469,65 @@ PRIORITY = Record(
         Path.WORKBOOK: "printed in the pack's 'Our priorities'; the workbook is the criteria "
         "and the plan's rows",
     },
+)
+
+HEARD = "printed in the criteria's sections of the pack; the workbook is the criteria and the plan"
+KEPT_BY_LEAD = (
+    "kept by the lead for the whole partnership: a partner sends what they heard to the lead "
+    "(as evidence in their return), a package carries criteria and their evidence"
+)
+_HEARD_PATHS = {Path.PACKAGE: KEPT_BY_LEAD, Path.SNAPSHOT: SNAPSHOT_KEEPS, Path.WORKBOOK: HEARD}
+HOLDER = {Path.PACK: "who holds it, not who said it: the pack names the speaker in general terms"}
+
+VOICE = Record(
+    "voice (what a child, young person, parent or practitioner said)",
+    "voice",
+    (
+        Field("words", limit=10_000, help="their words, as said"),
+        Field("speaker_kind", Kind.CHOICE, 20, tuple(SPEAKER_KINDS)),
+        Field("speaker", limit=300, help="who, in general terms (never a name)"),
+        Field("source", limit=300, help="where it was heard: a survey, a forum, a visit"),
+        Field("said_on", Kind.DATE),
+        Field("consent", Kind.FLAG, help="consent to quote it recorded"),
+        Field("personal_data", Kind.FLAG),
+        Field("organisation_id", Kind.ORGANISATION, left_out=HOLDER),
+        Field("criteria", Kind.CRITERIA),
+    ),
+    kept={"id": ID},
+    left_out=_HEARD_PATHS,
+)
+
+SURVEY_RESULT = Record(
+    "survey result",
+    "survey_result",
+    (
+        Field("survey", limit=300),
+        Field("question", limit=1000),
+        Field("responses", Kind.WHOLE),
+        Field("agree_percent", Kind.FIGURE, 100),
+        Field("surveyed_on", Kind.DATE),
+        Field("criteria", Kind.CRITERIA),
+    ),
+    kept={"id": ID},
+    left_out=_HEARD_PATHS,
+)
+
+CASE_STUDY = Record(
+    "case study",
+    "case_study",
+    (
+        Field("title", limit=TITLE),
+        Field("needed", limit=MAX_TEXT, help="what the child or young person needed"),
+        Field("did", limit=MAX_TEXT, help="what the partnership did"),
+        Field("difference", limit=MAX_TEXT, help="what difference it made"),
+        Field("learned", limit=MAX_TEXT, help="what we learned"),
+        Field("de_identified", Kind.FLAG),
+        Field("organisation_id", Kind.ORGANISATION, left_out=HOLDER),
+        Field("criteria", Kind.CRITERIA),
+        Field("priorities", Kind.PRIORITIES),
+    ),
+    kept={"id": ID},
+    left_out=_HEARD_PATHS,
 )
 
 INDICATOR_VALUE = Record(
@@ -695,6 +762,9 @@ RECORDS = (
     ACTION_NOTE,
     RISK,
     PRIORITY,
+    VOICE,
+    SURVEY_RESULT,
+    CASE_STUDY,
     INDICATOR_VALUE,
     INDICATOR_TARGET,
     PUBLISHED_FIGURE,

@@ -5,7 +5,8 @@ Services, the ICB's executive lead, the parent carer forum's chair). Each signat
 SHA-256 of the self-evaluation's *content* at that moment: everything the signed documents
 print: every judgement (rating, narrative, bullet notes, what families read), the evidence each
 criterion cites (with its files' hashes, the files checked sound before anyone signs), owners,
-actions, risks, indicator figures and "Our area" (context, foreword, logo). Timestamps, history
+actions, risks, indicator figures, "Our area" (context, foreword, logo), the priorities and
+what children and families said (voices, survey results, case studies). Timestamps, history
 and comments are not content: re-saving the same words changes nothing. A signature made before
 risks, figures and "Our area" were covered still matches the parts it covered.
 A pack made later compares today's content with the last signed version and says when it has
@@ -77,6 +78,8 @@ def signed_content(
                 "due": a.due_date.isoformat() if a.due_date else None,
                 "status": a.status,
                 "priority": a.priority,
+                # only when linked: a signature made before such links still holds
+                **({"priorities": sorted(a.priorities)} if a.priorities else {}),
             }
             for a in list_actions(workspace)
         }
@@ -100,9 +103,11 @@ def _printed_beside(workspace: Workspace) -> dict[str, Any]:
 
     area = our_area(workspace)
     priorities = {p.id: _json_ready(asdict(p)) for p in list_priorities(workspace)}
+    heard = _heard(workspace)
     return {
         # only when there are some: a signature made before priorities existed still holds
         **({"priorities": priorities} if priorities else {}),
+        **({"heard": heard} if heard else {}),
         "our_area": {
             "context": area.context,
             "foreword": area.foreword,
@@ -111,12 +116,35 @@ def _printed_beside(workspace: Workspace) -> dict[str, Any]:
             **({"summary": area.summary} if area.summary else {}),
         },
         # every field of each, as the pack prints them (a field added later is covered too)
-        "risks": {r.id: _json_ready(asdict(r)) for r in list_risks(workspace)},
+        "risks": {r.id: _unlinked_dropped(asdict(r)) for r in list_risks(workspace)},
         "indicators": {
             f"{v.indicator_id}|{v.period}": _json_ready(asdict(v))
             for v in indicator_values(workspace)
         },
     }
+
+
+def _heard(workspace: Workspace) -> dict[str, Any]:
+    """The voices, survey results and case studies, each whole: what the pack quotes and which
+    are printed (consent, personal data) are both signed. Empty when there are none."""
+    from selfeval.services.voices.case_studies import list_case_studies
+    from selfeval.services.voices.surveys import list_survey_results
+    from selfeval.services.voices.voices import list_voices
+
+    heard = {
+        "voices": {v.id: _json_ready(asdict(v)) for v in list_voices(workspace)},
+        "surveys": {s.id: _json_ready(asdict(s)) for s in list_survey_results(workspace)},
+        "case_studies": {c.id: _json_ready(asdict(c)) for c in list_case_studies(workspace)},
+    }
+    return {kind: rows for kind, rows in heard.items() if rows}
+
+
+def _unlinked_dropped(values: dict[str, Any]) -> Any:
+    """A risk as signed, its priorities only when it has some: a signature made before risks
+    were linked to priorities still holds."""
+    if not values.get("priorities"):
+        values.pop("priorities", None)
+    return _json_ready(values)
 
 
 def _json_ready(values: dict[str, Any]) -> Any:

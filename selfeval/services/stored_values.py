@@ -27,6 +27,7 @@ from selfeval.services.vocabulary import (
     OWNER_ROLES,
     REQUEST_KINDS,
     RISK_STATUSES,
+    SPEAKER_KINDS,
     WITHIN_NOTICE,
 )
 from selfeval.store.models import (
@@ -37,6 +38,8 @@ from selfeval.store.models import (
     Organisation,
     Ownership,
     Risk,
+    SurveyResult,
+    Voice,
 )
 
 RISK_SCORES = (1, 5)
@@ -105,6 +108,13 @@ def _checks(workspace: Opened) -> Iterator[tuple[Any, Callable[[Any], str]]]:
     yield _one_of(DataRequestItem.title, DataRequestItem.kind, REQUEST_KINDS, "the item", "kind")
     yield _one_of(
         DataRequestItem.title, DataRequestItem.within_notice, WITHIN_NOTICE, "the item", "answer"
+    )
+    yield _one_of(Voice.words, Voice.speaker_kind, SPEAKER_KINDS, "the voice", "speaker")
+    yield (
+        select(SurveyResult.question, SurveyResult.agree_percent).where(
+            not_(SurveyResult.agree_percent.between(0, 100))
+        ),
+        lambda r: f"the survey question '{str(r[0])[:60]}' has {r[1]}% agreeing; it is 0 to 100",
     )
 
 

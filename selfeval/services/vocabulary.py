@@ -1,5 +1,6 @@
 """The fixed lists a workspace's values come from: kinds of evidence and organisation, owner
-roles, action statuses and priorities, risk statuses, the data request's kinds and answers.
+roles, action statuses and priorities, risk statuses, the data request's kinds and answers,
+whose words a voice is.
 
 Declared here once, with the words each shows as; the services that use them, the check made
 when a workspace opens (stored_values.py) and the server's own checks (store/server_values.py,
@@ -45,3 +46,11 @@ REQUEST_KINDS = {"data": "Data set", "document": "Document"}
 WITHIN_NOTICE = {"yes": "Yes", "no": "No", "unknown": "Not known"}
 
 RISK_STATUSES = ("open", "closed")
+
+SPEAKER_KINDS = {
+    "child": "Child",
+    "young-person": "Young person",
+    "parent-carer": "Parent or carer",
+    "practitioner": "Practitioner",
+}
+"""Whose words a voice is, in general terms: what a reader needs, never who."""

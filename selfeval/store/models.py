@@ -38,6 +38,9 @@ from selfeval.store.models_plan import PublishedFigure as PublishedFigure
 from selfeval.store.models_plan import Risk as Risk
 from selfeval.store.models_plan import SignOff as SignOff
 from selfeval.store.models_plan import Snapshot as Snapshot
+from selfeval.store.models_voices import CaseStudy as CaseStudy
+from selfeval.store.models_voices import SurveyResult as SurveyResult
+from selfeval.store.models_voices import Voice as Voice
 from selfeval.store.types import UtcDateTime, new_id, utc_now
 
 

@@ -47,6 +47,8 @@ class Action(Base):
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     status: Mapped[str] = mapped_column(String(20), default="not-started")
     priority: Mapped[str] = mapped_column(String(20), default="improvement")
+    priorities: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The strategic priorities it serves by name (ids, comma-separated), beyond its criteria's."""
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
@@ -108,6 +110,8 @@ class Risk(Base):
     review_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     criteria: Mapped[str] = mapped_column(Text, default="")  # criterion ids, comma-separated
     status: Mapped[str] = mapped_column(String(20), default="open", server_default="open")
+    priorities: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """The strategic priorities it threatens by name (ids, comma-separated)."""
 
 
 class Snapshot(Base):

@@ -37,19 +37,24 @@ OWN_EVIDENCE = "{s}.selfeval_may_change_evidence(id)"
 OF_OWN_EVIDENCE = "{s}.selfeval_may_change_evidence(evidence_id)"
 OWN_ACTION = "{s}.selfeval_may_change_action(id)"
 OF_OWN_ACTION = "{s}.selfeval_may_change_action(action_id)"
-VISIBLE_EVIDENCE = (
-    "(NOT personal_data OR organisation_id IS NOT DISTINCT FROM (SELECT {s}.selfeval_org()))"
-)
 OF_VISIBLE_EVIDENCE = "evidence_id IN (SELECT e.id FROM {s}.evidence_item e)"
 """Through the evidence table's own policy: personal data of another organisation is not there."""
 OF_VISIBLE_ATTACHMENT = "sha256 IN (SELECT a.sha256 FROM {s}.attachment a)"
 """A file's bytes are read only through an attachment the login can see."""
+MINE = "organisation_id IS NOT DISTINCT FROM (SELECT {s}.selfeval_org())"
+VISIBLE_EVIDENCE = f"(NOT personal_data OR {MINE})"
+VISIBLE_CASE_STUDY = f"(de_identified OR {MINE})"
+"""A case study not de-identified is personal data: seen inside its organisation only."""
 VISIBLE_CHANGE = (
-    "(entity NOT IN ('evidence', 'evidence_link') "
-    "OR entity_id IN (SELECT e.id FROM {s}.evidence_item e))"
+    "(CASE entity"
+    " WHEN 'evidence' THEN entity_id IN (SELECT e.id FROM {s}.evidence_item e)"
+    " WHEN 'evidence_link' THEN entity_id IN (SELECT e.id FROM {s}.evidence_item e)"
+    " WHEN 'voice' THEN entity_id IN (SELECT v.id FROM {s}.voice v)"
+    " WHEN 'case_study' THEN entity_id IN (SELECT c.id FROM {s}.case_study c)"
+    " ELSE true END)"
 )
-"""A history line about an evidence item is seen by those who see the item (a deleted item's
-lines by leads only)."""
+"""A history line about an evidence item, a voice or a case study is seen by those who see the
+row through its own policy (a deleted one's lines by leads only)."""
 VISIBLE_SNAPSHOT = (
     "NOT EXISTS (SELECT 1 FROM unnest(coalesce({s}.selfeval_snapshot_personal(content), "
     "ARRAY[NULL::text])) AS p(id) "
@@ -158,6 +163,13 @@ ACCESS: dict[str, Decision] = {
     "published_figure": LEAD_WRITES,
     "edition_item": LEAD_WRITES,
     "priority": LEAD_WRITES,
+    # What families said and case studies: the lead keeps them; personal data of another
+    # organisation is not there for anyone else.
+    "voice": Decision((ALL, VISIBLE_EVIDENCE, VISIBLE_EVIDENCE), LEAD_ONLY, LEAD_ONLY, LEAD_ONLY),
+    "survey_result": LEAD_WRITES,
+    "case_study": Decision(
+        (ALL, VISIBLE_CASE_STUDY, VISIBLE_CASE_STUDY), LEAD_ONLY, LEAD_ONLY, LEAD_ONLY
+    ),
     # A lead reads every grant, anyone else their own; only the owner changes grants.
     "selfeval_grant": Decision((ALL, OWN_GRANT, OWN_GRANT), NOBODY, NOBODY, NOBODY),
 }

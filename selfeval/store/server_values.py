@@ -19,6 +19,7 @@ ACTION_PRIORITIES = ("priority", "improvement")
 RISK_STATUSES = ("open", "closed")
 REQUEST_KINDS = ("data", "document")
 WITHIN_NOTICE = ("yes", "no", "unknown")
+SPEAKER_KINDS = ("child", "young-person", "parent-carer", "practitioner")
 MAX_TEXT = 1_048_576
 """The longest text any field may hold on a server (an evidence description's limit; the
 narrative's own is lower and checked by name)."""
@@ -142,6 +143,7 @@ CHECKS: dict[str, list[tuple[str, str]]] = {
         (_one_of("status", ACTION_STATUSES), "the action's status is not one selfeval knows"),
         (_one_of("priority", ACTION_PRIORITIES), "the action's priority is not one selfeval knows"),
         (_short("description"), f"the description is over {MAX_TEXT:,} characters"),
+        (_short("priorities", 4_000), "too many priorities"),
     ],
     "action_note": [(_short("text"), f"a note is over {MAX_TEXT:,} characters")],
     "risk": [
@@ -151,6 +153,7 @@ CHECKS: dict[str, list[tuple[str, str]]] = {
             "impact and likelihood are 1 to 5",
         ),
         (_one_of("status", RISK_STATUSES), "a risk is open or closed"),
+        (_short("priorities", 4_000), "too many priorities"),
     ],  # fmt: skip
     "priority": [
         (f"NEW.id ~ '{ID}'", "an id is letters, digits and . _ : -"),
@@ -160,6 +163,35 @@ CHECKS: dict[str, list[tuple[str, str]]] = {
         (_short("criteria", 4_000), "too many criteria"),
         (_short("indicators", 4_000), "too many indicators"),
     ],
+    "voice": [
+        (f"NEW.id ~ '{ID}'", "an id is letters, digits and . _ : -"),
+        ("btrim(NEW.words) <> ''", "a voice needs their words"),
+        (_short("words", 10_000), "their words are over 10,000 characters"),
+        (_one_of("speaker_kind", SPEAKER_KINDS), "whose words they are is not one selfeval knows"),
+        (
+            "NEW.speaker !~ '[[:cntrl:]]' AND NEW.source !~ '[[:cntrl:]]'",
+            "who said it and where have no control characters",
+        ),
+        (_short("criteria", 4_000), "too many criteria"),
+    ],
+    "survey_result": [
+        (f"NEW.id ~ '{ID}'", "an id is letters, digits and . _ : -"),
+        (_name("survey"), "a survey result needs the survey's name"),
+        ("btrim(NEW.question) <> ''", "a survey result needs its question"),
+        ("NEW.responses BETWEEN 1 AND 10000000", "responses are 1 or more"),
+        ("NEW.agree_percent BETWEEN 0 AND 100", "the share agreeing is 0 to 100 per cent"),
+        (_short("criteria", 4_000), "too many criteria"),
+    ],
+    "case_study": [
+        (f"NEW.id ~ '{ID}'", "an id is letters, digits and . _ : -"),
+        (_name("title"), "a case study needs a title"),
+        *(
+            (_short(part, MAX_NARRATIVE), f"a part is over {MAX_NARRATIVE:,} characters")
+            for part in ("needed", "did", "difference", "learned")
+        ),
+        (_short("criteria", 4_000), "too many criteria"),
+        (_short("priorities", 4_000), "too many priorities"),
+    ],  # fmt: skip
     "data_request_item": [
         (_one_of("kind", REQUEST_KINDS), "an item of the data request is data or a document"),
         (_one_of("within_notice", WITHIN_NOTICE), "within the notice is yes, no or unknown"),

@@ -6,6 +6,7 @@ from datetime import date
 
 from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED
+from selfeval.pack.builders.heard_lines import heard_lines
 from selfeval.pack.builders.priority_lines import priority_lines
 from selfeval.pack.model import (
     ActionLine,
@@ -227,6 +228,9 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         partnership = session.query(Partnership).first()
         local_authority = partnership.local_authority if partnership else ""
         icb = partnership.icb if partnership else ""
+    heard = heard_lines(
+        workspace, chosen_set, chosen_set == set(all_ids), options.include_personal_data
+    )
     return Pack(
         title=f"{workspace.area_name} local area partnership: SEND self-evaluation",
         area_name=workspace.area_name,
@@ -266,6 +270,10 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         area_context=area.context,
         executive_summary=area.summary,
         priorities=priority_lines(workspace),
+        voices=heard.voices,
+        surveys=heard.surveys,
+        case_studies=heard.case_studies,
+        heard_left_out=heard.left_out,
         logo=area.logo,
         signoff=signoff,
         content_hash=current_hashes[0],

@@ -32,9 +32,15 @@ from selfeval.pack.blocks import (
 from selfeval.pack.documents.comments import comments_blocks
 from selfeval.pack.documents.completeness import folded_bullets, still_to_write
 from selfeval.pack.documents.headlines import headlines
+from selfeval.pack.documents.heard import case_studies_appendix, heard_in
 from selfeval.pack.documents.narrative import narrative
 from selfeval.pack.documents.our_area import our_area_blocks
-from selfeval.pack.documents.priorities import figures_of, priorities_of, priorities_section
+from selfeval.pack.documents.priorities import (
+    actions_of,
+    figures_of,
+    priorities_of,
+    priorities_section,
+)
 from selfeval.pack.documents.signoff import signoff_blocks
 from selfeval.pack.documents.written import written
 from selfeval.pack.model import CriterionSection, IndicatorLine, Pack, evidence_line
@@ -76,6 +82,7 @@ def compose_pack(pack: Pack) -> Document:
                 first = False
     blocks += improvement(pack)
     blocks += evidence_index(pack)
+    blocks += case_studies_appendix(pack)
     if pack.status == "draft":
         blocks += still_to_write(pack)
     if pack.comment_threads is not None:
@@ -205,6 +212,8 @@ def criterion(pack: Pack, section: CriterionSection) -> list[Block]:
             blocks += [Heading(label, 3), *narrative(value)]
     if section.bullets and pack.fold_bullets:
         blocks += folded_bullets(section)
+    blocks += heard_in(pack, section.id)
+    blocks += actions_of(pack, section.number)
     blocks.append(Heading("Owners", 3))
     owners = tuple(
         f"{'Lead' if o.role == 'lead' else 'Contributor'}: {o.name}"

@@ -44,6 +44,15 @@ def _one(priority: PriorityLine, lines: dict[str, IndicatorLine]) -> list[Block]
                 )
             )
         )
+    if priority.risks:
+        blocks.append(Heading("Risks", 3, in_contents=False))
+        blocks.append(
+            Bullets(
+                tuple(
+                    f"{title} ({rating} risk, {status})" for title, rating, status in priority.risks
+                )
+            )
+        )
     if priority.indicators:
         blocks.append(Heading("How we measure it", 3, in_contents=False))
         blocks.append(Bullets(tuple(measure(name, lines) for name in priority.indicators)))
@@ -76,3 +85,20 @@ def priorities_of(pack: Pack, number: int) -> list[Block]:
     """A criterion's line naming the priorities it serves."""
     named = [f"{p.number}. {p.title}" for p in pack.priorities if number in p.criteria]
     return [Para("Our priorities: " + "; ".join(named) + ".", "muted")] if named else []
+
+
+def actions_of(pack: Pack, number: int) -> list[Block]:
+    """A criterion's actions by reference, with their status and due date (the action plan
+    holds the whole of each)."""
+    mine = [a for a in pack.actions if number in a.criteria]
+    if not mine:
+        return []
+    return [
+        Heading("Actions", 3),
+        Bullets(
+            tuple(
+                f"{a.title} ({a.status}" + (f", due {a.due_date:%d %b %Y})" if a.due_date else ")")
+                for a in mine
+            )
+        ),
+    ]

@@ -15,6 +15,7 @@ from selfeval.errors import InputError
 from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
+from selfeval.services.links import check_links, joined, priorities_held, priorities_of
 from selfeval.services.vocabulary import ACTION_PRIORITIES as PRIORITIES
 from selfeval.services.vocabulary import ACTION_STATUSES as STATUSES
 from selfeval.services.workspace import Workspace
@@ -33,6 +34,8 @@ class ActionInput(BaseModel):
     due_date: date | None = None
     status: str = "not-started"
     priority: str = "improvement"
+    priorities: list[str] = []
+    """The strategic priorities it serves by name (ids), beyond those of its criteria."""
 
     @field_validator("status")
     @classmethod
@@ -70,6 +73,7 @@ class ActionView:
     priority: str
     overdue: bool
     notes: tuple[ActionNoteView, ...]
+    priorities: tuple[str, ...] = ()
 
     @property
     def status_label(self) -> str:
@@ -86,6 +90,7 @@ class ActionView:
             due_date=self.due_date,
             status=self.status,
             priority=self.priority,
+            priorities=list(self.priorities),
         )
 
 
@@ -94,10 +99,15 @@ def is_overdue(due_date: date | None, status: str, today: date) -> bool:
 
 
 def _check(workspace: Workspace, item: ActionInput) -> None:
-    known = {c.id for c in workspace.framework.criteria}
-    for criterion_id in item.criteria:
-        if criterion_id not in known:
-            raise InputError(f"'{criterion_id}' is not a criterion of {workspace.framework.id}")
+    check_links(workspace, item.criteria, item.priorities)
+
+
+def _columns(item: ActionInput) -> dict[str, object]:
+    """The action's own columns (its criteria are rows of their own)."""
+    return {
+        **item.model_dump(exclude={"criteria", "priorities"}),
+        "priorities": joined(item.priorities),
+    }
 
 
 def parse_action(**fields: object) -> ActionInput:
@@ -118,7 +128,7 @@ def add_action(
     with workspace.transaction() as session:
         row = Action(
             assessment_id=workspace.assessment_id,
-            **item.model_dump(exclude={"criteria"}),
+            **_columns(item),
         )
         if action_id is not None:
             row.id = action_id
@@ -156,11 +166,11 @@ def update_action(
         row = session.get(Action, action_id, with_for_update=True)
         if row is None:
             raise InputError(f"no action with id '{action_id}'")
-        fields = item.model_dump(exclude={"criteria"})
+        fields = _columns(item)
         current = {name: getattr(row, name) for name in fields}
-        expected = expect.model_dump(exclude={"criteria"}) if expect is not None else None
+        expected = _columns(expect) if expect is not None else None
         refuse_if_changed(f"action '{row.title}'", current, expected)
-        for name, value in item.model_dump(exclude={"criteria"}).items():
+        for name, value in fields.items():
             old = getattr(row, name)
             if old != value:
                 setattr(row, name, value)
@@ -182,18 +192,8 @@ def update_action(
 
 
 def set_status(workspace: Workspace, action_id: str, status: str) -> None:
-    current = action_by_id(workspace, action_id)
-    fields = {
-        "title": current.title,
-        "description": current.description,
-        "criteria": list(current.criteria),
-        "owner_person_id": current.owner_person_id,
-        "owner_organisation_id": current.owner_organisation_id,
-        "due_date": current.due_date,
-        "status": status,
-        "priority": current.priority,
-    }
-    update_action(workspace, action_id, parse_action(**fields))
+    current = action_by_id(workspace, action_id).as_input()
+    update_action(workspace, action_id, parse_action(**{**current.model_dump(), "status": status}))
 
 
 def add_progress_note(
@@ -236,6 +236,7 @@ def list_actions(
     with workspace.transaction(read_only=True) as session:
         people = dict(session.execute(select(Person.id, Person.name)).all())
         organisations = dict(session.execute(select(Organisation.id, Organisation.name)).all())
+        held = priorities_held(session)
         links: dict[str, list[str]] = {}
         for action_id, linked in session.execute(
             select(ActionCriterion.action_id, ActionCriterion.criterion_id)
@@ -270,6 +271,7 @@ def list_actions(
                     row.priority,
                     is_overdue(row.due_date, row.status, today),
                     tuple(notes.get(row.id, [])),
+                    priorities_of(row.priorities, held),
                 )
             )
     if criterion_id is not None:

@@ -3,8 +3,8 @@ criterion to what is being done about it and how it is measured.
 
 A priority (numbered as the partnership numbers them: Dudley's six, Plymouth's nine) names the
 criteria it serves and the indicators that measure it. Its actions and risks are those of the
-current assessment on its criteria, so the thread follows the plan as it changes, across
-cycles, without a second list to keep in step.
+current assessment linked to it by name (action.priorities, risk.priorities, carried to each
+new cycle with them) or on its criteria, so the thread follows the plan as it changes.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from selfeval.errors import InputError
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
 from selfeval.services.improvement.indicators import indicator_library
+from selfeval.services.links import check_links
 from selfeval.services.plain_names import unsafe_character
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Person, Priority
@@ -83,10 +84,7 @@ def parse_priority(**fields: object) -> PriorityInput:
 
 
 def _check(workspace: Workspace, item: PriorityInput) -> None:
-    known = {c.id for c in workspace.framework.criteria}
-    bad = [c for c in item.criteria if c not in known]
-    if bad:
-        raise InputError(f"'{bad[0]}' is not a criterion of {workspace.framework.id}")
+    check_links(workspace, item.criteria)
     library = indicator_library()
     unknown = [i for i in item.indicators if i not in library]
     if unknown:
@@ -173,14 +171,36 @@ def priority_numbered(workspace: Workspace, number: int) -> PriorityView:
 
 
 def actions_of(workspace: Workspace, priority: PriorityView) -> list[ActionThread]:
-    """The current assessment's actions on the priority's criteria."""
+    """The current assessment's actions that serve the priority: those linked to it by name
+    and those on its criteria."""
     from selfeval.services.improvement.actions import list_actions
 
     wanted = set(priority.criteria)
     return [
         ActionThread(a.title, a.status, a.due_date)
         for a in list_actions(workspace)
-        if wanted & set(a.criteria)
+        if priority.id in a.priorities or wanted & set(a.criteria)
+    ]
+
+
+@dataclass(frozen=True)
+class RiskThread:
+    title: str
+    rating: str
+    """The risk's rating in words ("High"), from its score."""
+    status: str
+
+
+def risks_of(workspace: Workspace, priority: PriorityView) -> list[RiskThread]:
+    """The current assessment's risks to the priority: linked to it by name or on its
+    criteria."""
+    from selfeval.services.improvement.risks import list_risks
+
+    wanted = set(priority.criteria)
+    return [
+        RiskThread(r.title, r.rating, r.status)
+        for r in list_risks(workspace)
+        if priority.id in r.priorities or wanted & set(r.criteria)
     ]
 
 
@@ -201,3 +221,51 @@ def priority_progress(workspace: Workspace) -> list[PriorityProgress]:
         done = sum(1 for a in actions if a.status == "complete")
         progress.append(PriorityProgress(priority.number, priority.title, done, len(actions)))
     return progress
+
+
+def _found(kind: str, wanted: str, rows: list[tuple[str, str]]) -> str:
+    """The id of the row named by id, or by title (any case) when only one has it."""
+    if any(row_id == wanted for row_id, _ in rows):
+        return wanted
+    titled = [row_id for row_id, title in rows if title.strip().lower() == wanted.strip().lower()]
+    if len(titled) == 1:
+        return titled[0]
+    if titled:
+        raise InputError(f"{len(titled)} {kind}s are called '{wanted}': give its id")
+    raise InputError(f"no {kind} of this cycle has the id or title '{wanted}'")
+
+
+def link_plan(
+    workspace: Workspace,
+    priority_id: str,
+    actions: list[str],
+    risks: list[str],
+    linking: bool = True,
+) -> list[str]:
+    """Link (or unlink) actions and risks of this cycle, named by id or title, to a priority by
+    name; what was done, in words. Every name is found before anything is written."""
+    from selfeval.services.improvement.actions import list_actions, update_action
+    from selfeval.services.improvement.risks import list_risks, update_risk
+
+    held_actions = {a.id: a for a in list_actions(workspace)}
+    held_risks = {r.id: r for r in list_risks(workspace)}
+    action_ids = [
+        _found("action", a, [(i, v.title) for i, v in held_actions.items()]) for a in actions
+    ]
+    risk_ids = [_found("risk", r, [(i, v.title) for i, v in held_risks.items()]) for r in risks]
+
+    def changed(current: list[str]) -> list[str]:
+        kept = [p for p in current if p != priority_id]
+        return [*kept, priority_id] if linking else kept
+
+    for action_id in dict.fromkeys(action_ids):
+        action = held_actions[action_id].as_input()
+        action.priorities = changed(action.priorities)
+        update_action(workspace, action_id, action)
+    for risk_id in dict.fromkeys(risk_ids):
+        risk = held_risks[risk_id].as_input()
+        risk.priorities = changed(risk.priorities)
+        update_risk(workspace, risk_id, risk)
+    return [f"action '{held_actions[i].title}'" for i in dict.fromkeys(action_ids)] + [
+        f"risk '{held_risks[i].title}'" for i in dict.fromkeys(risk_ids)
+    ]

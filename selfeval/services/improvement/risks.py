@@ -13,6 +13,7 @@ from selfeval.errors import InputError
 from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence import describe_validation_error
 from selfeval.services.history import record_change
+from selfeval.services.links import check_links, joined, priorities_held, priorities_of
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Person, Risk
 
@@ -45,6 +46,8 @@ class RiskInput(BaseModel):
     review_date: date | None = None
     criteria: list[str] = []
     status: Literal["open", "closed"] = "open"
+    priorities: list[str] = []
+    """The strategic priorities it threatens by name (ids)."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class RiskView:
     criteria: tuple[str, ...]
     status: str = "open"
     owner_person_id: str | None = None
+    priorities: tuple[str, ...] = ()
 
     def as_input(self) -> RiskInput:
         """The risk as it would be typed again (to undo an edit or a delete)."""
@@ -73,6 +77,7 @@ class RiskView:
             review_date=self.review_date,
             criteria=list(self.criteria),
             status="closed" if self.status == "closed" else "open",
+            priorities=list(self.priorities),
         )
 
     @property
@@ -96,21 +101,14 @@ def parse_risk(**fields: object) -> RiskInput:
 
 
 def _check_criteria(workspace: Workspace, item: RiskInput) -> None:
-    known = {c.id for c in workspace.framework.criteria}
-    bad = [c for c in item.criteria if c not in known]
-    if bad:
-        raise InputError(f"'{bad[0]}' is not a criterion of {workspace.framework.id}")
+    check_links(workspace, item.criteria, item.priorities)
 
 
 def add_risk(workspace: Workspace, item: RiskInput, risk_id: str | None = None) -> str:
     """A new risk (`risk_id` given: a deleted one put back by Undo, with its own id)."""
     _check_criteria(workspace, item)
     with workspace.transaction() as session:
-        row = Risk(
-            assessment_id=workspace.assessment_id,
-            criteria=",".join(item.criteria),
-            **item.model_dump(exclude={"criteria"}),
-        )
+        row = Risk(assessment_id=workspace.assessment_id, **_values(item))
         if risk_id is not None:
             row.id = risk_id
         session.add(row)
@@ -131,6 +129,7 @@ def add_risk(workspace: Workspace, item: RiskInput, risk_id: str | None = None) 
 def list_risks(workspace: Workspace) -> list[RiskView]:
     with workspace.transaction(read_only=True) as session:
         people = dict(session.execute(select(Person.id, Person.name)).all())
+        held = priorities_held(session)
         rows = session.scalars(
             select(Risk).where(Risk.assessment_id == workspace.assessment_id).order_by(Risk.title)
         ).all()
@@ -147,6 +146,7 @@ def list_risks(workspace: Workspace) -> list[RiskView]:
                 tuple(c for c in r.criteria.split(",") if c),
                 r.status,
                 r.owner_person_id,
+                priorities_of(r.priorities, held),
             )
             for r in rows
         ]
@@ -154,7 +154,11 @@ def list_risks(workspace: Workspace) -> list[RiskView]:
 
 
 def _values(item: RiskInput) -> dict[str, object]:
-    return {**item.model_dump(exclude={"criteria"}), "criteria": ",".join(item.criteria)}
+    return {
+        **item.model_dump(exclude={"criteria", "priorities"}),
+        "criteria": ",".join(item.criteria),
+        "priorities": joined(item.priorities),
+    }
 
 
 def update_risk(
