@@ -119,3 +119,47 @@ def test_a_criterion_section_carries_its_headline_figures_like_with_like(
     assert measure(count.name, {count.name: count}) == (
         "Initial requests for an EHC needs assessment: 520 (2024)"
     )
+
+
+def test_actions_and_risks_are_linked_by_name_and_survive_a_deleted_priority(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from selfeval.cli import main
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+    from selfeval.services.improvement.actions import list_actions, update_action
+    from selfeval.services.improvement.priorities import risks_of
+    from selfeval.services.improvement.risks import list_risks
+    from selfeval.services.workspace import open_workspace
+    from tests.conftest import TEST_USER
+    from tests.test_personal_data_canary import text_of
+
+    ws = str(demo_path)
+    with open_workspace(demo_path, TEST_USER) as opened:
+        third = priority_numbered(opened, 3)
+        action = next(a for a in list_actions(opened) if not set(a.criteria) & set(third.criteria))
+        risk = next(r for r in list_risks(opened) if not set(r.criteria) & set(third.criteria))
+    argv = ["priority", "link", ws, "3", "--action", action.title.upper(), "--risk", risk.id]
+    assert main(argv) == 0
+    assert f"linked action '{action.title}'; linked risk '{risk.title}'" in capsys.readouterr().out
+    assert main(["priority", "link", ws, "3", "--action", "no such action"]) != 0
+    assert "no action of this cycle has the id or title" in capsys.readouterr().err
+    with open_workspace(demo_path, TEST_USER) as opened:
+        third = priority_numbered(opened, 3)
+        assert action.title in {a.title for a in actions_of(opened, third)}
+        assert risk.title in {r.title for r in risks_of(opened, third)}
+        text = " ".join(
+            text_of(export_pack(opened, "pdf", tmp_path / "p.pdf", PackOptions())).split()
+        )
+        assert f"{risk.title} (" in text and "Risks" in text
+        # the priority deleted: the links are unseen, the action still edits, Undo restores them
+        old = third.as_input()
+        delete_priority(opened, third.id)
+        linked = next(a for a in list_actions(opened) if a.id == action.id)
+        assert linked.priorities == ()
+        update_action(opened, action.id, linked.as_input(), expect=linked.as_input())
+        add_priority(opened, old, third.id)
+        assert risk.title in {r.title for r in risks_of(opened, priority_numbered(opened, 3))}
+    assert main(["priority", "unlink", ws, "3", "--risk", risk.title]) == 0
+    with open_workspace(demo_path, TEST_USER) as opened:
+        assert next(r for r in list_risks(opened) if r.id == risk.id).priorities == ()

@@ -185,12 +185,59 @@ def _fill(workspace: Workspace, content: dict[str, Any], shift: timedelta) -> No
         )
         evidence_ids[title] = add_evidence(workspace, item, targets)
     _improvement(workspace, content, people, shift)
+    _heard(workspace, content, organisations, shift)
     _data_request(workspace, people, shift)
     for title, files in content["attachments"].items():
         for file in files:
             add_attachment_bytes(
                 workspace, evidence_ids[title], file["name"], file["text"].encode("utf-8")
             )
+
+
+def _heard(
+    workspace: Workspace, content: dict[str, Any], organisations: dict[str, str], shift: timedelta
+) -> None:
+    """What Anyshire's children, young people and families said, its surveys and two case
+    studies, each linked to the criteria (and priorities) it speaks to."""
+    from selfeval.services.improvement.priorities import priority_numbered
+    from selfeval.services.voices.case_studies import add_case_study, parse_case_study
+    from selfeval.services.voices.surveys import add_survey_result, parse_survey
+    from selfeval.services.voices.voices import add_voice, parse_voice
+
+    for entry in content.get("voices", []):
+        add_voice(
+            workspace,
+            parse_voice(
+                words=entry["words"],
+                speaker_kind=entry["who"],
+                speaker=entry["speaker"],
+                source=entry["source"],
+                said_on=entry["date"] + shift,
+                consent=True,
+                organisation=organisations[entry["org"]],
+                criteria=entry["criteria"],
+            ),
+        )
+    for survey, question, responses, agree, closed, criteria in content.get("surveys", []):
+        add_survey_result(
+            workspace,
+            parse_survey(survey=survey, question=question, responses=responses,
+                         agree_percent=agree, surveyed_on=closed + shift, criteria=criteria),
+        )  # fmt: skip
+    for entry in content.get("case_studies", []):
+        numbers = entry.get("priorities", [])
+        add_case_study(
+            workspace,
+            parse_case_study(
+                **{
+                    part: entry[part]
+                    for part in ("title", "needed", "did", "difference", "learned")
+                },
+                organisation=organisations[entry["org"]],
+                criteria=entry["criteria"],
+                priorities=[priority_numbered(workspace, n).id for n in numbers],
+            ),
+        )
 
 
 def _priorities(workspace: Workspace, priorities: list[dict[str, Any]]) -> None:

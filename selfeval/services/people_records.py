@@ -24,12 +24,14 @@ from selfeval.services.workspace import Workspace
 from selfeval.store.models import (
     Action,
     Base,
+    CaseStudy,
     DataRequestItem,
     EvidenceItem,
     Organisation,
     Ownership,
     Person,
     Risk,
+    Voice,
 )
 
 
@@ -70,13 +72,20 @@ def organisation_uses(session: Session, organisation_id: str) -> list[str]:
     actions = _count(session, Action, Action.owner_organisation_id == organisation_id)
     if actions:
         uses.append(f"owns {_plural(actions, 'action', 'actions')}")
+    # what it holds decides who sees it when it is personal data: never left holderless
+    heard = _count(session, Voice, Voice.organisation_id == organisation_id)
+    heard += _count(session, CaseStudy, CaseStudy.organisation_id == organisation_id)
+    if heard:
+        uses.append(f"holds {_plural(heard, 'voice or case study', 'voices or case studies')}")
     return uses
 
 
 _HAND_ON_PERSON = (
     "Give these to someone else first (criterion owners, actions, risks, data request items)."
 )
-_HAND_ON_ORGANISATION = "Move its people, evidence and actions to another organisation first."
+_HAND_ON_ORGANISATION = (
+    "Move its people, evidence, actions, voices and case studies to another organisation first."
+)
 
 
 def _refuse(name: str, uses: list[str], what_to_do: str) -> InputError:

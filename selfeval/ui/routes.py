@@ -9,6 +9,7 @@ RouteKind = Literal[
     "evidence_page",
     "people",
     "priorities",
+    "heard",
     "actions",
     "indicators",
     "risks",

@@ -50,6 +50,7 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
     from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
     from selfeval.ui.dialogs.export_dialog import ExportDialog
     from selfeval.ui.dialogs.headings_dialog import HeadingsDialog
+    from selfeval.ui.dialogs.heard_dialogs import CaseStudyDialog, SurveyDialog, VoiceDialog
     from selfeval.ui.dialogs.help_dialog import ShortcutsDialog
     from selfeval.ui.dialogs.history_dialog import HistoryDialog
     from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
@@ -102,6 +103,9 @@ def every_dialog(window: MainWindow, folder: Path) -> dict[str, Maker]:
         lambda: ActionDialog(workspace),
         lambda: RiskDialog(window.context),
         lambda: PriorityDialog(window.context),
+        lambda: VoiceDialog(workspace),
+        lambda: SurveyDialog(workspace),
+        lambda: CaseStudyDialog(workspace),
         lambda: RequestDialog(
             workspace.framework, "right-help", ["Anyshire ICB", "Sam Reed (School)"]
         ),

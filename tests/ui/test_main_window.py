@@ -42,6 +42,7 @@ def test_tree_shows_every_criterion_with_its_rating_word(qtbot: QtBot, demo_path
         "Ready for the data request",
         "To confirm after a new edition",
         "Our priorities",
+        "Voices, surveys and case studies",
     ]
     rows = []
     for g in (1, 2):

@@ -310,6 +310,7 @@ def test_keyboard_shortcuts_move_between_pages(
         "Ready for the data request",
         "To confirm after a new edition",
         "Our priorities",  # the eleventh: Go > Our priorities, no Ctrl+number left
+        "Voices, surveys and case studies",  # Go > Voices, surveys and case studies
     ]
     qtbot.keyClick(window.focusWidget(), Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.tree.currentIndex().siblingAtColumn(0).data() == places[9]  # the tenth

@@ -168,6 +168,8 @@ def update_action(
             raise InputError(f"no action with id '{action_id}'")
         fields = _columns(item)
         current = {name: getattr(row, name) for name in fields}
+        # as the person saw them: a deleted priority's id is kept, unseen (services/links.py)
+        current["priorities"] = joined(priorities_of(row.priorities, priorities_held(session)))
         expected = _columns(expect) if expect is not None else None
         refuse_if_changed(f"action '{row.title}'", current, expected)
         for name, value in fields.items():

@@ -173,6 +173,8 @@ def update_risk(
         if row is None:
             raise InputError(f"no risk with id '{risk_id}' (deleted meanwhile?)")
         current = {name: getattr(row, name) for name in values}
+        # as the person saw them: a deleted priority's id is kept, unseen (services/links.py)
+        current["priorities"] = joined(priorities_of(row.priorities, priorities_held(session)))
         expected = _values(expect) if expect is not None else None
         refuse_if_changed(f"risk '{row.title}'", current, expected)
         for name, value in values.items():

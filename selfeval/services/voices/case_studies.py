@@ -88,7 +88,11 @@ def details_found(item: CaseStudyInput, cleared: frozenset[str] = frozenset()) -
     return details_in(parts, cleared)
 
 
-def _check(workspace: Workspace, item: CaseStudyInput, cleared: frozenset[str]) -> None:
+def check_case_study(
+    workspace: Workspace, item: CaseStudyInput, cleared: frozenset[str] = frozenset()
+) -> None:
+    """Refuse, in words, links we do not know or a case study marked de-identified that may
+    identify someone."""
     check_links(workspace, item.criteria, item.priorities)
     if not item.de_identified:
         return
@@ -99,6 +103,11 @@ def _check(workspace: Workspace, item: CaseStudyInput, cleared: frozenset[str]) 
             "as personal data (not de-identified: printed only when personal data is "
             "included); a word that identifies nobody can be cleared"
         )
+
+
+def words_found(item: CaseStudyInput) -> frozenset[str]:
+    """Every word the identifying check finds in it (see voices.words_found)."""
+    return frozenset(f.words for f in details_found(item))
 
 
 def _values(workspace: Workspace, item: CaseStudyInput) -> dict[str, object]:
@@ -118,7 +127,7 @@ def add_case_study(
     study_id: str | None = None,
     cleared: frozenset[str] = frozenset(),
 ) -> str:
-    _check(workspace, item, cleared)
+    check_case_study(workspace, item, cleared)
     return add_row(workspace, CaseStudy, _values(workspace, item), item.title, study_id)
 
 
@@ -128,7 +137,7 @@ def update_case_study(
     item: CaseStudyInput,
     cleared: frozenset[str] = frozenset(),
 ) -> None:
-    _check(workspace, item, cleared)
+    check_case_study(workspace, item, cleared)
     update_row(workspace, CaseStudy, study_id, _values(workspace, item))
 
 

@@ -103,12 +103,14 @@ def parse_voice(**fields: object) -> VoiceInput:
         raise InputError(describe_validation_error(err)) from None
 
 
-def _check(workspace: Workspace, item: VoiceInput, cleared: frozenset[str]) -> None:
+def check_voice(
+    workspace: Workspace, item: VoiceInput, cleared: frozenset[str] = frozenset()
+) -> None:
+    """Refuse, in words, a voice that links to no criterion we know or may identify someone."""
     check_links(workspace, item.criteria)
     if item.personal_data:
         return
-    parts = {"their words": item.words, "who said it": item.speaker, "where": item.source}
-    found = details_in(parts, cleared)
+    found = details_in(_parts(item), cleared)
     if found:
         raise InputError(
             f"these words may identify someone: {described(found)}. Take them out, or mark "
@@ -127,6 +129,16 @@ def _values(workspace: Workspace, item: VoiceInput) -> dict[str, object]:
     }
 
 
+def words_found(item: VoiceInput) -> frozenset[str]:
+    """Every word the identifying check finds in it: what a voice accepted once (cleared by the
+    user) is written back with, when Undo puts it back as it was."""
+    return frozenset(f.words for f in details_in(_parts(item)))
+
+
+def _parts(item: VoiceInput) -> dict[str, str]:
+    return {"their words": item.words, "who said it": item.speaker, "where": item.source}
+
+
 def _label(item: VoiceInput) -> str:
     return item.words[:200]
 
@@ -137,14 +149,14 @@ def add_voice(
     voice_id: str | None = None,
     cleared: frozenset[str] = frozenset(),
 ) -> str:
-    _check(workspace, item, cleared)
+    check_voice(workspace, item, cleared)
     return add_row(workspace, Voice, _values(workspace, item), _label(item), voice_id)
 
 
 def update_voice(
     workspace: Workspace, voice_id: str, item: VoiceInput, cleared: frozenset[str] = frozenset()
 ) -> None:
-    _check(workspace, item, cleared)
+    check_voice(workspace, item, cleared)
     update_row(workspace, Voice, voice_id, _values(workspace, item))
 
 

@@ -23,6 +23,7 @@ from selfeval.services.vocabulary import ACTION_PRIORITIES, ACTION_STATUSES
 from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
+from selfeval.ui.widgets.priority_checklist import priority_checklist
 
 
 class ActionDialog(GuardedDialog):
@@ -72,6 +73,9 @@ class ActionDialog(GuardedDialog):
         if existing:
             self.status.setCurrentIndex(self.status.findData(existing.status))
             self.priority.setCurrentIndex(self.priority.findData(existing.priority))
+        self.priorities = priority_checklist(
+            workspace, existing.priorities if existing else (), "Our priorities it serves"
+        )
         self.error = self.problem_label()
         form = QFormLayout(self)
         form.addRow("&Action:", self.title)
@@ -81,6 +85,8 @@ class ActionDialog(GuardedDialog):
         form.addRow("D&ue:", self.due)
         form.addRow("&Status:", self.status)
         form.addRow("&Priority:", self.priority)
+        if self.priorities is not None:
+            form.addRow("Our priorit&ies:", self.priorities)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -101,6 +107,7 @@ class ActionDialog(GuardedDialog):
                 due_date=due,
                 status=str(self.status.currentData()),
                 priority=str(self.priority.currentData()),
+                priorities=self.priorities.ticked() if self.priorities is not None else [],
             )
         except (ValueError, InputError) as err:
             self.error.setText(str(err).replace("title: ", "Action: "))

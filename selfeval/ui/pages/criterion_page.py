@@ -92,6 +92,10 @@ class CriterionPage(QScrollArea):
         self.priorities.setWordWrap(True)
         self.priorities.setAccessibleName("The partnership's priorities this criterion serves")
         layout.addWidget(self.priorities)
+        self.heard = plain_label()
+        self.heard.setWordWrap(True)
+        self.heard.setAccessibleName("What children and families tell us about this criterion")
+        layout.addWidget(self.heard)
 
         bullets_box = QGroupBox(
             "What inspectors take account of (optional rating and note for each)"
@@ -184,7 +188,9 @@ class CriterionPage(QScrollArea):
         layout.addStretch(1)
 
     def _show_priorities(self, criterion_id: str) -> None:
+        """Its golden thread: the priorities it serves and what families say about it."""
         from selfeval.services.improvement.priorities import list_priorities
+        from selfeval.services.voices.heard_about import heard_about
 
         named = [
             f"{p.number}. {p.title}"
@@ -193,6 +199,9 @@ class CriterionPage(QScrollArea):
         ]
         self.priorities.setText("Our priorities: " + "; ".join(named) if named else "")
         self.priorities.setVisible(bool(named))
+        heard = heard_about(self.context.workspace, criterion_id)
+        self.heard.setText(heard)
+        self.heard.setVisible(bool(heard))
 
     def _box(self, form: QFormLayout, field: str, label_text: str, accessible: str) -> None:
         """A several-line box for one of the judgement's texts, saved at each pause."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 LAZY_PAGES: dict[str, tuple[str, str]] = {
     "priorities": ("selfeval.ui.pages.priorities_page", "PrioritiesPage"),
+    "heard": ("selfeval.ui.pages.heard_page", "HeardPage"),
     "actions": ("selfeval.ui.pages.action_widgets", "ActionPlanPage"),
     "indicators": ("selfeval.ui.pages.indicators_page", "IndicatorsPage"),
     "risks": ("selfeval.ui.pages.risk_page", "RiskPage"),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -48,6 +45,7 @@ from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 from selfeval.ui.widgets.text_box import text_box
+from selfeval.ui.widgets.tick_list import TickList
 from selfeval.words import counted
 
 
@@ -85,17 +83,12 @@ class PriorityDialog(GuardedDialog):
         self.board.setAccessibleName("The board that oversees it")
         chosen = existing.criteria if existing else ()
         self.criteria = CriteriaChecklist(workspace.framework, chosen, "Criteria it serves")
-        self.indicators = QListWidget()
-        self.indicators.setAccessibleName("Indicators that measure it")
-        measured = set(existing.indicators) if existing else set()
-        for indicator in indicator_library().values():
-            item = QListWidgetItem(indicator.name)
-            item.setData(Qt.ItemDataRole.UserRole, indicator.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            ticked = indicator.id in measured
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            self.indicators.addItem(item)
-        self.indicators.setMinimumHeight(self.criteria.minimumHeight())
+        measured = existing.indicators if existing else ()
+        self.indicators = TickList(
+            ((i.name, i.id) for i in indicator_library().values()),
+            measured,
+            "Indicators that measure it",
+        )
         self.error = self.problem_label()
         form = QFormLayout(self)
         for label, widget in (
@@ -117,13 +110,6 @@ class PriorityDialog(GuardedDialog):
         form.addRow(buttons)
         self.resize(640, 0)
 
-    def _ticked_indicators(self) -> list[str]:
-        return [
-            str(self.indicators.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.indicators.count())
-            if self.indicators.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
     def _accept(self) -> None:
         try:
             self.result_item = parse_priority(
@@ -133,7 +119,7 @@ class PriorityDialog(GuardedDialog):
                 owner_person_id=self.owner.currentData(),
                 board=self.board.text(),
                 criteria=self.criteria.ticked(),
-                indicators=self._ticked_indicators(),
+                indicators=self.indicators.ticked(),
             )
         except InputError as err:
             self.error.setText(str(err))

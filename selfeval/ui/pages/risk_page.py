@@ -46,6 +46,7 @@ from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
+from selfeval.ui.widgets.priority_checklist import priority_checklist
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 from selfeval.ui.widgets.text_box import text_box
 
@@ -149,6 +150,9 @@ class RiskDialog(GuardedDialog):
         self.status.setAccessibleName("Status")
         self.status.addItem("Open", "open")
         self.status.addItem("Closed (kept in the register, off the heat map)", "closed")
+        self.priorities = priority_checklist(
+            context.workspace, existing.priorities if existing else (), "Our priorities at risk"
+        )
         self.error = plain_label()
         self.error.setWordWrap(True)
         self.error.hide()
@@ -164,6 +168,8 @@ class RiskDialog(GuardedDialog):
             ("&Status:", self.status),
         ):
             form.addRow(label, widget)
+        if self.priorities is not None:
+            form.addRow("Our &priorities:", self.priorities)
         form.addRow("", self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -199,6 +205,7 @@ class RiskDialog(GuardedDialog):
                 review_date=parse_date(self.review.text()),
                 criteria=self.criteria,
                 status=self.status.currentData(),
+                priorities=self.priorities.ticked() if self.priorities is not None else [],
             )
         except (ValueError, InputError) as err:
             self.error.setText(str(err))

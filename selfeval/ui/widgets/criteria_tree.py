@@ -21,6 +21,7 @@ PAGES: tuple[tuple[str, str, str | None], ...] = (
     ("Ready for the data request", "datarequest", "data_request_item"),
     ("To confirm after a new edition", "edition", None),
     ("Our priorities", "priorities", "priority"),
+    ("Voices, surveys and case studies", "heard", "voice"),
 )
 """The pages after the criteria. A partner's copy shows only those whose work comes back in
 their return (services/record_fields.py decides what does)."""

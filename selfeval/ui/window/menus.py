@@ -105,6 +105,8 @@ def build_menus(
     for number, (text, place) in enumerate(places, start=1):
         _action(owner, go_menu, text, partial(do.go, place), f"Ctrl+{number % 10}")
     lead(_action(owner, go_menu, "O&ur priorities", partial(do.go, "priorities")))
+    heard = partial(do.go, "heard")
+    lead(_action(owner, go_menu, "Voices, surve&ys and case studies", heard))
     go_menu.addSeparator()
     _action(owner, go_menu, "&Next criterion", lambda: do.step_criterion(1), "Ctrl+PgDown")
     _action(owner, go_menu, "Pre&vious criterion", lambda: do.step_criterion(-1), "Ctrl+PgUp")
