@@ -10,6 +10,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,12 @@ def main() -> None:
         shot("risk-register")
         window.navigate("page", "priorities")
         shot("priorities")
+        window.navigate("page", "heard")
+        shot("voices")
+        heard = window.extra_page("heard")
+        heard.tabs.setCurrentIndex(2)
+        shot("case-studies")
+        _case_study_check(window, app)
         window.navigate("mywork", "")
         page = window.extra_page("mywork")
         page.person.setCurrentIndex(page.person.findData("Sian Bowen"))
@@ -541,6 +548,25 @@ def render_page(pdf: Path, page: int, target: Path) -> None:
         check=True,
     )  # fmt: skip
     print(f"wrote docs/screenshots/{target.name}.png")
+
+
+def _case_study_check(window: Any, app: Any) -> None:
+    """The case study dialog saying what may identify a child, before it can be de-identified."""
+    from selfeval.ui.dialogs.heard_dialogs import CaseStudyDialog
+
+    dialog = CaseStudyDialog(window.workspace, window)
+    dialog.title.setText("Back at college")
+    dialog.parts["needed"].setPlainText(
+        "Jack, born on 3 March 2008, lives at 14 Mill Lane and had left college after a year."
+    )
+    dialog.parts["did"].setPlainText("A review with the college and the family within a month.")
+    dialog.show()
+    dialog._accept()
+    for _ in range(3):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "case-study-check.png"))
+    print("wrote docs/screenshots/case-study-check.png")
+    dialog.done(0)
 
 
 if __name__ == "__main__":

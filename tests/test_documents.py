@@ -284,3 +284,29 @@ def test_the_summary_for_parents_is_titled_and_signed_by_the_partnership(
     assert reader.metadata is not None
     assert reader.metadata.title == "Testshire: a summary of SEND for parents and carers"
     assert reader.metadata.author == "Testshire"  # not the computer's account
+
+
+def test_a_heading_never_ends_a_page_alone(tmp_path: Path) -> None:
+    """Wherever the page ends, a heading goes over with the first item of the list after it
+    (a list is made a batch at a time, pack/pdf_rows.py, and still keeps its heading)."""
+    import subprocess
+
+    from selfeval.pack.blocks import Bullets, Document, Heading, Para
+    from selfeval.pack.render import render_document
+
+    endings = set()
+    for filler in range(38, 50):
+        blocks = [Para(f"Line {n} of what comes before.") for n in range(filler)]
+        blocks += [Heading("Kept with its list", 3), Bullets(("First item", "Second item"))]
+        document = Document("Keep", "", "", blocks=tuple(blocks))
+        out = render_document(document, tmp_path / "k.pdf")
+        pages = subprocess.run(
+            ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout.split("\f")
+        for page in pages:
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            body = [line for line in lines if not line.startswith(("page ", "Keep"))]
+            if body:
+                endings.add(body[-1])
+            assert not body or body[-1] != "Kept with its list", filler
+    assert any(e.startswith("Line") for e in endings)  # some page did end before the heading

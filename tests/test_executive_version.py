@@ -42,6 +42,8 @@ def test_the_executive_version_from_the_command_line(
         assert "Impact on the experiences and outcomes of children and young people" in flat
         assert " ".join(headline(impact).split()) in flat
         assert "listed in the full document" in flat and "listed in the appendix" not in flat
+        # the priorities, each with how its actions are going
+        assert "Timely, good-quality EHC plans" in flat and "0 of 4 complete" in flat
         assert "DRAFT" not in read(out)
     assert main(["export", "summary", str(demo_path), "-o", str(tmp_path / "s.xlsx")]) == 2
     assert "the executive summary is written as .pdf or .docx" in capsys.readouterr().err

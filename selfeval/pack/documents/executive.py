@@ -2,9 +2,9 @@
 partnership sends to schools on the day of notification beside the full document.
 
 The cover, the partnership's own written summary with the ratings, the likely outcome and the
-chart (as in the full pack), then a page per group of criteria: each criterion's rating, the
-first sentences of the difference it makes and of what comes next, under the partnership's own
-headings. Nothing empty is printed as filler.
+chart (as in the full pack), its priorities with how their actions are going, then a page per
+group of criteria: each criterion's rating, the first sentences of the difference it makes and
+of what comes next, under the partnership's own headings. Nothing empty is printed as filler.
 """
 
 from __future__ import annotations
@@ -83,11 +83,35 @@ def _group(pack: Pack, group_title: str, number: int) -> list[Block]:
     ]
 
 
+def _priorities(pack: Pack) -> list[Block]:
+    """Each priority in a row: who owns it, who oversees it, and how its actions are going."""
+    if not pack.priorities:
+        return []
+    rows = tuple(
+        (
+            str(p.number),
+            p.title,
+            "; ".join(part for part in (p.owner, p.board) if part) or "-",
+            f"{sum(1 for _t, status, _d in p.actions if status == 'Complete')} of "
+            f"{len(p.actions)} complete",
+            ", ".join(str(n) for n in p.criteria) or "-",
+        )
+        for p in pack.priorities
+    )
+    return [
+        PageBreak(if_not_empty=True),
+        Heading("Our priorities", 1, key="priorities"),
+        Table(("No.", "Priority", "Owner; overseen by", "Actions", "Criteria"), rows,
+              (10, 60, 50, 28, 22)),
+    ]  # fmt: skip
+
+
 def compose_executive(pack: Pack) -> Document:
     blocks: list[Block] = [
         *_cover(pack),
         PageBreak(),
         *summary(pack, "listed in the full document"),
+        *_priorities(pack),
     ]
     groups = list(dict.fromkeys(s.group_title for s in pack.sections))
     for number, group_title in enumerate(groups, start=1):

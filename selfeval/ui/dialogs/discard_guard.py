@@ -82,6 +82,23 @@ class GuardedDialog(QDialog):
         self.__dict__.setdefault("_problems", []).append(label)
         return label
 
+    def show_problem(self, label: QLabel, text: str) -> None:
+        """Say what is wrong, and grow the form to hold it (a long message, such as every
+        detail that may identify a child, is never cut off)."""
+        label.setText(text[:1].upper() + text[1:])
+        label.show()
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        screen = self.screen().availableGeometry().height() if self.screen() else needed
+        self.resize(self.width(), min(max(self.height(), needed), screen - 40))
+
     def _hide_problems(self, *_changed: object) -> None:
         for label in self.__dict__.get("_problems", []):
             label.hide()

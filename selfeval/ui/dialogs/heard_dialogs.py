@@ -138,8 +138,7 @@ class VoiceDialog(GuardedDialog):
             )
             check_voice(self.workspace, item, cleared_words(self.cleared))
         except (ValueError, InputError) as err:
-            self.error.setText(str(err))
-            self.error.show()
+            self.show_problem(self.error, str(err))
             return
         self.result_item, self.cleared_result = item, cleared_words(self.cleared)
         self.accept()
@@ -189,8 +188,9 @@ class SurveyDialog(GuardedDialog):
         try:
             agree = float(self.agree.text().strip().rstrip("%") or "nan")
         except ValueError:
-            self.error.setText(f"Agree: '{self.agree.text()}' is not a number from 0 to 100")
-            self.error.show()
+            self.show_problem(
+                self.error, f"Agree: '{self.agree.text()}' is not a number from 0 to 100"
+            )
             return
         try:
             self.result_item = parse_survey(
@@ -202,8 +202,7 @@ class SurveyDialog(GuardedDialog):
                 criteria=self.criteria.ticked(),
             )
         except (ValueError, InputError) as err:
-            self.error.setText(str(err).replace("agree_percent", "Agree"))
-            self.error.show()
+            self.show_problem(self.error, str(err).replace("agree_percent", "Agree"))
             return
         self.accept()
 
@@ -264,8 +263,7 @@ class CaseStudyDialog(GuardedDialog):
             )
             check_case_study(self.workspace, item, cleared_words(self.cleared))
         except InputError as err:
-            self.error.setText(str(err))
-            self.error.show()
+            self.show_problem(self.error, str(err))
             return
         self.result_item, self.cleared_result = item, cleared_words(self.cleared)
         self.accept()

@@ -111,7 +111,13 @@ class KindTab(QWidget):
         self.table.setAccessibleName(kind.tab.replace("&", ""))
         self.table.setHorizontalHeaderLabels(list(kind.columns))
         self.table.horizontalHeader().setAccessibleName(f"{kind.noun.capitalize()} columns")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(kind.columns)):  # the words get the room; numbers and marks fit
+            wide = column < 2
+            header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch if wide else QHeaderView.ResizeMode.ResizeToContents,
+            )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

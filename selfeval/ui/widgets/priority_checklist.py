@@ -18,4 +18,6 @@ def priority_checklist(
     if not priorities:
         return None
     rows = ((f"{p.number}. {p.title}", p.id) for p in priorities)
-    return TickList(rows, ticked, accessible_name, shown_rows=min(4, len(priorities)))
+    listed = TickList(rows, ticked, accessible_name, shown_rows=min(4, len(priorities)))
+    listed.setMaximumHeight(listed.minimumHeight())  # a short list: room for it, no more
+    return listed
