@@ -7,7 +7,6 @@ and a portable install points it beside the program.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "selfeval"
@@ -15,10 +14,12 @@ WORKSPACE_SUFFIX = ".selfeval"
 
 
 def resource_path(*parts: str) -> Path:
-    """A file shipped with the program (resources/, criteria/), frozen or from a checkout."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root.joinpath(*parts)
+    """A file shipped inside the package (`resources/`, `criteria/`): found through
+    importlib.resources, so a wheel, an editable install, the Linux folder and the Windows
+    folder (PyInstaller keeps package data beside the package) all find the same files."""
+    from importlib.resources import files
+
+    return Path(str(files("selfeval"))).joinpath(*parts)
 
 
 def bundled_criteria_dir() -> Path:

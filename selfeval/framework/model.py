@@ -1,4 +1,4 @@
-"""pydantic models of a framework file (format documented in criteria/README.md).
+"""pydantic models of a framework file (format documented in selfeval/criteria/README.md).
 
 The models are frozen: a framework edition never changes once an assessment is pinned to it.
 """

@@ -163,7 +163,7 @@ class IndicatorLine:
     series_break: str = ""
     """The first period of a new series (figures before it are not comparable), or ""."""
     criteria: tuple[str, ...] = ()
-    """The criteria the indicator usually evidences (resources/indicators.yaml)."""
+    """The criteria the indicator usually evidences (selfeval/resources/indicators.yaml)."""
 
 
 @dataclass(frozen=True)

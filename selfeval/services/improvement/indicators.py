@@ -62,7 +62,7 @@ class IndicatorLibrary(BaseModel):
 
 @lru_cache(maxsize=1)
 def indicator_library() -> dict[str, Indicator]:
-    """The bundled library (resources/indicators.yaml), validated once."""
+    """The bundled library (selfeval/resources/indicators.yaml), validated once."""
     path = resource_path("resources", "indicators.yaml")
     try:
         library = IndicatorLibrary.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))

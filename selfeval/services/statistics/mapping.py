@@ -1,4 +1,4 @@
-"""The publications selfeval reads (resources/statistics.yaml), validated once at load."""
+"""The publications selfeval reads (selfeval/resources/statistics.yaml), validated once at load."""
 
 from __future__ import annotations
 

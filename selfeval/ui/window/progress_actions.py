@@ -148,7 +148,8 @@ def move_to_new_edition(host: WindowHost) -> None:
         host.show_error(
             f"No edition in the library replaces {current.label} ({current.id}). A new edition is "
             "a framework file that says 'supersedes: "
-            f"{current.id}' and maps every criterion in a crosswalk (see criteria/README.md)."
+            f"{current.id}' and maps every criterion in a crosswalk (see the framework file "
+            "format in docs: selfeval/criteria/README.md)."
         )
         return
     labels = [f"{f.title} ({f.edition})" for f in newer]
