@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 from reportlab.platypus import PageBreak as PdfPageBreak
 from reportlab.platypus import Spacer as PdfSpacer
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
@@ -118,7 +118,11 @@ class BlockStory:
                 key = block.key or f"h{self.keys}"
                 flow.append(Bookmark(key, block.text, self.outline_level))
             style = {1: "h1", 2: "h2"}.get(block.level, "h3")
-            return [*flow, self.p(safe(block.text), style)]
+            # a heading never ends a page alone: it goes over unless it and two lines of what
+            # follows fit (before its bookmark, so the contents name the page it is on)
+            shape = self.s[style]
+            room = shape.spaceBefore + shape.leading + shape.spaceAfter + 2 * self.s["body"].leading
+            return [CondPageBreak(room), *flow, self.p(safe(block.text), style)]
         if isinstance(block, Para):
             markup = safe(block.text)
             return [self.p(f"<i>{markup}</i>" if block.italic else markup, self._style(block))]

@@ -92,17 +92,6 @@ class PackDocument(BaseDocTemplate):
         while flowables and isinstance(flowables[0], Unfolding):
             flowables[0:1] = flowables[0].unfold()
 
-    def handle_keepWithNext(self, flowables: list[Flowable]) -> None:  # noqa: N802
-        """A heading keeps with what follows it, though that be a list still to unfold: its
-        first batch is made now, so the heading never ends a page alone."""
-        for at in range(len(flowables) - 1):
-            if not flowables[at].getKeepWithNext():
-                break
-            if isinstance(flowables[at + 1], Unfolding):
-                flowables[at + 1 : at + 2] = flowables[at + 1].unfold()
-                break
-        super().handle_keepWithNext(flowables)
-
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (reportlab's name)
         if isinstance(flowable, Bookmark) and flowable.in_contents:
             self.late.heading_placed(flowable.key, self.page)

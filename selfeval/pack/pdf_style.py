@@ -126,7 +126,6 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=4,
             spaceAfter=10,
             textColor=ACCENT,
-            keepWithNext=1,  # a heading never ends a page alone
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -137,7 +136,6 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=8,
             spaceAfter=6,
             textColor=ACCENT,
-            keepWithNext=1,  # a heading never ends a page alone
         ),
         "h3": ParagraphStyle(
             "h3",
@@ -147,7 +145,6 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=13,
             spaceBefore=6,
             spaceAfter=3,
-            keepWithNext=1,  # a heading never ends a page alone
         ),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=14, bulletIndent=4),
         "cover_title": ParagraphStyle(
