@@ -4,14 +4,28 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-scale screenshots clean install package
+.PHONY: run test lint typecheck pytest bench bench-scale screenshots clean install package lock
 
-$(STAMP): pyproject.toml
+# Every dependency at the version and hashes of requirements.lock (made by `make lock`), then
+# selfeval itself, editable, adding nothing.
+$(STAMP): pyproject.toml requirements.lock
 	@bash .ci/qt-system-libs.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	@touch $(STAMP)
+
+# After changing a dependency in pyproject.toml: both lock files again, with every file's hash,
+# for Linux and Windows at once (uv's universal resolution; pip installs from them).
+lock:
+	$(PYTHON) -m venv .lock-tools
+	.lock-tools/bin/python -m pip install --quiet "uv==0.13.9"
+	.lock-tools/bin/uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 \
+		--extra test --extra package -o requirements.lock
+	.lock-tools/bin/uv pip compile pyproject.toml --universal --generate-hashes --python-version 3.11 \
+		--extra package -o requirements-app.lock
+	rm -rf .lock-tools
 
 install: $(STAMP)
 
@@ -47,7 +61,6 @@ screenshots: $(STAMP)
 
 # A one-folder build for council laptops (PyInstaller), then a smoke run of the built program.
 package: $(STAMP)
-	$(BIN)/python -m pip install --quiet "pyinstaller==6.22.3"
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build build.spec
 	bash .ci/smoke-package.sh dist/selfeval-*
 
