@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest bench bench-scale screenshots clean install package lock
+.PHONY: run test lint typecheck pytest bench bench-scale screenshots clean install package package-windows lock
 
 # Every dependency at the version and hashes of requirements.lock (made by `make lock`), then
 # selfeval itself, editable, adding nothing.
@@ -63,6 +63,12 @@ screenshots: $(STAMP)
 package: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build build.spec
 	bash .ci/smoke-package.sh dist/selfeval-*
+
+# The Windows one-folder app, its MSI and per-user installer, built and smoke-run under wine on
+# this Linux machine (packaging/windows/build.sh; docs/windows-build.md). About 8 minutes fresh;
+# repeated runs reuse .cache/windows.
+package-windows:
+	bash packaging/windows/build.sh
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis *.egg-info
