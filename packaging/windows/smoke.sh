@@ -94,6 +94,26 @@ wineserver -k || true
 colours="$(convert "$ROOT/dist-windows/smoke-window.png" -format %k info:)"
 [ "$colours" -gt 16 ] || fail "the screenshot is blank ($colours colours)"
 
+# an upgrade replaces the older version in place and keeps the user's settings: the same folder
+# as the next version's MSI (its last number one higher), installed over this one
+NEXT="${VERSION%.*}.$(( ${VERSION##*.} + 1 ))"
+UPGRADE="$CACHE/smoke/selfeval-$NEXT.msi"
+wixl -a x64 -D Win64=yes -D SourceDir="dist-windows/selfeval-$VERSION" -D Version="$NEXT" \
+    -D Publisher="upgrade test" -D Icon="selfeval/resources/icons/selfeval.ico" -o "$UPGRADE" \
+    packaging/windows/selfeval.wxs "$CACHE/files.wxs" 2>&1 | grep -v GLib || true
+cli user --set "Helen Whitfield (Anyshire County Council)" >/dev/null  # a setting to keep
+settings_before="$(cd "$CACHE/smoke/home" && find . -type f -exec sha256sum {} + | sort)"
+[ -n "$settings_before" ] || fail "no settings were written to keep"
+wine_run msiexec /i "$(winepath -w "$UPGRADE")" /qn
+wineserver -w
+installed="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>&1 | cat)"
+[ "$(grep -c "DisplayName.*selfeval" <<< "$installed")" = 1 ] || fail "the upgrade left two selfevals installed"
+case "$installed" in *"$NEXT"*) ;; *) fail "the upgrade did not install $NEXT" ;; esac
+[ -f "$INSTALLED/selfeval-cli.exe" ] || fail "the upgrade left no program"
+[ "$settings_before" = "$(cd "$CACHE/smoke/home" && find . -type f -exec sha256sum {} + | sort)" ] \
+    || fail "the upgrade touched the settings"
+MSI="$UPGRADE"
+
 # uninstalling leaves the workspaces
 wine_run msiexec /x "$(winepath -w "$MSI")" /qn
 wineserver -w
