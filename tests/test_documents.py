@@ -310,3 +310,22 @@ def test_a_heading_never_ends_a_page_alone(tmp_path: Path) -> None:
                 endings.add(body[-1])
             assert not body or body[-1] != "Kept with its list", filler
     assert any(e.startswith("Line") for e in endings)  # some page did end before the heading
+
+
+@pytest.mark.parametrize("kind", ["pdf", "summary", "parents", "brief"])
+def test_every_pdf_declares_its_language_and_shows_its_title(
+    kind: str, demo_path: Path, tmp_path: Path
+) -> None:
+    """A screen reader reads it in British English; a viewer's window shows its title, not its
+    file name (issue 28, the document level)."""
+    from pypdf import PdfReader
+
+    from selfeval.cli import main
+
+    out = tmp_path / f"{kind}.pdf"
+    assert main(["export", kind, str(demo_path), "-o", str(out)]) == 0
+    reader = PdfReader(out)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "Anyshire" in str((reader.metadata or {}).get("/Title", ""))

@@ -75,6 +75,10 @@ class PackDocument(BaseDocTemplate):
             subject=subject,
             creator="selfeval",
             initialFontName=FONT,  # so no page refers to an unembedded Helvetica
+            # a reader's language and the window's title are the document's own (PDF/UA asks
+            # for both; the structure tree is issue 28's next step)
+            lang="en-GB",
+            displayDocTitle=True,
         )
         self.pack_title, self.marking, self.draft = title, marking, draft
         self.late = LateNumbers()
