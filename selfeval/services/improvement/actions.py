@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import delete, select
 
 from selfeval.errors import InputError
 from selfeval.services.changed_meanwhile import refuse_if_changed
-from selfeval.services.evidence import describe_validation_error
+from selfeval.services.checked_input import checked_input
 from selfeval.services.history import record_change
 from selfeval.services.links import check_links, joined, priorities_held, priorities_of
 from selfeval.services.vocabulary import ACTION_PRIORITIES as PRIORITIES
@@ -111,10 +111,7 @@ def _columns(item: ActionInput) -> dict[str, object]:
 
 
 def parse_action(**fields: object) -> ActionInput:
-    try:
-        return ActionInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(ActionInput, fields)
 
 
 def add_action(

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
 from selfeval.errors import InputError
-from selfeval.services.evidence import describe_validation_error
+from selfeval.services.checked_input import checked_input
 from selfeval.services.history import record_change
 from selfeval.services.improvement.indicators import indicator_library
 from selfeval.services.links import check_links
@@ -77,10 +77,7 @@ class PriorityView:
 
 
 def parse_priority(**fields: object) -> PriorityInput:
-    try:
-        return PriorityInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(PriorityInput, fields)
 
 
 def _check(workspace: Workspace, item: PriorityInput) -> None:

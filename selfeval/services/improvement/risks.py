@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from selfeval.errors import InputError
 from selfeval.services.changed_meanwhile import refuse_if_changed
-from selfeval.services.evidence import describe_validation_error
+from selfeval.services.checked_input import checked_input
 from selfeval.services.history import record_change
 from selfeval.services.links import check_links, joined, priorities_held, priorities_of
 from selfeval.services.workspace import Workspace
@@ -94,10 +94,7 @@ class RiskView:
 
 
 def parse_risk(**fields: object) -> RiskInput:
-    try:
-        return RiskInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(RiskInput, fields)
 
 
 def _check_criteria(workspace: Workspace, item: RiskInput) -> None:

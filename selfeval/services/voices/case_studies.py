@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from selfeval.errors import InputError
-from selfeval.services.evidence import describe_validation_error, organisation_id_for
+from selfeval.services.checked_input import checked_input, input_of
+from selfeval.services.evidence import organisation_id_for
 from selfeval.services.links import check_links, joined, priorities_held, priorities_of, split
 from selfeval.services.plain_names import NoControls
 from selfeval.services.voices.identifying import Finding, described, details_in
@@ -61,24 +62,11 @@ class CaseStudyView:
     priorities: tuple[str, ...]
 
     def as_input(self) -> CaseStudyInput:
-        return CaseStudyInput(
-            title=self.title,
-            needed=self.needed,
-            did=self.did,
-            difference=self.difference,
-            learned=self.learned,
-            de_identified=self.de_identified,
-            organisation=self.organisation,
-            criteria=list(self.criteria),
-            priorities=list(self.priorities),
-        )
+        return input_of(self, CaseStudyInput)
 
 
 def parse_case_study(**fields: object) -> CaseStudyInput:
-    try:
-        return CaseStudyInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(CaseStudyInput, fields)
 
 
 def details_found(item: CaseStudyInput, cleared: frozenset[str] = frozenset()) -> list[Finding]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
-from selfeval.errors import InputError
-from selfeval.services.evidence import check_evidence_date, describe_validation_error
+from selfeval.services.checked_input import checked_input, input_of
+from selfeval.services.evidence import check_evidence_date
 from selfeval.services.links import check_links, joined, split
 from selfeval.services.plain_names import NoControls
 from selfeval.services.voices.rows import add_row, delete_row, update_row
@@ -47,21 +47,11 @@ class SurveyView:
     criteria: tuple[str, ...]
 
     def as_input(self) -> SurveyInput:
-        return SurveyInput(
-            survey=self.survey,
-            question=self.question,
-            responses=self.responses,
-            agree_percent=self.agree_percent,
-            surveyed_on=self.surveyed_on,
-            criteria=list(self.criteria),
-        )
+        return input_of(self, SurveyInput)
 
 
 def parse_survey(**fields: object) -> SurveyInput:
-    try:
-        return SurveyInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(SurveyInput, fields)
 
 
 def _values(item: SurveyInput) -> dict[str, object]:

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 
 from selfeval.errors import InputError
+from selfeval.services.checked_input import checked_input, input_of
 from selfeval.services.evidence import (
     check_evidence_date,
-    describe_validation_error,
     organisation_id_for,
 )
 from selfeval.services.links import check_links, joined, split
@@ -83,24 +83,11 @@ class VoiceView:
         return self.consent
 
     def as_input(self) -> VoiceInput:
-        return VoiceInput(
-            words=self.words,
-            speaker_kind=self.speaker_kind,
-            speaker=self.speaker,
-            source=self.source,
-            said_on=self.said_on,
-            consent=self.consent,
-            personal_data=self.personal_data,
-            organisation=self.organisation,
-            criteria=list(self.criteria),
-        )
+        return input_of(self, VoiceInput)
 
 
 def parse_voice(**fields: object) -> VoiceInput:
-    try:
-        return VoiceInput.model_validate(fields)
-    except ValidationError as err:
-        raise InputError(describe_validation_error(err)) from None
+    return checked_input(VoiceInput, fields)
 
 
 def check_voice(
