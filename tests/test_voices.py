@@ -60,6 +60,10 @@ def _voice(**changes: object) -> object:
         ("NHS number 943 476 5919", "an NHS number"),
         ("UPN A12345678901B", "a pupil number"),
         ("Oliver started at his new school", "a first name"),
+        ("Name: Tom, year 6", 'a name ("called ...")'),
+        ("she lives on Mill Lane now", "an address"),
+        ("lives at 4 Mill Lane", "an address"),  # said once, though two patterns find it
+        ("my son Danyal waited", "a first name"),
     ],
 )
 def test_the_identifying_check_finds_each_kind_of_detail(text: str, kind: str) -> None:

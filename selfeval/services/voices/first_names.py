@@ -30,5 +30,11 @@ _NAMES = """
     Szymon Zuzanna Oskar Filip Maja Amelie Aleksander Mateusz Hanna Priya Aarav Arjun Rohan
     Anaya Diya Ishaan Simran Harpreet Gurpreet Jaspreet Mariam Hiba Yasmin Aliyah Kofi Kwame
     Ama Chidi Tobi Ifeoma Oluwaseun Ayo Deborah Precious Blessing Emmanuel Samuel Daniella
+    Tom Tim Jim Jimmy Dan Danny Josh Matt Nick Chris Mike Steve Stevie Kate Katy Beth Liz Lizzie
+    Becky Abi Abby Ali Ellis Jay Jo Kim Lee Leanne Lauren Lewis Mason Nathan Neil Rosie Ruth
+    Sally Sean Shane Shannon Sophie Stacey Tara Tasha Terry Tony Tracy Wayne Zoey Ahmad Aliyah
+    Bilal Danyal Faisal Hamid Imran Irfan Junaid Kashif Mustafa Nadia Rehan Sana Shabnam Yasmin
+    Zainab Zaynab Ruqayyah Sumaya Hussein Abdi Amina Asha Hodan Fardowsa Olamide Chisom Kayode
+    Dawid Julia Kinga Natalia Oliwia Patryk Piotr Tomasz Adrianna Bartosz Kamil Lena Milena
 """
 FIRST_NAMES = frozenset(_NAMES.split())

@@ -46,7 +46,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a name with a title", re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.? [A-Z][a-z'-]+")),
     (
         'a name ("called ...")',
-        re.compile(r"\b(?:called|named|known as|name is) ([A-Z][a-z'-]+)"),
+        re.compile(r"\b(?:called|named|known as|name is|[Nn]ame:) ?([A-Z][a-z'-]+)"),
     ),
     (
         "a date of birth",
@@ -59,6 +59,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "an address",
         re.compile(rf"\b\d{{1,4}}[A-Za-z]? [A-Z][a-z]+(?: [A-Z][a-z]+)? (?:{_STREET})\b"),
     ),
+    (
+        "an address",
+        re.compile(
+            r"\b(?:lives|living|lived|moved|staying) (?:at|on|in|to) (?:\d{1,4}[A-Za-z]? )?"
+            rf"[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:{_STREET})\b"
+        ),
+    ),  # fmt: skip
     ("a postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}\b")),
     ("an email address", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("a phone number", re.compile(r"(?<!\d)(?:\+44 ?|0)(?:\d[ -]?){9,10}(?!\d)")),
@@ -75,8 +82,8 @@ def identifying_details(text: str, where: str) -> list[Finding]:
     for what, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             span = match.span()
-            if any(start <= span[0] < end for start, end in taken):
-                continue
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue  # a detail already said (an address found by two patterns, once)
             taken.append(span)
             found.append(Finding(what, match.group(0).strip(), where))
     for match in _WORD.finditer(text):
