@@ -163,3 +163,22 @@ def test_actions_and_risks_are_linked_by_name_and_survive_a_deleted_priority(
     assert main(["priority", "unlink", ws, "3", "--risk", risk.title]) == 0
     with open_workspace(demo_path, TEST_USER) as opened:
         assert next(r for r in list_risks(opened) if r.id == risk.id).priorities == ()
+
+
+def test_a_priority_is_measured_by_latest_figures_like_with_like(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    from selfeval.services.improvement.headline_figures import headline_figures
+    from selfeval.services.improvement.indicators import import_indicator_values
+
+    csv = tmp_path / "counts.csv"
+    csv.write_text(
+        "indicator,period,area,statistical_neighbours,region,england\n"
+        "ehcp-caseload,2025,4210,3900,52000,482640\n",
+        encoding="utf-8",
+    )
+    import_indicator_values(demo, csv)
+    rate, count, missing = headline_figures(demo, ("ehcp-20-weeks", "ehcp-caseload", "nope"))
+    assert rate.endswith("England 50.7%, we are worse") and "(2022)" in rate
+    assert "4,210" in count and "482,640" not in count  # a count beside nobody's total
+    assert missing == "nope: no figure yet"

@@ -42,7 +42,9 @@ def test_a_priority_added_shown_edited_deleted_and_undone(
     assert [p.title for p in list_priorities(window.workspace)][-1] == "Short breaks"
     assert page.table.item(3, 2).text() == "3"
     assert page.table.item(3, 3).text()  # the actions on criterion 3
-    assert "20 weeks" in page.table.item(3, 4).text()
+    assert page.table.item(3, 4).text()  # the risks on criterion 3
+    measured = page.table.item(3, 5).text()  # its latest figure, beside like-for-like comparators
+    assert "20 weeks" in measured and "(2022)" in measured and "England" in measured
     window.undo_stack.undo()
     assert len(list_priorities(window.workspace)) == 3
     window.undo_stack.redo()

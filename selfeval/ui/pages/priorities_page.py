@@ -1,5 +1,6 @@
 """Our priorities: each strategic priority with its golden thread (the criteria it serves, the
-actions on them with their status and due dates, the indicators that measure it), added,
+actions and risks linked to it or on its criteria, with their status and due dates, and the
+latest figure of each indicator that measures it beside like-for-like comparators), added,
 corrected and deleted with Undo."""
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from selfeval.errors import InputError
+from selfeval.services.improvement.headline_figures import headline_figures
 from selfeval.services.improvement.indicators import indicator_library
 from selfeval.services.improvement.priorities import (
     PriorityInput,
@@ -33,6 +35,7 @@ from selfeval.services.improvement.priorities import (
     delete_priority,
     list_priorities,
     parse_priority,
+    risks_of,
     update_priority,
 )
 from selfeval.services.people import list_people
@@ -128,6 +131,14 @@ class PriorityDialog(GuardedDialog):
         self.accept()
 
 
+def listed(lines: list[str]) -> str:
+    """Several in one cell, each on its own bulleted line (one alone needs no bullet)."""
+    return lines[0] if len(lines) == 1 else "\n".join(f"\u2022 {line}" for line in lines)
+
+
+COLUMNS = ("No.", "Priority", "Criteria", "Actions on them", "Risks to it", "How we measure it")
+
+
 class PrioritiesPage(PageWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,21 +147,19 @@ class PrioritiesPage(PageWidget):
         self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("How many priorities")
-        self.table = QTableWidget(0, 5)
+        self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Priorities")
         self.table.horizontalHeader().setAccessibleName("Priority columns")
-        self.table.setHorizontalHeaderLabels(
-            ["No.", "Priority", "Criteria", "Actions on them", "Indicators"]
-        )
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for column in range(5):
+        for column in range(len(COLUMNS)):
             mode = (
                 QHeaderView.ResizeMode.ResizeToContents
-                if column == 0
+                if COLUMNS[column] in ("No.", "Criteria")  # short: the words get the room
                 else (QHeaderView.ResizeMode.Stretch)
             )
             header.setSectionResizeMode(column, mode)
@@ -181,23 +190,28 @@ class PrioritiesPage(PageWidget):
         workspace = self.context.workspace
         priorities = self.priorities = list_priorities(workspace)
         numbers = workspace.framework.numbers
-        library = indicator_library()
         self.summary.setText(
             f"{counted(len(priorities), 'priority', 'priorities')}. Each serves criteria; the "
-            "actions on those criteria and the indicators chosen show how it is going. The pack "
-            "prints them before the criteria."
+            "actions and risks linked to it or on those criteria, and the latest figures of the "
+            "indicators chosen, show how it is going. The pack prints them before the criteria."
         )
         self.table.setRowCount(len(priorities))
         for row, priority in enumerate(priorities):
             actions = actions_of(workspace, priority)
             served = sorted(numbers[c] for c in priority.criteria if c in numbers)
-            said = [f"{a.title} ({ACTION_STATUSES.get(a.status, a.status)})" for a in actions]
+            said = [
+                f"{a.title} ({ACTION_STATUSES.get(a.status, a.status)}"
+                + (f", due {a.due:%d %b %Y})" if a.due else ")")
+                for a in actions
+            ]
+            risks = [f"{r.title} ({r.rating}, {r.status})" for r in risks_of(workspace, priority)]
             values = [
                 str(priority.number),
                 priority.title,
                 ", ".join(str(n) for n in served),
-                "\n".join(said),
-                "\n".join(library[i].name if i in library else i for i in priority.indicators),
+                listed(said),
+                listed(risks),
+                listed(headline_figures(workspace, priority.indicators)),
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
