@@ -24,7 +24,7 @@ from selfeval.pack.blocks import (
     Table,
 )
 from selfeval.pack.documents.pack import summary
-from selfeval.pack.model import Pack
+from selfeval.pack.model import Pack, PriorityLine
 
 _SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", re.S)
 HEADLINE_CHARS = 320
@@ -83,6 +83,13 @@ def _group(pack: Pack, group_title: str, number: int) -> list[Block]:
     ]
 
 
+def _progress(priority: PriorityLine) -> str:
+    if not priority.actions:
+        return "no actions yet"
+    done = sum(1 for _title, status, _due in priority.actions if status == "Complete")
+    return f"{done} of {len(priority.actions)} complete"
+
+
 def _priorities(pack: Pack) -> list[Block]:
     """Each priority in a row: who owns it, who oversees it, and how its actions are going."""
     if not pack.priorities:
@@ -92,8 +99,7 @@ def _priorities(pack: Pack) -> list[Block]:
             str(p.number),
             p.title,
             "; ".join(part for part in (p.owner, p.board) if part) or "-",
-            f"{sum(1 for _t, status, _d in p.actions if status == 'Complete')} of "
-            f"{len(p.actions)} complete",
+            _progress(p),
             ", ".join(str(n) for n in p.criteria) or "-",
         )
         for p in pack.priorities
