@@ -33,6 +33,7 @@ from selfeval.pack.blocks import (
     Coloured,
     Document,
     Heading,
+    HeatMap,
     Image,
     KeyValues,
     ListItems,
@@ -40,11 +41,13 @@ from selfeval.pack.blocks import (
     Para,
     RatedBullets,
     RatingLine,
+    RatingsChart,
     Runs,
     SignatureLines,
     Spacer,
     Swatch,
     Table,
+    TrendChart,
     Written,
 )
 from selfeval.pack.docx_breaks import breaks_before_what_follows
@@ -239,80 +242,130 @@ def add_blocks(
     step: Callable[[int], None] | None = None,
 ) -> None:
     """Write blocks into a Word document (a whole document, or a section of the pack)."""
-    contents_placed = not contents
-    bullets = BodyEnd(out, "List Bullet")
+    writer = WordBlocks(out, contents)
     for done, block in enumerate(blocks, start=1):
         if step is not None:
             step(done)
-        if isinstance(block, PageBreak):
-            out.add_page_break()  # type: ignore[no-untyped-call]
-            if not contents_placed:
-                place_contents(out)
-                out.add_page_break()  # type: ignore[no-untyped-call]
-                contents_placed = True
-        elif isinstance(block, Heading):
-            out.add_heading(clean(block.text), level=min(block.level, 3))
-        elif isinstance(block, Para):
-            _paragraph(out, block)
-        elif isinstance(block, Bullets):
-            if not block.items:
-                out.add_paragraph().add_run(clean(block.empty)).italic = True
-            for item in block.items:
-                bullets.paragraph(clean(item))
-        elif isinstance(block, RatingLine):
-            line = out.add_paragraph()
-            line.add_run(f"{clean(block.label)}: ").bold = True
-            rating_run(line, block.rating)
-        elif isinstance(block, Written):
-            written_runs(out.add_paragraph(), block.runs)
-        elif isinstance(block, ListItems):
-            list_style = "List Number" if block.numbered else "List Bullet"
-            for entry in block.items:
-                written_runs(out.add_paragraph(style=list_style), entry)
-        elif isinstance(block, ChangedText):
-            line = out.add_paragraph()
-            for kind, text in block.runs:
-                run = line.add_run(clean(text))
-                run.font.strike = kind == "removed"
-                run.underline = run.bold = kind == "added"
-        elif isinstance(block, Table):
-            _blocks_table(out, block)
-        elif isinstance(block, KeyValues):
-            table = out.add_table(rows=0, cols=2)
-            table.style = "Table Grid"
-            for key, value in block.rows:
-                cells = table.add_row().cells
-                _cell_text(cells[0], key, bold=True)
-                _cell_text(cells[1], value)
-            set_widths(table, [4.5, TEXT_WIDTH_CM - 4.5])
-            out.add_paragraph()
-        elif isinstance(block, SignatureLines):
-            for name in block.names:
-                out.add_paragraph()
-                out.add_paragraph("_" * 50)
-                out.add_paragraph(f"Signed: {clean(name)}          Date: ____________")
-        elif isinstance(block, Spacer):
-            out.add_paragraph()
-        elif isinstance(block, RatedBullets):
-            for text, rating, note in block.items:
-                line = bullets.paragraph(clean(text))
-                if rating or note:
-                    line.add_run(" (")
-                    if rating:
-                        rating_run(line, rating)
-                    if note:
-                        line.add_run((" - " if rating else "") + clean(note))
-                    line.add_run(")")
-        elif isinstance(block, Box):
-            add_blocks(out, block.blocks)
-        elif isinstance(block, Image):
-            import io
+        getattr(writer, WRITTEN_BY[type(block)])(block)
 
-            from selfeval.pack.logo import logo_size_mm
 
-            width, height = logo_size_mm(block.data)
-            out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
-        # charts: drawn in the PDF; the same figures are in the Word document's tables
+class WordBlocks:
+    """Each kind of block written by its own method (WRITTEN_BY): one decision each."""
+
+    def __init__(self, out: DocxDocument, contents: bool) -> None:
+        self.out = out
+        self.contents_placed = not contents
+        self.bullets = BodyEnd(out, "List Bullet")
+
+    def page_break(self, _block: PageBreak) -> None:
+        self.out.add_page_break()  # type: ignore[no-untyped-call]
+        if not self.contents_placed:
+            place_contents(self.out)
+            self.out.add_page_break()  # type: ignore[no-untyped-call]
+            self.contents_placed = True
+
+    def heading(self, block: Heading) -> None:
+        self.out.add_heading(clean(block.text), level=min(block.level, 3))
+
+    def para(self, block: Para) -> None:
+        _paragraph(self.out, block)
+
+    def bullet_list(self, block: Bullets) -> None:
+        if not block.items:
+            self.out.add_paragraph().add_run(clean(block.empty)).italic = True
+        for item in block.items:
+            self.bullets.paragraph(clean(item))
+
+    def rating_line(self, block: RatingLine) -> None:
+        line = self.out.add_paragraph()
+        line.add_run(f"{clean(block.label)}: ").bold = True
+        rating_run(line, block.rating)
+
+    def written(self, block: Written) -> None:
+        written_runs(self.out.add_paragraph(), block.runs)
+
+    def list_items(self, block: ListItems) -> None:
+        list_style = "List Number" if block.numbered else "List Bullet"
+        for entry in block.items:
+            written_runs(self.out.add_paragraph(style=list_style), entry)
+
+    def changed_text(self, block: ChangedText) -> None:
+        line = self.out.add_paragraph()
+        for kind, text in block.runs:
+            run = line.add_run(clean(text))
+            run.font.strike = kind == "removed"
+            run.underline = run.bold = kind == "added"
+
+    def table(self, block: Table) -> None:
+        _blocks_table(self.out, block)
+
+    def key_values(self, block: KeyValues) -> None:
+        table = self.out.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for key, value in block.rows:
+            cells = table.add_row().cells
+            _cell_text(cells[0], key, bold=True)
+            _cell_text(cells[1], value)
+        set_widths(table, [4.5, TEXT_WIDTH_CM - 4.5])
+        self.out.add_paragraph()
+
+    def signature_lines(self, block: SignatureLines) -> None:
+        for name in block.names:
+            self.out.add_paragraph()
+            self.out.add_paragraph("_" * 50)
+            self.out.add_paragraph(f"Signed: {clean(name)}          Date: ____________")
+
+    def spacer(self, _block: Spacer) -> None:
+        self.out.add_paragraph()
+
+    def rated_bullets(self, block: RatedBullets) -> None:
+        for text, rating, note in block.items:
+            line = self.bullets.paragraph(clean(text))
+            if rating or note:
+                line.add_run(" (")
+                if rating:
+                    rating_run(line, rating)
+                if note:
+                    line.add_run((" - " if rating else "") + clean(note))
+                line.add_run(")")
+
+    def box(self, block: Box) -> None:
+        add_blocks(self.out, block.blocks)
+
+    def image(self, block: Image) -> None:
+        import io
+
+        from selfeval.pack.logo import logo_size_mm
+
+        width, height = logo_size_mm(block.data)
+        self.out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
+
+    def chart(self, _block: RatingsChart | TrendChart | HeatMap) -> None:
+        """Drawn in the PDF; the same figures are in the Word document's tables."""
+
+
+WRITTEN_BY: dict[type, str] = {
+    Heading: "heading",
+    Para: "para",
+    Bullets: "bullet_list",
+    RatedBullets: "rated_bullets",
+    RatingLine: "rating_line",
+    Written: "written",
+    ListItems: "list_items",
+    ChangedText: "changed_text",
+    Table: "table",
+    KeyValues: "key_values",
+    SignatureLines: "signature_lines",
+    Spacer: "spacer",
+    Box: "box",
+    Image: "image",
+    RatingsChart: "chart",
+    TrendChart: "chart",
+    HeatMap: "chart",
+    PageBreak: "page_break",
+}
+"""The method that writes each kind of block in Word (every kind of `Block`: a test holds them
+equal)."""
 
 
 def written_runs(paragraph: DocxParagraph, runs: Runs) -> None:
