@@ -10,10 +10,10 @@ each id on either side, where it went or where it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from selfeval.framework.model import Framework, Relationship
+from selfeval.framework.model import CrosswalkEntry, Framework, Relationship
 from selfeval.framework.yaml_lines import Path_, format_path, line_for
 
 ONE_TARGET = ("same", "reworded", "merged")
@@ -38,6 +38,9 @@ def _texts(framework: Framework) -> dict[str, str]:
     return texts
 
 
+Say = Callable[[Path_, str], None]
+
+
 def problems_in_file(framework: Framework, lines: dict[Path_, int], source: str) -> list[str]:
     """What is wrong with a file's crosswalk that the file alone shows."""
     problems: list[str] = []
@@ -45,56 +48,96 @@ def problems_in_file(framework: Framework, lines: dict[Path_, int], source: str)
     def say(path: Path_, message: str) -> None:
         problems.append(f"{source}:{line_for(path, lines)}: {format_path(path)}: {message}")
 
-    if framework.crosswalk and framework.supersedes is None:
-        say(("crosswalk",), "a crosswalk needs 'supersedes: <id of the framework it replaces>'")
-        return problems
-    if framework.supersedes is None:
-        return problems
-    if framework.supersedes == framework.id:
-        say(("supersedes",), "a framework cannot supersede itself")
-    if not framework.crosswalk:
-        say(("supersedes",), "a file that supersedes another needs a crosswalk mapping its ids")
+    if not _has_a_crosswalk(framework, say):
         return problems
     kinds = _kinds(framework)
     first_from: dict[str, int] = {}
     targets: dict[str, list[int]] = {}
     for i, entry in enumerate(framework.crosswalk):
-        path: Path_ = ("crosswalk", i)
-        kind = entry.relationship
-        if kind == "new":
-            if entry.from_ is not None:
-                say((*path, "from"), "a 'new' entry has no 'from'")
-        elif entry.from_ is None:
-            say(path, f"a '{kind}' entry needs 'from' (the old id)")
-        if kind == "removed" and entry.to:
-            say((*path, "to"), "a 'removed' entry has an empty 'to'")
-        if kind in ONE_TARGET and len(entry.to) != 1:
-            say((*path, "to"), f"a '{kind}' entry maps to exactly one new id")
-        if kind == "split" and len(entry.to) < 2:
-            say((*path, "to"), "a 'split' entry maps to two or more new ids")
-        if kind == "new" and not entry.to:
-            say((*path, "to"), "a 'new' entry lists the new ids")
+        _entry_shape(("crosswalk", i), entry, say)
         if entry.from_ is not None:
             earlier = first_from.setdefault(entry.from_, i)
             if earlier != i:
                 at = line_for(("crosswalk", earlier), lines)
-                say((*path, "from"), f"'{entry.from_}' is mapped twice (first at line {at})")
-        to_kinds = set()
-        for j, new_id in enumerate(entry.to):
-            if new_id not in kinds:
-                say((*path, "to", j), f"'{new_id}' is not a criterion or bullet of this file")
-                continue
-            to_kinds.add(kinds[new_id])
-            if new_id in entry.to[:j]:
-                say((*path, "to", j), f"'{new_id}' is listed twice")
-                continue
-            targets.setdefault(new_id, []).append(i)
-        if len(to_kinds) > 1 and entry.from_ is not None:
+                say(
+                    ("crosswalk", i, "from"),
+                    f"'{entry.from_}' is mapped twice (first at line {at})",
+                )
+        _entry_targets(("crosswalk", i), entry, kinds, targets, say)
+    _targets_shared(framework, targets, lines, say)
+    for path, new_id in _id_paths(framework):
+        if new_id not in targets:
             say(
-                (*path, "to"),
-                "maps to criteria and bullets at once; a criterion maps to "
-                "criteria, a bullet to bullets",
+                path,
+                f"'{new_id}' is not in the crosswalk: map it from the old edition, or "
+                "list it as new",
             )
+    return problems
+
+
+def _has_a_crosswalk(framework: Framework, say: Say) -> bool:
+    """Whether the file supersedes another with a crosswalk to check (said when half there)."""
+    if framework.crosswalk and framework.supersedes is None:
+        say(("crosswalk",), "a crosswalk needs 'supersedes: <id of the framework it replaces>'")
+        return False
+    if framework.supersedes is None:
+        return False
+    if framework.supersedes == framework.id:
+        say(("supersedes",), "a framework cannot supersede itself")
+    if not framework.crosswalk:
+        say(("supersedes",), "a file that supersedes another needs a crosswalk mapping its ids")
+        return False
+    return True
+
+
+def _entry_shape(path: Path_, entry: CrosswalkEntry, say: Say) -> None:
+    """An entry's 'from' and the number of its 'to' ids, as its relationship asks."""
+    kind = entry.relationship
+    if kind == "new":
+        if entry.from_ is not None:
+            say((*path, "from"), "a 'new' entry has no 'from'")
+    elif entry.from_ is None:
+        say(path, f"a '{kind}' entry needs 'from' (the old id)")
+    if kind == "removed" and entry.to:
+        say((*path, "to"), "a 'removed' entry has an empty 'to'")
+    if kind in ONE_TARGET and len(entry.to) != 1:
+        say((*path, "to"), f"a '{kind}' entry maps to exactly one new id")
+    if kind == "split" and len(entry.to) < 2:
+        say((*path, "to"), "a 'split' entry maps to two or more new ids")
+    if kind == "new" and not entry.to:
+        say((*path, "to"), "a 'new' entry lists the new ids")
+
+
+def _entry_targets(
+    path: Path_,
+    entry: CrosswalkEntry,
+    kinds: dict[str, str],
+    targets: dict[str, list[int]],
+    say: Say,
+) -> None:
+    """Each new id an entry maps to is of this file, listed once, and of one kind."""
+    to_kinds = set()
+    for j, new_id in enumerate(entry.to):
+        if new_id not in kinds:
+            say((*path, "to", j), f"'{new_id}' is not a criterion or bullet of this file")
+            continue
+        to_kinds.add(kinds[new_id])
+        if new_id in entry.to[:j]:
+            say((*path, "to", j), f"'{new_id}' is listed twice")
+            continue
+        targets.setdefault(new_id, []).append(int(path[1]))
+    if len(to_kinds) > 1 and entry.from_ is not None:
+        say(
+            (*path, "to"),
+            "maps to criteria and bullets at once; a criterion maps to "
+            "criteria, a bullet to bullets",
+        )
+
+
+def _targets_shared(
+    framework: Framework, targets: dict[str, list[int]], lines: dict[Path_, int], say: Say
+) -> None:
+    """A new id several entries map to is 'merged' from all of them, and 'merged' needs two."""
     for new_id, entries in targets.items():
         relationships = {framework.crosswalk[i].relationship for i in entries}
         if len(entries) > 1 and relationships != {"merged"}:
@@ -109,14 +152,6 @@ def problems_in_file(framework: Framework, lines: dict[Path_, int], source: str)
                 ("crosswalk", entries[0]),
                 f"'{new_id}' is 'merged' from only one old id; use 'same' or 'reworded'",
             )
-    for path, new_id in _id_paths(framework):
-        if new_id not in targets:
-            say(
-                path,
-                f"'{new_id}' is not in the crosswalk: map it from the old edition, or "
-                "list it as new",
-            )
-    return problems
 
 
 def problems_against(
