@@ -49,83 +49,118 @@ def check_return_values(
     name: str, state: ScopedState, framework: Framework, blobs: FileSet
 ) -> None:
     """Refuse the return (PackageError naming the value) if any value is not one we could hold."""
+    checks = _ReturnValues(name, framework, blobs)
+    checks.judgements(state)
+    checks.organisations(state)
+    people = checks.people(state)
+    checks.owners(state, people)
+    checks.evidence(state)
+    checks.comments(state)
 
-    def refuse(where: str, problem: str) -> PackageError:
+
+class _ReturnValues:
+    """Each kind of record a return carries, checked by its own method; the first bad value
+    raises."""
+
+    def __init__(self, name: str, framework: Framework, blobs: FileSet) -> None:
+        self.name, self.framework, self.blobs = name, framework, blobs
+
+    def refuse(self, where: str, problem: str) -> PackageError:
         return PackageError(
-            f"{name}: {shown(where, 200)}: {shown(problem, 300)}; the return was not merged"
+            f"{self.name}: {shown(where, 200)}: {shown(problem, 300)}; the return was not merged"
         )
 
-    scale = framework.rating_scale
-    ratings = [level.id for level in scale.choices]
-    targets = framework.link_targets
-
-    def target(where: str, criterion_id: str, bullet_id: str) -> None:
+    def target(self, where: str, criterion_id: str, bullet_id: str) -> None:
         try:
-            criterion = framework.criterion(criterion_id)
+            criterion = self.framework.criterion(criterion_id)
         except KeyError:
-            raise refuse(where, f"'{criterion_id}' is not a criterion of {framework.id}") from None
+            raise self.refuse(
+                where, f"'{criterion_id}' is not a criterion of {self.framework.id}"
+            ) from None
         if bullet_id and bullet_id not in {b.id for b in criterion.bullets}:
-            raise refuse(where, f"'{bullet_id}' is not a bullet of {criterion_id}")
+            raise self.refuse(where, f"'{bullet_id}' is not a bullet of {criterion_id}")
 
-    def once(seen: set[object], key: object, where: str) -> None:
+    def once(self, seen: set[object], key: object, where: str) -> None:
         if key in seen:
-            raise refuse(where, "appears twice")
+            raise self.refuse(where, "appears twice")
         seen.add(key)
 
-    seen: set[object] = set()
-    for judgement in state.judgements:
-        where = f"judgement of {_where(judgement.criterion_id, judgement.bullet_id)}"
-        target(where, judgement.criterion_id, judgement.bullet_id)
-        once(seen, (judgement.criterion_id, judgement.bullet_id), where)
-        if judgement.rating not in ratings:
-            known = ", ".join(ratings)
-            raise refuse(
-                where, f"rating '{judgement.rating}' is not on the {scale.label} scale ({known})"
-            )
-    organisations: set[object] = set()
-    for organisation in state.organisations:
-        where = f"organisation '{organisation.name}'"
-        once(organisations, organisation.id, where)
-        if organisation.kind not in ORGANISATION_KINDS:
-            raise refuse(where, f"'{organisation.kind}' is not a type of organisation")
-    people: set[object] = set()
-    for person in state.people:
-        where = f"person '{person.name}'"
-        once(people, person.id, where)
-        if person.email and ("@" not in person.email or any(c.isspace() for c in person.email)):
-            raise refuse(where, f"'{person.email}' is not an email address")
-    for owner in state.owners:
-        where = f"owner of {owner.criterion_id}"
-        target(where, owner.criterion_id, "")
-        if owner.person_id not in people:
-            raise refuse(where, "names a person the return does not include")
-    evidence_ids: set[object] = set()
-    for item in state.evidence:
-        where = f"evidence '{item.title}'"
-        once(evidence_ids, item.id, where)
-        if item.kind not in EVIDENCE_KINDS:
-            raise refuse(where, f"'{item.kind}' is not a kind of evidence")
-        if item.evidence_date is not None:
-            try:
-                check_evidence_date(item.evidence_date)
-            except ValueError as err:
-                raise refuse(where, f"date {err}") from None
-        for criterion_id, bullet_id in item.links:
-            if (criterion_id, bullet_id) not in targets.values():
-                target(
-                    f"{where} linked to {_where(criterion_id, bullet_id)}", criterion_id, bullet_id
+    def judgements(self, state: ScopedState) -> None:
+        scale = self.framework.rating_scale
+        ratings = [level.id for level in scale.choices]
+        seen: set[object] = set()
+        for judgement in state.judgements:
+            where = f"judgement of {_where(judgement.criterion_id, judgement.bullet_id)}"
+            self.target(where, judgement.criterion_id, judgement.bullet_id)
+            self.once(seen, (judgement.criterion_id, judgement.bullet_id), where)
+            if judgement.rating not in ratings:
+                known = ", ".join(ratings)
+                raise self.refuse(
+                    where,
+                    f"rating '{judgement.rating}' is not on the {scale.label} scale ({known})",
                 )
+
+    def organisations(self, state: ScopedState) -> None:
+        seen: set[object] = set()
+        for organisation in state.organisations:
+            where = f"organisation '{organisation.name}'"
+            self.once(seen, organisation.id, where)
+            if organisation.kind not in ORGANISATION_KINDS:
+                raise self.refuse(where, f"'{organisation.kind}' is not a type of organisation")
+
+    def people(self, state: ScopedState) -> set[object]:
+        """Checked; the ids of the people the return includes."""
+        people: set[object] = set()
+        for person in state.people:
+            where = f"person '{person.name}'"
+            self.once(people, person.id, where)
+            email = person.email
+            if email and ("@" not in email or any(c.isspace() for c in email)):
+                raise self.refuse(where, f"'{email}' is not an email address")
+        return people
+
+    def owners(self, state: ScopedState, people: set[object]) -> None:
+        for owner in state.owners:
+            where = f"owner of {owner.criterion_id}"
+            self.target(where, owner.criterion_id, "")
+            if owner.person_id not in people:
+                raise self.refuse(where, "names a person the return does not include")
+
+    def evidence(self, state: ScopedState) -> None:
+        seen: set[object] = set()
+        for item in state.evidence:
+            where = f"evidence '{item.title}'"
+            self.once(seen, item.id, where)
+            if item.kind not in EVIDENCE_KINDS:
+                raise self.refuse(where, f"'{item.kind}' is not a kind of evidence")
+            if item.evidence_date is not None:
+                try:
+                    check_evidence_date(item.evidence_date)
+                except ValueError as err:
+                    raise self.refuse(where, f"date {err}") from None
+            self.evidence_links_and_files(where, item)
+
+    def evidence_links_and_files(self, where: str, item: PEvidence) -> None:
+        targets = self.framework.link_targets.values()
+        for criterion_id, bullet_id in item.links:
+            if (criterion_id, bullet_id) not in targets:
+                linked = f"{where} linked to {_where(criterion_id, bullet_id)}"
+                self.target(linked, criterion_id, bullet_id)
         for attachment in item.attachments:
-            held = attachment.sha256 in blobs
-            if held and blobs.size_of(attachment.sha256) != attachment.size:
-                raise refuse(f"{where}: file '{attachment.filename}'", "its size does not match")
-    comment_ids: set[object] = set()
-    for comment in state.comments:
-        where = f"comment by {comment.author}"
-        once(comment_ids, comment.id, where)
-        target(where, comment.criterion_id, "")
-        if comment.created_at.tzinfo is None:
-            raise refuse(where, "its date has no time zone")
+            held = attachment.sha256 in self.blobs
+            if held and self.blobs.size_of(attachment.sha256) != attachment.size:
+                raise self.refuse(
+                    f"{where}: file '{attachment.filename}'", "its size does not match"
+                )
+
+    def comments(self, state: ScopedState) -> None:
+        seen: set[object] = set()
+        for comment in state.comments:
+            where = f"comment by {comment.author}"
+            self.once(seen, comment.id, where)
+            self.target(where, comment.criterion_id, "")
+            if comment.created_at.tzinfo is None:
+                raise self.refuse(where, "its date has no time zone")
 
 
 def _in_request(request: IssuedRequest, criterion_id: str, bullet_id: str = "") -> bool:
