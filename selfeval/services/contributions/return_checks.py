@@ -16,6 +16,7 @@ from selfeval.framework.model import Framework
 from selfeval.services.contributions.package_files import FileSet
 from selfeval.services.contributions.package_format import (
     PackageError,
+    PComment,
     PEvidence,
     ScopedState,
     shown,
@@ -227,13 +228,34 @@ def within_request(
         else:
             evidence.append(scoped_links(item))
 
+    comments = _comments_within(state, request, lead_comments, now, outside)
+    scoped = ScopedState(
+        judgements=judgements,
+        organisations=state.organisations,
+        people=state.people,
+        owners=owners,
+        evidence=evidence,
+        comments=comments,
+    )
+    return scoped, outside
+
+
+def _comments_within(
+    state: ScopedState,
+    request: IssuedRequest,
+    lead_comments: set[str],
+    now: datetime,
+    outside: list[OutsideChange],
+) -> list[PComment]:
+    """The partner's new comments the request allows: on its criteria, dated between the
+    request and now (a clock a day fast allowed); the rest listed in `outside`."""
     comments = []
     for comment in state.comments:
         if comment.id in lead_comments:
             continue  # comments only accumulate: one we hold already is not news
         what = f"comment by {comment.author} on {comment.criterion_id}"
         if not _in_request(request, comment.criterion_id):
-            outside.append(OutsideChange(what, not_asked))
+            outside.append(OutsideChange(what, "not part of the request"))
         elif comment.created_at < request.created_at:
             outside.append(
                 OutsideChange(
@@ -248,13 +270,4 @@ def within_request(
             )
         else:
             comments.append(comment)
-
-    scoped = ScopedState(
-        judgements=judgements,
-        organisations=state.organisations,
-        people=state.people,
-        owners=owners,
-        evidence=evidence,
-        comments=comments,
-    )
-    return scoped, outside
+    return comments
