@@ -16,7 +16,7 @@ from selfeval.framework.model import NOT_RATED
 from selfeval.services.comments import list_comments
 from selfeval.services.contributions.tracking import contributions_in_flight
 from selfeval.services.improvement.actions import list_actions
-from selfeval.services.people import list_owners, list_people
+from selfeval.services.people import PersonView, list_owners, list_people
 from selfeval.services.readiness import readiness
 from selfeval.services.workspace import Workspace
 
@@ -136,61 +136,80 @@ def my_work(
     work = MyWork(person.name, person.organisation)
     framework = workspace.framework
     with workspace.one_moment():
-        summary = readiness(workspace, today)
-        for owner in list_owners(workspace):
-            if owner.person_id != person.id:
-                continue
-            missing = []
-            if summary.ratings.get(owner.criterion_id, NOT_RATED) == NOT_RATED:
-                missing.append("not rated")
-            if owner.criterion_id in summary.without_evidence:
-                missing.append("no evidence")
-            work.criteria.append(
-                CriterionWork(
-                    owner.criterion_id,
-                    framework.criterion(owner.criterion_id).title,
-                    owner.role,
-                    summary.ratings.get(owner.criterion_id, NOT_RATED),
-                    tuple(missing),
-                )
-            )
-        for action in list_actions(workspace, owner_person_id=person.id, today=today):
-            if action.status == "complete":
-                continue
-            item = ActionWork(action.id, action.title, action.due_date, action.status)
-            if action.overdue:
-                work.overdue.append(item)
-            elif action.due_date is not None and action.due_date <= today + SOON:
-                work.due_soon.append(item)
-            else:
-                work.later.append(item)
-        names = {person.name.lower(), person.organisation.lower()} - {""}
-        for status in contributions_in_flight(workspace, today=today):
-            if status.recipient.lower() in names:
-                direction, counterpart = "to me", status.sent_by
-            elif status.sent_by.lower() == person.name.lower():
-                direction, counterpart = "from me", status.recipient
-            else:
-                continue
-            work.requests.append(
-                RequestWork(
-                    status.request_id,
-                    direction,
-                    counterpart,
-                    status.criteria,
-                    status.due_date,
-                    status.status,
-                )
-            )
-        since = datetime.combine(today - SOON, time(), tzinfo=UTC)
-        mine = {c.criterion_id for c in work.criteria}
-        for criterion_id in sorted(mine):
-            for comment in list_comments(workspace, criterion_id):
-                if comment.created_at >= since and comment.author.lower() != person.name.lower():
-                    work.new_comments.append(
-                        CommentWork(criterion_id, comment.author, comment.created_at, comment.text)
-                    )
+        _my_criteria(workspace, person.id, today, work)
+        _my_actions(workspace, person.id, today, work)
+        _my_requests(workspace, person, today, work)
+        _new_comments(workspace, person.name, today, work)
     work.criteria.sort(key=lambda c: framework.numbers[c.criterion_id])
     work.overdue.sort(key=lambda a: a.due_date or today)
     work.due_soon.sort(key=lambda a: a.due_date or today)
     return work
+
+
+def _my_criteria(workspace: Workspace, person_id: str, today: date, work: MyWork) -> None:
+    """The criteria the person owns, each with what it still lacks."""
+    summary = readiness(workspace, today)
+    for owner in list_owners(workspace):
+        if owner.person_id != person_id:
+            continue
+        missing = []
+        if summary.ratings.get(owner.criterion_id, NOT_RATED) == NOT_RATED:
+            missing.append("not rated")
+        if owner.criterion_id in summary.without_evidence:
+            missing.append("no evidence")
+        work.criteria.append(
+            CriterionWork(
+                owner.criterion_id,
+                workspace.framework.criterion(owner.criterion_id).title,
+                owner.role,
+                summary.ratings.get(owner.criterion_id, NOT_RATED),
+                tuple(missing),
+            )
+        )
+
+
+def _my_actions(workspace: Workspace, person_id: str, today: date, work: MyWork) -> None:
+    """The person's open actions: overdue, due soon, or later."""
+    for action in list_actions(workspace, owner_person_id=person_id, today=today):
+        if action.status == "complete":
+            continue
+        item = ActionWork(action.id, action.title, action.due_date, action.status)
+        if action.overdue:
+            work.overdue.append(item)
+        elif action.due_date is not None and action.due_date <= today + SOON:
+            work.due_soon.append(item)
+        else:
+            work.later.append(item)
+
+
+def _my_requests(workspace: Workspace, person: PersonView, today: date, work: MyWork) -> None:
+    """Contribution requests in flight to the person (or their organisation) or from them."""
+    names = {person.name.lower(), person.organisation.lower()} - {""}
+    for status in contributions_in_flight(workspace, today=today):
+        if status.recipient.lower() in names:
+            direction, counterpart = "to me", status.sent_by
+        elif status.sent_by.lower() == person.name.lower():
+            direction, counterpart = "from me", status.recipient
+        else:
+            continue
+        work.requests.append(
+            RequestWork(
+                status.request_id,
+                direction,
+                counterpart,
+                status.criteria,
+                status.due_date,
+                status.status,
+            )
+        )
+
+
+def _new_comments(workspace: Workspace, name: str, today: date, work: MyWork) -> None:
+    """Others' comments of the last weeks on the person's criteria."""
+    since = datetime.combine(today - SOON, time(), tzinfo=UTC)
+    for criterion_id in sorted({c.criterion_id for c in work.criteria}):
+        for comment in list_comments(workspace, criterion_id):
+            if comment.created_at >= since and comment.author.lower() != name.lower():
+                work.new_comments.append(
+                    CommentWork(criterion_id, comment.author, comment.created_at, comment.text)
+                )
