@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -24,134 +26,170 @@ def write_change(
     value: Any,
     origin: str,
 ) -> None:
+    """Write one accepted change, each kind of record by its own function (WRITTEN)."""
     kind, *parts = change.key.split("|")
-    assessment = workspace.assessment_id
-    if kind == "judgement":
-        criterion_id, bullet_id, name = parts
-        row = session.scalars(
-            select(Judgement).where(
-                Judgement.assessment_id == assessment,
-                Judgement.criterion_id == criterion_id,
-                Judgement.bullet_id == bullet_id,
-            )
-        ).first()
+    merging = Merging(session, workspace, theirs, package, change, value, origin)
+    WRITTEN[kind](merging, parts)
+
+
+@dataclass(frozen=True)
+class Merging:
+    """One change being written: where, from which return, its value and its origin."""
+
+    session: Any
+    workspace: Workspace
+    theirs: ScopedState
+    package: Package
+    change: FieldChange
+    value: Any
+    origin: str
+
+    @property
+    def assessment(self) -> str:
+        return self.workspace.assessment_id
+
+
+def _judgement(m: Merging, parts: list[str]) -> None:
+    criterion_id, bullet_id, name = parts
+    row = m.session.scalars(
+        select(Judgement).where(
+            Judgement.assessment_id == m.assessment,
+            Judgement.criterion_id == criterion_id,
+            Judgement.bullet_id == bullet_id,
+        )
+    ).first()
+    if row is None:
+        row = new_judgement_row(m.session, m.assessment, criterion_id, bullet_id)
+    old = getattr(row, name)
+    setattr(row, name, m.value)
+    row.updated_by = m.package.manifest.created_by
+    record_change(
+        m.session,
+        m.workspace.user,
+        "judgement",
+        row.id,
+        name,
+        old,
+        m.value,
+        origin=m.origin,
+        assessment_id=m.assessment,
+        criterion_id=criterion_id,
+    )
+
+
+def _owner(m: Merging, parts: list[str]) -> None:
+    criterion_id, person_id = parts
+    ensure_person(m.session, m.theirs, person_id)
+    row = m.session.scalars(
+        select(Ownership).where(
+            Ownership.assessment_id == m.assessment,
+            Ownership.criterion_id == criterion_id,
+            Ownership.person_id == person_id,
+        )
+    ).first()
+    old = row.role if row else None
+    if m.value is None:
+        if row is not None:
+            m.session.delete(row)
+    else:
+        if m.value == "lead":  # one lead: the incoming lead demotes any other
+            for other in m.session.scalars(
+                select(Ownership).where(
+                    Ownership.assessment_id == m.assessment,
+                    Ownership.criterion_id == criterion_id,
+                    Ownership.role == "lead",
+                    Ownership.person_id != person_id,
+                )
+            ):
+                other.role = "contributor"
         if row is None:
-            row = new_judgement_row(session, assessment, criterion_id, bullet_id)
-        old = getattr(row, name)
-        setattr(row, name, value)
-        row.updated_by = package.manifest.created_by
-        record_change(
-            session,
-            workspace.user,
-            "judgement",
-            row.id,
-            name,
-            old,
-            value,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
-        )
-    elif kind == "owner":
-        criterion_id, person_id = parts
-        ensure_person(session, theirs, person_id)
-        row = session.scalars(
-            select(Ownership).where(
-                Ownership.assessment_id == assessment,
-                Ownership.criterion_id == criterion_id,
-                Ownership.person_id == person_id,
-            )
-        ).first()
-        old = row.role if row else None
-        if value is None:
-            if row is not None:
-                session.delete(row)
-        else:
-            if value == "lead":  # one lead: the incoming lead demotes any other
-                for other in session.scalars(
-                    select(Ownership).where(
-                        Ownership.assessment_id == assessment,
-                        Ownership.criterion_id == criterion_id,
-                        Ownership.role == "lead",
-                        Ownership.person_id != person_id,
-                    )
-                ):
-                    other.role = "contributor"
-            if row is None:
-                session.add(
-                    Ownership(
-                        assessment_id=assessment,
-                        criterion_id=criterion_id,
-                        person_id=person_id,
-                        role=value,
-                    )
-                )
-            else:
-                row.role = value
-        record_change(
-            session,
-            workspace.user,
-            "ownership",
-            person_id,
-            "role",
-            old,
-            value,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
-        )
-    elif kind == "evidence":
-        evidence_id, name = parts
-        item = session.get(EvidenceItem, evidence_id)
-        if item is None:
-            return
-        if name == "organisation_id":
-            ensure_organisation(session, theirs, value)
-            if value and session.get(Organisation, value) is None:
-                return
-        old = getattr(item, name)
-        setattr(item, name, value)
-        record_change(
-            session,
-            workspace.user,
-            "evidence",
-            evidence_id,
-            name,
-            old,
-            value,
-            origin=origin,
-            criterion_id=change.criterion_id or None,
-        )
-    elif kind == "link":
-        evidence_id, criterion_id, bullet_id = parts
-        if session.get(EvidenceItem, evidence_id) is None:
-            return
-        session.execute(
-            delete(EvidenceLink).where(
-                EvidenceLink.evidence_id == evidence_id,
-                EvidenceLink.assessment_id == assessment,
-                EvidenceLink.criterion_id == criterion_id,
-                EvidenceLink.bullet_id == bullet_id,
-            )
-        )
-        if value == "linked":
-            session.add(
-                EvidenceLink(
-                    evidence_id=evidence_id,
-                    assessment_id=assessment,
+            m.session.add(
+                Ownership(
+                    assessment_id=m.assessment,
                     criterion_id=criterion_id,
-                    bullet_id=bullet_id,
+                    person_id=person_id,
+                    role=m.value,
                 )
             )
-        record_change(
-            session,
-            workspace.user,
-            "evidence_link",
-            evidence_id,
-            "linked" if value else "unlinked",
-            None,
-            bullet_id or criterion_id,
-            origin=origin,
-            assessment_id=assessment,
-            criterion_id=criterion_id,
+        else:
+            row.role = m.value
+    record_change(
+        m.session,
+        m.workspace.user,
+        "ownership",
+        person_id,
+        "role",
+        old,
+        m.value,
+        origin=m.origin,
+        assessment_id=m.assessment,
+        criterion_id=criterion_id,
+    )
+
+
+def _evidence(m: Merging, parts: list[str]) -> None:
+    evidence_id, name = parts
+    item = m.session.get(EvidenceItem, evidence_id)
+    if item is None:
+        return
+    if name == "organisation_id":
+        ensure_organisation(m.session, m.theirs, m.value)
+        if m.value and m.session.get(Organisation, m.value) is None:
+            return
+    old = getattr(item, name)
+    setattr(item, name, m.value)
+    record_change(
+        m.session,
+        m.workspace.user,
+        "evidence",
+        evidence_id,
+        name,
+        old,
+        m.value,
+        origin=m.origin,
+        criterion_id=m.change.criterion_id or None,
+    )
+
+
+def _link(m: Merging, parts: list[str]) -> None:
+    evidence_id, criterion_id, bullet_id = parts
+    if m.session.get(EvidenceItem, evidence_id) is None:
+        return
+    m.session.execute(
+        delete(EvidenceLink).where(
+            EvidenceLink.evidence_id == evidence_id,
+            EvidenceLink.assessment_id == m.assessment,
+            EvidenceLink.criterion_id == criterion_id,
+            EvidenceLink.bullet_id == bullet_id,
         )
+    )
+    if m.value == "linked":
+        m.session.add(
+            EvidenceLink(
+                evidence_id=evidence_id,
+                assessment_id=m.assessment,
+                criterion_id=criterion_id,
+                bullet_id=bullet_id,
+            )
+        )
+    record_change(
+        m.session,
+        m.workspace.user,
+        "evidence_link",
+        evidence_id,
+        "linked" if m.value else "unlinked",
+        None,
+        bullet_id or criterion_id,
+        origin=m.origin,
+        assessment_id=m.assessment,
+        criterion_id=criterion_id,
+    )
+
+
+WRITTEN: dict[str, Callable[[Merging, list[str]], None]] = {
+    "judgement": _judgement,
+    "owner": _owner,
+    "evidence": _evidence,
+    "link": _link,
+}
+"""The function that writes each kind of change a merge plans."""
