@@ -158,7 +158,9 @@ def _refuse_files_not_sent(name: str, named: set[str], sent: Any) -> None:
         )
 
 
-def plan_merge(workspace: Workspace, package: Package, name: str = "this return") -> MergePlan:
+def _return_for_here(workspace: Workspace, package: Package) -> IssuedRequest:
+    """The request a return answers, refused in words unless it is a return to this
+    workspace, made against its edition."""
     manifest = package.manifest
     if manifest.kind != "return" or package.content.current is None:
         raise PackageError("this package is a request, not a partner's return")
@@ -170,6 +172,45 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
     request = _request_for(workspace, package)
     if manifest.framework_hash != workspace.framework.content_hash:
         raise PackageError("this return was made against another edition of the framework")
+    return request
+
+
+def _refuse_files_not_held(
+    session: Any, name: str, current: ScopedState, package: Package, base_state: ScopedState
+) -> None:
+    """A file the return names but does not carry must be one this workspace holds, at the
+    size the return says; refused in words otherwise, before anything is planned."""
+    named = {a.sha256 for e in current.evidence for a in e.attachments} - set(package.blobs)
+    _refuse_files_not_sent(name, named, base_state)
+    sizes = {
+        sha: size
+        for piece in chunked(sorted(named))
+        for sha, size in session.execute(
+            select(Blob.sha256, Blob.size).where(Blob.sha256.in_(piece))
+        )
+    }
+    for item in current.evidence:
+        for attachment in item.attachments:
+            if sizes.get(attachment.sha256, attachment.size) != attachment.size:
+                raise PackageError(
+                    f"{name}: file '{shown(attachment.filename, 80)}' of evidence "
+                    f"'{shown(item.title, 80)}': its size does not match the file this "
+                    "workspace holds; nothing was merged"
+                )
+    missing = named - set(sizes)
+    if missing:
+        raise PackageError(
+            f"{name} names {len(missing)} file{'s' if len(missing) != 1 else ''} by SHA-256 "
+            "as held by this workspace, which does not hold "
+            f"{'them' if len(missing) != 1 else 'it'} (deleted since the request was sent?); "
+            "ask the partner for a new return; nothing was merged"
+        )
+
+
+def plan_merge(workspace: Workspace, package: Package, name: str = "this return") -> MergePlan:
+    manifest = package.manifest
+    request = _return_for_here(workspace, package)
+    assert package.content.current is not None  # a return carries the partner's state
     check_return_values(name, package.content.current, workspace.framework, package.blobs)
     plan = MergePlan(
         manifest.package_id,
@@ -199,31 +240,7 @@ def plan_merge(workspace: Workspace, package: Package, name: str = "this return"
         have_files = _held(
             session, Attachment.id, {a.id for e in current.evidence for a in e.attachments}
         )
-        named = {a.sha256 for e in current.evidence for a in e.attachments} - set(package.blobs)
-        _refuse_files_not_sent(name, named, base_state)
-        sizes = {
-            sha: size
-            for piece in chunked(sorted(named))
-            for sha, size in session.execute(
-                select(Blob.sha256, Blob.size).where(Blob.sha256.in_(piece))
-            )
-        }
-        missing = named - set(sizes)
-        for item in current.evidence:
-            for attachment in item.attachments:
-                if sizes.get(attachment.sha256, attachment.size) != attachment.size:
-                    raise PackageError(
-                        f"{name}: file '{shown(attachment.filename, 80)}' of evidence "
-                        f"'{shown(item.title, 80)}': its size does not match the file this "
-                        "workspace holds; nothing was merged"
-                    )
-    if missing:
-        raise PackageError(
-            f"{name} names {len(missing)} file{'s' if len(missing) != 1 else ''} by SHA-256 "
-            "as held by this workspace, which does not hold "
-            f"{'them' if len(missing) != 1 else 'it'} (deleted since the request was sent?); "
-            "ask the partner for a new return; nothing was merged"
-        )
+        _refuse_files_not_held(session, name, current, package, base_state)
     theirs_state, plan.outside = within_request(
         current, request, existing, have_comments, utc_now()
     )
