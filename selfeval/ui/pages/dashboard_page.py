@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfeval.framework.model import RatingScale
+from selfeval.services.dashboard_lists import MAX_LISTED, dashboard_lists
 from selfeval.services.inspection import countdown, expected_from, set_expected_from
 from selfeval.services.readiness import EvidenceFacts, Readiness, readiness
 from selfeval.ui.page_context import PageContext
@@ -32,14 +32,8 @@ from selfeval.ui.widgets.rating_badge import badge_icon
 from selfeval.words import counted
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
-MAX_LISTED = 100  # a longer list is a link to the filtered evidence library
 CARD_ROWS = 8
 NOTHING = "\u2713 None"  # a tick, and the word for screen readers
-
-
-def _label(scale: RatingScale, level_id: str) -> str:
-    """A rating's word; a previous rating no longer on the scale is shown as it was stored."""
-    return next((level.label for level in scale.choices if level.id == level_id), level_id)
 
 
 class DashboardPage(QScrollArea):
@@ -158,96 +152,21 @@ class DashboardPage(QScrollArea):
         )
         self._fill_grid(summary)
         self.by_group.set_data(scale, summary.by_group)
-        numbers = framework.numbers
-
-        def criterion_items(key: str, ids: list[str]) -> None:
+        today = self.today or date.today()
+        lists = dashboard_lists(self.context.workspace, summary, today, MAX_LISTED)
+        self.overdue_count = lists.overdue_actions
+        self.summary.setText(
+            self.summary.text() + f" {counted(lists.overdue_actions, 'action')} overdue."
+        )
+        for key, rows in lists.rows.items():
             widget = self.lists[key]
             widget.clear()
-            for criterion_id in ids:
-                title = framework.criterion(criterion_id).title
-                item = QListWidgetItem(f"{numbers[criterion_id]}. {title}")
-                item.setData(TARGET_ROLE, f"criterion:{criterion_id}")
-                widget.addItem(item)
-            if not ids:
+            for row in rows:
+                entry = QListWidgetItem(row.text)
+                entry.setData(TARGET_ROLE, row.target)
+                widget.addItem(entry)
+            if not rows:
                 widget.addItem(QListWidgetItem(NOTHING))
-
-        criterion_items("unrated", summary.unrated)
-        confirm = self.lists["to_confirm"]
-        confirm.clear()
-        for criterion_id, previous in summary.to_confirm.items():
-            title = framework.criterion(criterion_id).title
-            entry = QListWidgetItem(
-                f"{numbers[criterion_id]}. {title} (previously {_label(scale, previous)})"
-            )
-            entry.setData(TARGET_ROLE, f"criterion:{criterion_id}")
-            confirm.addItem(entry)
-        if not summary.to_confirm:
-            confirm.addItem(QListWidgetItem(NOTHING))
-        criterion_items("without_evidence", summary.without_evidence)
-        criterion_items("without_lead", summary.without_lead)
-        stale = self.lists["stale"]
-        stale.clear()
-        for item in summary.stale_evidence[:MAX_LISTED]:
-            entry = QListWidgetItem(f"{item.title} ({item.evidence_date.strftime('%d %b %Y')})")
-            entry.setData(TARGET_ROLE, f"evidence:{item.id}")
-            stale.addItem(entry)
-        if summary.stale_count > MAX_LISTED:
-            more = QListWidgetItem(
-                f"... and {summary.stale_count - MAX_LISTED} more: show them all in the "
-                "evidence library"
-            )
-            more.setData(TARGET_ROLE, "stale_evidence:")
-            stale.addItem(more)
-        if not summary.stale_evidence:
-            stale.addItem(QListWidgetItem(NOTHING))
-        from selfeval.services.improvement.actions import list_actions
-
-        overdue = list_actions(self.context.workspace, overdue_only=True, today=self.today)
-        self.overdue_count = len(overdue)
-        self.summary.setText(self.summary.text() + f" {counted(len(overdue), 'action')} overdue.")
-        widget = self.lists["overdue"]
-        widget.clear()
-        for action in overdue:
-            due = action.due_date.strftime("%d %b %Y") if action.due_date else ""
-            entry = QListWidgetItem(f"{action.title} (due {due}; {action.owner or 'no owner'})")
-            entry.setData(TARGET_ROLE, "overdue_actions:")
-            widget.addItem(entry)
-        if not overdue:
-            widget.addItem(QListWidgetItem(NOTHING))
-        from selfeval.services.contributions.tracking import contributions_in_flight
-
-        today = self.today or date.today()
-        returns = [
-            r
-            for r in contributions_in_flight(self.context.workspace, today=today)
-            if r.status == "overdue"
-            or (
-                r.status == "awaiting"
-                and r.due_date is not None
-                and (r.due_date - today).days <= 14
-            )
-        ]
-        widget = self.lists["returns"]
-        widget.clear()
-        for sent in returns:
-            due = f"{sent.due_date:%d %b %Y}" if sent.due_date else ""
-            late = "late" if sent.status == "overdue" else "due"
-            entry = QListWidgetItem(f"{sent.recipient}: {late} {due}")
-            entry.setData(TARGET_ROLE, "contributions:")
-            widget.addItem(entry)
-        if not returns:
-            widget.addItem(QListWidgetItem(NOTHING))
-        from selfeval.services.data_request import list_items
-
-        waiting = [i for i in list_items(self.context.workspace, today) if not i.ready]
-        widget = self.lists["data_request"]
-        widget.clear()
-        for unready in waiting:
-            entry = QListWidgetItem(f"{unready.title} ({'; '.join(unready.not_ready)})")
-            entry.setData(TARGET_ROLE, "datarequest:")
-            widget.addItem(entry)
-        if not waiting:
-            widget.addItem(QListWidgetItem(NOTHING))
         self._fill_edition(summary.edition_to_confirm)
         priorities = self._fill_priorities()
         when = expected_from(self.context.workspace)
@@ -255,14 +174,7 @@ class DashboardPage(QScrollArea):
             countdown(when, today) if when else "No expected inspection date set yet."
         )
         card_counts = {
-            "unrated": len(summary.unrated),
-            "to_confirm": len(summary.to_confirm),
-            "without_evidence": len(summary.without_evidence),
-            "without_lead": len(summary.without_lead),
-            "stale": summary.stale_count,
-            "overdue": len(overdue),
-            "returns": len(returns),
-            "data_request": len(waiting),
+            **lists.counts,
             "edition": summary.edition_to_confirm,
             "priorities": priorities,
         }
