@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from selfeval.errors import InputError
-from selfeval.framework.model import NOT_RATED
+from selfeval.framework.model import NOT_RATED, Criterion, Framework
 from selfeval.pack.builders.heard_lines import heard_lines
 from selfeval.pack.builders.priority_lines import priority_lines
 from selfeval.pack.model import (
@@ -41,7 +42,7 @@ from selfeval.services.improvement.indicators import (
     targets,
 )
 from selfeval.services.improvement.risks import BANDS, list_risks
-from selfeval.services.judgements import list_judgements
+from selfeval.services.judgements import JudgementView, list_judgements
 from selfeval.services.likely_outcome import likely_outcome
 from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
@@ -107,18 +108,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
             cited_by.setdefault(item.id, []).append(number)
             section_refs.append(refs[item.id])
         judgement = judgements.get((criterion.id, ""))
-        bullets = []
-        for index, bullet in enumerate(criterion.bullets, start=1):
-            note = judgements.get((criterion.id, bullet.id))
-            bullet_rating = note.rating if note else NOT_RATED
-            bullets.append(
-                BulletLine(
-                    index,
-                    bullet.text,
-                    rating(bullet_rating) if bullet_rating != NOT_RATED else None,
-                    note.note if note else "",
-                )
-            )
+        bullets = _bullet_lines(criterion, judgements, rating)
         sections.append(
             CriterionSection(
                 number=number,
@@ -127,7 +117,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
                 group_title=framework.group_of(criterion.id).title,
                 paragraph=criterion.paragraph,
                 lead_in=criterion.lead_in or "",
-                bullets=tuple(bullets),
+                bullets=bullets,
                 rating=rating(judgement.rating if judgement else NOT_RATED),
                 rationale=judgement.rationale if judgement else "",
                 strengths=judgement.strengths if judgement else "",
@@ -166,23 +156,7 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         if any(counts.values()):
             groups.append(GroupSummary(group.title, counts))
 
-    ratings = {s.id: s.rating.id for s in sections}
-    outcome = None
-    # An outcome is suggested only from a complete evaluation: with criteria unrated, a
-    # "likely outcome" would read as more than the partnership has decided.
-    every_rated = all(r != NOT_RATED for r in ratings.values())
-    view = (
-        likely_outcome(framework, ratings) if chosen_set == set(all_ids) and every_rated else None
-    )
-    if view is not None:
-        chosen_outcome = next(o for o in framework.outcomes if o.rank == view.rank)
-        outcome = LikelyOutcome(
-            view.rank,
-            chosen_outcome.text,
-            chosen_outcome.consequence or "",
-            view.reasons,
-            view.provisional,
-        )
+    outcome = _outcome(framework, sections, chosen_set == set(all_ids))
     actions, indicators, risks = improvement_lines(workspace, chosen_set, numbers)
     data_request = tuple(
         DataRequestLine(
@@ -197,33 +171,10 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         )
         for item in list_items(workspace, options.issued or date.today())
     )
-    comment_threads = None
-    if options.include_comments:
-        said_on: dict[str, list[CommentLine]] = {}
-        for comment in list_comments(workspace):
-            said_on.setdefault(comment.criterion_id, []).append(
-                CommentLine(comment.author, comment.organisation, comment.created_at, comment.text)
-            )
-        comment_threads = tuple(
-            CommentThread(section.number, section.title, tuple(said_on[section.id]))
-            for section in sections
-            if said_on.get(section.id)
-        )
+    comment_threads = _comment_threads(workspace, sections) if options.include_comments else None
     area = our_area(workspace)
     current_hashes = content_hashes(workspace, evidence)  # in the same moment as the pack
-    signed = signoff_state(workspace, current_hashes)
-    signoff = (
-        SignOffSummary(
-            signed.version_label,
-            signed.content_hash,
-            tuple(
-                Signatory(s.name, s.role, s.organisation, s.signed_on) for s in signed.signatures
-            ),
-            signed.changed_since,
-        )
-        if signed is not None
-        else None
-    )
+    signoff = _signoff_summary(workspace, current_hashes)
     with workspace.transaction(read_only=True) as session:
         partnership = session.query(Partnership).first()
         local_authority = partnership.local_authority if partnership else ""
@@ -277,6 +228,72 @@ def _build_pack(workspace: Workspace, options: PackOptions) -> Pack:
         logo=area.logo,
         signoff=signoff,
         content_hash=current_hashes[0],
+    )
+
+
+def _bullet_lines(
+    criterion: Criterion,
+    judgements: dict[tuple[str, str], JudgementView],
+    rating: Callable[[str], Rating],
+) -> tuple[BulletLine, ...]:
+    """Each bullet of the criterion with its rating (when rated) and note."""
+    lines = []
+    for index, bullet in enumerate(criterion.bullets, start=1):
+        note = judgements.get((criterion.id, bullet.id))
+        bullet_rating = note.rating if note else NOT_RATED
+        lines.append(
+            BulletLine(
+                index,
+                bullet.text,
+                rating(bullet_rating) if bullet_rating != NOT_RATED else None,
+                note.note if note else "",
+            )
+        )
+    return tuple(lines)
+
+
+def _outcome(
+    framework: Framework, sections: list[CriterionSection], whole: bool
+) -> LikelyOutcome | None:
+    """The likely outcome, only from a complete evaluation of the whole framework: with criteria
+    unrated, a "likely outcome" would read as more than the partnership has decided."""
+    ratings = {s.id: s.rating.id for s in sections}
+    every_rated = all(r != NOT_RATED for r in ratings.values())
+    view = likely_outcome(framework, ratings) if whole and every_rated else None
+    if view is None:
+        return None
+    chosen = next(o for o in framework.outcomes if o.rank == view.rank)
+    return LikelyOutcome(
+        view.rank, chosen.text, chosen.consequence or "", view.reasons, view.provisional
+    )
+
+
+def _comment_threads(
+    workspace: Workspace, sections: list[CriterionSection]
+) -> tuple[CommentThread, ...]:
+    said_on: dict[str, list[CommentLine]] = {}
+    for comment in list_comments(workspace):
+        said_on.setdefault(comment.criterion_id, []).append(
+            CommentLine(comment.author, comment.organisation, comment.created_at, comment.text)
+        )
+    return tuple(
+        CommentThread(section.number, section.title, tuple(said_on[section.id]))
+        for section in sections
+        if said_on.get(section.id)
+    )
+
+
+def _signoff_summary(
+    workspace: Workspace, current_hashes: tuple[str, str]
+) -> SignOffSummary | None:
+    signed = signoff_state(workspace, current_hashes)
+    if signed is None:
+        return None
+    return SignOffSummary(
+        signed.version_label,
+        signed.content_hash,
+        tuple(Signatory(s.name, s.role, s.organisation, s.signed_on) for s in signed.signatures),
+        signed.changed_since,
     )
 
 
