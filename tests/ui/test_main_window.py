@@ -215,3 +215,27 @@ def test_the_status_bar_says_not_saved_only_when_a_save_failed(
     window.context.save_failed("The disk is full.")
     assert window.status.saved_state.text().startswith("Last change not saved")
     assert said == ["That file is not a tracker.", "The disk is full."]
+
+
+def test_every_page_is_a_page(qtbot: QtBot, demo_path: Path) -> None:
+    """Every page the window shows derives from PageWidget and can refresh itself (issue 29);
+    scrolling is the page's own business."""
+    from selfeval.ui.pages.lazy_pages import LAZY_PAGES
+    from selfeval.ui.pages.page_widget import PageWidget
+    from selfeval.ui.widgets.criteria_tree import PAGES
+
+    window = build_main_window(demo_path)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigate("criterion", "right-help")
+    for _title, page_id, _table in PAGES:
+        if page_id in LAZY_PAGES:
+            window.navigate("page", page_id)
+    window.navigate("evidence_page", "")
+    window.navigate("people", "")
+    window.navigate("dashboard", "")
+    shown = [window.pages.widget(i) for i in range(window.pages.count())]
+    assert len(shown) >= 3 + len(LAZY_PAGES)
+    for page in shown:
+        assert isinstance(page, PageWidget), type(page).__name__
+        page.refresh()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from selfeval.services.record_fields import returns
 from selfeval.ui.dialogs.history_dialog import HistoryDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.action_widgets import ActionTable
+from selfeval.ui.pages.page_widget import ScrollingPage
 from selfeval.ui.widgets.autosave_text import AutosaveText
 from selfeval.ui.widgets.bullet_judgements import BulletJudgements
 from selfeval.ui.widgets.comments_panel import CommentsPanel
@@ -66,7 +66,7 @@ FAMILY_TEXT_FIELDS = {
 }
 
 
-class CriterionPage(QScrollArea):
+class CriterionPage(ScrollingPage):
     _shown: JudgementView
     """The criterion's judgement as this page last showed it: a rating is saved over it only."""
 
@@ -74,10 +74,9 @@ class CriterionPage(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.criterion_id = ""
-        self.setWidgetResizable(True)
         self.setAccessibleName("Criterion page")
         body = QWidget()
-        self.setWidget(body)
+        self.set_body(body)
         layout = QVBoxLayout(body)
 
         self.title = heading("")
@@ -247,6 +246,10 @@ class CriterionPage(QScrollArea):
         long = "\n\n".join(f"Over 25 words: {s}" for s in measured.long_sentences)
         self.reading_ease.setToolTip(long)
         self.reading_ease.setAccessibleDescription(long)
+
+    def refresh(self) -> None:
+        if self.criterion_id:
+            self.load(self.criterion_id)
 
     def load(self, criterion_id: str, *, evidence: bool = True) -> None:
         """Show a criterion (or refresh the one shown) from what is stored; `evidence=False`

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from selfeval.services.dashboard_lists import MAX_LISTED, dashboard_lists
 from selfeval.services.inspection import countdown, expected_from, set_expected_from
 from selfeval.services.readiness import EvidenceFacts, Readiness, readiness
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.pages.page_widget import ScrollingPage
 from selfeval.ui.routes import route_kind
 from selfeval.ui.widgets.group_ratings_chart import GroupRatingsChart
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -36,16 +36,15 @@ CARD_ROWS = 8
 NOTHING = "\u2713 None"  # a tick, and the word for screen readers
 
 
-class DashboardPage(QScrollArea):
+class DashboardPage(ScrollingPage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._facts: EvidenceFacts | None = None
-        self.setWidgetResizable(True)
         self.setAccessibleName("Readiness dashboard")
         self.today: date | None = None  # tests fix "today"; None means the real date
         body = QWidget()
-        self.setWidget(body)
+        self.set_body(body)
         self.layout_ = QVBoxLayout(body)
         self.title = heading("Readiness")
         self.summary = plain_label()
