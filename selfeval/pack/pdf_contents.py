@@ -58,5 +58,5 @@ class Contents(TableOfContents):
     def isSatisfied(self) -> bool:  # noqa: N802 (reportlab's name)
         return True
 
-    def notify(self, kind: str, stuff: object) -> None:
+    def notify(self, kind: str, _stuff: object) -> None:
         """The entries were given up front; headings placed are told to `LateNumbers`."""

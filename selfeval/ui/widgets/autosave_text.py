@@ -94,7 +94,7 @@ class AutosaveText(QPlainTextEdit):
 class UndoKeysToWindow(QObject):
     """An event filter giving Undo/Redo keys to the window for line edits and similar."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
             event.ignore()
             return True
