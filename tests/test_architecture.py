@@ -191,3 +191,24 @@ def test_no_dead_code() -> None:
         timeout=120,
     )
     assert found.returncode == 0, found.stdout + found.stderr
+
+
+def test_the_store_says_what_it_can_do_and_nothing_else_guesses() -> None:
+    """Whether a workspace is shared, and has live changes, is the store's to say (issue 29):
+    no module outside store/ tells a server from a file by its address's text."""
+    from selfeval.store.addresses import capabilities_of, store_for
+    from selfeval.store.workspace_store import FILE, SERVER
+
+    assert store_for("postgresql://lead@db.example/anyshire").capabilities == SERVER
+    assert store_for("/tmp/anyshire.selfeval").capabilities == FILE
+    assert capabilities_of("postgres://lead@db.example/x") == SERVER
+    assert capabilities_of("C:\\\\Users\\\\Jo\\\\anyshire.selfeval") == FILE
+    guessing = re.compile(r'"://"|import is_server\b|"postgres(ql)?:')
+    outside = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if not path.is_relative_to(PACKAGE / "store")
+        and path.name != "passwords_hidden.py"  # hides a password in any text, decides nothing
+        and guessing.search(path.read_text("utf-8"))
+    ]
+    assert outside == []

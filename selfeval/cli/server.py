@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from selfeval.cli.common import EXIT_OK
-from selfeval.store.addresses import is_server
+from selfeval.store.addresses import SERVER_EXAMPLE, capabilities_of
 from selfeval.words import counted
 
 
@@ -16,7 +16,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     from selfeval.services import server_admin
     from selfeval.store.postgres_server import display_name
 
-    where = display_name(args.url) if is_server(args.url) else args.url
+    where = display_name(args.url) if capabilities_of(args.url).shared else args.url
     if args.action == "init":
         from selfeval.services.frameworks import framework_library
         from selfeval.services.users import current_user
@@ -109,7 +109,7 @@ def add_server_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     init = actions.add_parser(
         "init", help="make the workspace on an empty database, or publish a workspace file to it"
     )
-    init.add_argument("url", help="postgresql://login@host:5432/database?sslmode=require")
+    init.add_argument("url", help=SERVER_EXAMPLE)
     init.add_argument("--area", required=True, help="the local area's name")
     init.add_argument("--framework", default="area-send-2023")
     init.add_argument(

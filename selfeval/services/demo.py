@@ -22,7 +22,7 @@ from selfeval.services.judgements import set_judgement
 from selfeval.services.people import add_organisation, add_person, assign_owner
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, create_workspace
-from selfeval.store.addresses import is_server
+from selfeval.store.addresses import capabilities_of
 
 DEMO_FILE = resource_path("resources", "demo", "anyshire.yaml")
 DEMO_WRITTEN_ON = date(2026, 11, 23)
@@ -37,7 +37,7 @@ def create_demo_workspace(
     path: Path | str, user: CurrentUser | None = None, today: date | None = None
 ) -> Workspace:
     """Build the demo; it appears under its name only once it is complete."""
-    is_file = not is_server(path)  # a server refuses in store.create
+    is_file = not capabilities_of(path).shared  # a server refuses in store.create
     if is_file and Path(path).exists():
         raise InputError(f"{path}: already exists; choose another name for the demo workspace")
     content: dict[str, Any] = yaml.safe_load(DEMO_FILE.read_text(encoding="utf-8"))

@@ -27,7 +27,7 @@ from selfeval.store.assessment_choice import (
     choose_assessment,
 )
 from selfeval.store.models import Assessment, FrameworkEdition, Partnership, WorkspaceSetting
-from selfeval.store.workspace_store import Address, WorkspaceStore
+from selfeval.store.workspace_store import Address, Capabilities, WorkspaceStore
 
 __all__ = ["CURRENT_ASSESSMENT", "Workspace", "create_workspace", "open_workspace"]
 
@@ -52,6 +52,11 @@ class Workspace:
     @property
     def address(self) -> Address:
         return self.store.address
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """What its store can do (shared with others, live changes): asked, never guessed."""
+        return self.store.capabilities
 
     @property
     def name(self) -> str:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
+from selfeval.errors import InputError
 from selfeval.store.sqlite_file import SqliteFileStore
-from selfeval.store.workspace_store import Address, WorkspaceStore
+from selfeval.store.workspace_store import FILE, SERVER, Address, Capabilities, WorkspaceStore
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 
@@ -20,6 +22,11 @@ def looks_like_url(text: object) -> bool:
     """Whether a value the user gave is written as a URL at all (a server's address, perhaps
     mistyped): its password must then be hidden and asked for like a server's."""
     return "://" in str(text)
+
+
+def capabilities_of(address: Address | Path) -> Capabilities:
+    """What the store an address names can do, without opening it (nor reaching a server)."""
+    return SERVER if is_server(address) else FILE
 
 
 def store_for(address: Address | Path) -> WorkspaceStore:
@@ -40,3 +47,28 @@ def short_name(address: Address | Path) -> str:
 
         return display_name(text)
     return Path(text).name or text
+
+
+SERVER_EXAMPLE = "postgresql://login@host:5432/database?sslmode=require"
+"""How a server's address is written, for help texts."""
+
+
+def server_url(
+    host: str, port: int, database: str, login: str, password: str, require_tls: bool
+) -> str:
+    """A libpq URL; a host that is a folder (a socket) goes in the query, as libpq wants."""
+    host, database, login = host.strip(), database.strip(), login.strip()
+    if not host or not database or not login:
+        missing = "host" if not host else "database" if not database else "login"
+        raise InputError(f"{missing.capitalize()}: must be given")
+    credentials = quote(login, safe="") + (":" + quote(password, safe="") if password else "")
+    options = []
+    if host.startswith("/"):
+        location = f"/{quote(database, safe='')}"
+        options.append(f"host={quote(host, safe='/')}")
+    else:
+        location = f"{host}:{port}/{quote(database, safe='')}"
+    if require_tls:
+        options.append("sslmode=require")
+    query = ("?" + "&".join(options)) if options else ""
+    return f"postgresql://{credentials}@{location}{query}"

@@ -21,6 +21,7 @@ from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, Selfeval
 from selfeval.passwords_hidden import hide_passwords as hide_passwords
 from selfeval.passwords_hidden import without_password as without_password
 from selfeval.store.quick_look import FirstLook
+from selfeval.store.workspace_store import SERVER
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -50,6 +51,8 @@ def sqlalchemy_url(url: str) -> str:
 
 
 class PostgresStore:
+    capabilities = SERVER
+
     def __init__(self, url: str) -> None:
         if not is_server_address(url):
             raise InputError(f"{url}: is not a postgresql:// address")

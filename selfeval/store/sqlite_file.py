@@ -21,6 +21,7 @@ from selfeval.files.workspace_header import (
     workspace_it_belongs_to,
 )
 from selfeval.store.quick_look import FirstLook, first_look
+from selfeval.store.workspace_store import FILE
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -50,6 +51,8 @@ def _make_engine(path: Path, for_writing: bool = True) -> Engine:
 
 
 class SqliteFileStore:
+    capabilities = FILE
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.address = str(path)

@@ -11,6 +11,7 @@ and asks ``store_for`` for the rest.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -24,8 +25,24 @@ Address = str
 """Where a workspace is, as the user gave it: a file path (later also a server URL)."""
 
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a store can do, said by the store: the rest of selfeval asks this, never the
+    address's text."""
+
+    shared: bool
+    """Others work in it at the same time, each as themselves (a server)."""
+    live_changes: bool
+    """Others' changes arrive as they are saved, to be shown at once."""
+
+
+FILE = Capabilities(shared=False, live_changes=False)
+SERVER = Capabilities(shared=True, live_changes=True)
+
+
 class WorkspaceStore(Protocol):
     address: Address
+    capabilities: Capabilities
     name: str
     """Short, for the title bar, messages and the recent list."""
 

@@ -9,7 +9,7 @@ not given or refused the one given.
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,32 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfeval.errors import InputError
+from selfeval.store.addresses import server_url
 from selfeval.store.server_passwords import forget, login_of, remember, remembered
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
-
-
-def server_url(
-    host: str, port: int, database: str, login: str, password: str, require_tls: bool
-) -> str:
-    """A libpq URL; a host that is a folder (a socket) goes in the query, as libpq wants."""
-    host, database, login = host.strip(), database.strip(), login.strip()
-    if not host or not database or not login:
-        missing = "host" if not host else "database" if not database else "login"
-        raise InputError(f"{missing.capitalize()}: must be given")
-    credentials = quote(login, safe="") + (":" + quote(password, safe="") if password else "")
-    options = []
-    if host.startswith("/"):
-        location = f"/{quote(database, safe='')}"
-        options.append(f"host={quote(host, safe='/')}")
-    else:
-        location = f"{host}:{port}/{quote(database, safe='')}"
-    if require_tls:
-        options.append("sslmode=require")
-    query = ("?" + "&".join(options)) if options else ""
-    return f"postgresql://{credentials}@{location}{query}"
 
 
 class ServerDialog(CheckedDialog):

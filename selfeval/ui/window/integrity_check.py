@@ -16,9 +16,7 @@ if TYPE_CHECKING:
 
 def check_in_background(window: QWidget, workspace: Workspace, status: QLabel) -> OwnedTask | None:
     """None for a server workspace: the server keeps its own pages."""
-    from selfeval.store.addresses import is_server
-
-    if is_server(workspace.address):
+    if workspace.capabilities.shared:
         return None
     status.setText("Opened with the quick check; checking every page in the background")
     status.setAccessibleName("Integrity check")

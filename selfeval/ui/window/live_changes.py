@@ -55,9 +55,7 @@ class NoWatch:
 
 
 def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
-    from selfeval.store.addresses import is_server
-
-    if not is_server(window.address):
+    if not window.workspace.capabilities.live_changes:
         return NoWatch()
     from selfeval.ui.server_watch import ServerWatch
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from selfeval.store.addresses import store_for
+from selfeval.store.addresses import capabilities_of, store_for
 
 KEY = "recent_workspaces"
 MAX_RECENT = 8
@@ -29,7 +29,7 @@ def recent_workspaces() -> list[str]:
 
 
 def _is_server(address: str) -> bool:
-    return address.strip().lower().startswith(("postgresql:", "postgres:"))
+    return capabilities_of(address).shared
 
 
 def remember_workspace(address: str) -> None:
