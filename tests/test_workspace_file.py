@@ -310,3 +310,18 @@ def test_a_value_selfeval_never_writes_is_said_in_words_by_every_reader(
     assert main(args) == 2
     err = capsys.readouterr().err
     assert said in err and "changed outside selfeval" in err and "internal error" not in err
+
+
+def test_the_full_check_reports_each_file_and_stops_when_asked(demo_path: Path) -> None:
+    """The full check says how far it is, file by file, and a window that closes stops it
+    (issue 29): asked to stop, it reads no file."""
+    from selfeval.services.integrity import full_check
+    from selfeval.services.workspace import open_workspace
+
+    seen: list[tuple[int, int]] = []
+    with open_workspace(demo_path) as workspace:
+        assert full_check(workspace, lambda done, total: seen.append((done, total))) == []
+        assert seen and seen[-1][0] == seen[-1][1] > 0
+        seen.clear()
+        full_check(workspace, lambda done, total: seen.append((done, total)), lambda: True)
+        assert seen == []

@@ -7,9 +7,13 @@ minutes on gigabytes of files, so the app runs it on a task the window owns, aft
 
 from __future__ import annotations
 
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.services.workspace import Workspace
 
 
-def full_check(workspace: Workspace) -> list[str]:
-    """[] when every page and file is sound; else what is wrong, in SQLite's words."""
-    return workspace.store.full_check()
+def full_check(
+    workspace: Workspace, progress: Progress | None = None, cancelled: CancelCheck | None = None
+) -> list[str]:
+    """[] when every page and file is sound; else what is wrong, in SQLite's words. It stops
+    when `cancelled()` says so (a window closing)."""
+    return workspace.store.full_check(progress, cancelled)

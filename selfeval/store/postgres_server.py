@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy.exc import ArgumentError
 
 from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, SelfevalError
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.passwords_hidden import hide_passwords as hide_passwords
 from selfeval.passwords_hidden import without_password as without_password
 from selfeval.store.quick_look import FirstLook
@@ -227,7 +228,9 @@ class PostgresStore:
             )
         return None
 
-    def full_check(self) -> list[str]:
+    def full_check(
+        self, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    ) -> list[str]:
         """Every file this login may read, a megabyte at a time, against its SHA-256 and size
         (the server keeps its own pages; its administrator, the backups)."""
         import hashlib
@@ -240,8 +243,14 @@ class PostgresStore:
         problems: list[str] = []
         try:
             with Session(self.engine) as session:
-                stored = session.execute(text("SELECT sha256, size FROM blob ORDER BY sha256"))
-                for sha256, size in stored.all():
+                stored = session.execute(
+                    text("SELECT sha256, size FROM blob ORDER BY sha256")
+                ).all()
+                for done, (sha256, size) in enumerate(stored, start=1):
+                    if cancelled is not None and cancelled():
+                        break
+                    if progress is not None:
+                        progress(done, len(stored))
                     digest, length = hashlib.sha256(), 0
                     for piece in read_blob(session, sha256):
                         digest.update(piece)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from selfeval.errors import InputError, SelfevalError
 from selfeval.files.faults import MachineFault, os_fault
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.files.workspace_header import (
     APPLICATION_ID,
     SIDECARS,
@@ -159,10 +160,12 @@ class SqliteFileStore:
                 "was saved to it. Open it again from where it is now"
             )
 
-    def full_check(self) -> list[str]:
+    def full_check(
+        self, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    ) -> list[str]:
         from selfeval.store.workspace_file import full_check
 
-        return full_check(self.path)
+        return full_check(self.path, progress, cancelled)
 
     def fault(self, err: BaseException) -> SelfevalError | None:
         from selfeval.store.faults import database_fault

@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from selfeval.errors import InputError
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.files.workspace_header import (
     APPLICATION_ID,
     SQLITE_MAGIC,
@@ -122,18 +123,29 @@ def integrity_problems(connection: sqlite3.Connection, full: bool) -> list[str]:
     return problems[:5]
 
 
-def full_check(path: Path) -> list[str]:
+def full_check(
+    path: Path, progress: Progress | None = None, cancelled: CancelCheck | None = None
+) -> list[str]:
     """Every page (SQLite's integrity check) and every attachment's bytes against its SHA-256,
-    read-only beside an open workspace (WAL readers never block its writer)."""
+    read-only beside an open workspace (WAL readers never block its writer). `cancelled`
+    interrupts even SQLite's own check: a window that closes stops it at once (what was found
+    so far is returned, and dropped by the task that asked)."""
     import hashlib
 
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as err:
         return [f"cannot be read ({err})"]
+    if cancelled is not None:
+        connection.set_progress_handler(lambda: int(cancelled()), 10_000)
     try:
         problems = integrity_problems(connection, full=True)
-        for rowid, sha256 in connection.execute("SELECT rowid, sha256 FROM blob").fetchall():
+        stored = connection.execute("SELECT rowid, sha256 FROM blob").fetchall()
+        for done, (rowid, sha256) in enumerate(stored, start=1):
+            if cancelled is not None and cancelled():
+                break
+            if progress is not None:
+                progress(done, len(stored))
             digest = hashlib.sha256()
             with connection.blobopen("blob", "data", rowid, readonly=True) as blob:
                 while piece := blob.read(1024 * 1024):  # a file is read a megabyte at a time

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from selfeval.errors import SelfevalError
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.store.quick_look import FirstLook
 
 if TYPE_CHECKING:
@@ -73,9 +74,12 @@ class WorkspaceStore(Protocol):
     def fault(self, err: BaseException) -> SelfevalError | None:
         """A database error the machine caused, in plain words; None for anything else."""
 
-    def full_check(self) -> list[str]:
+    def full_check(
+        self, progress: Progress | None = None, cancelled: CancelCheck | None = None
+    ) -> list[str]:
         """Every page and every attachment's bytes checked (slow on a large store: run it off
-        the GUI thread); [] when sound, else what is wrong."""
+        the GUI thread, with `progress` per file and `cancelled` asked as it goes); [] when
+        sound, else what is wrong."""
 
     def release_connections(self) -> None:
         """Drop pooled connections (a store opened on a worker is used from the GUI thread)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from selfeval.files.output import CancelCheck, Progress
 from selfeval.ui.tasks import OwnedTask
 
 if TYPE_CHECKING:
@@ -21,10 +22,10 @@ def check_in_background(window: QWidget, workspace: Workspace, status: QLabel) -
     status.setText("Opened with the quick check; checking every page in the background")
     status.setAccessibleName("Integrity check")
 
-    def job(_progress: object, _cancelled: object) -> list[str]:
+    def job(progress: Progress, cancelled: CancelCheck) -> list[str]:
         from selfeval.services.integrity import full_check
 
-        return full_check(workspace)
+        return full_check(workspace, progress, cancelled)  # stops when the window closes
 
     def done(problems: Any) -> None:
         if not problems:
