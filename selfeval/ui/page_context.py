@@ -25,6 +25,9 @@ class PageContext:
     show_error: Callable[[str], None]
     navigate: Callable[[RouteKind, str], None]
     """navigate(kind, id): where to go (window_host.RouteKind)."""
+    judgement_saved: Callable[[object], None] | None = None
+    """How the window shows a judgement a write returned (a rating click, its undo): the one
+    tree row, the progress line and the page, with nothing read again."""
     save_failed: Callable[[str], None] | None = None
     """How a change that could not be saved is said (the status bar's "not saved" as well as
     the message); `show_error` alone for everything else, which saved nothing to begin with."""
@@ -42,6 +45,7 @@ class PageContext:
         evidence: bool = True,
         failed: Callable[[], None] | None = None,
         redo: Callable[[], object] | None = None,
+        returns_judgement: bool = False,
     ) -> None:
         """Do a change now, as one entry on the undo stack. `evidence=False` for changes that
         cannot touch evidence or its links (ratings, narrative, owners, actions); `failed` keeps
@@ -57,5 +61,6 @@ class PageContext:
                 failed,
                 redo,
                 self.connection_lost,
+                self.judgement_saved if returns_judgement else None,
             )
         )

@@ -31,8 +31,12 @@ class ServiceCommand(QUndoCommand):
         failed: Callable[[], None] | None = None,
         redo: Callable[[], object] | None = None,
         on_lost: Callable[[str], None] | None = None,
+        shown: Callable[[object], None] | None = None,
     ) -> None:
+        """`shown`: how the window shows what the service returned (what changed), instead of
+        reading everything again with `after`; `after` still runs when a change is refused."""
         super().__init__(text)
+        self._shown = shown
         self._on_lost = on_lost
         self._do, self._undo, self._after, self._on_error = do, undo, after, on_error
         self._failed = failed
@@ -41,7 +45,7 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, action: Callable[[], object]) -> None:
         try:
-            action()
+            result = action()
         except SelfevalError as err:
             self._refused(err, str(err))
             return
@@ -52,6 +56,9 @@ class ServiceCommand(QUndoCommand):
             path = log_fault(f"an edit failed: {self.text()}", err)
             said = hide_passwords(f"{type(err).__name__}: {err}")
             self._refused(err, f"Something went wrong ({said}); details in {path}")
+            return
+        if self._shown is not None and result is not None:
+            self._shown(result)  # one write, and what it returned shown: nothing read again
             return
         self._refresh(report=True)
 

@@ -276,24 +276,12 @@ class CriterionPage(ScrollingPage):
         }
         self.bullets.load(criterion, judgements)
         judgement = get_judgement(self.context.workspace, criterion_id)
-        self.rating.set_rating(judgement.rating)
-        self._shown = judgement
         for field, editor in self.texts.items():
             if not same:
                 editor.forget_unsaved()
             editor.set_saved_text(getattr(judgement, field))
         self._show_reading_ease()  # the boxes were filled without signals: never the last one's
-        if judgement.updated_at:
-            when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
-            status = f"Last changed by {judgement.updated_by}, {when}"
-        else:
-            status = "Not yet judged"
-        if judgement.previous_rating:
-            previous = self.context.workspace.framework.rating_scale.level(
-                judgement.previous_rating
-            )
-            status += f". Previous cycle: {previous.label}"
-        self.updated.setText(status)
+        self.show_saved(judgement)
         self.owners.load(criterion_id)
         if evidence or not same:
             self.evidence.load(criterion_id)
@@ -306,6 +294,21 @@ class CriterionPage(ScrollingPage):
         self.shown_headings = self._apply_headings()
         if not same:  # another criterion opens at its top, not where the last one was read to
             self.verticalScrollBar().setValue(0)
+
+    def show_saved(self, judgement: JudgementView) -> None:
+        """The judgement's rating and who changed it last, as stored (after a rating click, as
+        its write returned it: nothing read again)."""
+        self.rating.set_rating(judgement.rating)
+        self._shown = judgement
+        if judgement.updated_at:
+            when = judgement.updated_at.astimezone().strftime("%d %b %Y %H:%M")
+            status = f"Last changed by {judgement.updated_by}, {when}"
+        else:
+            status = "Not yet judged"
+        if judgement.previous_rating:
+            scale = self.context.workspace.framework.rating_scale
+            status += f". Previous cycle: {scale.level(judgement.previous_rating).label}"
+        self.updated.setText(status)
 
     def commit_pending(self) -> None:
         """Save any text still waiting for its pause (before Undo, navigation or closing)."""
@@ -335,6 +338,7 @@ class CriterionPage(ScrollingPage):
             criterion_id,
             evidence=False,
             redo=lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
+            returns_judgement=True,
         )
 
     def _take_mine_over(self, stored: JudgementView, mine: str) -> bool:

@@ -93,14 +93,19 @@ class CriteriaTreeModel(QStandardItemModel):
         return item
 
     def set_ratings(self, ratings: dict[str, str]) -> None:
+        for criterion_id in self._rating_items:
+            self.set_rating(criterion_id, ratings.get(criterion_id, NOT_RATED_ID))
+
+    def set_rating(self, criterion_id: str, level_id: str) -> None:
+        """One criterion's rating, as badge and word (after a rating click: nothing re-read)."""
         from selfeval.ui.widgets.rating_badge import badge_icon
 
-        for criterion_id, item in self._rating_items.items():
-            level = self.outline.level(ratings.get(criterion_id, NOT_RATED_ID))
-            item.setText(level.label)
-            item.setIcon(badge_icon(level.colour))
-            item.setData(level.id, ID_ROLE)
-            item.setAccessibleText(f"Rating: {level.label}")
+        item = self._rating_items[criterion_id]
+        level = self.outline.level(level_id)
+        item.setText(level.label)
+        item.setIcon(badge_icon(level.colour))
+        item.setData(level.id, ID_ROLE)
+        item.setAccessibleText(f"Rating: {level.label}")
 
     def rated_count(self) -> int:
         return sum(1 for item in self._rating_items.values() if item.data(ID_ROLE) != NOT_RATED_ID)

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             self.changed,
             self.show_error,
             self.navigate,
+            judgement_saved=self.judgement_saved,
             save_failed=self.save_failed,
         )
         self.dashboard = DashboardPage(self.context)
@@ -290,6 +291,24 @@ class MainWindow(QMainWindow):
             self.navigate("criterion", criterion_id)
         elif shown:
             self.criterion_page.load(shown, evidence=evidence)
+
+    def judgement_saved(self, saved: object) -> None:
+        """A criterion's judgement as its write returned it (a rating click, its undo or redo):
+        the one tree row, the progress line and the page showing it, with nothing read again;
+        anything else is refreshed the usual way."""
+        from selfeval.services.judgements import JudgementView
+
+        if not isinstance(saved, JudgementView) or saved.bullet_id:
+            self.changed(getattr(saved, "criterion_id", None), False)
+            return
+        self.tree_model.set_rating(saved.criterion_id, saved.rating)
+        self._update_progress()
+        self.status.saved()
+        shown = self._criterion_page.criterion_id if self._criterion_page else ""
+        if self.pages.currentWidget() is self.criterion_page and shown == saved.criterion_id:
+            self.criterion_page.show_saved(saved)
+        else:  # undone from elsewhere: go to it, as any change does
+            self.changed(saved.criterion_id, False)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "selfeval", message)
