@@ -31,6 +31,7 @@ from bench.import_bench import make_csv  # noqa: E402
 
 
 def make_workspace(folder: Path, items: int) -> Path:
+    from bench.import_bench import AS_NEW
     from selfeval.services.demo import create_demo_workspace
     from selfeval.services.evidence_import import import_evidence
 
@@ -38,7 +39,7 @@ def make_workspace(folder: Path, items: int) -> Path:
     tracker = folder / "tracker.csv"
     with create_demo_workspace(path) as workspace:
         make_csv(tracker, items, [c.id for c in workspace.framework.criteria])
-        import_evidence(workspace, tracker)
+        import_evidence(workspace, tracker, organisations=AS_NEW)
     return path
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.import_bench import AS_NEW
 from selfeval.services import contributions
 from selfeval.services.contributions import merge  # noqa: E402
 from selfeval.services.contributions.package_format import read_package  # noqa: E402
@@ -48,7 +49,7 @@ def make_returns(folder: Path, lead_path: Path, returns: int, items: int) -> lis
             )
             tracker = folder / f"tracker-{index}.csv"
             make_csv(tracker, items, scope)
-            import_evidence(partner, tracker)
+            import_evidence(partner, tracker, organisations=AS_NEW)
             set_judgement(partner, scope[0], rating="amber", impact=f"Partner {index} view")
             path = folder / f"return-{index}.sefpack"
             contributions.create_return(partner, path, include_personal_data=True)

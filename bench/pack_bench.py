@@ -33,6 +33,7 @@ from selfeval.services.workspace import Workspace  # noqa: E402
 
 
 def make_workspace(folder: Path, items: int, actions: int) -> Path:
+    from bench.import_bench import AS_NEW
     from selfeval.services.demo import create_demo_workspace
     from selfeval.services.evidence_import import import_evidence
     from selfeval.store.models import Action
@@ -42,7 +43,7 @@ def make_workspace(folder: Path, items: int, actions: int) -> Path:
     with create_demo_workspace(path) as workspace:
         criteria = [c.id for c in workspace.framework.criteria]
         make_csv(tracker, items, criteria)
-        import_evidence(workspace, tracker)
+        import_evidence(workspace, tracker, organisations=AS_NEW)
         with workspace.transaction() as session:
             session.add_all(
                 Action(

@@ -86,14 +86,14 @@ def measure(name: str, path: Path, folder: Path) -> float:
 
 
 def _import(path: Path, folder: Path) -> float:
-    from bench.import_bench import fresh_workspace
+    from bench.import_bench import AS_NEW, fresh_workspace
     from selfeval.services.evidence_import import import_evidence
     from selfeval.services.workspace import open_workspace
 
     target = fresh_workspace(folder, f"import-{time.time_ns()}")
     with open_workspace(target) as workspace:
         start = time.perf_counter()
-        import_evidence(workspace, path.parent / "tracker.csv")
+        import_evidence(workspace, path.parent / "tracker.csv", organisations=AS_NEW)
         took = time.perf_counter() - start
     target.unlink()
     return took

@@ -124,7 +124,7 @@ def timed(code: str, *args: str) -> tuple[dict[str, float], dict[str, object]]:
 
 
 def make_workspace(folder: Path, items: int) -> Path:
-    from bench.import_bench import make_csv
+    from bench.import_bench import AS_NEW, make_csv
     from selfeval.services.demo import create_demo_workspace
     from selfeval.services.evidence_import import import_evidence
     from selfeval.services.frameworks import framework_library
@@ -133,7 +133,7 @@ def make_workspace(folder: Path, items: int) -> Path:
     tracker = folder / "tracker.csv"
     make_csv(tracker, items, [c.id for c in framework_library().get("area-send-2023").criteria])
     with create_demo_workspace(path) as workspace:
-        import_evidence(workspace, tracker)
+        import_evidence(workspace, tracker, organisations=AS_NEW)
     return path
 
 
