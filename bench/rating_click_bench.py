@@ -80,6 +80,7 @@ def main() -> None:
         path = Path(folder) / "demo.selfeval"
         create_demo_workspace(path).close()
         _measure(path, args.clicks, "file")
+        (Path(folder) / "pg").mkdir()
         server = ThrowAwayServer(Path(folder) / "pg")
         try:
             url = server.new_database()
