@@ -36,7 +36,7 @@ def make_workspace(folder: Path, items: int, actions: int) -> Path:
     from bench.import_bench import AS_NEW
     from selfeval.services.demo import create_demo_workspace
     from selfeval.services.evidence_import import import_evidence
-    from selfeval.store.models import Action
+    from selfeval.store.models_plan import Action
 
     path = folder / "bench.selfeval"
     tracker = folder / "tracker.csv"

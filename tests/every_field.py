@@ -37,7 +37,8 @@ from selfeval.services.vocabulary import (
     WITHIN_NOTICE,
 )
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Base, Blob
+from selfeval.store.model_base import Base
+from selfeval.store.models import Blob
 
 CRITERION, BULLET, OTHER_CRITERION = "right-help", "right-help.2", "needs-identified"
 """Criteria the next test edition keeps the same, so a move to it keeps their ids."""

@@ -212,3 +212,15 @@ def test_the_store_says_what_it_can_do_and_nothing_else_guesses() -> None:
         and guessing.search(path.read_text("utf-8"))
     ]
     assert outside == []
+
+
+def test_one_name_one_home() -> None:
+    """No module re-exports another's names (`import X as X`): each is imported from where it
+    is declared (issue 29), so a reader finds it where the import says."""
+    shim = re.compile(r"^\s*from selfeval\S* import (\w+) as \1$", re.M)
+    found = [
+        f"{path.relative_to(PACKAGE)}: {match}"
+        for path in PACKAGE.rglob("*.py")
+        for match in shim.findall(path.read_text("utf-8"))
+    ]
+    assert found == []

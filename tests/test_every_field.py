@@ -32,7 +32,7 @@ from selfeval.services.record_fields import (
 )
 from selfeval.services.users import CurrentUser
 from selfeval.services.workspace import Workspace, open_workspace
-from selfeval.store.models import Base
+from selfeval.store.model_base import Base
 from tests.conftest import TEST_USER
 from tests.every_field import NOT_FILLED, Filled, example, missing_from_text, rows_of
 from tests.every_field import fill as fill_rows

@@ -27,11 +27,12 @@ from selfeval.services import contributions
 from selfeval.services.contributions import merge
 from selfeval.services.contributions.package_format import Manifest, read_package, signature_of
 from selfeval.services.dump import dump_json
-from selfeval.services.evidence import EVIDENCE_KINDS, list_evidence
+from selfeval.services.evidence import list_evidence
 from selfeval.services.evidence_import import import_evidence
 from selfeval.services.judgements import list_judgements, set_judgement
 from selfeval.services.readiness import readiness
 from selfeval.services.users import CurrentUser
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 from selfeval.services.workspace import Workspace, open_workspace
 from tests.conftest import TEST_USER
 from tests.test_evidence_import import GOOD_ROWS, write_csv

@@ -193,7 +193,7 @@ def test_dump_to_a_file(lead: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert sorted(json.loads(written)) == sorted(["format", *_SECTIONS])
     assert json.loads(written)["edition_items"] == []  # an empty table is still there
     from selfeval.services.dump import NOT_DUMPED
-    from selfeval.store.models import Base
+    from selfeval.store.model_base import Base
 
     dumped = {model.__tablename__ for model, _order in _SECTIONS.values()}
     assert set(Base.metadata.tables) - dumped == NOT_DUMPED  # a new table is not forgotten

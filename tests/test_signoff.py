@@ -182,7 +182,7 @@ def test_the_signature_covers_what_the_documents_print(
 
 def test_a_signature_made_under_the_earlier_cover_still_matches(demo: Workspace) -> None:
     from selfeval.services.signoff import BEFORE_WIDER_COVER, _digest, signed_content
-    from selfeval.store.models import SignOff
+    from selfeval.store.models_plan import SignOff
 
     _signed(demo)
     earlier = _digest({k: signed_content(demo)[k] for k in BEFORE_WIDER_COVER})

@@ -239,7 +239,7 @@ def test_mutated_files_import_exactly_or_are_refused_and_change_nothing(
     with workspace.transaction() as session:  # leave the next example a clean workspace
         from sqlalchemy import delete
 
-        from selfeval.store.models import IndicatorValue, PublishedFigure
+        from selfeval.store.models_plan import IndicatorValue, PublishedFigure
 
         session.execute(delete(IndicatorValue))
         session.execute(delete(PublishedFigure))

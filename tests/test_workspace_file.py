@@ -49,7 +49,7 @@ def test_migrations_build_exactly_the_models(workspace) -> None:  # type: ignore
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from selfeval.store.models import Base
+    from selfeval.store.model_base import Base
 
     with workspace.engine.connect() as connection:
         context = MigrationContext.configure(connection)

@@ -9,7 +9,8 @@ from selfeval.cli.common import EXIT_OK, open_from_args
 
 
 def cmd_readiness(args: argparse.Namespace) -> int:
-    from selfeval.services.data_request import WITHIN_NOTICE, add_starter_list, list_items
+    from selfeval.services.data_request import add_starter_list, list_items
+    from selfeval.services.vocabulary import WITHIN_NOTICE
 
     if args.action == "starter":
         with open_from_args(args) as workspace:

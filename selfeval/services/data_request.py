@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from selfeval.errors import InputError
 from selfeval.locations import resource_path
 from selfeval.services.history import record_change
-from selfeval.services.vocabulary import WITHIN_NOTICE as WITHIN_NOTICE
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import DataRequestItem, EvidenceItem, Person
+from selfeval.store.models import EvidenceItem, Person
+from selfeval.store.models_plan import DataRequestItem
 from selfeval.store.types import new_id
 
 STALE_AFTER = timedelta(days=365)

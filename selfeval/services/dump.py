@@ -18,39 +18,39 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from selfeval.services.workspace import Workspace
+from selfeval.store.model_base import Base
 from selfeval.store.models import (
-    Action,
-    ActionCriterion,
-    ActionNote,
     Assessment,
     Attachment,
-    Base,
-    CaseStudy,
     ChangeRecord,
     Comment,
     ContributionRequest,
-    DataRequestItem,
-    EditionItem,
     EvidenceItem,
     EvidenceLink,
     FrameworkEdition,
-    IndicatorTarget,
-    IndicatorValue,
     Judgement,
     MergedPackage,
     Organisation,
     Ownership,
     Partnership,
     Person,
+    WorkspaceSetting,
+)
+from selfeval.store.models_plan import (
+    Action,
+    ActionCriterion,
+    ActionNote,
+    DataRequestItem,
+    EditionItem,
+    IndicatorTarget,
+    IndicatorValue,
     Priority,
     PublishedFigure,
     Risk,
     SignOff,
     Snapshot,
-    SurveyResult,
-    Voice,
-    WorkspaceSetting,
 )
+from selfeval.store.models_voices import CaseStudy, SurveyResult, Voice
 
 DUMP_FORMAT = 1
 ROWS_AT_ONCE = 1000

@@ -16,7 +16,7 @@ from selfeval.services.changed_meanwhile import refuse_if_changed
 from selfeval.services.evidence_links import evidence_row, resolve_link_target, write_link
 from selfeval.services.history import record_change
 from selfeval.services.plain_names import NoControls
-from selfeval.services.vocabulary import EVIDENCE_KINDS as EVIDENCE_KINDS
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Attachment, EvidenceItem, EvidenceLink, Organisation
 from selfeval.store.types import utc_now

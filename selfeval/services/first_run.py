@@ -15,8 +15,9 @@ from pathlib import Path
 from selfeval.errors import InputError
 from selfeval.framework.model import Framework
 from selfeval.services.data_request import add_starter_list
-from selfeval.services.people import ORGANISATION_KINDS, add_organisation, add_person
+from selfeval.services.people import add_organisation, add_person
 from selfeval.services.users import CurrentUser, current_user, save_user
+from selfeval.services.vocabulary import ORGANISATION_KINDS
 from selfeval.services.workspace import Workspace, create_workspace
 from selfeval.store.models import WorkspaceSetting
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from selfeval.errors import InputError
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Priority
+from selfeval.store.models_plan import Priority
 
 
 def joined(ids: Iterable[str]) -> str:

@@ -11,8 +11,7 @@ from selfeval.errors import InputError
 from selfeval.services.history import record_change
 from selfeval.services.judgements import check_criterion
 from selfeval.services.plain_names import plain_name
-from selfeval.services.vocabulary import ORGANISATION_KINDS as ORGANISATION_KINDS
-from selfeval.services.vocabulary import OWNER_ROLES as OWNER_ROLES
+from selfeval.services.vocabulary import ORGANISATION_KINDS, OWNER_ROLES
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Organisation, Ownership, Person
 from selfeval.store.types import new_id

@@ -21,18 +21,10 @@ from selfeval.services.people import (
     find_organisation,
 )
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import (
-    Action,
-    Base,
-    CaseStudy,
-    DataRequestItem,
-    EvidenceItem,
-    Organisation,
-    Ownership,
-    Person,
-    Risk,
-    Voice,
-)
+from selfeval.store.model_base import Base
+from selfeval.store.models import EvidenceItem, Organisation, Ownership, Person
+from selfeval.store.models_plan import Action, DataRequestItem, Risk
+from selfeval.store.models_voices import CaseStudy, Voice
 
 
 def _count(session: Session, model: type[Base], condition: ColumnElement[bool]) -> int:

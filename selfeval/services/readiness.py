@@ -11,14 +11,8 @@ from sqlalchemy.orm import Session
 
 from selfeval.framework.model import NOT_RATED
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import (
-    EditionItem,
-    EvidenceItem,
-    EvidenceLink,
-    Judgement,
-    Ownership,
-    Person,
-)
+from selfeval.store.models import EvidenceItem, EvidenceLink, Judgement, Ownership, Person
+from selfeval.store.models_plan import EditionItem
 
 STALE_AFTER = timedelta(days=365)
 

@@ -33,7 +33,7 @@ from selfeval.services.judgements import list_judgements
 from selfeval.services.people import list_owners
 from selfeval.services.record_fields import JUDGEMENT, Path
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import SignOff, Snapshot
+from selfeval.store.models_plan import SignOff, Snapshot
 
 TEXT_LIMIT = 200
 SIGNED_JUDGEMENT = tuple(

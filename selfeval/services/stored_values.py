@@ -30,17 +30,9 @@ from selfeval.services.vocabulary import (
     SPEAKER_KINDS,
     WITHIN_NOTICE,
 )
-from selfeval.store.models import (
-    Action,
-    DataRequestItem,
-    EvidenceItem,
-    Judgement,
-    Organisation,
-    Ownership,
-    Risk,
-    SurveyResult,
-    Voice,
-)
+from selfeval.store.models import EvidenceItem, Judgement, Organisation, Ownership
+from selfeval.store.models_plan import Action, DataRequestItem, Risk
+from selfeval.store.models_voices import SurveyResult, Voice
 
 RISK_SCORES = (1, 5)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, RowMapping, Table, insert, select
 
-from selfeval.store.models import Base
+from selfeval.store.model_base import Base
 
 BATCH = 500
 

@@ -22,25 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from selfeval.store.model_base import ID as ID
-from selfeval.store.model_base import Base as Base
-
-# The second part of the schema (its own module for length), imported from here like the rest:
-from selfeval.store.models_plan import Action as Action
-from selfeval.store.models_plan import ActionCriterion as ActionCriterion
-from selfeval.store.models_plan import ActionNote as ActionNote
-from selfeval.store.models_plan import DataRequestItem as DataRequestItem
-from selfeval.store.models_plan import EditionItem as EditionItem
-from selfeval.store.models_plan import IndicatorTarget as IndicatorTarget
-from selfeval.store.models_plan import IndicatorValue as IndicatorValue
-from selfeval.store.models_plan import Priority as Priority
-from selfeval.store.models_plan import PublishedFigure as PublishedFigure
-from selfeval.store.models_plan import Risk as Risk
-from selfeval.store.models_plan import SignOff as SignOff
-from selfeval.store.models_plan import Snapshot as Snapshot
-from selfeval.store.models_voices import CaseStudy as CaseStudy
-from selfeval.store.models_voices import SurveyResult as SurveyResult
-from selfeval.store.models_voices import Voice as Voice
+from selfeval.store.model_base import ID, Base
 from selfeval.store.types import UtcDateTime, new_id, utc_now
 
 
@@ -258,3 +240,8 @@ class ContributionRequest(Base):
     created_by: Mapped[str] = mapped_column(String(200))
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     """The request that re-issued this one (new due date, the current state as its base)."""
+
+# The plan's and the voices' tables live in modules of their own (each imported from there);
+# importing them here puts every table in Base.metadata for whoever reads the whole schema
+# (migrations, the copiers, the dump).
+from selfeval.store import models_plan, models_voices  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """The workspace schema, second part: the improvement plan (actions, indicators, risks,
 snapshots), what the partnership publishes from (sign-off, the data request, published figures)
-and what a move to a new edition left to confirm. Re-exported by store/models.py, the one place
-the rest of selfeval imports tables from."""
+and what a move to a new edition left to confirm. Imported from here (store/models.py imports
+this module so that every table is in the schema's metadata)."""
 
 from __future__ import annotations
 

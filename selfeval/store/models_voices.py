@@ -1,6 +1,6 @@
 """The workspace schema, third part: what children, young people and families say (their words
-and the surveys they answered) and the case studies that show a child's journey. Re-exported by
-store/models.py, the one place the rest of selfeval imports tables from.
+and the surveys they answered) and the case studies that show a child's journey. Imported from
+here (store/models.py imports this module so that every table is in the schema's metadata).
 
 Partnership-wide, like the priorities: a quote gathered this year still speaks to next year's
 self-evaluation. Each names the organisation that holds it, so that on a server a quote or a

@@ -19,8 +19,7 @@ from sqlalchemy.exc import ArgumentError
 
 from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, SelfevalError
 from selfeval.files.output import CancelCheck, Progress
-from selfeval.passwords_hidden import hide_passwords as hide_passwords
-from selfeval.passwords_hidden import without_password as without_password
+from selfeval.passwords_hidden import without_password
 from selfeval.store.quick_look import FirstLook
 from selfeval.store.workspace_store import SERVER
 
@@ -169,7 +168,7 @@ class PostgresStore:
     def _drop_everything(self) -> None:
         from sqlalchemy import text
 
-        from selfeval.store.models import Base
+        from selfeval.store.model_base import Base
 
         try:
             engine = self.make_engine()

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from selfeval.store.models import Base
+from selfeval.store.model_base import Base
 
 
 def insert_missing(

@@ -192,7 +192,7 @@ def _refuse_tables_unlike_the_label(
 ) -> None:
     """A file whose schema label says one thing and whose tables another (changed outside
     selfeval) is refused in one line, before any query meets a missing column."""
-    from selfeval.store.models import Base
+    from selfeval.store.model_base import Base
 
     for table in Base.metadata.sorted_tables:
         found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table.name}")')}

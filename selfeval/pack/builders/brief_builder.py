@@ -16,7 +16,7 @@ from selfeval.pack.documents.brief import (
     first_sentence,
 )
 from selfeval.pack.model import DEFAULT_MARKING, Rating
-from selfeval.services.evidence import EVIDENCE_KINDS, list_evidence
+from selfeval.services.evidence import list_evidence
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.improvement.indicators import (
     how_we_compare,
@@ -24,6 +24,7 @@ from selfeval.services.improvement.indicators import (
     latest_values,
 )
 from selfeval.services.judgements import list_judgements
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 from selfeval.services.workspace import Workspace
 from selfeval.words import counted
 

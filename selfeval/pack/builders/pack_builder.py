@@ -30,7 +30,7 @@ from selfeval.pack.model import (
 )
 from selfeval.services.comments import list_comments
 from selfeval.services.data_request import list_items
-from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView, list_evidence
+from selfeval.services.evidence import EvidenceView, list_evidence
 from selfeval.services.field_headings import field_headings
 from selfeval.services.improvement.actions import list_actions
 from selfeval.services.improvement.indicators import (
@@ -48,7 +48,12 @@ from selfeval.services.our_area import our_area
 from selfeval.services.people import list_owners
 from selfeval.services.signoff import content_hashes, signoff_state
 from selfeval.services.statistics.mapping import series_break
-from selfeval.services.vocabulary import ACTION_PRIORITIES, REQUEST_KINDS, WITHIN_NOTICE
+from selfeval.services.vocabulary import (
+    ACTION_PRIORITIES,
+    EVIDENCE_KINDS,
+    REQUEST_KINDS,
+    WITHIN_NOTICE,
+)
 from selfeval.services.workspace import Workspace
 from selfeval.store.models import Partnership
 

@@ -22,8 +22,8 @@ from selfeval.services.contributions.package_format import (
     shown,
 )
 from selfeval.services.contributions.registry import IssuedRequest
-from selfeval.services.evidence import EVIDENCE_KINDS, check_evidence_date
-from selfeval.services.people import ORGANISATION_KINDS
+from selfeval.services.evidence import check_evidence_date
+from selfeval.services.vocabulary import EVIDENCE_KINDS, ORGANISATION_KINDS
 
 CLOCK_SKEW = timedelta(days=1)
 """How far ahead of this computer's clock a partner's comment may be dated (time zones, clocks)."""

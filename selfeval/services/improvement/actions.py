@@ -19,7 +19,8 @@ from selfeval.services.links import check_links, joined, priorities_held, priori
 from selfeval.services.vocabulary import ACTION_PRIORITIES as PRIORITIES
 from selfeval.services.vocabulary import ACTION_STATUSES as STATUSES
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Action, ActionCriterion, ActionNote, Organisation, Person
+from selfeval.store.models import Organisation, Person
+from selfeval.store.models_plan import Action, ActionCriterion, ActionNote
 from selfeval.store.types import utc_now
 
 

@@ -26,7 +26,7 @@ from selfeval.services.record_fields import (
     Path,
     Record,
 )
-from selfeval.store.models import Action, ActionCriterion, ActionNote, DataRequestItem, Risk
+from selfeval.store.models_plan import Action, ActionCriterion, ActionNote, DataRequestItem, Risk
 from selfeval.store.types import new_id
 
 CriteriaTo = Callable[[str], Iterable[str]]

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 
 from selfeval.framework.crosswalk import edition_map
 from selfeval.framework.model import NOT_RATED, Framework
-from selfeval.store.models import Assessment, ChangeRecord, FrameworkEdition, Snapshot
+from selfeval.store.models import Assessment, ChangeRecord, FrameworkEdition
+from selfeval.store.models_plan import Snapshot
 
 
 def earlier_assessment(session: Session, assessment_id: str) -> Assessment | None:

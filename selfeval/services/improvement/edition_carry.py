@@ -32,12 +32,12 @@ from selfeval.store.models import (
     Assessment,
     ChangeRecord,
     Comment,
-    EditionItem,
     EvidenceLink,
     Judgement,
     Ownership,
     WorkspaceSetting,
 )
+from selfeval.store.models_plan import EditionItem
 from selfeval.store.types import new_id, utc_now
 
 TO_CONFIRM = ("reworded", "split", "merged", "new")

@@ -19,7 +19,8 @@ from selfeval.errors import InputError
 from selfeval.framework.model import NOT_RATED, Framework
 from selfeval.services.history import record_change
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Assessment, EditionItem, FrameworkEdition, Judgement
+from selfeval.store.models import Assessment, FrameworkEdition, Judgement
+from selfeval.store.models_plan import EditionItem
 
 _WORDS = re.compile(r"\s*[\w'’-]+|\s*[^\w\s]|\s+")
 """Words and punctuation, each with the space before it: "support" and "support," share the

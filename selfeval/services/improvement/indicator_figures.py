@@ -21,7 +21,7 @@ from selfeval.services.improvement.indicators import (
     indicator_library,
 )
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import IndicatorValue
+from selfeval.store.models_plan import IndicatorValue
 
 FIGURE_FIELDS = ("area", *COMPARATORS)
 

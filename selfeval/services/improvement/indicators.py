@@ -19,7 +19,7 @@ from selfeval.services.history import record_change
 from selfeval.services.improvement.periods import period_key
 from selfeval.services.tracker_file import read_rows
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import IndicatorTarget, IndicatorValue
+from selfeval.store.models_plan import IndicatorTarget, IndicatorValue
 from selfeval.words import counted
 
 COMPARATORS = {

@@ -22,7 +22,8 @@ from selfeval.services.improvement.indicators import indicator_library
 from selfeval.services.links import check_links
 from selfeval.services.plain_names import unsafe_character
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Person, Priority
+from selfeval.store.models import Person
+from selfeval.store.models_plan import Priority
 
 
 class PriorityInput(BaseModel):

@@ -15,7 +15,8 @@ from selfeval.services.checked_input import checked_input
 from selfeval.services.history import record_change
 from selfeval.services.links import check_links, joined, priorities_held, priorities_of
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Person, Risk
+from selfeval.store.models import Person
+from selfeval.store.models_plan import Risk
 
 # (lowest score, label, colour) from the highest band down
 BANDS = (

@@ -22,7 +22,7 @@ from selfeval.services.improvement.earlier_edition import earlier_snapshot, earl
 from selfeval.services.improvement.indicators import compare, indicator_library, indicator_values
 from selfeval.services.judgements import list_judgements
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Snapshot
+from selfeval.store.models_plan import Snapshot
 from selfeval.store.types import utc_now
 
 NOW = "now"

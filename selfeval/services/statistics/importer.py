@@ -24,7 +24,7 @@ from selfeval.services.statistics.ees_file import EesTable, read_statistics_file
 from selfeval.services.statistics.neighbours import neighbours
 from selfeval.services.workspace import Workspace
 from selfeval.store.chunks import chunked
-from selfeval.store.models import IndicatorValue, PublishedFigure
+from selfeval.store.models_plan import IndicatorValue, PublishedFigure
 from selfeval.store.types import new_id
 from selfeval.words import counted
 

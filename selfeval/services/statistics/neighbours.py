@@ -19,7 +19,7 @@ from selfeval.services.history import record_change
 from selfeval.services.settings import read_setting, write_setting
 from selfeval.services.tracker_file import decode_csv
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import IndicatorValue, PublishedFigure
+from selfeval.store.models_plan import IndicatorValue, PublishedFigure
 
 NEIGHBOURS = "statistical_neighbours"
 MOST_NEIGHBOURS = 20

@@ -22,7 +22,8 @@ from selfeval.services.plain_names import NoControls
 from selfeval.services.voices.identifying import Finding, described, details_in
 from selfeval.services.voices.rows import add_row, delete_row, update_row
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import CaseStudy, Organisation
+from selfeval.store.models import Organisation
+from selfeval.store.models_voices import CaseStudy
 
 PART_LIMIT = 100_000
 PARTS = {

@@ -15,7 +15,7 @@ from selfeval.services.links import check_links, joined, split
 from selfeval.services.plain_names import NoControls
 from selfeval.services.voices.rows import add_row, delete_row, update_row
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import SurveyResult
+from selfeval.store.models_voices import SurveyResult
 
 
 class SurveyInput(BaseModel):

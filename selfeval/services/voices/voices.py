@@ -28,7 +28,8 @@ from selfeval.services.vocabulary import SPEAKER_KINDS
 from selfeval.services.voices.identifying import described, details_in
 from selfeval.services.voices.rows import add_row, delete_row, update_row
 from selfeval.services.workspace import Workspace
-from selfeval.store.models import Organisation, Voice
+from selfeval.store.models import Organisation
+from selfeval.store.models_voices import Voice
 
 WORDS_LIMIT = 10_000
 

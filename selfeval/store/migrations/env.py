@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from selfeval.store.models import Base
+from selfeval.store.model_base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from selfeval.framework.model import Framework
 from selfeval.services.attachments import MAX_ATTACHMENT_BYTES
-from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceInput, EvidenceView
+from selfeval.services.evidence import EvidenceInput, EvidenceView
 from selfeval.services.evidence_import import parse_date
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.name_box import name_box

@@ -29,7 +29,7 @@ from selfeval.files.names import safe_filename
 from selfeval.locations import WORKSPACE_SUFFIX
 from selfeval.services.first_run import FirstRun, check_la_code, usual_partners
 from selfeval.services.frameworks import DEFAULT_FRAMEWORK, framework_library
-from selfeval.services.people import ORGANISATION_KINDS
+from selfeval.services.vocabulary import ORGANISATION_KINDS
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.widgets.headings import plain_label
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import InputError
 from selfeval.services.data_request import (
-    WITHIN_NOTICE,
     DataRequestInput,
     DataRequestView,
     add_item,
@@ -38,7 +37,7 @@ from selfeval.services.data_request import (
 from selfeval.services.evidence import EvidenceView, list_evidence
 from selfeval.services.evidence_import import parse_date
 from selfeval.services.people import PersonView, list_people
-from selfeval.services.vocabulary import REQUEST_KINDS
+from selfeval.services.vocabulary import REQUEST_KINDS, WITHIN_NOTICE
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget

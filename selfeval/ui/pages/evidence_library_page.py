@@ -22,13 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from selfeval.services.evidence import (
-    EVIDENCE_KINDS,
-    EvidenceView,
-    evidence_count,
-    evidence_item,
-    list_evidence,
-)
+from selfeval.services.evidence import EvidenceView, evidence_count, evidence_item, list_evidence
 from selfeval.services.evidence_import import (
     ImportResult,
     TrackerPlan,
@@ -37,6 +31,7 @@ from selfeval.services.evidence_import import (
 )
 from selfeval.services.people import list_organisations
 from selfeval.services.tracker_columns import ColumnUses
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 from selfeval.ui.dialogs.evidence_dialog import EvidenceDialog
 from selfeval.ui.dialogs.saved_notice import remember_folder, start_path
 from selfeval.ui.dialogs.tracker_import_dialog import TrackerImportDialog

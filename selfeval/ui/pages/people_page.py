@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from selfeval.errors import InputError
 from selfeval.services.people import (
-    ORGANISATION_KINDS,
     OrganisationView,
     PersonView,
     add_organisation,
@@ -43,6 +42,7 @@ from selfeval.services.people_records import (
     why_organisation_stays,
     why_person_stays,
 )
+from selfeval.services.vocabulary import ORGANISATION_KINDS
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget

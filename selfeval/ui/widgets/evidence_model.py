@@ -13,8 +13,9 @@ from PySide6.QtCore import (
 )
 
 from selfeval.framework.outline import criterion_numbers_text
-from selfeval.services.evidence import EVIDENCE_KINDS, EvidenceView
+from selfeval.services.evidence import EvidenceView
 from selfeval.services.readiness import STALE_AFTER
+from selfeval.services.vocabulary import EVIDENCE_KINDS
 
 COLUMNS = ("Title", "Kind", "Organisation", "Date", "Criteria", "Personal data", "Files")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
