@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from selfeval.pack.builders.export import export_pack
-from selfeval.pack.docx_render import render_docx
 from selfeval.pack.model import (
     BulletLine,
     CriterionSection,
@@ -23,7 +22,7 @@ from selfeval.pack.model import (
     PackOptions,
     Rating,
 )
-from selfeval.pack.pdf import render_pdf
+from selfeval.pack.render import render_pack
 from selfeval.services.evidence import EvidenceInput, add_evidence
 from selfeval.services.judgements import set_judgement
 from selfeval.services.people import add_organisation, add_person, assign_owner
@@ -108,8 +107,8 @@ def test_any_text_in_every_field_exports_to_pdf_and_word(
     tmp_path: Path, text: str, word_length: int
 ) -> None:
     pack = pack_with(text, "w" * word_length)
-    render_pdf(pack, tmp_path / "p.pdf")
-    render_docx(pack, tmp_path / "p.docx")
+    render_pack(pack, "pdf", tmp_path / "p.pdf")
+    render_pack(pack, "docx", tmp_path / "p.docx")
     assert PdfReader(tmp_path / "p.pdf").pages
     assert Document(str(tmp_path / "p.docx")).paragraphs
 
@@ -182,7 +181,7 @@ def fonts_used(pdf: Path) -> set[str]:
 
 def test_hand_made_pack_round_trip(tmp_path: Path) -> None:
     pack = replace(pack_with("Plain title", "Body"), marking="")
-    render_pdf(pack, tmp_path / "p.pdf")
+    render_pack(pack, "pdf", tmp_path / "p.pdf")
     assert not any("Naskh" in name for name in fonts_used(tmp_path / "p.pdf"))  # English only
     first = PdfReader(tmp_path / "p.pdf").pages[1].extract_text()
     assert "page 2 of" in first and "OFFICIAL" not in first

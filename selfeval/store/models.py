@@ -241,6 +241,7 @@ class ContributionRequest(Base):
     replaced_by: Mapped[str | None] = mapped_column(String(36), nullable=True)
     """The request that re-issued this one (new due date, the current state as its base)."""
 
+
 # The plan's and the voices' tables live in modules of their own (each imported from there);
 # importing them here puts every table in Base.metadata for whoever reads the whole schema
 # (migrations, the copiers, the dump).

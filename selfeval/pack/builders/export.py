@@ -2,33 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from selfeval.errors import InputError
 from selfeval.files.output import CancelCheck, Progress, check_destination
 from selfeval.pack.builders.pack_builder import build_pack
-from selfeval.pack.model import Pack, PackOptions
+from selfeval.pack.model import PackOptions
+from selfeval.pack.render import render_pack
 from selfeval.services.workspace import Workspace
 
 FORMATS = ("pdf", "docx", "xlsx")
-
-
-def _renderer(fmt: str) -> Callable[[Pack, Path, Progress | None, CancelCheck | None], Path]:
-    # Each renderer's library loads only when that format is asked for.
-    if fmt == "pdf":
-        from selfeval.pack.pdf import render_pdf
-
-        return render_pdf
-    if fmt == "docx":
-        from selfeval.pack.docx_render import render_docx
-
-        return render_docx
-    if fmt == "xlsx":
-        from selfeval.pack.xlsx_render import render_xlsx
-
-        return render_xlsx
-    raise InputError(f"unknown export format '{fmt}' (use {', '.join(FORMATS)})")
 
 
 def export_pack(
@@ -39,12 +22,13 @@ def export_pack(
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
 ) -> Path:
-    render = _renderer(fmt)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format '{fmt}' (use {', '.join(FORMATS)})")
     if path.suffix.lower() != f".{fmt}":
         path = path.with_suffix(f".{fmt}") if not path.suffix else path
     check_destination(path)  # before the build: a refused destination costs nothing
     pack = build_pack(workspace, options)
-    return render(pack, path, progress, cancelled)
+    return render_pack(pack, fmt, path, progress, cancelled)
 
 
 def export_executive(
