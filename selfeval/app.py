@@ -57,7 +57,7 @@ def report_unexpected(
     """A fault nobody expected on the GUI thread: written to the log with its traceback (a
     windowed build has no console) and said in words; the app keeps running."""
     from selfeval.fault_log import log_fault
-    from selfeval.passwords_hidden import hide_passwords
+    from selfeval.store.passwords_hidden import hide_passwords
 
     path = log_fault("unexpected fault in the app", error, trace)
     if show:

@@ -6,7 +6,7 @@ Only the faces (``cli.py`` and ``ui/``) turn these into exit codes or dialogs; e
 raises them with a message written for a council user, never a traceback.
 """
 
-from selfeval.passwords_hidden import hide_passwords
+from selfeval.store.passwords_hidden import hide_passwords
 
 
 class SelfevalError(Exception):

@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 from selfeval.locations import home
-from selfeval.passwords_hidden import hide_passwords
+from selfeval.store.passwords_hidden import hide_passwords
 
 LOG_NAME = "selfeval.log"
 

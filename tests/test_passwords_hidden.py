@@ -11,7 +11,7 @@ import pytest
 from selfeval.cli import main
 from selfeval.errors import InputError
 from selfeval.fault_log import PasswordsHidden
-from selfeval.passwords_hidden import hide_passwords, without_password
+from selfeval.store.passwords_hidden import hide_passwords, without_password
 from tests.server_fixtures import ThrowAwayServer
 
 SECRET = "s3cr3t"

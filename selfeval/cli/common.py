@@ -54,7 +54,7 @@ def _address_field(args: argparse.Namespace) -> str:
 def warn_of_passwords_on_the_line(argv: list[str]) -> None:
     """A password in an address on the command line can be read by anyone on this computer
     (the process list, the shell's history): said, once, on the error stream."""
-    from selfeval.passwords_hidden import carries_password
+    from selfeval.store.passwords_hidden import carries_password
 
     if any(carries_password(arg) for arg in argv):
         print(

@@ -39,8 +39,8 @@ from selfeval.errors import SelfevalError
 from selfeval.fault_log import log_fault
 from selfeval.files.faults import describe_os_error
 from selfeval.files.output import safe_output
-from selfeval.passwords_hidden import hide_passwords
 from selfeval.services.record_fields import judgement_texts
+from selfeval.store.passwords_hidden import hide_passwords
 from selfeval.words import counted
 
 VERBS = (

@@ -19,7 +19,7 @@ from sqlalchemy.exc import ArgumentError
 
 from selfeval.errors import ConnectionLost, InputError, PasswordNeeded, SelfevalError
 from selfeval.files.output import CancelCheck, Progress
-from selfeval.passwords_hidden import without_password
+from selfeval.store.passwords_hidden import without_password
 from selfeval.store.quick_look import FirstLook
 from selfeval.store.workspace_store import SERVER
 

@@ -95,7 +95,7 @@ class _Run(QRunnable):
             report("failed", str(err))
         except Exception as err:  # shown in plain words; the traceback goes to the log
             from selfeval.fault_log import log_fault
-            from selfeval.passwords_hidden import hide_passwords
+            from selfeval.store.passwords_hidden import hide_passwords
 
             path = log_fault(f"background work failed: {self.label}", err)
             said = hide_passwords(f"{type(err).__name__}: {err}")

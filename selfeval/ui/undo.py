@@ -51,7 +51,7 @@ class ServiceCommand(QUndoCommand):
             return
         except Exception as err:  # a fault nobody expected: logged, said, nothing to undo
             from selfeval.fault_log import log_fault
-            from selfeval.passwords_hidden import hide_passwords
+            from selfeval.store.passwords_hidden import hide_passwords
 
             path = log_fault(f"an edit failed: {self.text()}", err)
             said = hide_passwords(f"{type(err).__name__}: {err}")

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from selfeval.errors import InputError
-from selfeval.passwords_hidden import without_password
 from selfeval.store.addresses import server_url
+from selfeval.store.passwords_hidden import without_password
 from selfeval.ui.dialogs.server_dialog import ServerDialog
 from selfeval.ui.window.recent_files import recent_workspaces, remember_workspace
 from tests.server_fixtures import ThrowAwayServer

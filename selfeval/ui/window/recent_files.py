@@ -35,7 +35,7 @@ def _is_server(address: str) -> bool:
 def remember_workspace(address: str) -> None:
     """Kept without any password a server address held."""
     if _is_server(address):
-        from selfeval.passwords_hidden import without_password
+        from selfeval.store.passwords_hidden import without_password
 
         address = without_password(address)
     else:
