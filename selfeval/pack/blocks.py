@@ -217,6 +217,30 @@ Block = (
 )
 
 
+DRAWN_BY: dict[type, str] = {
+    Heading: "heading",
+    Para: "para",
+    Bullets: "bullets",
+    RatedBullets: "rated_bullets",
+    RatingLine: "rating_line",
+    Written: "written",
+    ListItems: "list_items",
+    ChangedText: "changed_text",
+    Table: "table",
+    KeyValues: "key_values",
+    SignatureLines: "signature_lines",
+    Spacer: "spacer",
+    Box: "box",
+    Image: "image",
+    RatingsChart: "chart",
+    TrendChart: "chart",
+    HeatMap: "chart",
+    PageBreak: "page_break",
+}
+"""The method each back-end (pdf_blocks.BlockStory, docx_blocks.WordBlocks) draws a kind of
+block with: declared once, for both; a test holds it to every kind of `Block`."""
+
+
 @dataclass(frozen=True)
 class Document:
     title: str

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
+    DRAWN_BY,
     Block,
     Box,
     Bullets,
@@ -246,16 +247,16 @@ def add_blocks(
     for done, block in enumerate(blocks, start=1):
         if step is not None:
             step(done)
-        getattr(writer, WRITTEN_BY[type(block)])(block)
+        getattr(writer, DRAWN_BY[type(block)])(block)
 
 
 class WordBlocks:
-    """Each kind of block written by its own method (WRITTEN_BY): one decision each."""
+    """Each kind of block written by its own method (blocks.DRAWN_BY): one decision each."""
 
     def __init__(self, out: DocxDocument, contents: bool) -> None:
         self.out = out
         self.contents_placed = not contents
-        self.bullets = BodyEnd(out, "List Bullet")
+        self.bullet_end = BodyEnd(out, "List Bullet")
 
     def page_break(self, _block: PageBreak) -> None:
         self.out.add_page_break()  # type: ignore[no-untyped-call]
@@ -270,11 +271,11 @@ class WordBlocks:
     def para(self, block: Para) -> None:
         _paragraph(self.out, block)
 
-    def bullet_list(self, block: Bullets) -> None:
+    def bullets(self, block: Bullets) -> None:
         if not block.items:
             self.out.add_paragraph().add_run(clean(block.empty)).italic = True
         for item in block.items:
-            self.bullets.paragraph(clean(item))
+            self.bullet_end.paragraph(clean(item))
 
     def rating_line(self, block: RatingLine) -> None:
         line = self.out.add_paragraph()
@@ -320,7 +321,7 @@ class WordBlocks:
 
     def rated_bullets(self, block: RatedBullets) -> None:
         for text, rating, note in block.items:
-            line = self.bullets.paragraph(clean(text))
+            line = self.bullet_end.paragraph(clean(text))
             if rating or note:
                 line.add_run(" (")
                 if rating:
@@ -342,30 +343,6 @@ class WordBlocks:
 
     def chart(self, _block: RatingsChart | TrendChart | HeatMap) -> None:
         """Drawn in the PDF; the same figures are in the Word document's tables."""
-
-
-WRITTEN_BY: dict[type, str] = {
-    Heading: "heading",
-    Para: "para",
-    Bullets: "bullet_list",
-    RatedBullets: "rated_bullets",
-    RatingLine: "rating_line",
-    Written: "written",
-    ListItems: "list_items",
-    ChangedText: "changed_text",
-    Table: "table",
-    KeyValues: "key_values",
-    SignatureLines: "signature_lines",
-    Spacer: "spacer",
-    Box: "box",
-    Image: "image",
-    RatingsChart: "chart",
-    TrendChart: "chart",
-    HeatMap: "chart",
-    PageBreak: "page_break",
-}
-"""The method that writes each kind of block in Word (every kind of `Block`: a test holds them
-equal)."""
 
 
 def written_runs(paragraph: DocxParagraph, runs: Runs) -> None:

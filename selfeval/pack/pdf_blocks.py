@@ -18,6 +18,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from selfeval.files.output import CancelCheck, ExportCancelled, Progress, safe_output
 from selfeval.pack.blocks import (
+    DRAWN_BY,
     Block,
     Box,
     Bullets,
@@ -386,26 +387,3 @@ def units(block: Block) -> int:
     if isinstance(block, Bullets | RatedBullets):
         return max(1, len(block.items))
     return 1
-
-
-DRAWN_BY: dict[type, str] = {
-    Heading: "heading",
-    Para: "para",
-    Bullets: "bullets",
-    RatedBullets: "rated_bullets",
-    RatingLine: "rating_line",
-    Written: "written",
-    ListItems: "list_items",
-    ChangedText: "changed_text",
-    Table: "table",
-    KeyValues: "key_values",
-    SignatureLines: "signature_lines",
-    Spacer: "spacer",
-    Box: "box",
-    Image: "image",
-    RatingsChart: "chart",
-    TrendChart: "chart",
-    HeatMap: "chart",
-    PageBreak: "page_break",
-}
-"""The method that draws each kind of block (every kind of `Block`: a test holds them equal)."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,16 @@ def check_evidence_date(value: date, today: date | None = None) -> None:
         )
 
 
+def _sane(value: date | None) -> date | None:
+    if value is not None:
+        check_evidence_date(value)
+    return value
+
+
+SaneDate = Annotated[date | None, AfterValidator(_sane)]
+"""A date typed, imported or received: in the range selfeval accepts (check_evidence_date)."""
+
+
 class EvidenceInput(BaseModel):
     """One evidence item as a user or a tracker row gives it, before it is stored."""
 
@@ -46,16 +57,9 @@ class EvidenceInput(BaseModel):
     description: str = Field(default="", max_length=MAX_DESCRIPTION)
     kind: str = "other"
     organisation: NoControls = Field(default="", max_length=200)
-    evidence_date: date | None = None
+    evidence_date: SaneDate = None
     link: str = Field(default="", max_length=2000)
     personal_data: bool = False
-
-    @field_validator("evidence_date")
-    @classmethod
-    def _sane_date(cls, value: date | None) -> date | None:
-        if value is not None:
-            check_evidence_date(value)
-        return value
 
     @field_validator("kind")
     @classmethod

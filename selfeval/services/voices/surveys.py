@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from selfeval.services.checked_input import checked_input, input_of
-from selfeval.services.evidence import check_evidence_date
+from selfeval.services.evidence import SaneDate
 from selfeval.services.links import check_links, joined, split
 from selfeval.services.plain_names import NoControls
 from selfeval.services.voices.rows import add_row, delete_row, update_row
@@ -25,15 +25,8 @@ class SurveyInput(BaseModel):
     question: NoControls = Field(min_length=1, max_length=1000)
     responses: int = Field(ge=1, le=10_000_000)
     agree_percent: float = Field(ge=0, le=100, allow_inf_nan=False)
-    surveyed_on: date | None = None
+    surveyed_on: SaneDate = None
     criteria: list[str] = []
-
-    @field_validator("surveyed_on")
-    @classmethod
-    def _sane_date(cls, value: date | None) -> date | None:
-        if value is not None:
-            check_evidence_date(value)
-        return value
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,7 @@ from sqlalchemy import select
 
 from selfeval.errors import InputError
 from selfeval.services.checked_input import checked_input, input_of
-from selfeval.services.evidence import (
-    check_evidence_date,
-    organisation_id_for,
-)
+from selfeval.services.evidence import SaneDate, organisation_id_for
 from selfeval.services.links import check_links, joined, split
 from selfeval.services.plain_names import NoControls
 from selfeval.services.vocabulary import SPEAKER_KINDS
@@ -41,7 +38,7 @@ class VoiceInput(BaseModel):
     speaker_kind: str
     speaker: NoControls = Field(default="", max_length=300)
     source: NoControls = Field(default="", max_length=300)
-    said_on: date | None = None
+    said_on: SaneDate = None
     consent: bool = False
     personal_data: bool = False
     organisation: NoControls = Field(default="", max_length=200)
@@ -56,13 +53,6 @@ class VoiceInput(BaseModel):
         if key not in SPEAKER_KINDS:
             raise ValueError(f"'{value}' is not one of: {', '.join(SPEAKER_KINDS)}")
         return key
-
-    @field_validator("said_on")
-    @classmethod
-    def _sane_date(cls, value: date | None) -> date | None:
-        if value is not None:
-            check_evidence_date(value)
-        return value
 
 
 @dataclass(frozen=True)
