@@ -325,3 +325,19 @@ def test_the_full_check_reports_each_file_and_stops_when_asked(demo_path: Path) 
         seen.clear()
         full_check(workspace, lambda done, total: seen.append((done, total)), lambda: True)
         assert seen == []
+
+
+@pytest.mark.parametrize("end", ["-wal", "-journal"])
+def test_a_new_workspace_is_not_made_over_a_gone_workspaces_log(tmp_path: Path, end: str) -> None:
+    """A workspace deleted by hand can leave its log behind; SQLite would apply it to a new file
+    of the same name and call that damaged. The log is kept and the creation refused in words."""
+    from selfeval.errors import InputError
+    from selfeval.services.demo import create_demo_workspace
+
+    target = tmp_path / "anyshire.selfeval"
+    leftover = tmp_path / f"anyshire.selfeval{end}"
+    leftover.write_bytes(b"the last changes of a workspace that is gone")
+    with pytest.raises(InputError, match=f"anyshire.selfeval{end} is left beside it"):
+        create_demo_workspace(target)
+    assert not target.exists() and leftover.read_bytes().startswith(b"the last changes")
+    assert [p.name for p in tmp_path.iterdir()] == [leftover.name]

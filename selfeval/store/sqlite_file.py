@@ -120,6 +120,15 @@ class SqliteFileStore:
             )
         if not path.parent.is_dir():
             raise InputError(f"{path.parent}: no such folder")
+        for leftover in (path.with_name(path.name + end) for end in ("-wal", "-journal")):
+            # SQLite would apply a gone workspace's log to the new file and call it damaged;
+            # the log may hold that workspace's last changes, so it is never deleted here
+            if leftover.exists():
+                raise InputError(
+                    f"{path}: {leftover.name} is left beside it from a workspace of that name "
+                    "that is no longer there (it may hold that workspace's last changes); move "
+                    "it somewhere safe, or choose another name"
+                )
         staging = SqliteFileStore(path.with_name(f".{path.name}.creating"))
         try:
             staging._make_empty()
