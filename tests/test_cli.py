@@ -111,3 +111,17 @@ def test_console_entry_point_runs(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().endswith("no such workspace file")
     assert "Traceback" not in result.stderr
+
+
+def test_every_verbs_help_prints_as_written(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse formats help with %: a stray % prints a Python dict instead of the words."""
+    from selfeval.cli.main import VERBS
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    said = capsys.readouterr().out
+    assert "'option_strings'" not in said
+    for verb in VERBS:
+        with pytest.raises(SystemExit):
+            main([verb, "--help"])
+        assert "'option_strings'" not in capsys.readouterr().out, verb

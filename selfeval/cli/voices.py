@@ -49,7 +49,7 @@ def add_voice_verbs(verb) -> None:  # type: ignore[no-untyped-def]
     add.add_argument("--organisation", default="", help="the organisation that holds it")
     _cleared(add)
 
-    p = verb("survey", cmd_survey, "survey results: a question, responses and % agreeing")
+    p = verb("survey", cmd_survey, "survey results: a question, how many answered, how many agreed")
     add, _listing, _delete = _common(
         p.add_subparsers(dest="action", metavar="ACTION", required=True), "survey result"
     )
