@@ -71,3 +71,32 @@ def test_the_counter_sees_a_full_refresh(qtbot: QtBot, demo_path: Path, open_win
     window.context.judgement_saved = None  # as before: every view read again
     counts = _counted_click(window, "amber")
     assert counts["transactions"] > 2, counts
+
+
+def test_a_narrative_saved_at_a_pause_is_one_write_and_one_read(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    editor = window.criterion_page.texts["impact"]
+    store = window.workspace.store
+    begun = [0]
+
+    def count(_connection: object) -> None:
+        begun[0] += 1
+
+    engines = {id(e): e for e in (store.engine, store.read_engine)}.values()
+    for engine in engines:
+        event.listen(engine, "begin", count)
+    try:
+        editor.setPlainText("Families now say they are heard at every review.")
+        editor.commit()
+    finally:
+        for engine in engines:
+            event.remove(engine, "begin", count)
+    assert begun[0] <= 2, begun
+    stored = get_judgement(window.workspace, "participation").impact
+    assert stored == "Families now say they are heard at every review."
+    window.undo_stack.undo()  # the box shows what is stored again, read from nothing
+    assert editor.toPlainText() == get_judgement(window.workspace, "participation").impact
+    assert editor.toPlainText() != stored

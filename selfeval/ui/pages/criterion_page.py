@@ -276,12 +276,10 @@ class CriterionPage(ScrollingPage):
         }
         self.bullets.load(criterion, judgements)
         judgement = get_judgement(self.context.workspace, criterion_id)
-        for field, editor in self.texts.items():
-            if not same:
+        if not same:  # another criterion's typing not saved is not this one's
+            for editor in self.texts.values():
                 editor.forget_unsaved()
-            editor.set_saved_text(getattr(judgement, field))
-        self._show_reading_ease()  # the boxes were filled without signals: never the last one's
-        self.show_saved(judgement)
+        self.show_saved(judgement)  # the boxes filled without signals: reading ease is this one's
         self.owners.load(criterion_id)
         if evidence or not same:
             self.evidence.load(criterion_id)
@@ -296,8 +294,11 @@ class CriterionPage(ScrollingPage):
             self.verticalScrollBar().setValue(0)
 
     def show_saved(self, judgement: JudgementView) -> None:
-        """The judgement's rating and who changed it last, as stored (after a rating click, as
-        its write returned it: nothing read again)."""
+        """The judgement as stored: its texts (typing not yet saved is never replaced), rating
+        and who changed it last (after an edit, as its write returned it: nothing read again)."""
+        for field, editor in self.texts.items():
+            editor.set_saved_text(getattr(judgement, field))
+        self._show_reading_ease()
         self.rating.set_rating(judgement.rating)
         self._shown = judgement
         if judgement.updated_at:
@@ -384,6 +385,7 @@ class CriterionPage(ScrollingPage):
             evidence=False,
             failed=lambda: editor.keep_unsaved(old),
             redo=lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
+            returns_judgement=True,
         )
 
     def _resolve(self, label: str, stored: object, field: str, mine: str) -> str | None:
