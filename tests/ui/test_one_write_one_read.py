@@ -100,3 +100,31 @@ def test_a_narrative_saved_at_a_pause_is_one_write_and_one_read(
     window.undo_stack.undo()  # the box shows what is stored again, read from nothing
     assert editor.toPlainText() == get_judgement(window.workspace, "participation").impact
     assert editor.toPlainText() != stored
+
+
+def test_a_bullets_rating_is_one_write_and_shown_from_it(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(demo_path)
+    window.navigate("criterion", "participation")
+    bullet = window.workspace.framework.criterion("participation").bullets[0].id
+    combo = window.criterion_page.bullets.ratings[bullet]
+    store = window.workspace.store
+    begun = [0]
+
+    def count(_connection: object) -> None:
+        begun[0] += 1
+
+    engines = {id(e): e for e in (store.engine, store.read_engine)}.values()
+    for engine in engines:
+        event.listen(engine, "begin", count)
+    try:
+        combo.setCurrentIndex(combo.findData("amber"))
+    finally:
+        for engine in engines:
+            event.remove(engine, "begin", count)
+    assert begun[0] <= 1, begun  # the write alone: nothing to choose, nothing read again
+    assert get_judgement(window.workspace, "participation", bullet).rating == "amber"
+    window.undo_stack.undo()
+    stored = get_judgement(window.workspace, "participation", bullet).rating
+    assert stored != "amber" and combo.currentData() == stored

@@ -91,7 +91,23 @@ class BulletJudgements(QWidget):
             evidence=False,
             failed=failed,
             redo=lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new, old),
+            returns_judgement=True,
         )
+
+    def show_saved(self, judgement: JudgementView) -> None:
+        """One bullet's rating and note as its write returned them (nothing read again); a
+        note's typing not yet saved is never replaced."""
+        bullet_id = judgement.bullet_id
+        combo, note = self.ratings.get(bullet_id), self.notes.get(bullet_id)
+        if combo is None or note is None:
+            return
+        self._saved[bullet_id] = (judgement.rating, judgement.note)
+        if self._unsaved_notes.get(bullet_id) == judgement.note:
+            del self._unsaved_notes[bullet_id]
+        combo.blockSignals(True)
+        combo.setCurrentIndex(max(0, combo.findData(judgement.rating)))
+        combo.blockSignals(False)
+        note.set_saved_text(judgement.note)
 
     def _rating_changed(self, bullet_id: str) -> None:
         new = str(self.ratings[bullet_id].currentData())

@@ -298,17 +298,20 @@ class MainWindow(QMainWindow):
         anything else is refreshed the usual way."""
         from selfeval.services.judgements import JudgementView
 
-        if not isinstance(saved, JudgementView) or saved.bullet_id:
+        if not isinstance(saved, JudgementView):
             self.changed(getattr(saved, "criterion_id", None), False)
+            return
+        shown = self._criterion_page.criterion_id if self._criterion_page else ""
+        if self.pages.currentWidget() is not self.criterion_page or shown != saved.criterion_id:
+            self.changed(saved.criterion_id, False)  # undone from elsewhere: go to it
+            return
+        self.status.saved()
+        if saved.bullet_id:  # a bullet's rating or note: the criterion's own rating is as it was
+            self.criterion_page.bullets.show_saved(saved)
             return
         self.tree_model.set_rating(saved.criterion_id, saved.rating)
         self._update_progress()
-        self.status.saved()
-        shown = self._criterion_page.criterion_id if self._criterion_page else ""
-        if self.pages.currentWidget() is self.criterion_page and shown == saved.criterion_id:
-            self.criterion_page.show_saved(saved)
-        else:  # undone from elsewhere: go to it, as any change does
-            self.changed(saved.criterion_id, False)
+        self.criterion_page.show_saved(saved)
 
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "selfeval", message)
