@@ -23,6 +23,7 @@ EMBED_SHA256="b6d6b1071cbed92691e7c37f25f3dcc814cdee2a99b154dcdd1d78c3da7ec863"
 export WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 export WINEPREFIX="$CACHE/prefix-build"
 PYDIR="$CACHE/python/cp311"
+trap 'echo "build: stopped at line $LINENO: $BASH_COMMAND" >&2' ERR
 say() { printf '\n== %s (%s s)\n' "$*" "$SECONDS"; }
 # A Windows program whose output is a regular file does not start under wine: always a pipe.
 wine_run() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }

@@ -14,7 +14,18 @@ MSI="$ROOT/dist-windows/selfeval-$VERSION.msi"
 USER_EXE="$ROOT/dist-windows/selfeval-$VERSION-user.exe"
 WORK="$CACHE/smoke/Dossiers partagés ñ"
 fail() { echo "smoke: $*" >&2; exit 1; }
+trap 'echo "smoke: stopped at line $LINENO: $BASH_COMMAND" >&2' ERR
 wine_run() { wine "$@" 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# msiexec under wine: its exit code is said, and what it did is checked by what follows (the
+# files, the registry, the Start menu), not taken from the code: wine's installer service has
+# ended an upgrade that was complete with a code other than 0 (3010, "restart", when a file was
+# still in use, is one Windows gives too).
+msi() {
+    local code=0
+    wine msiexec "$@" 2>&1 | cat || code="${PIPESTATUS[0]}"
+    wineserver -w
+    [ "$code" = 0 ] || echo "note: msiexec $1 ended with $code; what it did is checked next"
+}
 
 rm -rf "$WINEPREFIX" "$CACHE/smoke"
 mkdir -p "$WORK"
@@ -31,8 +42,7 @@ wineserver -w
 cp "$CACHE/standins/icuuc.dll" "$CACHE/standins/bcryptprimitives.dll" \
     "$WINEPREFIX/drive_c/windows/system32/"  # wine's gaps, in the test prefix only
 
-wine_run msiexec /i "$(winepath -w "$MSI")" /qn
-wineserver -w
+msi /i "$(winepath -w "$MSI")" /qn
 INSTALLED="$WINEPREFIX/drive_c/Program Files/selfeval"
 [ -f "$INSTALLED/selfeval.exe" ] || fail "the MSI put no selfeval.exe in Program Files"
 # per machine by its properties (wine has no UAC to prove it: its shortcut may land in the user's
@@ -42,7 +52,7 @@ case "$(msiinfo export "$MSI" Property)" in *"ALLUSERS	1"*) ;; *) fail "the MSI 
     || fail "no Start menu shortcut"
 # (read whole, then searched: `grep -q` on a live pipe ends it early, and pipefail says so)
 for kind in Workspace Package; do
-    opens="$(wine reg query "HKLM\\Software\\Classes\\selfeval.$kind\\shell\\open\\command" 2>&1 | cat)"
+    opens="$(wine reg query "HKLM\\Software\\Classes\\selfeval.$kind\\shell\\open\\command" 2>&1 | cat || true)"
     case "$opens" in *'selfeval.exe" "%1"'*) ;; *) fail "a selfeval.$kind does not open with selfeval: $opens" ;; esac
 done
 
@@ -91,6 +101,7 @@ sleep 3  # the window paints after it maps: the screenshot is for a person to lo
 import -window root "$ROOT/dist-windows/smoke-window.png"
 kill "$app" 2>/dev/null || true
 wineserver -k || true
+wineserver -w || true  # every program of the prefix gone before an installer replaces files
 colours="$(convert "$ROOT/dist-windows/smoke-window.png" -format %k info:)"
 [ "$colours" -gt 16 ] || fail "the screenshot is blank ($colours colours)"
 
@@ -104,9 +115,8 @@ wixl -a x64 -D Win64=yes -D SourceDir="dist-windows/selfeval-$VERSION" -D Versio
 cli user --set "Helen Whitfield (Anyshire County Council)" >/dev/null  # a setting to keep
 settings_before="$(cd "$CACHE/smoke/home" && find . -type f -exec sha256sum {} + | sort)"
 [ -n "$settings_before" ] || fail "no settings were written to keep"
-wine_run msiexec /i "$(winepath -w "$UPGRADE")" /qn
-wineserver -w
-installed="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>&1 | cat)"
+msi /i "$(winepath -w "$UPGRADE")" /qn
+installed="$(wine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>&1 | cat || true)"
 [ "$(grep -c "DisplayName.*selfeval" <<< "$installed")" = 1 ] || fail "the upgrade left two selfevals installed"
 case "$installed" in *"$NEXT"*) ;; *) fail "the upgrade did not install $NEXT" ;; esac
 [ -f "$INSTALLED/selfeval-cli.exe" ] || fail "the upgrade left no program"
@@ -115,19 +125,18 @@ case "$installed" in *"$NEXT"*) ;; *) fail "the upgrade did not install $NEXT" ;
 MSI="$UPGRADE"
 
 # uninstalling leaves the workspaces
-wine_run msiexec /x "$(winepath -w "$MSI")" /qn
-wineserver -w
+msi /x "$(winepath -w "$MSI")" /qn
 [ ! -f "$INSTALLED/selfeval.exe" ] || fail "the MSI's uninstall left the program"
 [ -f "$WORK/demo.selfeval" ] && [ -f "$WORK/partner.selfeval" ] || fail "uninstalling removed a workspace"
 
 # the per-user installer: no administrator, this user's folder
-wine_run "$USER_EXE" /S
+wine_run "$USER_EXE" /S || echo "note: the per-user installer ended with $?; checked next"
 wineserver -w
 PER_USER="$(find "$WINEPREFIX/drive_c/users" -path '*AppData/Local/Programs/selfeval/selfeval-cli.exe' | head -1)"
 [ -n "$PER_USER" ] || fail "the per-user installer put no selfeval-cli.exe in AppData\\Local\\Programs"
 (cd "$WORK" && wine "$PER_USER" status "demo.selfeval" 2>&1 | cat) > "$CACHE/smoke/status-user.txt"
 grep "Anyshire" "$CACHE/smoke/status-user.txt" >/dev/null || fail "the per-user install did not run"
-wine_run "$(dirname "$PER_USER")/uninstall.exe" /S
+wine_run "$(dirname "$PER_USER")/uninstall.exe" /S || echo "note: its uninstaller ended with $?"
 wineserver -w
 sleep 2  # NSIS's uninstaller copies itself and returns before it finishes
 wineserver -w
