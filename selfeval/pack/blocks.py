@@ -141,6 +141,8 @@ class Image:
     """A checked PNG or JPEG (a logo), at most 60 x 25 mm."""
 
     data: bytes
+    alt: str = "Logo"
+    """What a screen reader says for it (the PDF's Figure, the Word picture's description)."""
 
 
 @dataclass(frozen=True)

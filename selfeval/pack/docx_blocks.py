@@ -339,7 +339,8 @@ class WordBlocks:
         from selfeval.pack.logo import logo_size_mm
 
         width, height = logo_size_mm(block.data)
-        self.out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
+        picture = self.out.add_picture(io.BytesIO(block.data), width=Mm(width), height=Mm(height))
+        picture._inline.docPr.set("descr", block.alt)  # Word's alternative text
 
     def chart(self, _block: RatingsChart | TrendChart | HeatMap) -> None:
         """Drawn in the PDF; the same figures are in the Word document's tables."""

@@ -3,6 +3,10 @@
 Pages carry the marking top and bottom, the title and "page N of M", a DRAFT watermark when the
 document is a draft, and level-1 headings in the PDF outline (and in the contents list, when the
 document has one). User text goes through `safe()` (escaping, right-to-left order, Arabic fonts).
+
+Every flowable carries its place in the structure of the tagged PDF (`pdf_tags.py`): a section
+per heading, H1-H3 (never skipping a level, as the outline), P, lists, tables, figures with
+their figures in words, and furniture as artifacts.
 """
 
 from __future__ import annotations
@@ -46,13 +50,19 @@ from selfeval.pack.blocks import (
     TrendChart,
     Written,
 )
+from selfeval.pack.chart_words import chart_words
+from selfeval.pack.languages import language_of
 from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
 from selfeval.pack.pdf_cached import CachedTable as PdfTable
 from selfeval.pack.pdf_contents import Contents
 from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument
 from selfeval.pack.pdf_quick import Run, runs_markup, runs_paragraph
 from selfeval.pack.pdf_rows import RowsTable, Unfolding, unfolding
+from selfeval.pack.pdf_script import is_right_to_left
 from selfeval.pack.pdf_style import ACCENT, GRID, RULE, chip, safe, styles, table_style
+from selfeval.pack.pdf_table_tags import DataTable, LayoutTable
+from selfeval.pack.pdf_tagged import Closes, Figure, Opens
+from selfeval.pack.pdf_tags import ARTIFACT, Tag
 from selfeval.pack.text import clean
 
 TEXT_WIDTH = 170 * mm  # A4 less the margins
@@ -67,12 +77,22 @@ class BlockStory:
         self.document = document or Document(title="", subject="", author="")
         self.s = styles()
         self.keys = 0
-        self.outline_level = -1
+        self.others = 0
+        self.level = 0
+        """The last heading's level in the structure (and the outline)."""
+        self.sections: list[int] = []
+        """The levels of the sections open in the structure, outermost first."""
+        self.link_words: dict[str, str] = {}
+        """What each link's destination is called, said by its annotation (PDF/UA)."""
 
-    def p(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.s[style])
+    def p(self, markup: str, style: str = "body", text: str | None = None) -> Paragraph:
+        """`text`: the words as typed, when the markup is user text (for its language)."""
+        paragraph = Paragraph(markup, self.s[style])
+        paragraph.tag = words_tag("P", text)
+        return paragraph
 
     def flow(self, doc: PackDocument) -> list[Flowable]:
+        doc.tags.link_words = self.link_words
         story: list[Flowable] = []
         contents_placed = not self.document.contents
         for block in self.document.blocks:
@@ -81,7 +101,7 @@ class BlockStory:
                 contents_placed = True
                 continue
             story += self.block(block)
-        return story
+        return story + [Closes() for _ in self.sections]
 
     def contents(self, doc: PackDocument) -> list[Flowable]:
         entries = [
@@ -100,7 +120,7 @@ class BlockStory:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ),
         )
-        return [self.p("Contents", "h1"), toc, PdfPageBreak()]
+        return [*self.heading(Heading("Contents", in_contents=False)), toc, PdfPageBreak()]
 
     def _headings(self) -> list[Heading]:
         return [
@@ -115,35 +135,57 @@ class BlockStory:
         return drawn
 
     def heading(self, block: Heading) -> list[Flowable]:
-        flow: list[Flowable] = []
+        """A heading opens its section; levels never skip (a first heading of level 2 is a
+        top one), in the structure and the outline alike, and levels 1-2 are in the outline."""
+        level = min(block.level, self.level + 1, 3)
+        self.level = level
+        flow: list[Flowable] = self.section(level)
         if block.level <= 2 and block.in_contents:
-            # the PDF outline cannot skip a level: a first heading of level 2 becomes a top one
-            self.outline_level = min(block.level - 1, self.outline_level + 1)
             self.keys += 1
-            key = block.key or f"h{self.keys}"
-            flow.append(Bookmark(key, block.text, self.outline_level))
+            key = block.key or f"h{self.keys}"  # the contents list numbers its keys alike
+        else:
+            self.others += 1
+            key = block.key or f"x{self.others}"
+        self.link_words[key] = f"Go to {clean(block.text)}"
+        if level <= 2:
+            flow.append(Bookmark(key, block.text, level - 1, in_contents=block.in_contents))
         style = {1: "h1", 2: "h2"}.get(block.level, "h3")
         # a heading never ends a page alone: it goes over unless it and two lines of what
         # follows fit (before its bookmark, so the contents name the page it is on)
         shape = self.s[style]
         room = shape.spaceBefore + shape.leading + shape.spaceAfter + 2 * self.s["body"].leading
-        return [CondPageBreak(room), *flow, self.p(safe(block.text), style)]
+        title = Paragraph(safe(block.text), shape)
+        title.tag = words_tag(f"H{level}", block.text)
+        return [CondPageBreak(room), *flow, title]
+
+    def section(self, level: int) -> list[Flowable]:
+        """Close the sections at this level or deeper, open this heading's."""
+        marks: list[Flowable] = []
+        while self.sections and self.sections[-1] >= level:
+            self.sections.pop()
+            marks.append(Closes())
+        self.sections.append(level)
+        return [*marks, Opens(Tag("Sect"))]
 
     def para(self, block: Para) -> list[Flowable]:
         markup = safe(block.text)
-        return [self.p(f"<i>{markup}</i>" if block.italic else markup, self._style(block))]
+        style = self._style(block)
+        return [self.p(f"<i>{markup}</i>" if block.italic else markup, style, block.text)]
 
     def bullets(self, block: Bullets) -> list[Flowable]:
         if not block.items:
             return [self.p(f"<i>{safe(block.empty)}</i>")]
         links = block.links or ("",) * len(block.items)
-        style = self.s["bullet"]
-        return [
-            unfolding(
-                list(zip(block.items, links, strict=True)),
-                lambda item: runs_paragraph(linked(*item), style, "\u2022"),
-            )
-        ]
+        return listed(
+            [unfolding(list(zip(block.items, links, strict=True)), lambda i: self.bullet(*i))]
+        )
+
+    def bullet(self, text: str, anchor: str) -> Paragraph:
+        """An item whose first word (its reference, "E3") links to `anchor` in the index."""
+        runs = linked(text, anchor)
+        if len(runs) > 1:
+            self.link_words.setdefault(anchor, f"Go to {runs[0][1]} in the index")
+        return item(runs_paragraph(runs, self.s["bullet"], "\u2022"), text)
 
     def rated_bullets(self, block: RatedBullets) -> list[Flowable]:
         flow: list[Flowable] = []
@@ -154,46 +196,55 @@ class BlockStory:
                 if note:
                     extra.append(safe(note))
                 markup += f' <font color="#505050">({" - ".join(extra)})</font>'
-            flow.append(Paragraph(markup, self.s["bullet"], bulletText="\u2022"))
-        return flow
+            flow.append(item(Paragraph(markup, self.s["bullet"], bulletText="\u2022"), text))
+        return listed(flow)
 
     def rating_line(self, block: RatingLine) -> list[Flowable]:
         return [self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")]
 
     def written(self, block: Written) -> list[Flowable]:
-        return [self.p(marked(block.runs))]
+        return [self.p(marked(block.runs), text=runs_text(block.runs))]
 
     def list_items(self, block: ListItems) -> list[Flowable]:
         style = self.s["bullet"]
-        return [
-            Paragraph(marked(item), style, bulletText=label)
-            for label, item in zip(list_labels(block), block.items, strict=True)
-        ]
+        return listed(
+            [
+                item(Paragraph(marked(runs), style, bulletText=label), runs_text(runs))
+                for label, runs in zip(list_labels(block), block.items, strict=True)
+            ]
+        )
 
     def changed_text(self, block: ChangedText) -> list[Flowable]:
         marks = {"same": "{}", "removed": "<strike>{}</strike>", "added": "<u><b>{}</b></u>"}
-        return [self.p("".join(marks[kind].format(safe(text)) for kind, text in block.runs))]
+        markup = "".join(marks[kind].format(safe(text)) for kind, text in block.runs)
+        return [self.p(markup, text="".join(text for _kind, text in block.runs))]
 
     def signature_lines(self, block: SignatureLines) -> list[Flowable]:
         return [
             KeepTogether(
                 [
                     PdfSpacer(1, 12 * mm),
-                    self.p("_" * 60),
-                    self.p(f"Signed: {safe(name)}          Date: ____________", "muted"),
+                    self.rule(),
+                    self.p(f"Signed: {safe(name)}          Date: ____________", "muted", name),
                 ]
             )
             for name in block.names
         ]
 
+    def rule(self) -> Paragraph:
+        """A line to sign on: drawn, not read."""
+        line = Paragraph("_" * 60, self.s["body"])
+        line.tag = Tag(ARTIFACT)
+        return line
+
     def spacer(self, block: Spacer) -> list[Flowable]:
         return [PdfSpacer(1, block.height_mm * mm)]
 
     def image(self, block: Image) -> list[Flowable]:
-        return [logo_image(block.data)]
+        return [Figure(logo_image(block.data), block.alt)]
 
     def chart(self, block: RatingsChart | TrendChart | HeatMap) -> list[Flowable]:
-        return [spaced(chart(block), after=3)]
+        return [spaced(Figure(chart(block), chart_words(block)), after=3)]
 
     def page_break(self, block: PageBreak) -> list[Flowable]:
         return [PageBreakIfNotEmpty() if block.if_not_empty else PdfPageBreak()]
@@ -202,7 +253,8 @@ class BlockStory:
         inner: list[Flowable] = []
         for part in block.blocks:
             inner += made_now(self.block(part))  # a table cell is laid out whole
-        table = PdfTable([[inner]], colWidths=[TEXT_WIDTH])
+        table = PdfTable([[inner]], colWidths=[TEXT_WIDTH], renderCB=LayoutTable())
+        table.tag = Tag("Div")
         table.setStyle(
             table_style(
                 ("BOX", (0, 0), (-1, -1), 0.8, ACCENT),
@@ -228,7 +280,7 @@ class BlockStory:
         total = sum(block.widths) or 1
         widths = [TEXT_WIDTH * w / total for w in block.widths]
         header: list[Flowable] = [self.cell(h, bold=True) for h in block.header]
-        table = RowsTable(header, block.rows, self.row, widths, GRID)
+        table = RowsTable(header, block.rows, self.row, widths, GRID, tags=DataTable())
         return [spaced(table, after=3)]
 
     def row(self, cells: tuple[Cell, ...]) -> list[Flowable]:
@@ -238,6 +290,7 @@ class BlockStory:
         table = PdfTable(
             [[self.cell(k, bold=True), self.cell(v)] for k, v in block.rows],
             colWidths=[45 * mm, TEXT_WIDTH - 45 * mm],
+            renderCB=DataTable(header_rows=0, row_headers=True),
         )
         table.setStyle(
             table_style(
@@ -248,6 +301,31 @@ class BlockStory:
             )
         )
         return [spaced(table, after=4)]
+
+
+def words_tag(role: str, text: str | None) -> Tag:
+    """A paragraph's tag: its language when not English, and the words as typed when the page
+    draws them in another order (right-to-left lines are drawn in visual order)."""
+    if not text:
+        return Tag(role)
+    typed = clean(text)
+    actual = typed if is_right_to_left(typed) else ""
+    return Tag(role, lang=language_of(typed), actual=actual)
+
+
+def item(paragraph: Paragraph, text: str) -> Paragraph:
+    """A list item: its label and its words, each in the structure."""
+    shape = words_tag("LI", text)
+    paragraph.tag = shape
+    return paragraph
+
+
+def listed(items: list[Flowable]) -> list[Flowable]:
+    return [Opens(Tag("L")), *items, Closes()]
+
+
+def runs_text(runs: Runs) -> str:
+    return "".join(text for _kind, text in runs)
 
 
 def made_now(flowables: list[Flowable]) -> list[Flowable]:

@@ -18,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
 from selfeval.axis import round_axis
+from selfeval.pack.chart_words import chart_title
 from selfeval.pack.model import GroupSummary, IndicatorLine, Rating, RiskLine
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, INK, register_fonts
 
@@ -75,14 +76,6 @@ def ratings_by_group_chart(scale: tuple[Rating, ...], groups_: tuple[GroupSummar
         )
     )
     return drawing
-
-
-def chart_title(indicator: IndicatorLine) -> str:
-    """The indicator's name, and the series break when the chart spans one (in words)."""
-    title = indicator.name[:90]
-    if indicator.series_break and any(p < indicator.series_break for p, _ in indicator.trend):
-        title += f" (new series from {indicator.series_break}: earlier years not comparable)"
-    return title
 
 
 def _count_label(value: float) -> str:

@@ -1,7 +1,8 @@
 """The contents list of a PDF: titles linking to their headings, dotted to late page numbers.
 
 The entries are known before layout (the document's level-1 and level-2 headings), so the list
-takes its final size at once; only the page numbers wait for the end (`pdf_late.py`).
+takes its final size at once; only the page numbers wait for the end (`pdf_late.py`). In the
+structure it is a TOC whose entries (TOCI) each hold their line, number and links.
 """
 
 from __future__ import annotations
@@ -11,9 +12,13 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from selfeval.pack.pdf_cached import CachedParagraph, CachedTable
 from selfeval.pack.pdf_late import ContentsSlot, LateNumbers
+from selfeval.pack.pdf_table_tags import LayoutTable
+from selfeval.pack.pdf_tags import Tag
 
 
 class Contents(TableOfContents):
@@ -29,10 +34,9 @@ class Contents(TableOfContents):
         self.late = late
         self._lastEntries = [(level, text, 0, key) for level, text, key in entries]
         self._entries = list(self._lastEntries)
+        self.tag = Tag("TOC")
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        size: tuple[float, float] = super().wrap(availWidth, availHeight)
-
         def line_end(canvas: Canvas, _kind: str, label: str) -> None:
             parts = label.split(",")
             level, key = int(parts[1]), str(literal_eval(parts[2]))
@@ -53,7 +57,28 @@ class Contents(TableOfContents):
 
         # reportlab's entries call this name when drawn; ours defers the page number
         self.canv.setNamedCB("drawTOCEntryEnd", line_end)
-        return size
+        self._table = self._lines(availWidth)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+    def _lines(self, width: float) -> CachedTable:
+        """reportlab's own table of entries, each line a tagged entry of the list."""
+        rows: list[list[Any]] = []
+        for level, text, _page, key in self._lastEntries:
+            style = self.getLevelStyle(level)
+            label = repr(key).replace(",", "\\x2c").replace('"', "\\x2c")
+            line = CachedParagraph(
+                f'<a href="#{key}">{text}</a>'
+                f'<onDraw name="drawTOCEntryEnd" label="0,{level},{label}"/>',
+                style,
+            )
+            line.tag = Tag("TOCI")
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([line])
+        table = CachedTable(rows, colWidths=(width,), style=self.tableStyle, renderCB=LayoutTable())
+        table.tag = self.tag
+        return table
 
     def isSatisfied(self) -> bool:  # noqa: N802 (reportlab's name)
         return True

@@ -9,6 +9,7 @@ not depend on how many came before it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -17,9 +18,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from selfeval.pack.pdf_canvas import TaggingCanvas
 from selfeval.pack.pdf_late import FooterSlot, LateNumbers
 from selfeval.pack.pdf_rows import Unfolding
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, MUTED, RULE
+from selfeval.pack.pdf_tags import PAGINATION, Tagger
+from selfeval.pack.pdf_tree import write_structure
 from selfeval.pack.text import clean
 
 PAGE_W, PAGE_H = A4
@@ -75,13 +79,13 @@ class PackDocument(BaseDocTemplate):
             subject=subject,
             creator="selfeval",
             initialFontName=FONT,  # so no page refers to an unembedded Helvetica
-            # a reader's language and the window's title are the document's own (PDF/UA asks
-            # for both; the structure tree is issue 28's next step)
+            # a reader's language and the window's title are the document's own (PDF/UA)
             lang="en-GB",
             displayDocTitle=True,
         )
         self.pack_title, self.marking, self.draft = title, marking, draft
         self.late = LateNumbers()
+        self.tags = Tagger()
         self.on_placed = progress
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates(
@@ -90,6 +94,10 @@ class PackDocument(BaseDocTemplate):
                 PageTemplate("body", [frame], onPage=self._decorate),
             ]
         )
+
+    def build(self, flowables: list[Flowable]) -> None:
+        """Drawn on a canvas that records the structure as it draws (a tagged PDF)."""
+        super().build(flowables, canvasmaker=partial(TaggingCanvas, tags=self.tags))
 
     def filterFlowables(self, flowables: list[Flowable | None]) -> None:  # noqa: N802
         """Long runs are made when the document reaches them, a batch at a time."""
@@ -107,30 +115,40 @@ class PackDocument(BaseDocTemplate):
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv, self.page)
+        write_structure(self.canv, self.tags, self.title, self.author, self.subject)
         self.canv.save()
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
-        """Marking at top and bottom, title, "page N of M", and a DRAFT watermark."""
+        """Marking at top and bottom, title, "page N of M", and a DRAFT watermark: page
+        furniture, marked as artifacts so a screen reader reads the document, not them."""
         canvas.saveState()
         if self.draft:
-            canvas.setFont(FONT_BOLD, 96)
-            canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.28))
-            canvas.translate(PAGE_W / 2, PAGE_H / 2)
-            canvas.rotate(50)
-            canvas.drawCentredString(0, -30, "DRAFT")
-            canvas.rotate(-50)
-            canvas.translate(-PAGE_W / 2, -PAGE_H / 2)
+            with self.tags.artifact(canvas, PAGINATION.format("Watermark")):
+                _watermark(canvas)
         canvas.setFillColor(MUTED)
         if self.marking:
             canvas.setFont(FONT_BOLD, 8.5)
-            canvas.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, self.marking)
-            canvas.drawCentredString(PAGE_W / 2, 9 * mm, self.marking)
-        canvas.setFont(FONT, 8)
-        title = self.pack_title if len(self.pack_title) < 90 else self.pack_title[:87] + "..."
-        canvas.drawString(MARGIN, 14 * mm, title)
-        footer = FooterSlot(doc.page, PAGE_W - MARGIN, 14 * mm, FONT, 8, MUTED)
-        self.late.page_of_total(canvas, footer)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, 17 * mm, PAGE_W - MARGIN, 17 * mm)
+            with self.tags.artifact(canvas, PAGINATION.format("Header")):
+                canvas.drawCentredString(PAGE_W / 2, PAGE_H - 12 * mm, self.marking)
+        with self.tags.artifact(canvas, PAGINATION.format("Footer")):
+            if self.marking:
+                canvas.drawCentredString(PAGE_W / 2, 9 * mm, self.marking)
+            canvas.setFont(FONT, 8)
+            title = self.pack_title if len(self.pack_title) < 90 else self.pack_title[:87] + "..."
+            canvas.drawString(MARGIN, 14 * mm, title)
+            footer = FooterSlot(doc.page, PAGE_W - MARGIN, 14 * mm, FONT, 8, MUTED)
+            self.late.page_of_total(canvas, footer)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(MARGIN, 17 * mm, PAGE_W - MARGIN, 17 * mm)
         canvas.restoreState()
+
+
+def _watermark(canvas: Canvas) -> None:
+    canvas.saveState()
+    canvas.setFont(FONT_BOLD, 96)
+    canvas.setFillColor(colors.Color(0.75, 0.75, 0.75, alpha=0.28))
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(50)
+    canvas.drawCentredString(0, -30, "DRAFT")
+    canvas.restoreState()

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from reportlab.platypus import Flowable, TableStyle
 
 from selfeval.pack.pdf_cached import CachedTable
+from selfeval.pack.pdf_table_tags import DataTable
 
 Row = TypeVar("Row")
 FIRST_WINDOW = 30
@@ -66,6 +67,7 @@ class RowsTable(Flowable, Generic[Row]):
         widths: list[float],
         style: TableStyle,
         *,
+        tags: DataTable | None = None,
         start: int = 0,
         made: list[list[Flowable]] | None = None,
         window: int = FIRST_WINDOW,
@@ -73,6 +75,8 @@ class RowsTable(Flowable, Generic[Row]):
         super().__init__()
         self.header, self.rows, self.make_row = header, rows, make_row
         self.widths, self.style, self.start = widths, style, start
+        self.tags = tags or DataTable()
+        """The table's structure, one for every window of its rows."""
         self.made = made or []
         """Rows from `start` on already made (measured on the page before, not placed)."""
         self.window = window
@@ -86,7 +90,10 @@ class RowsTable(Flowable, Generic[Row]):
         while len(self.made) < end - self.start:
             self.made.append(self.make_row(self.rows[self.start + len(self.made)]))
         table = CachedTable(
-            [self.header, *self.made[: end - self.start]], colWidths=self.widths, repeatRows=1
+            [self.header, *self.made[: end - self.start]],
+            colWidths=self.widths,
+            repeatRows=1,
+            renderCB=self.tags,
         )
         table.setStyle(self.style)
         if self.start == 0:
@@ -132,6 +139,7 @@ class RowsTable(Flowable, Generic[Row]):
                 self.make_row,
                 self.widths,
                 self.style,
+                tags=self.tags,
                 start=self.start + placed,
                 made=self.made[placed:],
                 window=placed + 3,

@@ -100,7 +100,8 @@ def compose_pack(pack: Pack) -> Document:
 
 
 def cover(pack: Pack) -> list[Block]:
-    blocks: list[Block] = [Spacer(8), Image(pack.logo), Spacer(8)] if pack.logo else [Spacer(25)]
+    logo = Image(pack.logo, alt=f"Logo of {pack.area_name}") if pack.logo else None
+    blocks: list[Block] = [Spacer(8), logo, Spacer(8)] if logo else [Spacer(25)]
     blocks += [
         Para(pack.area_name, "subtitle"),
         Para("SEND self-evaluation", "title"),
