@@ -54,7 +54,7 @@ bench: $(STAMP)
 
 # A county's library (issue 16): 1,000 to 50,000 items, every measure; about 7 minutes.
 bench-scale: $(STAMP)
-	$(BIN)/python bench/scale_bench.py --measures import,import-floor,status,dump,xlsx,docx,pdf,pdf-floor,request,open,return,merge,ui
+	$(BIN)/python bench/scale_bench.py --measures import,import-floor,status,dump,xlsx,docx,pdf,pdf-untagged,pdf-floor,request,open,return,merge,ui
 
 screenshots: $(STAMP)
 	$(BIN)/python docs/screenshots.py

@@ -12,7 +12,9 @@ attachments (50 MB files that cost the disk nothing until stored: a label, then 
 Each measure runs in a fresh process (bench/scale_measures.py), so its peak resident memory is
 its own. Measures: `import` (the size's tracker into a fresh workspace; floor `import-floor`,
 plain csv + executemany into plain tables), `status`, `dump`, `xlsx`, `docx`, `pdf` (floor
-`pdf-floor`: the same text as plain reportlab paragraphs), `request` (every criterion), `open`,
+`pdf-floor`: the same text as plain reportlab paragraphs; `pdf-untagged`: the same pack on
+reportlab's own canvas, recording no structure, for what tagging costs), `request` (every
+criterion), `open`,
 `return` (one rating changed, no files), `merge`, and `ui` (first paint against a bare PySide6
 window, the worst rating click and the worst search keystroke, from bench/ui_bench.py). The
 growth exponent between sizes a < b is log(t_b / t_a) / log(b / a): 1.0 is linear.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.peak_memory import peak_mb
 from selfeval.services.users import CurrentUser
+from selfeval.services.workspace import Workspace
 
 PARTNER = CurrentUser("Amara Okafor", "Anyshire ICB")
 
@@ -69,6 +70,8 @@ def measure(name: str, path: Path, folder: Path) -> float:
             from selfeval.pack.model import PackOptions
 
             export_pack(workspace, name, folder / f"pack.{name}", PackOptions())
+        elif name == "pdf-untagged":
+            untagged_pack(workspace, folder / "untagged.pdf")
         elif name == "request":
             from selfeval.services.contributions import create_request
 
@@ -83,6 +86,23 @@ def measure(name: str, path: Path, folder: Path) -> float:
         else:
             raise SystemExit(f"no measure '{name}'")
         return time.perf_counter() - start
+
+
+def untagged_pack(workspace: Workspace, out: Path) -> None:
+    """The same pack drawn on reportlab's own canvas, which records no structure: what tagging
+    costs is `pdf` against this, in the same run (issue 28)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from selfeval.pack import pdf_doc
+    from selfeval.pack.builders.export import export_pack
+    from selfeval.pack.model import PackOptions
+
+    def plain(*args: object, tags: object, **kwargs: object) -> Canvas:
+        return Canvas(*args, **kwargs)
+
+    pdf_doc.TaggingCanvas = plain  # type: ignore[assignment,misc]
+    pdf_doc.write_structure = lambda *_args: None  # type: ignore[assignment]
+    export_pack(workspace, "pdf", out, PackOptions())
 
 
 def _import(path: Path, folder: Path) -> float:

@@ -8,6 +8,7 @@ import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pikepdf
@@ -58,13 +59,19 @@ def _opened(operands: list[object], found: Sequences, stack: list[str]) -> str:
 
 def elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
     """Every structure element, in the tree's order (the reading order)."""
+    for element, _parent in elements_in(pdf):
+        yield element
+
+
+def elements_in(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Dictionary]]:
+    """Every structure element with the element (or root) whose kids name it."""
     root = pdf.Root.StructTreeRoot
-    pending = list(reversed(_kids(root)))
+    pending = [(kid, root) for kid in reversed(_kids(root))]
     while pending:
-        node = pending.pop()
+        node, parent = pending.pop()
         if isinstance(node, pikepdf.Dictionary) and node.get("/S") is not None:
-            yield node
-            pending.extend(reversed(_kids(node)))
+            yield node, parent
+            pending.extend((kid, node) for kid in reversed(_kids(node)))
 
 
 def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
@@ -99,21 +106,24 @@ def outline(pdf: pikepdf.Pdf) -> list[tuple[int, str]]:
 
 def struct_text(path: Path) -> str:
     """The document's text in structure order, as poppler reads it."""
+    lines = _struct_lines(path)
+    return "".join(line[1:-1] for line in lines if line.startswith('"') and line.endswith('"'))
+
+
+@lru_cache(maxsize=16)
+def _struct_lines(path: Path) -> tuple[str, ...]:
+    """poppler's reading of the structure with its text (slow on a long document: once)."""
     done = subprocess.run(
         ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
     )
-    lines = [line.strip() for line in done.stdout.splitlines()]
-    return "".join(line[1:-1] for line in lines if line.startswith('"') and line.endswith('"'))
+    return tuple(line.strip() for line in done.stdout.splitlines())
 
 
 def element_texts(path: Path) -> list[tuple[str, str]]:
     """(role, text) of every element in structure order, as poppler reads them: an element's
     text is what its own sequences hold."""
-    done = subprocess.run(
-        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
-    )
     out: list[tuple[str, str]] = []
-    for line in (line.strip() for line in done.stdout.splitlines()):
+    for line in _struct_lines(path):
         if line.startswith('"') and line.endswith('"') and out:
             out[-1] = (out[-1][0], out[-1][1] + line[1:-1])
         elif line and not line.startswith("/"):

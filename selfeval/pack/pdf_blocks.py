@@ -82,6 +82,7 @@ class BlockStory:
         """The last heading's level in the structure (and the outline)."""
         self.sections: list[int] = []
         """The levels of the sections open in the structure, outermost first."""
+        self.boxed = False
         self.link_words: dict[str, str] = {}
         """What each link's destination is called, said by its annotation (PDF/UA)."""
 
@@ -139,7 +140,7 @@ class BlockStory:
         top one), in the structure and the outline alike, and levels 1-2 are in the outline."""
         level = min(block.level, self.level + 1, 3)
         self.level = level
-        flow: list[Flowable] = self.section(level)
+        flow: list[Flowable] = [] if self.boxed else self.section(level)
         if block.level <= 2 and block.in_contents:
             self.keys += 1
             key = block.key or f"h{self.keys}"  # the contents list numbers its keys alike
@@ -250,9 +251,12 @@ class BlockStory:
         return [PageBreakIfNotEmpty() if block.if_not_empty else PdfPageBreak()]
 
     def box(self, block: Box) -> list[Flowable]:
+        """A framed box (Div): a heading inside it opens no section of the document."""
         inner: list[Flowable] = []
+        self.boxed = True
         for part in block.blocks:
             inner += made_now(self.block(part))  # a table cell is laid out whole
+        self.boxed = False
         table = PdfTable([[inner]], colWidths=[TEXT_WIDTH], renderCB=LayoutTable())
         table.tag = Tag("Div")
         table.setStyle(

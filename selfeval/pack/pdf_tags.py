@@ -134,12 +134,15 @@ class Tagger:
 
     @contextmanager
     def group(self, tag: Tag) -> Iterator[Element]:
+        """What is drawn inside belongs to the tag's element; anything opened inside and left
+        open ends with it."""
         element = self.element(tag)
+        depth = len(self.open)
         self.open.append(element)
         try:
             yield element
         finally:
-            self.open.pop()
+            del self.open[depth:]
 
     def push(self, tag: Tag) -> None:
         """A group opened by a mark in the story (a section), closed by `pop`."""

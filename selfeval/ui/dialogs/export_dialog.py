@@ -39,7 +39,7 @@ from selfeval.ui.widgets.headings import plain_label
 
 FORMATS = {
     "pdf": "The pack: PDF for the board and inspectors",
-    "docx": "The pack: Word, to edit (the accessible version)",
+    "docx": "The pack: Word, to edit",
     "xlsx": "The pack: Excel tracker",
     "summary.pdf": "Executive summary: PDF, the short version",
     "summary.docx": "Executive summary: Word",
@@ -136,8 +136,9 @@ class ExportDialog(QDialog):
         self.parents_check.setWordWrap(True)
         self.parents_check.setAccessibleName("Before the summary is written")
         self.accessible_note = plain_label(
-            "The PDF cannot carry the tags screen readers need; the Word version is the "
-            "accessible one. The summary for parents holds no ratings, evidence or personal "
+            "Every PDF is tagged for screen readers: headings, lists, tables with their "
+            "header cells, charts described in words, its language; the Word version is "
+            "there to edit. The summary for parents holds no ratings, evidence or personal "
             "data; the brief no evidence titles."
         )
         self.accessible_note.setWordWrap(True)
