@@ -193,6 +193,7 @@ def test_the_pdfua_checker_finds_nothing(written: dict[str, Path]) -> None:
 def test_it_declares_itself_tagged_in_british_english_with_its_title(
     document: pikepdf.Pdf,
 ) -> None:
+    assert document.check_pdf_syntax() == []  # qpdf reads every object and the cross-reference
     root = document.Root
     assert bool(root.MarkInfo.Marked)
     assert str(root.Lang) == "en-GB"

@@ -49,4 +49,4 @@ class TaggingCanvas(Canvas):
         """Called as each page (or form) is finished."""
         super()._setAnnotations(page)
         if isinstance(page, PDFPage):
-            mark_page(page, self.tags, self._doc.thisPageName())
+            mark_page(page, self.tags, self._doc.pageCounter)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from selfeval.pack.pdf_tags import LAYOUT, Element, Tag, Tagger
+from selfeval.pack.pdf_tags import LAYOUT, Extra, Tag, Tagger
 
 COLUMN = " /A << /O /Table /Scope /Column >>"
 ROW = " /A << /O /Table /Scope /Row >>"
@@ -93,7 +93,8 @@ class DataTable(LayoutTable):
             role, scope = "TH", ROW
         else:
             role, scope = "TD", ""
-        tags.begin(canvas, Element(role, tags.open[-1], Tag(role, attributes=scope)))
+        extra = Extra("", "", "", scope) if scope else None
+        tags.begin(canvas, tags.new(role, tags.open[-1], extra))
 
     def _end_row(self, tags: Tagger, canvas: Any) -> None:
         if self.repeated:

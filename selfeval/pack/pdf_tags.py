@@ -10,64 +10,52 @@ tree is written when the last page is out (`pdf_tree.py`).
 A flowable split across pages hands its `Tag` to its pieces, so a paragraph over two pages is
 one element with a sequence on each. Content inside a sequence is never tagged again (a table
 cell's paragraph is the cell's content), so sequences do not nest.
+
+A county's pack has hundreds of thousands of elements, so they are numbers in flat arrays, not
+objects: an element is its index, with its role and parent, and its kids are a log of
+(owner, kid) pairs in the order they came. Nothing here is for the garbage collector to walk.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
-
+ROLES = (
+    *("Document", "Sect", "Div", "P", "H1", "H2", "H3", "L", "LI", "Lbl", "LBody", "Table"),
+    *("THead", "TBody", "TR", "TH", "TD", "TOC", "TOCI", "Figure", "Link", "Caption"),
+)
+CODES = {role: code for code, role in enumerate(ROLES)}
 LEAF_ROLES = frozenset(
     {"P", "H1", "H2", "H3", "Lbl", "LBody", "TH", "TD", "TOCI", "Figure", "Link", "Caption"}
 )
 """Roles whose element holds drawn content; the others (Document, Sect, Div, L, LI, Table,
 THead, TBody, TR, TOC) hold elements."""
 
-ROOT_NAME = "StructTreeRoot"
-"""reportlab's name for the structure tree's root object (`pdf_tree.py` makes it)."""
 ARTIFACT = "Artifact"
 PAGINATION = "/Artifact <</Type /Pagination /Subtype /{}>> BDC"
 LAYOUT = "/Artifact <</Type /Layout>> BDC"
 
-
-class Marked:
-    """One marked-content sequence: its number on a page."""
-
-    __slots__ = ("page", "mcid")
-
-    def __init__(self, page: str, mcid: int) -> None:
-        self.page, self.mcid = page, mcid
+ELEMENT, MARKED, ANNOTATION = 0, 1, 2
+"""A kid in the log is `value << 2 | kind`: an element's index, a sequence (its page number
+shifted 20 bits, with its MCID), or a link annotation's index."""
+NO_ELEMENT = -1
 
 
-class Annotated:
-    """An annotation (a link) that belongs to an element, by reportlab's name for it."""
-
-    __slots__ = ("name", "page")
-
-    def __init__(self, name: str, page: str) -> None:
-        self.name, self.page = name, page
+def marked_kid(page: int, mcid: int) -> int:
+    return ((page << 20 | mcid) << 2) | MARKED
 
 
-class Element(PDFObject):
-    """A structure element; reportlab writes it as an object of the file (`pdf_tree.py`)."""
+class Extra:
+    """What few elements carry beside their role: alternative text, language, the words as
+    typed (ActualText), attributes (a header cell's scope, a figure's box)."""
 
-    def __init__(self, role: str, parent: Element | None, tag: Tag | None = None) -> None:
-        self.role, self.parent = role, parent
-        self.kids: list[Element | Marked | Annotated] = []
-        self.alt = tag.alt if tag else ""
-        self.lang = tag.lang if tag else ""
-        self.actual = tag.actual if tag else ""
-        self.attributes = tag.attributes if tag else ""
-        if parent is not None:
-            parent.kids.append(self)
+    __slots__ = ("alt", "lang", "actual", "attributes")
 
-    def format(self, document: Any) -> bytes:
-        """The element as the file holds it (made here directly: a county's pack has hundreds
-        of thousands, and reportlab's general dictionaries would cost more than the pages)."""
-        return element_bytes(self, document)
+    def __init__(self, alt: str, lang: str, actual: str, attributes: str) -> None:
+        self.alt, self.lang, self.actual, self.attributes = alt, lang, actual, attributes
 
 
 class Tag:
@@ -83,30 +71,52 @@ class Tag:
         text is drawn in visual order); `attributes`: PDF text such as a header cell's scope."""
         self.role, self.alt, self.lang, self.actual = role, alt, lang, actual
         self.attributes = attributes
-        self.element: Element | None = None
-        self.label: Element | None = None
-        self.body: Element | None = None
-        """A list item's label and body, made when first drawn."""
+        self.element = self.label = self.body = NO_ELEMENT
+        """Its element, and a list item's label and body, once drawn."""
+
+    def extra(self) -> Extra | None:
+        if self.alt or self.lang or self.actual or self.attributes:
+            return Extra(self.alt, self.lang, self.actual, self.attributes)
+        return None
 
 
 class Tagger:
     """Records the structure of one PDF while reportlab draws it (`pdf_canvas.TaggingCanvas`)."""
 
     def __init__(self) -> None:
-        self.root = Element("Document", None)
-        self.open: list[Element] = [self.root]
+        self.roles = array("B")
+        self.parents = array("i")
+        self.extras: dict[int, Extra] = {}
+        self.owners = array("i")
+        self.kids = array("q")
+        """The kid log: `kids[n]` belongs to element `owners[n]`, in the order they came."""
+        self.open: list[int] = [self.new("Document", NO_ELEMENT)]
         self.in_sequence = False
-        self.page = ""
-        """reportlab's name of the page being drawn ("Page3")."""
-        self.on_page: list[Element] = []
+        self.page = 0
+        """The number of the page being drawn (reportlab's, from 1)."""
+        self.on_page = array("i")
         """The element of each MCID on the page being drawn."""
-        self.parent_tree: dict[int, list[Element] | Element] = {}
+        self.parent_tree: dict[int, array[int] | int] = {}
         """Each page's elements by MCID, and each link's element, by key."""
-        self.page_keys: dict[str, int] = {}
-        self.text_queue: list[Element] = []
+        self.page_keys: dict[int, int] = {}
+        self.annotations: list[tuple[str, int]] = []
+        """Each link annotation's object name (reportlab's) and page number."""
+        self.text_queue: list[int] = []
         """Elements the next texts a list item draws belong to (its label, then its body)."""
         self.link_words: dict[str, str] = {}
         """What a link's destination is called (a heading's text, an evidence item's title)."""
+
+    def new(self, role: str, parent: int, extra: Extra | None = None) -> int:
+        """A new element, the last kid of `parent` so far."""
+        element = len(self.roles)
+        self.roles.append(CODES[role])
+        self.parents.append(parent)
+        if parent != NO_ELEMENT:
+            self.owners.append(parent)
+            self.kids.append(element << 2 | ELEMENT)
+        if extra is not None:
+            self.extras[element] = extra
+        return element
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -119,21 +129,24 @@ class Tagger:
             with self.artifact(canvas, LAYOUT):
                 draw()
         elif tag.role == "LI":
-            self._list_item(canvas, tag, draw, label)
+            self._list_item(tag, draw, label)
         elif tag.role in LEAF_ROLES:
-            with self.sequence(canvas, self.element(tag)):
+            self.begin(canvas, self.element(tag))
+            try:
                 draw()
+            finally:
+                self.end(canvas)
         else:
             with self.group(tag):
                 draw()
 
-    def element(self, tag: Tag) -> Element:
-        if tag.element is None:
-            tag.element = Element(tag.role, self.open[-1], tag)
+    def element(self, tag: Tag) -> int:
+        if tag.element == NO_ELEMENT:
+            tag.element = self.new(tag.role, self.open[-1], tag.extra())
         return tag.element
 
     @contextmanager
-    def group(self, tag: Tag) -> Iterator[Element]:
+    def group(self, tag: Tag) -> Iterator[int]:
         """What is drawn inside belongs to the tag's element; anything opened inside and left
         open ends with it."""
         element = self.element(tag)
@@ -152,24 +165,17 @@ class Tagger:
         if len(self.open) > 1:
             self.open.pop()
 
-    @contextmanager
-    def sequence(self, canvas: Any, element: Element) -> Iterator[None]:
-        self.begin(canvas, element)
-        try:
-            yield
-        finally:
-            self.end(canvas)
-
-    def begin(self, canvas: Any, element: Element) -> None:
-        page = canvas._doc.thisPageName()
+    def begin(self, canvas: Any, element: int) -> None:
+        page: int = canvas._doc.pageCounter
         if page != self.page:
-            self.page, self.on_page = page, []
+            self.page, self.on_page = page, array("i")
             self.page_keys[page] = len(self.parent_tree)
             self.parent_tree[len(self.parent_tree)] = self.on_page
         mcid = len(self.on_page)
         self.on_page.append(element)
-        element.kids.append(Marked(page, mcid))
-        canvas._code.append(f"/{element.role} <</MCID {mcid}>> BDC")
+        self.owners.append(element)
+        self.kids.append(marked_kid(page, mcid))
+        canvas._code.append(f"/{ROLES[self.roles[element]]} <</MCID {mcid}>> BDC")
         self.in_sequence = True
 
     def end(self, canvas: Any) -> None:
@@ -194,21 +200,20 @@ class Tagger:
         self.in_sequence = True
         return True
 
-    def _list_item(self, canvas: Any, tag: Tag, draw: Callable[[], None], label: bool) -> None:
+    def _list_item(self, tag: Tag, draw: Callable[[], None], label: bool) -> None:
         """A list item draws its label ("1.", a bullet) as one text object and its words as
         the next: each goes into its own sequence as the canvas draws it (`drawn_text`)."""
-        if tag.element is None:  # its words' language and typed text go on its body
-            tag.element = Element("LI", self.open[-1])
-        with self.group(tag) as item:
-            if label and tag.body is None:
-                tag.label = Element("Lbl", item)
-            if tag.body is None:
-                tag.body = Element("LBody", item, tag)
-            self.text_queue = [tag.label, tag.body] if label and tag.label else [tag.body]
-            try:
-                draw()
-            finally:
-                self.text_queue = []
+        if tag.element == NO_ELEMENT:  # its words' language and typed text go on its body
+            tag.element = self.new("LI", self.open[-1])
+        if label and tag.body == NO_ELEMENT:
+            tag.label = self.new("Lbl", tag.element)
+        if tag.body == NO_ELEMENT:
+            tag.body = self.new("LBody", tag.element, tag.extra())
+        self.text_queue = [tag.label, tag.body] if label and tag.label != NO_ELEMENT else [tag.body]
+        try:
+            draw()
+        finally:
+            self.text_queue = []
 
     def drawn_text(self, canvas: Any, draw: Callable[[], None]) -> None:
         """A text object drawn by the canvas: a list item's label or body gets its own sequence."""
@@ -216,16 +221,21 @@ class Tagger:
             draw()
             return
         element = self.text_queue.pop(0) if len(self.text_queue) > 1 else self.text_queue[0]
-        with self.sequence(canvas, element):
+        self.begin(canvas, element)
+        try:
             draw()
+        finally:
+            self.end(canvas)
 
     def link(self, canvas: Any, name: str) -> int:
         """An annotation made now belongs to the element being drawn (a Link within it, or the
         element itself when it is a Link); returns its key in the parent tree."""
-        owner = self.on_page[-1] if self.in_sequence and self.on_page else self.open[-1]
-        if owner.role != "Link":
-            owner = Element("Link", owner)
-        owner.kids.append(Annotated(name, canvas._doc.thisPageName()))
+        owner = self.on_page[-1] if self.in_sequence and len(self.on_page) else self.open[-1]
+        if ROLES[self.roles[owner]] != "Link":
+            owner = self.new("Link", owner)
+        self.owners.append(owner)
+        self.kids.append(len(self.annotations) << 2 | ANNOTATION)
+        self.annotations.append((name, canvas._doc.pageCounter))
         key = len(self.parent_tree)
         self.parent_tree[key] = owner
         return key
@@ -240,44 +250,3 @@ def tagged_draw(
         draw()
     else:
         tags.draw(canvas, tag, draw, label)
-
-
-def reference(document: Any, name: str) -> str:
-    return f"{document.idToObjectNumberAndVersion[name][0]} 0 R"
-
-
-def object_name(obj: PDFObject) -> str:
-    name: str = obj.__InternalName__
-    return name
-
-
-def element_bytes(element: Element, document: Any) -> bytes:
-    """One element as the file holds it: role, parent, first page, kids, and its alternative
-    text, language and attributes when it has them."""
-    parent = object_name(element.parent) if element.parent is not None else ROOT_NAME
-    first = next((kid.page for kid in element.kids if isinstance(kid, Marked)), "")
-    head = f"<< /Type /StructElem /S /{element.role} /P {reference(document, parent)}"
-    if first:
-        head += f" /Pg {reference(document, first)}"
-    kids = " ".join(_kid(document, kid, first) for kid in element.kids)
-    if len(element.kids) > 1:
-        kids = f"[{kids}]"  # one kid stands alone (readers and checkers expect either)
-    out = (head + (f" /K {kids}" if kids else "") + element.attributes).encode("latin-1")
-    if element.alt:
-        out += b" /Alt " + PDFString(element.alt).format(document)
-    if element.actual:
-        out += b" /ActualText " + PDFString(element.actual).format(document)
-    if element.lang:
-        out += b" /Lang " + PDFString(element.lang).format(document)
-    return out + b" >>"
-
-
-def _kid(document: Any, kid: Element | Marked | Annotated, first: str) -> str:
-    if isinstance(kid, Element):
-        return reference(document, object_name(kid))
-    if isinstance(kid, Marked):
-        if kid.page == first:
-            return str(kid.mcid)
-        return f"<< /Type /MCR /Pg {reference(document, kid.page)} /MCID {kid.mcid} >>"
-    annotation, page = reference(document, kid.name), reference(document, kid.page)
-    return f"<< /Type /OBJR /Obj {annotation} /Pg {page} >>"
