@@ -101,7 +101,7 @@ def untagged_pack(workspace: Workspace, out: Path) -> None:
         return Canvas(*args, **kwargs)
 
     pdf_doc.TaggingCanvas = plain  # type: ignore[assignment,misc]
-    pdf_doc.write_structure = lambda *_args: None  # type: ignore[assignment]
+    pdf_doc.prepare_structure = lambda *_args: None  # type: ignore[assignment]
     export_pack(workspace, "pdf", out, PackOptions())
 
 

@@ -396,3 +396,25 @@ def test_the_checks_fail_on_an_untagged_pdf(tmp_path: Path) -> None:
     assert {f.rule_id for f in validate(str(path)).findings} >= {"UA-01-005", "UA-01-002"}
     with pikepdf.open(path) as pdf:
         assert page_sequences(pdf.pages[0]).unmarked == ["Tj"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Mae ein plant a'n pobl ifanc yn cael cymorth gwych gan yr ysgol.", "cy"),
+        ("Croeso i’r ŵyl", "cy"),
+        ("ہم اپنے بچوں کے لیے بہتر خدمات چاہتے ہیں", "ur"),
+        ("مرحبا بكم في المدرسة", "ar"),
+        ("שלום לכולם", "he"),
+        ("Our EHC plans are issued on time", ""),
+        ("Yn 2025 the plan said: mae", ""),  # two Welsh-looking words in English: not enough
+        ("Parent said: ہم اپنے بچوں", ""),  # most letters English
+        ("", ""),
+    ],
+)
+def test_a_paragraph_is_marked_in_its_language_only_when_it_is_in_it(
+    text: str, language: str
+) -> None:
+    from selfeval.pack.languages import language_of
+
+    assert language_of(text) == language

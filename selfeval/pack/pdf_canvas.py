@@ -3,7 +3,8 @@
 Three things reach the canvas without passing a flowable we made: the text objects of a list
 item (its label and its words go into sequences of their own), link annotations (each goes into
 the structure, with words saying where it leads), and the end of a page (it names its entry in
-the parent tree and takes its tab order from the structure).
+the parent tree and takes its tab order from the structure). Saving writes reportlab's file and
+then the structure tree after it (`pdf_tree.py`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFDictionary, PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from selfeval.pack.pdf_tags import Tagger
-from selfeval.pack.pdf_tree import mark_page
+from selfeval.pack.pdf_tree import append_structure, mark_page
 
 SOMEWHERE = "Go to another part of this document"
 
@@ -50,3 +51,12 @@ class TaggingCanvas(Canvas):
         super()._setAnnotations(page)
         if isinstance(page, PDFPage):
             mark_page(page, self.tags, self._doc.pageCounter)
+
+    def save(self) -> None:
+        """reportlab's file, then the structure tree appended to the same file."""
+        if len(self._code):
+            self.showPage()
+        written: bytes = self._doc.GetPDFData(self)
+        target = self._filename  # the open file the document was given
+        target.write(written)
+        append_structure(self._doc, self.tags, written, target.write)

@@ -23,7 +23,7 @@ from selfeval.pack.pdf_late import FooterSlot, LateNumbers
 from selfeval.pack.pdf_rows import Unfolding
 from selfeval.pack.pdf_style import FONT, FONT_BOLD, MUTED, RULE
 from selfeval.pack.pdf_tags import PAGINATION, Tagger
-from selfeval.pack.pdf_tree import write_structure
+from selfeval.pack.pdf_tree import prepare_structure
 from selfeval.pack.text import clean
 
 PAGE_W, PAGE_H = A4
@@ -115,7 +115,7 @@ class PackDocument(BaseDocTemplate):
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv, self.page)
-        write_structure(self.canv, self.tags, self.title, self.author, self.subject)
+        prepare_structure(self.canv, self.title, self.author, self.subject)
         self.canv.save()
 
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:

@@ -2,14 +2,20 @@
 recorded, the parent tree (from a page's MCID or a link back to its element), /MarkInfo, and the
 XMP packet that names the title and claims PDF/UA-1.
 
-The elements take a block of object numbers in one go and one shared object writes each in
-turn (reportlab writes objects in number order): no object or table entry per element, and each
-reference is arithmetic.
+reportlab keeps every object of a file, and a table entry or two for each, until it writes the
+whole file at once; a county's pack has hundreds of thousands of structure elements, which
+that way would cost more time and memory than its pages. So reportlab writes the file with the
+catalog pointing at a structure tree root that is still empty, and the tree follows as an
+update appended to the same file (PDF's incremental update: new objects, the root redefined, a
+cross-reference section for them, a trailer pointing back to reportlab's), written a megabyte
+at a time as it is made.
 """
 
 from __future__ import annotations
 
+import re
 from array import array
+from collections.abc import Callable, Iterator
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -19,33 +25,138 @@ from selfeval.pack.pdf_tags import ANNOTATION, ELEMENT, MARKED, NO_ELEMENT, ROLE
 
 ROOT_NAME = "StructTreeRoot"
 LANGUAGE = "en-GB"
+CHUNK = 1 << 20
 
 
-def _number(document: Any, name: object) -> int:
-    number: int = document.idToObjectNumberAndVersion[name][0]
-    return number
+class _EmptyRoot(PDFObject):
+    """The root in reportlab's part of the file: redefined by the update that follows."""
+
+    def format(self, _document: Any) -> bytes:
+        return b"<</Type/StructTreeRoot>>"
 
 
-class _Elements(PDFObject):
-    """Every structure element, numbered from `first`; reportlab asks for each in turn."""
+def prepare_structure(canvas: Any, title: str, author: str, subject: str) -> None:
+    """Before reportlab writes the file: the catalog points at the tree's root, says the file
+    is tagged, and carries the XMP packet."""
+    document = canvas._doc
+    root = _EmptyRoot()
+    document.Reference(root, ROOT_NAME)
+    catalog = document.Catalog
+    catalog.StructTreeRoot = root
+    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.Metadata = _xmp(title, author, subject)
 
-    def __init__(self, tags: Tagger, document: Any, root: int) -> None:
-        self.tags, self.root = tags, root
+
+def append_structure(
+    document: Any, tags: Tagger, written: bytes, write: Callable[[bytes], None]
+) -> None:
+    """After reportlab's file (`written`, already out): the tree as an incremental update."""
+    trailer = written[written.rindex(b"trailer") :]
+    previous = int(trailer.rsplit(b"startxref", 1)[1].split()[0])
+    first = int(_entry(trailer, rb"/Size (\d+)"))
+    out = _Out(write, len(written))
+    tree = _Tree(document, tags, first)
+    for number, text in tree.objects():
+        out.add(number, text)
+    xref = out.offset
+    out.write(_cross_reference(out.offsets))
+    root, info = _entry(trailer, rb"/Root (\d+ \d+ R)"), _entry(trailer, rb"/Info (\d+ \d+ R)")
+    identity = _entry(trailer, rb"/ID\s*(\[[^\]]*\])")
+    out.write(
+        (
+            f"trailer\n<</Size {tree.next_number}/Root {root}/Info {info}/ID {identity}"
+            f"/Prev {previous}>>\nstartxref\n{xref}\n%%EOF\n"
+        ).encode("latin-1")
+    )
+    out.flush()
+
+
+def _entry(trailer: bytes, pattern: bytes) -> str:
+    found = re.search(pattern, trailer)
+    if found is None:
+        raise AssertionError(f"reportlab's trailer has no {pattern!r}")  # a new reportlab
+    return found.group(1).decode("latin-1")
+
+
+class _Out:
+    """Bytes to the file a megabyte at a time, each object's offset noted."""
+
+    def __init__(self, write: Callable[[bytes], None], offset: int) -> None:
+        self.sink, self.offset = write, offset
+        self.pending: list[bytes] = []
+        self.size = 0
+        self.offsets: list[tuple[int, int]] = []
+
+    def add(self, number: int, text: bytes) -> None:
+        self.offsets.append((number, self.offset))
+        self.write(b"%d 0 obj\n%s\nendobj\n" % (number, text))
+
+    def write(self, data: bytes) -> None:
+        self.pending.append(data)
+        self.offset += len(data)
+        self.size += len(data)
+        if self.size > CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        self.sink(b"".join(self.pending))
+        self.pending, self.size = [], 0
+
+
+def _cross_reference(offsets: list[tuple[int, int]]) -> bytes:
+    """The update's cross-reference section: a subsection per run of consecutive numbers."""
+    offsets.sort()
+    lines = [b"xref\n"]
+    start = 0
+    while start < len(offsets):
+        end = start
+        while end + 1 < len(offsets) and offsets[end + 1][0] == offsets[end][0] + 1:
+            end += 1
+        lines.append(b"%d %d\n" % (offsets[start][0], end - start + 1))
+        lines += [b"%010d 00000 n \n" % offset for _number, offset in offsets[start : end + 1]]
+        start = end + 1
+    return b"".join(lines)
+
+
+class _Tree:
+    """The update's objects: the elements numbered from `first`, each page's elements by MCID,
+    the parent tree, and the root (reportlab's number, redefined)."""
+
+    def __init__(self, document: Any, tags: Tagger, first: int) -> None:
+        self.document, self.tags, self.first = document, tags, first
+        self.root = _number(document, ROOT_NAME)
         self.order = _grouped(tags.owners, len(tags.roles))
         """The kid log's entries, grouped by their element (in the order they came)."""
         self.next_kid = 0
-        self.next_element = 0
-        self.first: int = document.objectcounter + 1
-        self.last = self.first + len(tags.roles) - 1
-        _reserve(document, self.first, self.last, self)
-        self.pages: dict[int, int] = {}
+        self.page_numbers: dict[int, int] = {}
+        self.next_number = first + len(tags.roles)
 
-    def number(self, element: int) -> int:
-        return self.first + element
+    def objects(self) -> Iterator[tuple[int, bytes]]:
+        for element in range(len(self.tags.roles)):
+            yield self.first + element, self._element(element)
+        entries: list[str] = []
+        for key, value in self.tags.parent_tree.items():
+            if isinstance(value, int):
+                entries.append(f"{key} {self.first + value} 0 R")
+                continue
+            number = self._number()
+            yield number, ("[" + " ".join(f"{self.first + e} 0 R" for e in value) + "]").encode()
+            entries.append(f"{key} {number} 0 R")
+        tree = self._number()
+        yield tree, f"<</Nums[{' '.join(entries)}]>>".encode("latin-1")
+        yield (
+            self.root,
+            (
+                f"<</Type/StructTreeRoot/K {self.first} 0 R/ParentTree {tree} 0 R"
+                f"/ParentTreeNextKey {len(self.tags.parent_tree)}>>"
+            ).encode("latin-1"),
+        )
 
-    def format(self, document: Any) -> bytes:
-        element = self.next_element
-        self.next_element += 1
+    def _number(self) -> int:
+        self.next_number += 1
+        return self.next_number - 1
+
+    def _element(self, element: int) -> bytes:
         tags = self.tags
         parent = tags.parents[element]
         up = self.root if parent == NO_ELEMENT else self.first + parent
@@ -53,14 +164,14 @@ class _Elements(PDFObject):
         first_page = next((kid >> 22 for kid in kids if kid & 3 == MARKED), 0)
         text = f"<</Type/StructElem/S/{ROLES[tags.roles[element]]}/P {up} 0 R"
         if first_page:
-            text += f"/Pg {self._page(document, first_page)} 0 R"
-        shown = [self._kid(document, kid, first_page) for kid in kids]
+            text += f"/Pg {self._page(first_page)} 0 R"
+        shown = [self._kid(kid, first_page) for kid in kids]
         if len(shown) == 1:
             text += f"/K {shown[0]}"
         elif shown:
             text += f"/K[{' '.join(shown)}]"
         extra = tags.extras.get(element)
-        return text.encode("latin-1") + (_extra(extra, document) if extra else b"") + b">>"
+        return text.encode("latin-1") + (_extra(extra, self.document) if extra else b"") + b">>"
 
     def _kids(self, element: int) -> list[int]:
         owners, order, kids = self.tags.owners, self.order, self.tags.kids
@@ -70,23 +181,28 @@ class _Elements(PDFObject):
             self.next_kid += 1
         return found
 
-    def _kid(self, document: Any, kid: int, first_page: int) -> str:
+    def _kid(self, kid: int, first_page: int) -> str:
         kind, value = kid & 3, kid >> 2
         if kind == ELEMENT:
             return f"{self.first + value} 0 R"
         if kind == ANNOTATION:
             name, page = self.tags.annotations[value]
-            annotation = _number(document, name)
-            return f"<</Type/OBJR/Obj {annotation} 0 R/Pg {self._page(document, page)} 0 R>>"
+            annotation = _number(self.document, name)
+            return f"<</Type/OBJR/Obj {annotation} 0 R/Pg {self._page(page)} 0 R>>"
         page, mcid = value >> 20, value & 0xFFFFF
         if page == first_page:
             return str(mcid)
-        return f"<</Type/MCR/Pg {self._page(document, page)} 0 R/MCID {mcid}>>"
+        return f"<</Type/MCR/Pg {self._page(page)} 0 R/MCID {mcid}>>"
 
-    def _page(self, document: Any, page: int) -> int:
-        if page not in self.pages:
-            self.pages[page] = _number(document, f"Page{page}")
-        return self.pages[page]
+    def _page(self, page: int) -> int:
+        if page not in self.page_numbers:
+            self.page_numbers[page] = _number(self.document, f"Page{page}")
+        return self.page_numbers[page]
+
+
+def _number(document: Any, name: str) -> int:
+    number: int = document.idToObjectNumberAndVersion[name][0]
+    return number
 
 
 def _grouped(owners: array[int], elements: int) -> array[int]:
@@ -104,112 +220,12 @@ def _grouped(owners: array[int], elements: int) -> array[int]:
     return order
 
 
-class _Numbers(dict[object, object]):
-    """One of reportlab's tables of objects by name or number, answering for a block of
-    numbers kept for the structure elements without holding an entry for each (a county's
-    pack has hundreds of thousands; three entries each would cost more than its pages)."""
-
-    def __init__(self, table: dict[object, object], first: int, last: int, answer: Any) -> None:
-        super().__init__(table)
-        self.first, self.last, self.answer = first, last, answer
-
-    def _kept(self, key: object) -> bool:
-        return type(key) is int and self.first <= key <= self.last
-
-    def __contains__(self, key: object) -> bool:
-        return self._kept(key) or dict.__contains__(self, key)
-
-    def __getitem__(self, key: object) -> object:
-        if self._kept(key):
-            return self.answer(key)
-        return dict.__getitem__(self, key)
-
-    def __len__(self) -> int:
-        return dict.__len__(self) + self.last - self.first + 1
-
-
-def _reserve(document: Any, first: int, last: int, elements: _Elements) -> None:
-    """Numbers `first` to `last` are the elements': each its own name, each written by
-    `elements`, in turn (reportlab writes objects in number order)."""
-    document.numberToId = _Numbers(document.numberToId, first, last, lambda n: n)
-    document.idToObject = _Numbers(document.idToObject, first, last, lambda _n: elements)
-    document.idToObjectNumberAndVersion = _Numbers(
-        document.idToObjectNumberAndVersion, first, last, lambda n: (n, 0)
-    )
-    document.objectcounter = last
-
-
 def _extra(extra: Extra, document: Any) -> bytes:
     out = extra.attributes.encode("latin-1")
     for key, value in (("Alt", extra.alt), ("ActualText", extra.actual), ("Lang", extra.lang)):
         if value:
             out += f"/{key} ".encode("latin-1") + PDFString(value).format(document)
     return out
-
-
-class _Root(PDFObject):
-    def __init__(self, tags: Tagger) -> None:
-        self.tags = tags
-        self.elements: _Elements | None = None
-        self.parent_tree: PDFObject | None = None
-
-    def format(self, document: Any) -> bytes:
-        assert self.elements is not None and self.parent_tree is not None
-        tree = _number(document, self.parent_tree.__InternalName__)
-        return (
-            f"<</Type/StructTreeRoot/K {self.elements.number(0)} 0 R/ParentTree {tree} 0 R"
-            f"/ParentTreeNextKey {len(self.tags.parent_tree)}>>"
-        ).encode("latin-1")
-
-
-class _ParentTree(PDFObject):
-    """A number tree of one node: a page's key leads to its elements by MCID, a link's key to
-    its element."""
-
-    def __init__(self, entries: dict[int, PDFObject | int], elements: _Elements) -> None:
-        self.entries, self.elements = entries, elements
-
-    def format(self, document: Any) -> bytes:
-        nums = " ".join(
-            f"{key} {self._number(document, value)} 0 R" for key, value in self.entries.items()
-        )
-        return f"<</Nums[{nums}]>>".encode("latin-1")
-
-    def _number(self, document: Any, value: PDFObject | int) -> int:
-        if isinstance(value, int):
-            return self.elements.number(value)
-        return _number(document, value.__InternalName__)
-
-
-class _PageElements(PDFObject):
-    def __init__(self, elements: array[int], numbered: _Elements) -> None:
-        self.elements, self.numbered = elements, numbered
-
-    def format(self, document: Any) -> bytes:
-        first = self.numbered.first
-        return ("[" + " ".join(f"{first + e} 0 R" for e in self.elements) + "]").encode("latin-1")
-
-
-def write_structure(canvas: Any, tags: Tagger, title: str, author: str, subject: str) -> None:
-    """Add the tree and the document-level declarations to the file the canvas will save."""
-    document = canvas._doc
-    root = _Root(tags)
-    document.Reference(root, ROOT_NAME)
-    elements = _Elements(tags, document, _number(document, ROOT_NAME))
-    entries: dict[int, PDFObject | int] = {}
-    for key, value in tags.parent_tree.items():
-        if isinstance(value, int):
-            entries[key] = value
-        else:
-            entries[key] = _PageElements(value, elements)
-            document.Reference(entries[key])
-    tree = _ParentTree(entries, elements)
-    document.Reference(tree)
-    root.elements, root.parent_tree = elements, tree
-    catalog = document.Catalog
-    catalog.StructTreeRoot = root
-    catalog.MarkInfo = PDFDictionary({"Marked": "true"})
-    catalog.Metadata = _xmp(title, author, subject)
 
 
 def _xmp(title: str, author: str, subject: str) -> XMP:
