@@ -37,8 +37,9 @@ class TaggingCanvas(Canvas):
         return super().linkRect(words, destinationname, *args, **kwargs)
 
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:  # noqa: N802
-        name = name or f"NUMBER{self._annotationCount + 1}"  # reportlab's own naming
-        key = self.tags.link(self, self._doc.annotationName(name))
+        count = self._annotationCount + 1
+        name = name or f"NUMBER{count}"  # reportlab's own naming
+        key = self.tags.link(self, count)
         if isinstance(annotation, LinkAnnotation):
             annotation.permitted = (*annotation.permitted, "StructParent")
             annotation.otherkw["StructParent"] = key

@@ -96,11 +96,12 @@ class Tagger:
         """The number of the page being drawn (reportlab's, from 1)."""
         self.on_page = array("i")
         """The element of each MCID on the page being drawn."""
-        self.parent_tree: dict[int, array[int] | int] = {}
-        """Each page's elements by MCID, and each link's element, by key."""
+        self.parent_tree = array("i")
+        """By key: a link's element, or (as -1 - n) the n-th page's elements by MCID."""
+        self.pages: list[array[int]] = []
         self.page_keys: dict[int, int] = {}
-        self.annotations: list[tuple[str, int]] = []
-        """Each link annotation's object name (reportlab's) and page number."""
+        self.annotations = array("i")
+        """Each link annotation as reportlab counts them, then its page, in turn."""
         self.text_queue: list[int] = []
         """Elements the next texts a list item draws belong to (its label, then its body)."""
         self.link_words: dict[str, str] = {}
@@ -170,7 +171,8 @@ class Tagger:
         if page != self.page:
             self.page, self.on_page = page, array("i")
             self.page_keys[page] = len(self.parent_tree)
-            self.parent_tree[len(self.parent_tree)] = self.on_page
+            self.parent_tree.append(-1 - len(self.pages))
+            self.pages.append(self.on_page)
         mcid = len(self.on_page)
         self.on_page.append(element)
         self.owners.append(element)
@@ -227,18 +229,18 @@ class Tagger:
         finally:
             self.end(canvas)
 
-    def link(self, canvas: Any, name: str) -> int:
-        """An annotation made now belongs to the element being drawn (a Link within it, or the
-        element itself when it is a Link); returns its key in the parent tree."""
+    def link(self, canvas: Any, count: int) -> int:
+        """An annotation made now (reportlab's `count`-th) belongs to the element being drawn
+        (a Link within it, or the element itself when it is a Link); returns its key in the
+        parent tree."""
         owner = self.on_page[-1] if self.in_sequence and len(self.on_page) else self.open[-1]
         if ROLES[self.roles[owner]] != "Link":
             owner = self.new("Link", owner)
         self.owners.append(owner)
-        self.kids.append(len(self.annotations) << 2 | ANNOTATION)
-        self.annotations.append((name, canvas._doc.pageCounter))
-        key = len(self.parent_tree)
-        self.parent_tree[key] = owner
-        return key
+        self.kids.append(len(self.annotations) // 2 << 2 | ANNOTATION)
+        self.annotations.extend((count, canvas._doc.pageCounter))
+        self.parent_tree.append(owner)
+        return len(self.parent_tree) - 1
 
 
 def tagged_draw(

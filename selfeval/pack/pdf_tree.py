@@ -59,7 +59,7 @@ def append_structure(
     for number, text in tree.objects():
         out.add(number, text)
     xref = out.offset
-    out.write(_cross_reference(out.offsets))
+    out.cross_reference()
     root, info = _entry(trailer, rb"/Root (\d+ \d+ R)"), _entry(trailer, rb"/Info (\d+ \d+ R)")
     identity = _entry(trailer, rb"/ID\s*(\[[^\]]*\])")
     out.write(
@@ -79,16 +79,18 @@ def _entry(trailer: bytes, pattern: bytes) -> str:
 
 
 class _Out:
-    """Bytes to the file a megabyte at a time, each object's offset noted."""
+    """Bytes to the file a megabyte at a time, each object's number and offset noted."""
 
     def __init__(self, write: Callable[[bytes], None], offset: int) -> None:
         self.sink, self.offset = write, offset
         self.pending: list[bytes] = []
         self.size = 0
-        self.offsets: list[tuple[int, int]] = []
+        self.numbers = array("q")
+        self.offsets = array("q")
 
     def add(self, number: int, text: bytes) -> None:
-        self.offsets.append((number, self.offset))
+        self.numbers.append(number)
+        self.offsets.append(self.offset)
         self.write(b"%d 0 obj\n%s\nendobj\n" % (number, text))
 
     def write(self, data: bytes) -> None:
@@ -102,20 +104,20 @@ class _Out:
         self.sink(b"".join(self.pending))
         self.pending, self.size = [], 0
 
-
-def _cross_reference(offsets: list[tuple[int, int]]) -> bytes:
-    """The update's cross-reference section: a subsection per run of consecutive numbers."""
-    offsets.sort()
-    lines = [b"xref\n"]
-    start = 0
-    while start < len(offsets):
-        end = start
-        while end + 1 < len(offsets) and offsets[end + 1][0] == offsets[end][0] + 1:
-            end += 1
-        lines.append(b"%d %d\n" % (offsets[start][0], end - start + 1))
-        lines += [b"%010d 00000 n \n" % offset for _number, offset in offsets[start : end + 1]]
-        start = end + 1
-    return b"".join(lines)
+    def cross_reference(self) -> None:
+        """The update's cross-reference section: a subsection per run of consecutive numbers
+        (the objects came in runs), in order of number."""
+        runs: list[tuple[int, int]] = []  # first and last index into `numbers`
+        for index, number in enumerate(self.numbers):
+            if runs and number == self.numbers[runs[-1][1]] + 1:
+                runs[-1] = (runs[-1][0], index)
+            else:
+                runs.append((index, index))
+        self.write(b"xref\n")
+        for start, end in sorted(runs, key=lambda run: self.numbers[run[0]]):
+            self.write(b"%d %d\n" % (self.numbers[start], end - start + 1))
+            for index in range(start, end + 1):
+                self.write(b"%010d 00000 n \n" % self.offsets[index])
 
 
 class _Tree:
@@ -135,12 +137,13 @@ class _Tree:
         for element in range(len(self.tags.roles)):
             yield self.first + element, self._element(element)
         entries: list[str] = []
-        for key, value in self.tags.parent_tree.items():
-            if isinstance(value, int):
+        for key, value in enumerate(self.tags.parent_tree):
+            if value >= 0:  # a link's element
                 entries.append(f"{key} {self.first + value} 0 R")
                 continue
             number = self._number()
-            yield number, ("[" + " ".join(f"{self.first + e} 0 R" for e in value) + "]").encode()
+            page = self.tags.pages[-1 - value]
+            yield number, ("[" + " ".join(f"{self.first + e} 0 R" for e in page) + "]").encode()
             entries.append(f"{key} {number} 0 R")
         tree = self._number()
         yield tree, f"<</Nums[{' '.join(entries)}]>>".encode("latin-1")
@@ -186,8 +189,8 @@ class _Tree:
         if kind == ELEMENT:
             return f"{self.first + value} 0 R"
         if kind == ANNOTATION:
-            name, page = self.tags.annotations[value]
-            annotation = _number(self.document, name)
+            count, page = self.tags.annotations[2 * value], self.tags.annotations[2 * value + 1]
+            annotation = _number(self.document, self.document.annotationName(f"NUMBER{count}"))
             return f"<</Type/OBJR/Obj {annotation} 0 R/Pg {self._page(page)} 0 R>>"
         page, mcid = value >> 20, value & 0xFFFFF
         if page == first_page:
