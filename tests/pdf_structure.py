@@ -66,15 +66,16 @@ def elements(pdf: pikepdf.Pdf) -> Iterator[pikepdf.Dictionary]:
 def elements_in(pdf: pikepdf.Pdf) -> Iterator[tuple[pikepdf.Dictionary, pikepdf.Dictionary]]:
     """Every structure element with the element (or root) whose kids name it."""
     root = pdf.Root.StructTreeRoot
-    pending = [(kid, root) for kid in reversed(_kids(root))]
+    pending = [(kid, root) for kid in reversed(kids_of(root))]
     while pending:
         node, parent = pending.pop()
         if isinstance(node, pikepdf.Dictionary) and node.get("/S") is not None:
             yield node, parent
-            pending.extend((kid, node) for kid in reversed(_kids(node)))
+            pending.extend((kid, node) for kid in reversed(kids_of(node)))
 
 
-def _kids(node: pikepdf.Object) -> list[pikepdf.Object]:
+def kids_of(node: pikepdf.Object) -> list[pikepdf.Object]:
+    """An element's (or the root's) kids: /K is one kid or an array of them."""
     kids = node.get("/K")
     if kids is None:
         return []

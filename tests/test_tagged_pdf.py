@@ -26,6 +26,7 @@ from tests.pdf_structure import (
     element_texts,
     elements,
     elements_in,
+    kids_of,
     left_to_right,
     outline,
     page_sequences,
@@ -244,31 +245,24 @@ def test_every_element_stands_where_the_standard_lets_it(document: pikepdf.Pdf) 
             assert role(parent) in PARENTS[name], (name, role(parent))
 
 
-def _kids_of(element: pikepdf.Dictionary) -> list[pikepdf.Object]:
-    kids = element.get("/K")
-    if kids is None:
-        return []
-    return list(kids) if isinstance(kids, pikepdf.Array) else [kids]
-
-
 def test_each_section_starts_with_its_heading(document: pikepdf.Pdf) -> None:
     """Sections nest as the headings do: each opens with its own heading, and a deeper one
     only inside a shallower one."""
     for element, parent in elements_in(document):
         if role(element) != "Sect":
             continue
-        first = _kids_of(element)[0]
+        first = kids_of(element)[0]
         assert role(first) in ("H1", "H2", "H3")
         if role(parent) == "Sect":
-            assert int(role(first)[1]) > int(role(_kids_of(parent)[0])[1])
+            assert int(role(first)[1]) > int(role(kids_of(parent)[0])[1])
 
 
 def test_a_framed_box_keeps_its_heading_and_ends_where_it_ends(written: dict[str, Path]) -> None:
     with pikepdf.open(written["blocks"]) as pdf:
         (box,) = [(e, p) for e, p in elements_in(pdf) if role(e) == "Div"]
-        kids = _kids_of(box[1])
+        kids = kids_of(box[1])
         after = kids[[k.objgen for k in kids].index(box[0].objgen) + 1]
-        assert [role(k) for k in _kids_of(box[0])][:2] == ["H3", "P"]
+        assert [role(k) for k in kids_of(box[0])][:2] == ["H3", "P"]
         assert role(after) == "Table"  # the details after the box are the section's, not the box's
 
 
@@ -285,7 +279,7 @@ def test_figures_say_what_they_show_and_tables_have_header_cells(document: pikep
 
 
 def _descendants(element: pikepdf.Dictionary) -> Iterator[pikepdf.Dictionary]:
-    for kid in _kids_of(element):
+    for kid in kids_of(element):
         if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
             yield kid
             yield from _descendants(kid)
@@ -321,7 +315,7 @@ def test_links_are_in_the_structure_and_say_where_they_go(document: pikepdf.Pdf)
             assert len(str(annotation.Contents)) > 5
             link = tree[int(annotation.StructParent)]
             assert role(link) == "Link"
-            objects = [k for k in _kids_of(link) if isinstance(k, pikepdf.Dictionary)]
+            objects = [k for k in kids_of(link) if isinstance(k, pikepdf.Dictionary)]
             assert any(
                 k.get("/Type") == "/OBJR" and k.Obj.objgen == annotation.objgen for k in objects
             )

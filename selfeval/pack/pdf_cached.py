@@ -15,9 +15,19 @@ from reportlab.platypus import Paragraph, Table
 from selfeval.pack.pdf_tags import Tag, tagged_draw
 
 
-class CachedParagraph(Paragraph):
+class KeepsTag:
+    """A flowable whose pieces, when a page end splits it, are still its structure element."""
+
     tag: Tag | None = None
 
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        pieces: list[Any] = super().split(availWidth, availHeight)  # type: ignore[misc]
+        for piece in pieces:
+            piece.tag = self.tag
+        return pieces
+
+
+class CachedParagraph(KeepsTag, Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         cache: dict[float, tuple[Any, list[float], float]] = self.__dict__.setdefault("_wraps", {})
         hit = cache.get(availWidth)
@@ -29,19 +39,12 @@ class CachedParagraph(Paragraph):
         cache[availWidth] = (self.blPara, self._wrapWidths, self.height)
         return width, height
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-        pieces: list[Any] = super().split(availWidth, availHeight)
-        for piece in pieces:
-            piece.tag = self.tag
-        return pieces
-
     def _drawOn(self, canv: Any) -> None:  # noqa: N802 (reportlab's name)
         tagged_draw(canv, self.tag, lambda: Paragraph._drawOn(self, canv), bool(self.bulletText))
 
 
-class CachedTable(Table):
-    tag: Tag | None = None
-    """A table that is a layout box (Div) or the contents (TOC); a data table's rows and cells
+class CachedTable(KeepsTag, Table):
+    """Its tag makes a layout box (Div) or the contents (TOC); a data table's rows and cells
     are tagged by its drawing callback (`pdf_table_tags.py`)."""
 
     def _calc(self, availWidth: float, availHeight: float) -> None:  # noqa: N803
@@ -49,12 +52,6 @@ class CachedTable(Table):
         if self.__dict__.get("_calculated_for") != key:
             super()._calc(availWidth, availHeight)
             self._calculated_for = key
-
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-        pieces: list[Any] = super().split(availWidth, availHeight)
-        for piece in pieces:
-            piece.tag = self.tag
-        return pieces
 
     def _drawOn(self, canv: Any) -> None:  # noqa: N802 (reportlab's name)
         tagged_draw(canv, self.tag, lambda: Table._drawOn(self, canv))

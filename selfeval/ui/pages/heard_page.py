@@ -28,7 +28,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.heard_dialogs import CaseStudyDialog, SurveyDialog, VoiceDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
-from selfeval.ui.widgets.confirm_delete import confirm_delete
+from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 from selfeval.words import counted
@@ -170,12 +170,12 @@ class KindTab(QWidget):
             return
         item = dialog.result_item  # type: ignore[attr-defined]
         extra = self._extra(getattr(dialog, "cleared_result", frozenset()))
-        made: list[str] = []
-
-        def do() -> None:
-            made[:] = [self.kind.add(workspace, item, made[0] if made else None, **extra)]
-
-        self.page.push(f"add {self.kind.noun}", do, lambda: self.kind.delete(workspace, made[0]))
+        push_added(
+            self.page.context,
+            f"add {self.kind.noun}",
+            lambda known: self.kind.add(workspace, item, known, **extra),
+            lambda made: self.kind.delete(workspace, made),
+        )
 
     def edit_selected(self) -> None:
         chosen, workspace = self.selected(), self.page.context.workspace
@@ -197,15 +197,16 @@ class KindTab(QWidget):
         chosen, workspace = self.selected(), self.page.context.workspace
         if chosen is None:
             return
-        said = f"'{self.kind.label(chosen)}'"
-        if not confirm_delete(self, f"Delete the {self.kind.noun}", said):
-            return
         old = chosen.as_input()
         back = self._extra(self._cleared(old))
-        self.page.push(
-            f"delete {self.kind.noun}",
+        push_deleted(
+            self,
+            self.page.context,
+            self.kind.noun,
+            self.kind.label(chosen),
             lambda: self.kind.delete(workspace, chosen.id),
             lambda: self.kind.add(workspace, old, chosen.id, **back),
+            text=f"delete {self.kind.noun}",
         )
 
 

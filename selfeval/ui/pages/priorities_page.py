@@ -43,7 +43,7 @@ from selfeval.services.vocabulary import ACTION_STATUSES
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
-from selfeval.ui.widgets.confirm_delete import confirm_delete
+from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
@@ -232,12 +232,12 @@ class PrioritiesPage(PageWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_item is None:
             return
         item, workspace = dialog.result_item, self.context.workspace
-        made: list[str] = []
-
-        def do() -> None:
-            made[:] = [add_priority(workspace, item, made[0] if made else None)]
-
-        self._push(f"add priority '{item.title}'", do, lambda: delete_priority(workspace, made[0]))
+        push_added(
+            self.context,
+            f"add priority '{item.title}'",
+            lambda known: add_priority(workspace, item, known),
+            lambda made: delete_priority(workspace, made),
+        )
 
     def edit_selected(self) -> None:
         priority = self.selected()
@@ -257,11 +257,12 @@ class PrioritiesPage(PageWidget):
         priority = self.selected()
         if priority is None:
             return
-        if not confirm_delete(self, "Delete the priority", f"'{priority.title}'"):
-            return
         old, workspace = priority.as_input(), self.context.workspace
-        self._push(
-            f"delete priority '{priority.title}'",
+        push_deleted(
+            self,
+            self.context,
+            "priority",
+            priority.title,
             lambda: delete_priority(workspace, priority.id),
             lambda: add_priority(workspace, old, priority.id),
         )

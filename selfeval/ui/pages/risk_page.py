@@ -44,7 +44,7 @@ from selfeval.services.people import list_people
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
-from selfeval.ui.widgets.confirm_delete import confirm_delete
+from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.priority_checklist import priority_checklist
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
@@ -308,12 +308,12 @@ class RiskPage(PageWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.result_item is None:
             return
         item, workspace = dialog.result_item, self.context.workspace
-        made: list[str] = []
-
-        def do() -> None:
-            made[:] = [add_risk(workspace, item, made[0] if made else None)]
-
-        self._push(f"add risk '{item.title}'", do, lambda: delete_risk(workspace, made[0]))
+        push_added(
+            self.context,
+            f"add risk '{item.title}'",
+            lambda known: add_risk(workspace, item, known),
+            lambda made: delete_risk(workspace, made),
+        )
 
     def edit_selected(self) -> None:
         risk = self.selected()
@@ -347,11 +347,12 @@ class RiskPage(PageWidget):
         risk = self.selected()
         if risk is None:
             return
-        if not confirm_delete(self, "Delete the risk", f"'{risk.title}'"):
-            return
         old, workspace = risk.as_input(), self.context.workspace
-        self._push(
-            f"delete risk '{risk.title}'",
+        push_deleted(
+            self,
+            self.context,
+            "risk",
+            risk.title,
             lambda: delete_risk(workspace, risk.id),
             lambda: add_risk(workspace, old, risk.id),
         )
