@@ -412,3 +412,12 @@ def test_a_paragraph_is_marked_in_its_language_only_when_it_is_in_it(
     from selfeval.pack.languages import language_of
 
     assert language_of(text) == language
+
+
+def test_a_rating_is_said_by_its_word_not_its_square(written: dict[str, Path]) -> None:
+    """A chip draws a coloured square before its word; a screen reader is given the words."""
+    with pikepdf.open(written["blocks"]) as pdf:
+        said = [(role(e), str(e.ActualText)) for e in elements(pdf) if "/ActualText" in e]
+    assert ("P", "Rating: Red") in said
+    assert ("LBody", "A framework bullet (Green - a note)") in said
+    assert said.count(("TD", "Green")) == 119  # the long table's rating column

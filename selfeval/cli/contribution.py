@@ -1,5 +1,5 @@
-"""The `selfeval contribution` verbs: request, open, return, merge (services/contributions.py,
-services/merge.py)."""
+"""The `selfeval contribution` verbs: request, open, return, merge (services/contributions/:
+`requests.py`, `merge.py`)."""
 
 from __future__ import annotations
 

@@ -52,6 +52,7 @@ from selfeval.pack.blocks import (
 )
 from selfeval.pack.chart_words import chart_words
 from selfeval.pack.languages import language_of
+from selfeval.pack.model import Rating
 from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
 from selfeval.pack.pdf_cached import CachedTable as PdfTable
 from selfeval.pack.pdf_contents import Contents
@@ -59,7 +60,16 @@ from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument
 from selfeval.pack.pdf_quick import Run, runs_markup, runs_paragraph
 from selfeval.pack.pdf_rows import RowsTable, Unfolding, unfolding
 from selfeval.pack.pdf_script import is_right_to_left
-from selfeval.pack.pdf_style import ACCENT, GRID, RULE, chip, safe, styles, table_style
+from selfeval.pack.pdf_style import (
+    ACCENT,
+    GRID,
+    RULE,
+    chip,
+    chip_words,
+    safe,
+    styles,
+    table_style,
+)
 from selfeval.pack.pdf_table_tags import DataTable, LayoutTable
 from selfeval.pack.pdf_tagged import Closes, Figure, Opens
 from selfeval.pack.pdf_tags import ARTIFACT, Tag
@@ -189,19 +199,27 @@ class BlockStory:
         return item(runs_paragraph(runs, self.s["bullet"], "\u2022"), text)
 
     def rated_bullets(self, block: RatedBullets) -> list[Flowable]:
-        flow: list[Flowable] = []
-        for text, rating, note in block.items:
-            markup = safe(text)
-            if rating or note:
-                extra = [chip(rating)] if rating else []
-                if note:
-                    extra.append(safe(note))
-                markup += f' <font color="#505050">({" - ".join(extra)})</font>'
-            flow.append(item(Paragraph(markup, self.s["bullet"], bulletText="\u2022"), text))
-        return listed(flow)
+        return listed([self.rated_bullet(*entry) for entry in block.items])
+
+    def rated_bullet(self, text: str, rating: Rating | None, note: str) -> Paragraph:
+        """A framework bullet with its rating (chip and word) and note after it; a screen
+        reader is given the words without the chip's square."""
+        markup, extra = safe(text), [chip(rating)] if rating else []
+        if note:
+            extra.append(safe(note))
+        if extra:
+            markup += f' <font color="#505050">({" - ".join(extra)})</font>'
+        paragraph = item(Paragraph(markup, self.s["bullet"], bulletText="\u2022"), text)
+        if rating is not None and paragraph.tag is not None and not paragraph.tag.actual:
+            words = [chip_words(rating), *([clean(note)] if note else [])]
+            paragraph.tag.actual = f"{clean(text)} ({' - '.join(words)})"
+        return paragraph
 
     def rating_line(self, block: RatingLine) -> list[Flowable]:
-        return [self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")]
+        line = self.p(f"<b>{safe(block.label)}:</b> {chip(block.rating)}")
+        assert line.tag is not None
+        line.tag.actual = f"{clean(block.label)}: {chip_words(block.rating)}"
+        return [line]
 
     def written(self, block: Written) -> list[Flowable]:
         return [self.p(marked(block.runs), text=runs_text(block.runs))]
@@ -276,7 +294,10 @@ class BlockStory:
         style = self.s["cell_bold" if bold else "cell"]
         if isinstance(value, str | CellText):
             return runs_paragraph(cell_runs(value), style)
-        return Paragraph(cell_markup(value), style)
+        paragraph = Paragraph(cell_markup(value), style)
+        if isinstance(value, Chip | Swatch):  # said as its word, not the square before it
+            paragraph.spoken = chip_words(value.rating) if isinstance(value, Chip) else value.label
+        return paragraph
 
     def table(self, block: Table) -> list[Flowable]:
         if not block.rows:

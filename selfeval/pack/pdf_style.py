@@ -192,3 +192,8 @@ def chip(rating: Rating | None) -> str:
     if rating is None:
         return "Not rated"
     return f'<font color="{rating.colour}">\u25a0</font> {safe(rating.label)}'
+
+
+def chip_words(rating: Rating | None) -> str:
+    """What a screen reader says for a chip: its word, not the square drawn before it."""
+    return rating.label if rating is not None else "Not rated"

@@ -65,7 +65,7 @@ class DataTable(LayoutTable):
         if event == "startRow":
             self._start_row(tags, canvas, int(args[0]))
         elif event == "startCell" and not self.repeated:
-            self._cell(tags, canvas, int(args[0]), int(args[1]))
+            self._cell(tags, canvas, int(args[0]), int(args[1]), _spoken(args[2]))
         elif event == "endCell" and not self.repeated:
             tags.end(canvas)
         elif event == "endRow":
@@ -86,14 +86,16 @@ class DataTable(LayoutTable):
         if header and row == self.header_rows - 1:
             self.header_drawn = True
 
-    def _cell(self, tags: Tagger, canvas: Any, row: int, column: int) -> None:
+    def _cell(self, tags: Tagger, canvas: Any, row: int, column: int, spoken: str) -> None:
+        """`spoken`: what the cell says instead of what it draws (a rating's word, not its
+        coloured square)."""
         if row < self.header_rows:
             role, scope = "TH", COLUMN
         elif self.row_headers and column == 0:
             role, scope = "TH", ROW
         else:
             role, scope = "TD", ""
-        extra = Extra("", "", "", scope) if scope else None
+        extra = Extra("", "", spoken, scope) if scope or spoken else None
         tags.begin(canvas, tags.new(role, tags.open[-1], extra))
 
     def _end_row(self, tags: Tagger, canvas: Any) -> None:
@@ -105,3 +107,12 @@ class DataTable(LayoutTable):
             return
         tags.pop()
         tags.pop()
+
+
+def _spoken(value: Any) -> str:
+    """A cell's `spoken` words, if its flowable (reportlab may hold it in a list) has them."""
+    for flowable in value if isinstance(value, list | tuple) else [value]:
+        said: str = getattr(flowable, "spoken", "")
+        if said:
+            return said
+    return ""

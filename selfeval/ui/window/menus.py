@@ -1,6 +1,6 @@
 """The main window's menus and shortcuts (F1 lists them from these actions: help_dialog.py).
 
-Every item calls the window's controller (ui/window_controller.py); nothing here knows the window.
+Every item calls the window's controller (ui/window/controller.py); nothing here knows the window.
 """
 
 from __future__ import annotations
