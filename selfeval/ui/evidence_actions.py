@@ -27,6 +27,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.evidence_dialog import EvidenceForm
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.temporary_copies import new_folder
+from selfeval.ui.touches import Touches
 
 
 def _read_files(paths: list[Path]) -> list[tuple[str, bytes]]:
@@ -58,7 +59,9 @@ def add_evidence_undoable(
         if made:
             delete_evidence(workspace, made[0])
 
-    context.push(f"add evidence '{form.item.title}'", do, undo, criterion_id)
+    context.push(
+        f"add evidence '{form.item.title}'", do, undo, criterion_id, touches=Touches.EVIDENCE
+    )
 
 
 def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: EvidenceForm) -> None:
@@ -93,7 +96,7 @@ def edit_evidence_undoable(context: PageContext, before: EvidenceView, form: Evi
             name, data = removed_data[original]
             current_removed[original] = add_attachment_bytes(workspace, before.id, name, data)
 
-    context.push(f"edit evidence '{form.item.title}'", do, undo, None)
+    context.push(f"edit evidence '{form.item.title}'", do, undo, None, touches=Touches.EVIDENCE)
 
 
 def delete_evidence_undoable(context: PageContext, evidence_id: str) -> None:
@@ -112,7 +115,7 @@ def delete_evidence_undoable(context: PageContext, evidence_id: str) -> None:
         for name, data in files:
             add_attachment_bytes(workspace, current[0], name, data)
 
-    context.push(f"delete evidence '{view.title}'", do, undo, None)
+    context.push(f"delete evidence '{view.title}'", do, undo, None, touches=Touches.EVIDENCE)
 
 
 def link_undoable(context: PageContext, evidence_ids: list[str], criterion_id: str) -> None:
@@ -128,7 +131,7 @@ def link_undoable(context: PageContext, evidence_ids: list[str], criterion_id: s
         for evidence_id, links in before.items():
             replace_evidence_links(workspace, evidence_id, links)
 
-    context.push("link evidence", do, undo, criterion_id)
+    context.push("link evidence", do, undo, criterion_id, touches=Touches.EVIDENCE)
 
 
 def unlink_undoable(context: PageContext, evidence_id: str, criterion_id: str) -> None:
@@ -140,6 +143,7 @@ def unlink_undoable(context: PageContext, evidence_id: str, criterion_id: str) -
         lambda: replace_evidence_links(workspace, evidence_id, after),
         lambda: replace_evidence_links(workspace, evidence_id, before),
         criterion_id,
+        touches=Touches.EVIDENCE,
     )
 
 

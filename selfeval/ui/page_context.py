@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
+from selfeval.ui.touches import EVERYTHING, Touches
 from selfeval.ui.undo import ServiceCommand
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 class PageContext:
     workspace: Workspace
     undo_stack: QUndoStack
-    changed: Callable[[str | None, bool], None]
-    """Called after any change, with the criterion it touched (None: not one criterion) and
-    whether evidence may have changed (re-reading the evidence library is the costly part)."""
+    changed: Callable[[str | None, Touches], None]
+    """Called after any change, with the criterion it touched (None: not one criterion) and the
+    views it touched (`touches.py`): only those are read again."""
     show_error: Callable[[str], None]
     navigate: Callable[[RouteKind, str], None]
     """navigate(kind, id): where to go (window_host.RouteKind)."""
@@ -42,21 +43,21 @@ class PageContext:
         undo: Callable[[], object],
         criterion_id: str | None = None,
         *,
-        evidence: bool = True,
+        touches: Touches = EVERYTHING,
         failed: Callable[[], None] | None = None,
         redo: Callable[[], object] | None = None,
         returns_judgement: bool = False,
     ) -> None:
-        """Do a change now, as one entry on the undo stack. `evidence=False` for changes that
-        cannot touch evidence or its links (ratings, narrative, owners, actions); `failed` keeps
-        typed text on screen when the change could not be saved; `redo` (default `do`) is what Redo
-        runs after an Undo, usually `do` as a compare-and-set."""
+        """Do a change now, as one entry on the undo stack. `touches`: the views that show what
+        it changes (everything unless said); `failed` keeps typed text on screen when the change
+        could not be saved; `redo` (default `do`) is what Redo runs after an Undo, usually `do`
+        as a compare-and-set."""
         self.undo_stack.push(
             ServiceCommand(
                 text,
                 do,
                 undo,
-                lambda: self.changed(criterion_id, evidence),
+                lambda: self.changed(criterion_id, touches),
                 self.save_failed or self.show_error,
                 failed,
                 redo,

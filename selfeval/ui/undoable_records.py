@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 
 
@@ -21,7 +22,7 @@ def push_added(
     def do() -> None:
         made[:] = [add(made[0] if made else None)]
 
-    context.push(text, do, lambda: delete(made[0]), None, evidence=False)
+    context.push(text, do, lambda: delete(made[0]), None, touches=Touches.RECORDS)
 
 
 def push_deleted(
@@ -36,4 +37,4 @@ def push_deleted(
     """Asked first (nothing is deleted without a yes); Undo puts the record back as it was."""
     if not confirm_delete(parent, f"Delete the {noun}", f"'{label}'"):
         return
-    context.push(text or f"delete {noun} '{label}'", delete, restore, None, evidence=False)
+    context.push(text or f"delete {noun} '{label}'", delete, restore, None, touches=Touches.RECORDS)

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from selfeval.services.field_headings import set_heading, set_hidden
 from selfeval.services.workspace import open_workspace
+from selfeval.ui.touches import ALL_BUT_EVIDENCE
 from tests.ui.mnemonics import clashes
 
 
@@ -55,7 +56,7 @@ def test_the_headings_are_set_in_the_app_and_the_page_follows_at_once(
     assert not dialog.isVisible()
     headings = field_headings(window.workspace)
     assert headings.label("rationale") == "What we know" and headings.hidden == {"impact"}
-    window.context.changed(None, False)  # as File > Our headings does after OK
+    window.context.changed(None, ALL_BUT_EVIDENCE)  # as File > Our headings does after OK
     page = window.criterion_page
     assert page.labels["rationale"].text() == "&What we know:"
     assert not page.texts["impact"].isVisibleTo(page)

@@ -15,6 +15,11 @@ from tests.server_fixtures import ThrowAwayServer
 
 
 def _counted_click(window, rating: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return _counted(window, window.criterion_page.rating.buttons[rating].click)
+
+
+def _counted(window, act) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The transactions and writing statements `act` runs on the window's store."""
     store = window.workspace.store
     counts = {"transactions": 0, "writes": 0}
 
@@ -30,7 +35,7 @@ def _counted_click(window, rating: str) -> dict[str, int]:  # type: ignore[no-un
         event.listen(engine, "begin", begun)
         event.listen(engine, "before_cursor_execute", statement)
     try:
-        window.criterion_page.rating.buttons[rating].click()
+        act()
     finally:
         for engine in engines:
             event.remove(engine, "begin", begun)
@@ -128,3 +133,33 @@ def test_a_bullets_rating_is_one_write_and_shown_from_it(
     window.undo_stack.undo()
     stored = get_judgement(window.workspace, "participation", bullet).rating
     assert stored != "amber" and combo.currentData() == stored
+
+
+def test_an_owner_added_reads_only_the_owners_again(
+    qtbot: QtBot, demo_path: Path, open_window
+) -> None:  # type: ignore[no-untyped-def]
+    """Other edits say what they touch (ui/touches.py) and the window reads only that again:
+    an owner added is its write and the owners' read, not every view's."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from selfeval.services.people import list_people
+    from selfeval.ui.touches import EVERYTHING
+    from tests.ui.conftest import when_dialog_opens
+
+    window = open_window(demo_path)
+    window.navigate("criterion", "valued-included")
+    owners = window.criterion_page.owners
+    farah = next(p for p in list_people(window.workspace) if p.name == "Farah Ahmed")
+
+    def choose(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.person.setCurrentIndex(dialog.person.findData(farah.id))
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_dialog_opens(qtbot, choose)
+    counts = _counted(window, owners.add_button.click)
+    assert any("Farah Ahmed" in owners.list.item(i).text() for i in range(owners.list.count()))
+    refresh = _counted(window, lambda: window.changed("valued-included", EVERYTHING))
+    # the dialog's list of people, the owners before (for Undo), the write, the owners after
+    # (for Redo), the owners shown: five, where the full refresh alone reads twelve
+    assert counts["writes"] >= 1 and counts["transactions"] <= 5, counts
+    assert refresh["transactions"] >= 10, refresh  # what it read again before

@@ -34,6 +34,7 @@ from selfeval.services.improvement.actions import (
 from selfeval.ui.dialogs.action_dialog import ActionDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
@@ -133,7 +134,7 @@ class ActionTable(QWidget):
             do,
             lambda: delete_action(workspace, made[0]),
             self.criterion_id or None,
-            evidence=False,
+            touches=Touches.ACTIONS,
         )
 
     def edit(self) -> None:
@@ -150,7 +151,7 @@ class ActionTable(QWidget):
             lambda: update_action(workspace, action.id, after, expect=before),
             lambda: update_action(workspace, action.id, before, expect=after),
             self.criterion_id or None,
-            evidence=False,
+            touches=Touches.ACTIONS,
         )
 
     def delete(self) -> None:
@@ -166,7 +167,7 @@ class ActionTable(QWidget):
             lambda: delete_action(workspace, action.id),
             lambda: add_action(workspace, before, action.id, action.notes),
             self.criterion_id or None,
-            evidence=False,
+            touches=Touches.ACTIONS,
         )
 
     def _not_complete(self) -> bool:
@@ -183,7 +184,7 @@ class ActionTable(QWidget):
             lambda: set_status(workspace, action.id, "complete"),
             lambda: set_status(workspace, action.id, old),
             self.criterion_id or None,
-            evidence=False,
+            touches=Touches.ACTIONS,
         )
 
     def note(self) -> None:
@@ -193,7 +194,7 @@ class ActionTable(QWidget):
         text, ok = QInputDialog.getText(self, "Progress note", f"Progress on '{action.title}':")
         if ok and text.strip():
             add_progress_note(self.context.workspace, action.id, text, date.today())
-            self.context.changed(self.criterion_id or None, False)
+            self.context.changed(self.criterion_id or None, Touches.ACTIONS)
 
 
 class ActionPlanPage(PageWidget):

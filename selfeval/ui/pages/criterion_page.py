@@ -32,6 +32,7 @@ from selfeval.ui.dialogs.history_dialog import HistoryDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.action_widgets import ActionTable
 from selfeval.ui.pages.page_widget import ScrollingPage
+from selfeval.ui.touches import EVERYTHING, Touches
 from selfeval.ui.widgets.autosave_text import AutosaveText
 from selfeval.ui.widgets.bullet_judgements import BulletJudgements
 from selfeval.ui.widgets.comments_panel import CommentsPanel
@@ -269,17 +270,10 @@ class CriterionPage(ScrollingPage):
         self._show_priorities(criterion_id)
         self.lead_in.setText(criterion.lead_in or "")
         self.lead_in.setVisible(bool(criterion.lead_in))
-        judgements = {
-            b: j
-            for (c, b), j in list_judgements(self.context.workspace).items()
-            if c == criterion_id
-        }
-        self.bullets.load(criterion, judgements)
-        judgement = get_judgement(self.context.workspace, criterion_id)
         if not same:  # another criterion's typing not saved is not this one's
             for editor in self.texts.values():
                 editor.forget_unsaved()
-        self.show_saved(judgement)  # the boxes filled without signals: reading ease is this one's
+        self._load_judgements(criterion_id)  # boxes filled without signals: this one's reading ease
         self.owners.load(criterion_id)
         if evidence or not same:
             self.evidence.load(criterion_id)
@@ -292,6 +286,38 @@ class CriterionPage(ScrollingPage):
         self.shown_headings = self._apply_headings()
         if not same:  # another criterion opens at its top, not where the last one was read to
             self.verticalScrollBar().setValue(0)
+
+    def reload(self, touches: Touches) -> None:
+        """After a change to the criterion shown: its touched parts read again, the rest as they
+        are (an owner added reads the owners; a link the evidence list; a merge everything)."""
+        criterion_id = self.criterion_id
+        if touches == EVERYTHING:
+            self.load(criterion_id)
+            return
+        if touches & Touches.RATINGS:
+            self._load_judgements(criterion_id)
+        if touches & Touches.OWNERS:
+            self.owners.load(criterion_id)
+        if touches & Touches.EVIDENCE:
+            self.evidence.load(criterion_id)
+        if touches & Touches.COMMENTS:
+            self.comments.load(criterion_id)
+        if touches & Touches.ACTIONS:
+            self.actions_panel.show_actions(
+                list_actions(self.context.workspace, criterion_id=criterion_id)
+            )
+        if touches & Touches.RECORDS:  # priorities, what was heard, the partnership's headings
+            self._show_priorities(criterion_id)
+            self.shown_headings = self._apply_headings()
+
+    def _load_judgements(self, criterion_id: str) -> None:
+        judgements = {
+            b: j
+            for (c, b), j in list_judgements(self.context.workspace).items()
+            if c == criterion_id
+        }
+        self.bullets.load(self.context.workspace.framework.criterion(criterion_id), judgements)
+        self.show_saved(get_judgement(self.context.workspace, criterion_id))
 
     def show_saved(self, judgement: JudgementView) -> None:
         """The judgement as stored: its texts (typing not yet saved is never replaced), rating
@@ -337,7 +363,7 @@ class CriterionPage(ScrollingPage):
             lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
             lambda: set_judgement_field(workspace, criterion_id, "", "rating", old, rating),
             criterion_id,
-            evidence=False,
+            touches=Touches.RATINGS,
             redo=lambda: set_judgement_field(workspace, criterion_id, "", "rating", rating, old),
             returns_judgement=True,
         )
@@ -382,7 +408,7 @@ class CriterionPage(ScrollingPage):
             lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
             lambda: set_judgement_field(workspace, criterion_id, "", field, old, new),
             criterion_id,
-            evidence=False,
+            touches=Touches.RATINGS,
             failed=lambda: editor.keep_unsaved(old),
             redo=lambda: set_judgement_field(workspace, criterion_id, "", field, new, old),
             returns_judgement=True,

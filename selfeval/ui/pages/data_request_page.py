@@ -41,6 +41,7 @@ from selfeval.services.vocabulary import REQUEST_KINDS, WITHIN_NOTICE
 from selfeval.ui.dialogs.checked_dialog import CheckedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -253,7 +254,10 @@ class DataRequestPage(PageWidget):
             made[0] = add_item(workspace, item, made[0] or None)
 
         self.context.push(
-            f"add '{item.title}'", do, lambda: delete_item(workspace, made[0]), evidence=False
+            f"add '{item.title}'",
+            do,
+            lambda: delete_item(workspace, made[0]),
+            touches=Touches.RECORDS,
         )
 
     def edit(self) -> None:
@@ -268,7 +272,7 @@ class DataRequestPage(PageWidget):
             f"edit '{after.title}'",
             lambda: update_item(workspace, existing.id, after),
             lambda: update_item(workspace, existing.id, before),
-            evidence=False,
+            touches=Touches.RECORDS,
         )
 
     def delete(self) -> None:
@@ -282,7 +286,7 @@ class DataRequestPage(PageWidget):
             f"delete '{existing.title}'",
             lambda: delete_item(workspace, existing.id),
             lambda: add_item(workspace, existing.as_input(), existing.id, existing.ours),
-            evidence=False,
+            touches=Touches.RECORDS,
         )
 
     def starter(self) -> None:
@@ -291,7 +295,7 @@ class DataRequestPage(PageWidget):
         except InputError as err:
             self.context.show_error(str(err))
             return
-        self.context.changed(None, False)
+        self.context.changed(None, Touches.RECORDS)
         QMessageBox.information(
             self,
             "Starter list",

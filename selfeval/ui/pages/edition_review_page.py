@@ -30,6 +30,7 @@ from selfeval.services.improvement.edition_review import (
 from selfeval.services.judgements import get_judgement, set_judgement_field
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.word_marks import marked_html
@@ -196,7 +197,7 @@ class EditionReviewPage(PageWidget):
                 workspace, criterion_id, bullet_id, "rating", before, rating
             ),
             None,  # the review stays in view (a criterion here would open its page)
-            evidence=False,
+            touches=Touches.RATINGS,
         )
 
     def acknowledge(self) -> None:
@@ -208,7 +209,7 @@ class EditionReviewPage(PageWidget):
         except SelfevalError as err:
             self.context.show_error(str(err))
             return
-        self.context.changed(None, False)
+        self.context.changed(None, Touches.RECORDS)
 
     def open_criterion(self) -> None:
         item = self.selected()

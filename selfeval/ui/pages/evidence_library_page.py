@@ -44,6 +44,7 @@ from selfeval.ui.evidence_actions import (
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
 from selfeval.ui.tasks import OwnedTask, run_with_progress, wait_for_task
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.evidence_model import ID_ROLE, EvidenceFilter, EvidenceTableModel
 from selfeval.ui.widgets.headings import heading
@@ -339,7 +340,7 @@ class EvidenceLibraryPage(PageWidget):
         workspace = self.context.workspace
 
         def done(result: ImportResult) -> None:
-            self.context.changed(None, True)
+            self.context.changed(None, Touches.EVIDENCE | Touches.RECORDS)
             QMessageBox.information(
                 self,
                 "Import finished",

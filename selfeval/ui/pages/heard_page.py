@@ -28,6 +28,7 @@ from selfeval.services.workspace import Workspace
 from selfeval.ui.dialogs.heard_dialogs import CaseStudyDialog, SurveyDialog, VoiceDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
@@ -241,7 +242,7 @@ class HeardPage(PageWidget):
         )
 
     def push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
-        self.context.push(text, do, undo, None, evidence=False)
+        self.context.push(text, do, undo, None, touches=Touches.RECORDS)
 
 
 def _plural(noun: str) -> str:

@@ -42,6 +42,7 @@ from selfeval.ui.dialogs.indicator_figures_dialog import IndicatorFiguresDialog
 from selfeval.ui.dialogs.saved_notice import remember_folder, start_path
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading
@@ -208,7 +209,7 @@ class IndicatorsPage(PageWidget):
             f"figures for {figures.indicator_id} {figures.period}",
             do,
             lambda: put_back(workspace, figures.indicator_id, figures.period, before[0]),
-            evidence=False,
+            touches=Touches.RECORDS,
         )
 
     def delete_figures(self) -> None:
@@ -223,5 +224,5 @@ class IndicatorsPage(PageWidget):
             f"delete figures for {row.indicator_id} {row.period}",
             lambda: remove_figures(workspace, row.indicator_id, row.period),
             lambda: set_figures(workspace, row),
-            evidence=False,
+            touches=Touches.RECORDS,
         )

@@ -46,6 +46,7 @@ from selfeval.services.vocabulary import ORGANISATION_KINDS
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import ALL_BUT_EVIDENCE, EVERYTHING
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.confirm_delete import confirm_delete
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -222,7 +223,7 @@ class PeoplePage(PageWidget):
                 self.people.setItem(row, column, item)
 
     def _saved(self) -> None:
-        self.context.changed(None, True)
+        self.context.changed(None, EVERYTHING)
 
     def add_organisation(self) -> None:
         dialog = OrganisationDialog(parent=self)
@@ -282,7 +283,7 @@ class PeoplePage(PageWidget):
                 workspace, person.id, person.name, person.role, person.organisation, person.email
             ),
             redo=lambda: update_person(workspace, person.id, *after[0]),
-            evidence=False,
+            touches=ALL_BUT_EVIDENCE,
         )
 
     def _selected_organisation(self) -> OrganisationView | None:
@@ -323,7 +324,7 @@ class PeoplePage(PageWidget):
                 workspace, organisation.id, organisation.name, organisation.kind
             ),
             redo=lambda: update_organisation(workspace, organisation.id, name, kind),
-            evidence=True,
+            touches=EVERYTHING,
         )
 
     def delete_organisation(self) -> None:
@@ -337,7 +338,7 @@ class PeoplePage(PageWidget):
             f"delete organisation '{organisation.name}'",
             lambda: delete_organisation(workspace, organisation.id),
             lambda: restore_organisation(workspace, organisation),
-            evidence=False,
+            touches=ALL_BUT_EVIDENCE,
         )
 
     def delete_person(self) -> None:
@@ -351,5 +352,5 @@ class PeoplePage(PageWidget):
             f"delete '{person.name}'",
             lambda: delete_person(workspace, person.id),
             lambda: restore_person(workspace, person),
-            evidence=False,
+            touches=ALL_BUT_EVIDENCE,
         )

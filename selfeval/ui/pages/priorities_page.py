@@ -43,6 +43,7 @@ from selfeval.services.vocabulary import ACTION_STATUSES
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.criteria_checklist import CriteriaChecklist
 from selfeval.ui.widgets.headings import heading, plain_label
@@ -224,7 +225,7 @@ class PrioritiesPage(PageWidget):
         return self.priorities[row] if 0 <= row < len(self.priorities) else None
 
     def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
-        self.context.push(text, do, undo, None, evidence=False)
+        self.context.push(text, do, undo, None, touches=Touches.RECORDS)
 
     def add(self) -> None:
         following = max((p.number for p in self.priorities), default=0) + 1

@@ -44,6 +44,7 @@ from selfeval.services.people import list_people
 from selfeval.ui.dialogs.discard_guard import GuardedDialog
 from selfeval.ui.page_context import PageContext
 from selfeval.ui.pages.page_widget import PageWidget
+from selfeval.ui.touches import Touches
 from selfeval.ui.undoable_records import push_added, push_deleted
 from selfeval.ui.widgets.headings import heading, plain_label
 from selfeval.ui.widgets.priority_checklist import priority_checklist
@@ -301,7 +302,7 @@ class RiskPage(PageWidget):
 
     def _push(self, text: str, do: Callable[[], object], undo: Callable[[], object]) -> None:
         """One undoable change; the window refreshes this page (and the dashboard) after it."""
-        self.context.push(text, do, undo, None, evidence=False)
+        self.context.push(text, do, undo, None, touches=Touches.RECORDS)
 
     def add(self) -> None:
         dialog = RiskDialog(self.context, self)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QWidget
 from selfeval.framework.model import NOT_RATED, Criterion
 from selfeval.services.judgements import JudgementView, set_judgement_field
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.autosave_text import AutosaveText, UndoKeysToWindow
 from selfeval.ui.widgets.headings import plain_label
 from selfeval.ui.widgets.rating_badge import badge_icon
@@ -88,7 +89,7 @@ class BulletJudgements(QWidget):
             lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new),
             lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, old, new),
             criterion_id,
-            evidence=False,
+            touches=Touches.RATINGS,
             failed=failed,
             redo=lambda: set_judgement_field(workspace, criterion_id, bullet_id, field, new, old),
             returns_judgement=True,

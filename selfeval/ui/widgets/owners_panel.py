@@ -23,6 +23,7 @@ from selfeval.services.people import (
     replace_owners,
 )
 from selfeval.ui.page_context import PageContext
+from selfeval.ui.touches import Touches
 from selfeval.ui.widgets.button_row import button_row
 from selfeval.ui.widgets.row_buttons import act_on_chosen_row
 
@@ -113,7 +114,7 @@ class OwnersPanel(QWidget):
             do,
             lambda: replace_owners(workspace, criterion_id, before),
             criterion_id,
-            evidence=False,
+            touches=Touches.OWNERS,
         )
 
     def _add(self) -> None:

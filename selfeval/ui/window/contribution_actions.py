@@ -20,6 +20,7 @@ from selfeval.files.names import safe_filename
 from selfeval.services.contributions.package_format import SUFFIX, package_is_sealed
 from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
 from selfeval.ui.tasks import run_with_progress
+from selfeval.ui.touches import ALL_BUT_EVIDENCE, EVERYTHING
 from selfeval.words import counted
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ def reissue_contribution(context: PageContext, parent: QWidget, status: Contribu
         context.show_error(str(err))
         return False
     remember_folder("packages", name.parent)
-    context.changed(None, False)
+    context.changed(None, ALL_BUT_EVIDENCE)
     show_saved(parent, name, f"The request again (send {name.name} to {status.recipient})")
     return True
 
@@ -244,7 +245,7 @@ def _review(context: PageContext, parent: QWidget, package: Package, plan: Merge
         return
     dialog = MergeReviewDialog(context.workspace, package, plan, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ is not None:
-        context.changed(None, True)
+        context.changed(None, EVERYTHING)
         result = dialog.result_
         QMessageBox.information(
             parent,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 from selfeval.ui.routes import RouteKind
+from selfeval.ui.touches import EVERYTHING, Touches
 
 if TYPE_CHECKING:
     from selfeval.services.workspace import Workspace
@@ -29,7 +30,7 @@ class WindowHost(Protocol):
 
     def show_error(self, message: str) -> None: ...
 
-    def changed(self, criterion_id: str | None, evidence: bool = True) -> None: ...
+    def changed(self, criterion_id: str | None, touches: Touches = EVERYTHING) -> None: ...
 
     def commit_pending(self) -> None:
         """Save text still waiting for its pause (before anything that reads or leaves)."""

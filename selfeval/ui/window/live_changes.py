@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from selfeval.ui.touches import ALL_BUT_EVIDENCE, EVERYTHING, Touches
 from selfeval.ui.widgets.connection_banner import ConnectionBanner
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class LiveWindow(Protocol):
     attached: bool
     status: SaveStateBar
 
-    def changed(self, criterion_id: str | None, evidence: bool = True) -> None: ...
+    def changed(self, criterion_id: str | None, touches: Touches = EVERYTHING) -> None: ...
 
     def commit_pending(self) -> None: ...
 
@@ -78,7 +79,7 @@ def watch_for_changes(window: LiveWindow) -> ServerWatch | NoWatch:
         evidence = any(c.entity in ("evidence", "evidence_link") for c in pending)
         last, count = pending[-1], len(pending)
         pending.clear()
-        window.changed(None, evidence)
+        window.changed(None, EVERYTHING if evidence else ALL_BUT_EVIDENCE)
         who = last.who or "someone"
         criterion = last.criterion or ""
         numbers = window.workspace.framework.numbers
@@ -110,7 +111,7 @@ def _say_when_the_server_is_away(window: LiveWindow, watch: ServerWatch) -> None
         if not window.attached:
             return
         window.commit_pending()  # what was typed meanwhile is saved now
-        window.changed(None, True)
+        window.changed(None, EVERYTHING)
         window.status.saved_state.setText(f"Connected again at {datetime.now():%H:%M}")
 
     window.set_connection_lost(save_failed)

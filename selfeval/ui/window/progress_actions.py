@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMenu, QMessag
 from selfeval.errors import SelfevalError
 from selfeval.files.names import safe_filename
 from selfeval.ui.dialogs.saved_notice import remember_folder, show_saved, start_path
+from selfeval.ui.touches import ALL_BUT_EVIDENCE
 
 if TYPE_CHECKING:
     from selfeval.ui.window.host import WindowHost
@@ -233,7 +234,7 @@ def edit_headings(host: WindowHost) -> None:
     from selfeval.ui.dialogs.headings_dialog import HeadingsDialog
 
     if HeadingsDialog(host.workspace, host.widget()).exec() == QDialog.DialogCode.Accepted:
-        host.context.changed(None, False)
+        host.context.changed(None, ALL_BUT_EVIDENCE)
 
 
 def import_statistics(host: WindowHost) -> None:
@@ -242,7 +243,7 @@ def import_statistics(host: WindowHost) -> None:
 
     dialog = StatisticsDialog(host.workspace, host.widget())
     if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported:
-        host.context.changed(None, False)
+        host.context.changed(None, ALL_BUT_EVIDENCE)
         host.navigate("indicators")
 
 
@@ -255,4 +256,4 @@ def statistical_neighbours(host: WindowHost) -> None:
         workspace, areas_seen(workspace), neighbours(workspace), host.widget()
     )
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        host.context.changed(None, False)
+        host.context.changed(None, ALL_BUT_EVIDENCE)
