@@ -1,6 +1,8 @@
 """A rating click, from the click until the window shows it, on a file and on a server, with
 what the window did before issue 29 (every view read again after the write) beside what it does
-now (the write returns what changed; nothing read again), in the same run.
+now (the write returns what changed; nothing read again), in the same run. Then the window's
+refresh after an owner is added to the criterion shown: every view read again (as before) beside
+the owners only (the change says what it touches, ui/touches.py).
 
     .venv/bin/python bench/rating_click_bench.py [--clicks 12]
 
@@ -58,11 +60,30 @@ def _measure(address: str | Path, clicks: int, where: str) -> None:
 
     window = build_main_window(address)
     window.show()
-    for label, full in (("before (everything read again)", True), ("now (what changed)", False)):
+    for label, full in (("views read again after the write", True), ("now (what changed)", False)):
         times, per_click = _clicks(window, clicks, full)
         print(f"{where}, {label}: median {statistics.median(times):.1f} ms, worst "
               f"{max(times):.1f} ms, {per_click} transactions a click")  # fmt: skip
+    _refreshes(window, clicks, where)
     window.close()
+
+
+def _refreshes(window, count: int, where: str) -> None:  # type: ignore[no-untyped-def]
+    """What the window reads again after an owner is added to the criterion shown."""
+    from PySide6.QtWidgets import QApplication
+
+    from selfeval.ui.touches import EVERYTHING, Touches
+
+    window.navigate("criterion", "participation")
+    for label, touches in (("before (everything)", EVERYTHING), ("now (owners)", Touches.OWNERS)):
+        times = []
+        for _ in range(count):
+            start = time.perf_counter()
+            window.changed("participation", touches)
+            QApplication.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"{where}, refresh after an owner is added, {label}: median "
+              f"{statistics.median(times):.1f} ms, worst {max(times):.1f} ms")  # fmt: skip
 
 
 def main() -> None:
