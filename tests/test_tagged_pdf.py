@@ -421,3 +421,31 @@ def test_a_rating_is_said_by_its_word_not_its_square(written: dict[str, Path]) -
     assert ("P", "Rating: Red") in said
     assert ("LBody", "A framework bullet (Green - a note)") in said
     assert said.count(("TD", "Green")) == 119  # the long table's rating column
+
+
+def test_a_link_given_a_name_of_its_own_is_in_the_structure(tmp_path: Path) -> None:
+    from selfeval.pack.pdf_canvas import TaggingCanvas
+    from selfeval.pack.pdf_tags import Tag, Tagger
+    from selfeval.pack.pdf_tree import prepare_structure
+
+    tags, path = Tagger(), tmp_path / "named.pdf"
+    with path.open("wb") as handle:
+        canvas = TaggingCanvas(handle, tags=tags)
+        canvas.bookmarkPage("there")
+
+        def draw() -> None:
+            canvas.drawString(72, 720, "Here")
+            canvas.linkRect("", "there", (72, 715, 120, 730), name="mine")
+
+        tags.draw(canvas, Tag("P"), draw, False)
+        prepare_structure(canvas, "Named", "Tests", "A link")
+        canvas.save()
+    with pikepdf.open(path) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        (annotation,) = pdf.pages[0].obj.Annots
+        link = parent_tree(pdf)[int(annotation.StructParent)]
+        assert (
+            role(link) == "Link"
+            and str(annotation.Contents) == "Go to another part of this document"
+        )
+        assert link.K.Obj.objgen == annotation.objgen

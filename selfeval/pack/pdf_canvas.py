@@ -38,7 +38,9 @@ class TaggingCanvas(Canvas):
 
     def _addAnnotation(self, annotation: Any, name: str | None = None, addtopage: int = 1) -> None:  # noqa: N802
         count = self._annotationCount + 1
-        name = name or f"NUMBER{count}"  # reportlab's own naming
+        if name:  # a name of its own, kept (reportlab's own naming is rebuilt from the count)
+            self.tags.annotation_names[count] = name
+        name = name or f"NUMBER{count}"
         key = self.tags.link(self, count)
         if isinstance(annotation, LinkAnnotation):
             annotation.permitted = (*annotation.permitted, "StructParent")

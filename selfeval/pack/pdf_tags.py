@@ -102,6 +102,8 @@ class Tagger:
         self.page_keys: dict[int, int] = {}
         self.annotations = array("i")
         """Each link annotation as reportlab counts them, then its page, in turn."""
+        self.annotation_names: dict[int, str] = {}
+        """The few annotations given a name of their own, by count (the rest are NUMBERn)."""
         self.text_queue: list[int] = []
         """Elements the next texts a list item draws belong to (its label, then its body)."""
         self.link_words: dict[str, str] = {}

@@ -190,7 +190,8 @@ class _Tree:
             return f"{self.first + value} 0 R"
         if kind == ANNOTATION:
             count, page = self.tags.annotations[2 * value], self.tags.annotations[2 * value + 1]
-            annotation = _number(self.document, self.document.annotationName(f"NUMBER{count}"))
+            name = self.tags.annotation_names.get(count, f"NUMBER{count}")
+            annotation = _number(self.document, self.document.annotationName(name))
             return f"<</Type/OBJR/Obj {annotation} 0 R/Pg {self._page(page)} 0 R>>"
         page, mcid = value >> 20, value & 0xFFFFF
         if page == first_page:
