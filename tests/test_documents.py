@@ -312,6 +312,25 @@ def test_a_heading_never_ends_a_page_alone(tmp_path: Path) -> None:
     assert any(e.startswith("Line") for e in endings)  # some page did end before the heading
 
 
+def test_a_long_heading_keeps_its_lines_and_what_follows_on_its_page(tmp_path: Path) -> None:
+    """Wherever the page ends, a heading of several lines is on one page with the start of
+    what follows (room is measured for all its lines, not one)."""
+    import subprocess
+
+    from selfeval.pack.blocks import Document, Heading, Para, Spacer
+    from selfeval.pack.render import render_document
+
+    words = " ".join(["A heading long enough to run over three lines of the page"] * 3)
+    for filler in range(190, 240, 2):  # mm: the heading at every height near the foot
+        blocks = [Para("Before."), Spacer(filler), Heading(words, 2), Para("What follows.")]
+        out = render_document(Document("Keep", "", "", blocks=tuple(blocks)), tmp_path / "h.pdf")
+        pages = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout.split("\f")
+        (page,) = [" ".join(p.split()) for p in pages if "A heading" in p]
+        assert words in page and "What follows." in page, filler
+
+
 @pytest.mark.parametrize("kind", ["pdf", "summary", "parents", "brief"])
 def test_every_pdf_declares_its_language_and_shows_its_title(
     kind: str, demo_path: Path, tmp_path: Path

@@ -56,7 +56,7 @@ from selfeval.pack.model import Rating
 from selfeval.pack.pdf_cached import CachedParagraph as Paragraph
 from selfeval.pack.pdf_cached import CachedTable as PdfTable
 from selfeval.pack.pdf_contents import Contents
-from selfeval.pack.pdf_doc import Bookmark, Cancelled, PackDocument
+from selfeval.pack.pdf_doc import PAGE_H, Bookmark, Cancelled, PackDocument
 from selfeval.pack.pdf_quick import Run, runs_markup, runs_paragraph
 from selfeval.pack.pdf_rows import RowsTable, Unfolding, unfolding
 from selfeval.pack.pdf_script import is_right_to_left
@@ -161,12 +161,14 @@ class BlockStory:
         if level <= 2:
             flow.append(Bookmark(key, block.text, level - 1, in_contents=block.in_contents))
         style = {1: "h1", 2: "h2"}.get(block.level, "h3")
-        # a heading never ends a page alone: it goes over unless it and two lines of what
-        # follows fit (before its bookmark, so the contents name the page it is on)
+        # a heading never ends a page alone, nor is split over two: it goes over unless all
+        # its lines and two lines of what follows fit (before its bookmark, so the contents
+        # name the page it is on)
         shape = self.s[style]
-        room = shape.spaceBefore + shape.leading + shape.spaceAfter + 2 * self.s["body"].leading
         title = Paragraph(safe(block.text), shape)
         title.tag = words_tag(f"H{level}", block.text)
+        _width, height = title.wrap(TEXT_WIDTH, PAGE_H)  # remembered for the layout
+        room = shape.spaceBefore + height + shape.spaceAfter + 2 * self.s["body"].leading
         return [CondPageBreak(room), *flow, title]
 
     def section(self, level: int) -> list[Flowable]:
