@@ -84,22 +84,13 @@ def test_a_narrative_saved_at_a_pause_is_one_write_and_one_read(
     window = open_window(demo_path)
     window.navigate("criterion", "participation")
     editor = window.criterion_page.texts["impact"]
-    store = window.workspace.store
-    begun = [0]
 
-    def count(_connection: object) -> None:
-        begun[0] += 1
-
-    engines = {id(e): e for e in (store.engine, store.read_engine)}.values()
-    for engine in engines:
-        event.listen(engine, "begin", count)
-    try:
+    def type_and_pause() -> None:
         editor.setPlainText("Families now say they are heard at every review.")
         editor.commit()
-    finally:
-        for engine in engines:
-            event.remove(engine, "begin", count)
-    assert begun[0] <= 2, begun
+
+    counts = _counted(window, type_and_pause)
+    assert counts["transactions"] <= 2 and counts["writes"] >= 1, counts
     stored = get_judgement(window.workspace, "participation").impact
     assert stored == "Families now say they are heard at every review."
     window.undo_stack.undo()  # the box shows what is stored again, read from nothing
@@ -114,21 +105,8 @@ def test_a_bullets_rating_is_one_write_and_shown_from_it(
     window.navigate("criterion", "participation")
     bullet = window.workspace.framework.criterion("participation").bullets[0].id
     combo = window.criterion_page.bullets.ratings[bullet]
-    store = window.workspace.store
-    begun = [0]
-
-    def count(_connection: object) -> None:
-        begun[0] += 1
-
-    engines = {id(e): e for e in (store.engine, store.read_engine)}.values()
-    for engine in engines:
-        event.listen(engine, "begin", count)
-    try:
-        combo.setCurrentIndex(combo.findData("amber"))
-    finally:
-        for engine in engines:
-            event.remove(engine, "begin", count)
-    assert begun[0] <= 1, begun  # the write alone: nothing to choose, nothing read again
+    counts = _counted(window, lambda: combo.setCurrentIndex(combo.findData("amber")))
+    assert counts["transactions"] <= 1, counts  # the write alone: nothing read again
     assert get_judgement(window.workspace, "participation", bullet).rating == "amber"
     window.undo_stack.undo()
     stored = get_judgement(window.workspace, "participation", bullet).rating
